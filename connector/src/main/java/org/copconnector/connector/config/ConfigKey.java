@@ -1,0 +1,52 @@
+package org.copconnector.connector.config;
+
+import java.util.List;
+
+/** Every configuration key the connector reads, with its built-in default; the single list the docs are checked against. */
+public enum ConfigKey {
+  HTTP_HOST("http.host", "0.0.0.0", false),
+  HTTP_PORT("http.port", "8080", false),
+  HTTP_MAX_JSON_BYTES("http.max.json.bytes", "1048576", false),
+  HTTP_SHUTDOWN_GRACE_SECONDS("http.shutdown.grace.seconds", "20", false),
+  DATA_DIR("data.dir", "./data", false),
+  DB_URL("db.url", "", false),
+  DB_USER("db.user", "", false),
+  DB_PASSWORD("db.password", "", true),
+  DB_POOL_SIZE("db.pool.size", "10", false),
+  MOODLE_URL("moodle.url", "", false),
+  MOODLE_TOKEN("moodle.token", "", true),
+  MOODLE_TIMEOUT_SECONDS("moodle.timeout.seconds", "30", false),
+  MOODLE_READ_RETRIES("moodle.read.retries", "2", false),
+  MOODLE_MAX_INPUT_VARS("moodle.max.input.vars", "1000", false);
+
+  private final String key;
+  private final String defaultValue;
+  private final boolean secret;
+
+  ConfigKey(String key, String defaultValue, boolean secret) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public boolean secret() {
+    return secret;
+  }
+
+  /** The environment variable that overrides this key: {@code COP_} + upper case, dots as underscores. */
+  public String environmentVariable() {
+    return "COP_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+  }
+
+  public static List<ConfigKey> all() {
+    return List.of(values());
+  }
+}

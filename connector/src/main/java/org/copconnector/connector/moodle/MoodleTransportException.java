@@ -1,0 +1,35 @@
+package org.copconnector.connector.moodle;
+
+/**
+ * The call did not produce a Moodle answer: timeout, refused connection, HTTP error status, an
+ * HTML page or a truncated body. Whether a write was applied is unknown.
+ */
+public final class MoodleTransportException extends MoodleClientException {
+
+  /** What kind of transport problem, for messages and retry decisions. */
+  public enum Kind {
+    TIMEOUT,
+    CONNECTION,
+    HTTP_STATUS,
+    NOT_JSON,
+    TRUNCATED
+  }
+
+  private final Kind kind;
+  private final int httpStatus;
+
+  public MoodleTransportException(String function, Kind kind, int httpStatus, String message, Throwable cause) {
+    super(function, function + ": " + message, cause);
+    this.kind = kind;
+    this.httpStatus = httpStatus;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The HTTP status when one was received, otherwise 0. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+}

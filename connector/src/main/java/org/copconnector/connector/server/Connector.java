@@ -1,0 +1,142 @@
+package org.copconnector.connector.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.copconnector.connector.config.ConfigException;
+import org.copconnector.connector.config.ConnectorConfig;
+import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
+import org.copconnector.connector.moodle.Moodle;
+import org.copconnector.connector.moodle.MoodleLms;
+import org.copconnector.plugin.json.Json;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.UnconfiguredLms;
+import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.web.ApiApplication;
+import org.copconnector.plugin.web.HealthResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: configuration in, a running connector out (database, Moodle, HTTP, background work). */
+public final class Connector implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+  private static final Duration LMS_STATUS_FRESH_FOR = Duration.ofSeconds(30);
+
+  private final Database database;
+  private final HttpServer http;
+  private final ScheduledExecutorService background;
+  private final Duration grace;
+  private boolean closed;
+
+  private Connector(Database database, HttpServer http, ScheduledExecutorService background, Duration grace) {
+    this.database = database;
+    this.http = http;
+    this.background = background;
+    this.grace = grace;
+  }
+
+  /** Starts everything; {@code extraResources} lets tests mount resources beside the product's. */
+  public static Connector start(ConnectorConfig config, List<Object> extraResources) throws Exception {
+    long started = System.nanoTime();
+    createDataDir(config);
+    Database database = Database.open(config.database());
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "background");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int applied = database.migrate();
+      if (applied > 0) {
+        LOG.info("database {}: applied {} migration(s)", config.database().safeUrl(), applied);
+      }
+      Lms lms = lms(config.moodle(), background);
+      List<Object> resources = new ArrayList<>();
+      resources.add(new HealthResource(database, lms, Version.current()));
+      resources.addAll(extraResources);
+      HttpServer http =
+          new HttpServer(
+              config.httpHost(),
+              config.httpPort(),
+              config.shutdownGrace(),
+              new ApiApplication(Json.strict(), config.maxJsonBytes(), resources));
+      http.start();
+      LOG.info(
+          "CoP Connector {} listening on http://{}:{} (ready in {} ms; LMS {})",
+          Version.current(),
+          config.httpHost(),
+          http.port(),
+          (System.nanoTime() - started) / 1_000_000,
+          config.moodle().map(m -> m.url().toString()).orElse("not configured"));
+      return new Connector(database, http, background, config.shutdownGrace());
+    } catch (Exception e) {
+      background.shutdownNow();
+      database.close();
+      throw e;
+    }
+  }
+
+  private static void createDataDir(ConnectorConfig config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new ConfigException("data.dir " + config.dataDir() + " cannot be created: " + e.getMessage());
+    }
+  }
+
+  private static Lms lms(java.util.Optional<MoodleSettings> settings, ScheduledExecutorService background) {
+    if (settings.isEmpty()) {
+      return new UnconfiguredLms();
+    }
+    // Health probes get a short timeout and no retries: a slow Moodle must not stall /health.
+    MoodleSettings probeSettings =
+        new MoodleSettings(settings.get().url(), settings.get().token(), Duration.ofSeconds(3), 0, settings.get().maxInputVars());
+    MoodleLms lms =
+        new MoodleLms(Moodle.connect(new OkHttpClient(), probeSettings).site(), Clock.systemUTC(), LMS_STATUS_FRESH_FOR);
+    // Keep the status warm so health checks answer from memory and operators see changes in the log.
+    background.scheduleWithFixedDelay(lms::refresh, 0, LMS_STATUS_FRESH_FOR.toSeconds(), TimeUnit.SECONDS);
+    return lms;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Graceful stop: no new requests, in-flight ones finish (up to the grace period), background work ends, then the database closes. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("stopping: finishing in-flight requests (up to {} s)", grace.toSeconds());
+    try {
+      http.stop();
+    } catch (Exception e) {
+      LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
+    }
+    background.shutdown();
+    try {
+      if (!background.awaitTermination(grace.toSeconds(), TimeUnit.SECONDS)) {
+        background.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      background.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    database.close();
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,51 @@
+package org.copconnector.connector.server;
+
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/** Jetty serving the Jersey application; stops gracefully, letting in-flight requests finish. */
+final class HttpServer {
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  HttpServer(String host, int port, Duration shutdownGrace, ResourceConfig application) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    server = new Server(threads);
+    connector = new ServerConnector(server);
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder("api", new ServletContainer(application)), "/*");
+    context.setErrorHandler(new JsonErrorHandler());
+    server.setErrorHandler(new JsonErrorHandler());
+    // New requests are refused and in-flight ones complete when stopping.
+    server.setHandler(new GracefulHandler(context));
+    server.setStopTimeout(shutdownGrace.toMillis());
+    server.setStopAtShutdown(false);
+  }
+
+  void start() throws Exception {
+    server.start();
+  }
+
+  /** The bound port (useful when configured as 0). */
+  int port() {
+    return connector.getLocalPort();
+  }
+
+  void stop() throws Exception {
+    server.stop();
+  }
+}

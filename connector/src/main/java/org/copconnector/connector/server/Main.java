@@ -1,0 +1,151 @@
+package org.copconnector.connector.server;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import okhttp3.OkHttpClient;
+import org.copconnector.connector.config.ConfigException;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.config.ConnectorConfig;
+import org.copconnector.connector.doctor.Doctor;
+import org.copconnector.connector.doctor.RequiredFunctions;
+import org.copconnector.connector.moodle.Moodle;
+import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.store.StoreException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code serve}, {@code doctor}, {@code migrate}. */
+@Command(
+    name = "cop-connector",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Communities of practice, resource banks and reflective dialogue for Moodle courses.",
+    subcommands = {Main.Serve.class, Main.DoctorCommand.class, Main.Migrate.class})
+public final class Main implements Runnable {
+
+  /** Exit code for a configuration error. */
+  static final int CONFIG_ERROR = 2;
+
+  @Option(names = "--config", description = "properties file (default: config/connector.properties when present)", scope = CommandLine.ScopeType.INHERIT)
+  Path configFile;
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /** Runs a command and returns its exit code; {@code serve} blocks until the process is told to stop. */
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (e instanceof ConfigException || e instanceof StoreException || e instanceof java.io.IOException) {
+        err.println("error: " + e.getMessage());
+        return CONFIG_ERROR;
+      }
+      throw e;
+    });
+    cli.getSubcommands().values().forEach(c -> ((Environmental) c.getCommand()).environment(environment, out));
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  private ConnectorConfig config(Map<String, String> environment) {
+    return new ConfigLoader(environment).load(configFile);
+  }
+
+  /** Commands that need the environment and output stream given to {@link #run}. */
+  interface Environmental {
+    void environment(Map<String, String> environment, PrintStream out);
+  }
+
+  @Command(name = "serve", description = "Start the connector's HTTP server.")
+  static final class Serve implements Callable<Integer>, Environmental {
+    @CommandLine.ParentCommand Main parent;
+    private Map<String, String> environment;
+
+    @Override
+    public void environment(Map<String, String> environment, PrintStream out) {
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      ConnectorConfig config = parent.config(environment);
+      Connector connector = Connector.start(config, List.of());
+      CountDownLatch stopped = new CountDownLatch(1);
+      // SIGTERM and Ctrl-C: finish in-flight requests, stop background work, close the database.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        connector.close();
+        stopped.countDown();
+      }, "shutdown"));
+      stopped.await();
+      return 0;
+    }
+  }
+
+  @Command(name = "doctor", description = "Check the Moodle connection, the token's functions and the database; exit 0 only when all pass.")
+  static final class DoctorCommand implements Callable<Integer>, Environmental {
+    @CommandLine.ParentCommand Main parent;
+    private Map<String, String> environment;
+    private PrintStream out;
+
+    @Override
+    public void environment(Map<String, String> environment, PrintStream out) {
+      this.environment = environment;
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+      ConnectorConfig config = parent.config(environment);
+      OkHttpClient http = new OkHttpClient();
+      Doctor doctor = new Doctor(config, settings -> Moodle.connect(http, settings), RequiredFunctions.load());
+      return doctor.print(doctor.run(), out);
+    }
+  }
+
+  @Command(name = "migrate", description = "Apply pending database migrations and exit.")
+  static final class Migrate implements Callable<Integer>, Environmental {
+    @CommandLine.ParentCommand Main parent;
+    private Map<String, String> environment;
+    private PrintStream out;
+
+    @Override
+    public void environment(Map<String, String> environment, PrintStream out) {
+      this.environment = environment;
+      this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      ConnectorConfig config = parent.config(environment);
+      java.nio.file.Files.createDirectories(config.dataDir());
+      try (Database database = Database.open(config.database())) {
+        int applied = database.migrate();
+        out.println("applied " + applied + " migration(s); database " + config.database().safeUrl() + " is current");
+      }
+      return 0;
+    }
+  }
+
+  /** Reports the build's version for {@code --version}. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"cop-connector " + Version.current()};
+    }
+  }
+}

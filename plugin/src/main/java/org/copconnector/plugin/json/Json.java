@@ -1,0 +1,27 @@
+package org.copconnector.plugin.json;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+/** The Gson configurations used across the product: strict for what clients send, lenient for what we read from elsewhere. */
+public final class Json {
+
+  private Json() {}
+
+  /**
+   * For request bodies: unknown fields and unknown enum constants are errors rather than being
+   * silently dropped, so a typo never stores something half-way.
+   */
+  public static Gson strict() {
+    return new GsonBuilder()
+        .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
+        .registerTypeAdapterFactory(new StrictRecordAdapterFactory())
+        .disableHtmlEscaping()
+        .create();
+  }
+
+  /** For answers from other systems (Moodle), whose payloads carry far more than we model. */
+  public static Gson lenient() {
+    return new GsonBuilder().disableHtmlEscaping().create();
+  }
+}

@@ -1,0 +1,67 @@
+package org.copconnector.plugin.json;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Records read from client input must not carry fields the record does not declare. */
+final class StrictRecordAdapterFactory implements TypeAdapterFactory {
+
+  @Override
+  public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+    Class<? super T> raw = type.getRawType();
+    if (!raw.isRecord()) {
+      return null;
+    }
+    Set<String> known = new HashSet<>();
+    for (RecordComponent component : raw.getRecordComponents()) {
+      SerializedName name = component.getAccessor().getAnnotation(SerializedName.class);
+      if (name == null) {
+        try {
+          name = raw.getDeclaredField(component.getName()).getAnnotation(SerializedName.class);
+        } catch (NoSuchFieldException e) {
+          name = null;
+        }
+      }
+      known.add(name == null ? component.getName() : name.value());
+    }
+    TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+    TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
+    return new TypeAdapter<>() {
+      @Override
+      public void write(JsonWriter out, T value) throws IOException {
+        delegate.write(out, value);
+      }
+
+      @Override
+      public T read(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.BEGIN_OBJECT) {
+          String path = in.getPath();
+          throw new JsonFieldException(path, "expected an object but found " + in.peek().name().toLowerCase());
+        }
+        String path = in.getPath();
+        JsonElement tree = elements.read(in);
+        JsonObject object = tree.getAsJsonObject();
+        for (String key : object.keySet()) {
+          if (!known.contains(key)) {
+            String prefix = path.replaceFirst("^\\$\\.?", "");
+            throw new JsonFieldException(
+                "$." + (prefix.isEmpty() ? "" : prefix + ".") + key, "unknown field '" + key + "'");
+          }
+        }
+        return delegate.fromJsonTree(tree);
+      }
+    };
+  }
+}

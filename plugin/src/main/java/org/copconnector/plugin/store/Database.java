@@ -1,0 +1,97 @@
+package org.copconnector.plugin.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+/** The connector's database: a connection pool plus the schema migrations that shape it. */
+public final class Database implements AutoCloseable {
+
+  private final DatabaseSettings settings;
+  private final HikariDataSource dataSource;
+
+  private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    this.settings = settings;
+    this.dataSource = dataSource;
+  }
+
+  /** Opens the pool; fails with a {@link StoreException} when the database cannot be reached. */
+  public static Database open(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setPoolName("cop-db");
+    config.setConnectionTimeout(5_000);
+    config.setValidationTimeout(2_000);
+    // Fail at start-up, not on the first request, when the database is unreachable.
+    config.setInitializationFailTimeout(5_000);
+    try {
+      return new Database(settings, new HikariDataSource(config));
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open database " + settings.safeUrl() + ": " + rootMessage(e), e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** Applies every pending migration; returns how many were applied. */
+  public int migrate() {
+    return flyway().migrate().migrationsExecuted;
+  }
+
+  /** Migrations known to this build that the database has not applied yet. */
+  public List<String> pendingMigrations() {
+    return Arrays.stream(flyway().info().pending())
+        .map(MigrationInfo::getVersion)
+        .map(v -> "V" + v)
+        .toList();
+  }
+
+  /** True when a trivial query answers within a couple of seconds. */
+  public boolean isUp() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.setQueryTimeout(2);
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,42 @@
+package org.copconnector.plugin.store;
+
+import java.util.Objects;
+
+/** Where the database is and how to log in; the password never appears in {@link #toString()}. */
+public record DatabaseSettings(String url, String user, String password, int maxPoolSize) {
+
+  public DatabaseSettings {
+    Objects.requireNonNull(url, "url");
+    if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("db.url must be a jdbc:h2: or jdbc:postgresql: URL");
+    }
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException("db.pool.size must be at least 1");
+    }
+  }
+
+  /**
+   * An embedded H2 database stored as files under {@code dataDir}; AUTO_SERVER lets {@code doctor}
+   * and {@code migrate} open it while {@code serve} runs.
+   */
+  public static DatabaseSettings h2File(java.nio.file.Path dataDir, int maxPoolSize) {
+    String file = dataDir.toAbsolutePath().normalize().resolve("cop-connector").toString().replace('\\', '/');
+    return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE", "sa", "", maxPoolSize);
+  }
+
+  public boolean isPostgres() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** The URL with any password-like query parameter masked, safe to log. */
+  public String safeUrl() {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseSettings[url=" + safeUrl() + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize + "]";
+  }
+}

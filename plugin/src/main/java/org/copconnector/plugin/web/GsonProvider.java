@@ -1,0 +1,136 @@
+package org.copconnector.plugin.web;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonIOException;
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.MalformedJsonException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import org.copconnector.plugin.json.JsonFieldException;
+
+/**
+ * The only JSON provider: Gson reads request bodies (bounded in size, strict about fields and
+ * types) and writes every answer.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class GsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+
+  private final Gson gson;
+  private final long maxBodyBytes;
+
+  public GsonProvider(Gson gson, long maxBodyBytes) {
+    this.gson = gson;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return isJson(mediaType) && type != InputStream.class && type != String.class;
+  }
+
+  @Override
+  public Object readFrom(
+      Class<Object> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream)
+      throws IOException {
+    InputStream bounded = new BoundedInputStream(entityStream, maxBodyBytes);
+    try {
+      JsonReader reader = gson.newJsonReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
+      Object value = gson.fromJson(reader, genericType);
+      if (value == null) {
+        throw ApiException.badRequest("missing_body", "a JSON request body is required");
+      }
+      if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+        throw ApiException.badRequest("malformed_json", "unexpected content after the JSON value");
+      }
+      return value;
+    } catch (JsonFieldException e) {
+      throw ApiException.invalid(e.field(), e.getMessage());
+    } catch (JsonParseException | MalformedJsonException | EOFException | IllegalStateException e) {
+      throw translate(e);
+    } catch (RuntimeException e) {
+      // A record constructor refusing a value arrives wrapped by Gson.
+      Throwable cause = e;
+      while (cause != null) {
+        if (cause instanceof ApiException api) {
+          throw api;
+        }
+        if (cause instanceof IllegalArgumentException invalid) {
+          throw new ApiException(422, "invalid_body", invalid.getMessage());
+        }
+        cause = cause.getCause();
+      }
+      throw e;
+    }
+  }
+
+  private static RuntimeException translate(Exception e) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof ApiException api) {
+        return api;
+      }
+      if (cause instanceof MalformedJsonException || cause instanceof EOFException) {
+        return ApiException.badRequest("malformed_json", "the request body is not valid JSON");
+      }
+      cause = cause.getCause();
+    }
+    if (e instanceof JsonIOException) {
+      return ApiException.badRequest("malformed_json", "the request body could not be read");
+    }
+    // Well-formed JSON with a value of the wrong type ("Expected an int but was STRING at path $.x").
+    String message = e.getMessage() == null ? "a field has the wrong type" : e.getMessage();
+    String field = message.contains("path $") ? message.replaceFirst(".*path \\$\\.?", "").split("[\\s\\n]")[0] : "";
+    return new ApiException(
+        422, "invalid_field", "a field has the wrong type", java.util.Map.of("field", field));
+  }
+
+  @Override
+  public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return isJson(mediaType);
+  }
+
+  @Override
+  public void writeTo(
+      Object value,
+      Class<?> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, Object> httpHeaders,
+      OutputStream entityStream)
+      throws IOException {
+    Writer writer = new OutputStreamWriter(entityStream, StandardCharsets.UTF_8);
+    gson.toJson(value, genericType == null ? type : genericType, writer);
+    writer.flush();
+  }
+
+  private static boolean isJson(MediaType mediaType) {
+    return mediaType == null
+        || MediaType.WILDCARD_TYPE.equals(mediaType)
+        || (mediaType.getType().equals("application")
+            && (mediaType.getSubtype().equals("json") || mediaType.getSubtype().endsWith("+json")));
+  }
+}

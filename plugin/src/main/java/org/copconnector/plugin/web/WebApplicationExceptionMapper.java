@@ -1,0 +1,56 @@
+package org.copconnector.plugin.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/** Jersey's own failures (unknown route, wrong method, unsupported media type) in the error shape. */
+@Provider
+public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  private static final Map<Integer, String> CODES =
+      Map.of(
+          400, "bad_request",
+          401, "unauthenticated",
+          403, "forbidden",
+          404, "not_found",
+          405, "method_not_allowed",
+          406, "not_acceptable",
+          413, "payload_too_large",
+          415, "unsupported_media_type");
+
+  private final UnexpectedExceptionMapper unexpected;
+
+  public WebApplicationExceptionMapper(UnexpectedExceptionMapper unexpected) {
+    this.unexpected = unexpected;
+  }
+
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected.toResponse(e);
+    }
+    String code = CODES.getOrDefault(status, "http_" + status);
+    String message =
+        switch (status) {
+          case 404 -> "no such resource";
+          case 405 -> "method not allowed on this resource";
+          case 415 -> "send the body as application/json";
+          default -> Response.Status.fromStatusCode(status) == null
+              ? "request refused"
+              : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+    Response.ResponseBuilder answer =
+        Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message, Map.of()));
+    // Keep Allow on 405 so clients can tell which methods exist.
+    String allow = e.getResponse().getHeaderString("Allow");
+    if (allow != null) {
+      answer.header("Allow", allow);
+    }
+    return answer.build();
+  }
+}
