@@ -25,11 +25,11 @@ final class MoodleAuthInterceptor implements Interceptor {
     Request request = chain.request();
     RequestBody body = request.body();
     if (body instanceof FormBody form) {
-      FormBody.Builder withToken = new FormBody.Builder();
+      // First, so that PHP's max_input_vars can never cut them off the end.
+      FormBody.Builder withToken = new FormBody.Builder().add("wstoken", token).add("moodlewsrestformat", "json");
       for (int i = 0; i < form.size(); i++) {
         withToken.add(form.name(i), form.value(i));
       }
-      withToken.add("wstoken", token).add("moodlewsrestformat", "json");
       return chain.proceed(request.newBuilder().post(withToken.build()).build());
     }
     if (body instanceof MultipartBody multipart) {

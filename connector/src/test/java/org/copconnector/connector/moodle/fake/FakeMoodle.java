@@ -1,0 +1,363 @@
+package org.copconnector.connector.moodle.fake;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
+import okhttp3.MultipartReader;
+import okio.Buffer;
+
+/**
+ * A Moodle site for tests: keeps state and answers in Moodle's real wire format (form-encoded
+ * {@code wsfunction}/{@code wstoken}, JSON answers with HTTP 200 for errors too, the captured
+ * quirks), with switchable faults.
+ */
+public final class FakeMoodle implements AutoCloseable {
+
+  /** The token the site accepts by default. */
+  public static final String TOKEN = "0123456789abcdef0123456789abcdef";
+
+  /** Transport-level faults applied to the next calls. */
+  public enum Fault {
+    /** HTTP 500 with an empty body, nothing applied. */
+    HTTP_500,
+    /** HTTP 503 (maintenance or overload), nothing applied. */
+    HTTP_503,
+    /** HTTP 200 with an HTML error page, nothing applied. */
+    HTML_PAGE,
+    /** The connection drops before the request is handled: nothing applied. */
+    DROP_CONNECTION,
+    /** The request is applied, then the connection drops before the answer: the caller cannot know it worked. */
+    APPLY_THEN_DROP,
+    /** The request is applied and the answer is cut in half. */
+    TRUNCATED_BODY
+  }
+
+  /** How the site treats the token. */
+  public enum TokenState {
+    VALID, INVALID, USER_NOT_AUTHORISED
+  }
+
+  /** A web-service call as received (without the token). */
+  public record Call(String function, Map<String, String> params, String target) {}
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeMoodleState state;
+  private final Map<String, FakeFunction> functions = new HashMap<>();
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> receivedTokens = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile Duration latency = Duration.ZERO;
+  private volatile TokenState tokenState = TokenState.VALID;
+  private volatile int maxInputVars = 1000;
+
+  public FakeMoodle() {
+    this(FakeMoodleState.seeded());
+  }
+
+  public FakeMoodle(FakeMoodleState state) {
+    this.state = state;
+    new SiteFunctions(state).register(functions);
+    new GroupFunctions(state).register(functions);
+    new ForumFunctions(state).register(functions);
+    new MessagingFunctions(state).register(functions);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return handle(request);
+      }
+    });
+  }
+
+  /** Starts on a free loopback port. */
+  public FakeMoodle start() throws IOException {
+    server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    return this;
+  }
+
+  /** The site's root address, e.g. {@code http://127.0.0.1:41234}. */
+  public HttpUrl url() {
+    HttpUrl root = server.url("/");
+    return root.newBuilder().encodedPath("/").build();
+  }
+
+  public String urlString() {
+    String url = url().toString();
+    return url.substring(0, url.length() - 1);
+  }
+
+  public FakeMoodleState state() {
+    return state;
+  }
+
+  /** Applies {@code fault} to the next {@code times} requests. */
+  public synchronized void failNext(Fault fault, int times) {
+    for (int i = 0; i < times; i++) {
+      faults.add(fault);
+    }
+  }
+
+  public synchronized void clearFaults() {
+    faults.clear();
+  }
+
+  public void latency(Duration latency) {
+    this.latency = latency;
+  }
+
+  public void tokenState(TokenState tokenState) {
+    this.tokenState = tokenState;
+  }
+
+  /** PHP's max_input_vars: variables past it are silently dropped, as PHP does. */
+  public void maxInputVars(int maxInputVars) {
+    this.maxInputVars = maxInputVars;
+  }
+
+  /** Calls received so far, oldest first. */
+  public List<Call> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  public List<Call> calls(String function) {
+    return calls().stream().filter(c -> c.function().equals(function)).toList();
+  }
+
+  /** Every token value received, to check what was sent. */
+  public List<String> receivedTokens() {
+    synchronized (receivedTokens) {
+      return List.copyOf(receivedTokens);
+    }
+  }
+
+  /** A reply written directly in Moodle by a teacher. */
+  public synchronized long replyInMoodle(long parentPostId, long userId, String subject, String message) {
+    FakeMoodleState.Post parent = state.posts.get(parentPostId);
+    return new ForumFunctions(state).addReply(parent, subject, message, userId, 0).id();
+  }
+
+  /** Every HTTP request received, faulted ones included. */
+  public int requestCount() {
+    return requests.get();
+  }
+
+  private MockResponse handle(RecordedRequest request) {
+    requests.incrementAndGet();
+    sleep(latency);
+    Fault fault;
+    synchronized (this) {
+      fault = faults.poll();
+    }
+    if (fault != null) {
+      switch (fault) {
+        case HTTP_500 -> {
+          return new MockResponse.Builder().code(500).body("").build();
+        }
+        case HTTP_503 -> {
+          return new MockResponse.Builder().code(503).addHeader("Retry-After", "1").body("Service Unavailable").build();
+        }
+        case HTML_PAGE -> {
+          return html(200, "<!DOCTYPE html><html><head><title>Error</title></head><body><p>Error reading from database</p></body></html>");
+        }
+        case DROP_CONNECTION -> {
+          return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+        }
+        default -> {
+          // APPLY_THEN_DROP and TRUNCATED_BODY go through the real handler first.
+        }
+      }
+    }
+    MockResponse.Builder answer = answer(request);
+    if (fault == Fault.APPLY_THEN_DROP) {
+      return answer.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+    }
+    if (fault == Fault.TRUNCATED_BODY) {
+      MockResponse full = answer.build();
+      Buffer body = new Buffer();
+      try {
+        full.getBody().writeTo(body);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      String text = body.readUtf8();
+      return json(text.substring(0, Math.max(1, text.length() / 2)));
+    }
+    return answer.build();
+  }
+
+  private MockResponse.Builder answer(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (path.equals("/webservice/upload.php")) {
+      return upload(request);
+    }
+    if (!path.equals("/webservice/rest/server.php")) {
+      return html(404, "<!DOCTYPE html><html><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>")
+          .newBuilder();
+    }
+    String contentType = request.getHeaders().get("Content-Type");
+    Map<String, String> params = new LinkedHashMap<>();
+    HttpUrl url = request.getUrl();
+    for (String name : url.queryParameterNames()) {
+      params.put(name, url.queryParameter(name));
+    }
+    if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded") && request.getBody() != null) {
+      params.putAll(decodeForm(request.getBody().utf8(), maxInputVars));
+    }
+    String token = params.remove("wstoken");
+    String format = params.remove("moodlewsrestformat");
+    String function = params.remove("wsfunction");
+    if (token != null) {
+      receivedTokens.add(token);
+    }
+    calls.add(new Call(function == null ? "" : function, Map.copyOf(params), request.getTarget()));
+    if (!"json".equals(format)) {
+      return new MockResponse.Builder()
+          .code(200)
+          .setHeader("Content-Type", "application/xml; charset=utf-8")
+          .body(Samples.text("error_invalid_token_xml.xml"));
+    }
+    JsonElement body;
+    synchronized (this) {
+      try {
+        body = call(token, function, new FormParams(params));
+      } catch (FakeMoodleError e) {
+        body = e.body();
+      }
+    }
+    return json(body.toString()).newBuilder();
+  }
+
+  private JsonElement call(String token, String function, FormParams params) {
+    if (token == null || !token.equals(TOKEN) || tokenState == TokenState.INVALID) {
+      throw FakeMoodleError.invalidToken();
+    }
+    if (tokenState == TokenState.USER_NOT_AUTHORISED) {
+      throw FakeMoodleError.sample("error_user_not_authorised_for_service");
+    }
+    if (function == null) {
+      throw FakeMoodleError.sample("error_missing_wsfunction");
+    }
+    FakeFunction handler = functions.get(function);
+    if (handler == null) {
+      throw FakeMoodleError.sample("error_invalid_function");
+    }
+    if (!state.serviceFunctions.contains(function)) {
+      throw FakeMoodleError.accessException();
+    }
+    return handler.call(params);
+  }
+
+  private MockResponse.Builder upload(RecordedRequest request) {
+    String contentType = request.getHeaders().get("Content-Type");
+    if (contentType == null || !contentType.startsWith("multipart/form-data") || request.getBody() == null) {
+      return json("{\"error\":\"No files\"}").newBuilder();
+    }
+    String boundary = contentType.replaceFirst(".*boundary=", "");
+    Map<String, String> fields = new HashMap<>();
+    List<FakeMoodleState.DraftFile> files = new ArrayList<>();
+    long itemId = 0;
+    try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), boundary)) {
+      MultipartReader.Part part;
+      while ((part = reader.nextPart()) != null) {
+        String disposition = part.headers().get("Content-Disposition");
+        String name = disposition.replaceFirst(".*name=\"([^\"]*)\".*", "$1");
+        if (disposition.contains("filename=")) {
+          String filename = disposition.replaceFirst(".*filename=\"([^\"]*)\".*", "$1");
+          files.add(new FakeMoodleState.DraftFile(0, filename, part.body().readByteArray()));
+        } else {
+          fields.put(name, part.body().readUtf8());
+        }
+      }
+    } catch (IOException e) {
+      return json("{\"error\":\"bad upload\"}").newBuilder();
+    }
+    String token = fields.get("token");
+    if (token != null) {
+      receivedTokens.add(token);
+    }
+    calls.add(new Call("upload.php", Map.copyOf(fields), request.getTarget()));
+    synchronized (this) {
+      if (!TOKEN.equals(token) || tokenState != TokenState.VALID) {
+        return json(Samples.text("error_invalid_token.json")).newBuilder();
+      }
+      itemId = FormParams.parseLong(fields.getOrDefault("itemid", "0"));
+      if (itemId == 0) {
+        itemId = 100_000_000 + state.nextId();
+      }
+      JsonArray answer = new JsonArray();
+      for (FakeMoodleState.DraftFile f : files) {
+        state.draftFiles.add(new FakeMoodleState.DraftFile(itemId, f.filename(), f.content()));
+        JsonObject json = Samples.firstOf("webservice_upload_php");
+        json.addProperty("filename", f.filename());
+        json.addProperty("itemid", itemId);
+        json.addProperty("filesize", f.content().length);
+        json.addProperty("userid", Long.toString(state.serviceUserId)); // a string, as Moodle sends it
+        answer.add(json);
+      }
+      return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain; charset=utf-8").body(answer.toString());
+    }
+  }
+
+  /** Decodes a form body; like PHP, variables past {@code maxVars} are dropped. */
+  static Map<String, String> decodeForm(String body, int maxVars) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (body.isEmpty()) {
+      return fields;
+    }
+    for (String pair : body.split("&")) {
+      if (fields.size() >= maxVars) {
+        break;
+      }
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      fields.put(name, value);
+    }
+    return fields;
+  }
+
+  private static MockResponse json(String body) {
+    // Moodle sends exactly this content type, without a charset.
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  private static MockResponse html(int code, String body) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/html; charset=utf-8").body(body).build();
+  }
+
+  private static void sleep(Duration duration) {
+    if (!duration.isZero()) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,212 @@
+package org.copconnector.connector.moodle.fake;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Discussion;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Forum;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Post;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.User;
+
+/** Forums, discussions and posts, with the quirks of the captured site. */
+final class ForumFunctions {
+
+  private static final Set<String> DISCUSSION_OPTIONS = Set.of("discussionsubscribe", "discussionpinned", "inlineattachmentsid", "attachmentsid");
+  private static final Set<String> POST_OPTIONS = Set.of("discussionsubscribe", "private", "inlineattachmentsid", "attachmentsid", "topreferredformat");
+
+  private final FakeMoodleState state;
+
+  ForumFunctions(FakeMoodleState state) {
+    this.state = state;
+  }
+
+  void register(Map<String, FakeFunction> functions) {
+    functions.put("mod_forum_get_forums_by_courses", this::forumsByCourses);
+    functions.put("mod_forum_get_forum_discussions", this::discussions);
+    functions.put("mod_forum_get_discussion_posts", this::discussionPosts);
+    functions.put("mod_forum_add_discussion", this::addDiscussion);
+    functions.put("mod_forum_add_discussion_post", this::addPost);
+  }
+
+  private JsonElement forumsByCourses(FormParams p) {
+    p.allowOnly("courseids\\[\\d+\\]");
+    List<Long> courseIds = p.integers("courseids");
+    JsonArray forums = new JsonArray();
+    // Without course ids Moodle lists the service user's own courses: it is enrolled in none here.
+    for (Forum f : state.forums.values()) {
+      if (courseIds.contains(f.courseId())) {
+        JsonObject forum = Samples.firstOf("mod_forum_get_forums_by_courses");
+        forum.addProperty("id", f.id());
+        forum.addProperty("course", f.courseId());
+        forum.addProperty("type", f.type());
+        forum.addProperty("name", f.name());
+        forum.addProperty("cmid", f.cmid());
+        forum.addProperty("numdiscussions", state.discussionsOf(f.id()).size());
+        forums.add(forum);
+      }
+    }
+    return forums;
+  }
+
+  private JsonElement discussions(FormParams p) {
+    p.allowOnly("forumid", "sortorder", "page", "perpage", "groupid");
+    Forum forum = forum(p.integer("forumid"));
+    int sort = (int) FormParams.parseLong(p.string("sortorder", "-1"));
+    int page = (int) FormParams.parseLong(p.string("page", "-1"));
+    int perPage = (int) FormParams.parseLong(p.string("perpage", "0"));
+    Long groupId = p.integerOrNull("groupid");
+    Comparator<Discussion> order = switch (sort) {
+      case -1 -> Comparator.comparingLong(Discussion::modified).reversed();
+      case 1 -> Comparator.comparingLong(Discussion::modified);
+      case 2 -> Comparator.comparingLong(Discussion::created).reversed();
+      case 3 -> Comparator.comparingLong(Discussion::created);
+      default -> throw FakeMoodleError.invalidParameter();
+    };
+    List<Discussion> all =
+        state.discussionsOf(forum.id()).stream()
+            .filter(d -> groupId == null || groupId == 0 || d.groupId() == groupId || d.groupId() == -1)
+            .sorted(Comparator.comparing(Discussion::pinned).reversed().thenComparing(order.thenComparing(Discussion::id, Comparator.reverseOrder())))
+            .toList();
+    if (page >= 0 && perPage > 0) {
+      int from = Math.min(all.size(), page * perPage);
+      all = all.subList(from, Math.min(all.size(), from + perPage));
+    }
+    JsonArray discussions = new JsonArray();
+    for (Discussion d : all) {
+      Post first = state.posts.get(d.firstPostId());
+      User author = state.users.get(d.userId());
+      JsonObject json = Samples.firstOf("mod_forum_get_forum_discussions_paged", "discussions");
+      json.addProperty("id", first.id());
+      json.addProperty("discussion", d.id());
+      json.addProperty("name", d.subject());
+      json.addProperty("subject", first.subject());
+      json.addProperty("message", first.message());
+      json.addProperty("groupid", d.groupId());
+      json.addProperty("userid", d.userId());
+      json.addProperty("usermodified", d.userId());
+      json.addProperty("userfullname", author.fullname());
+      json.addProperty("created", d.created());
+      json.addProperty("modified", d.modified());
+      json.addProperty("timemodified", d.modified());
+      json.addProperty("numreplies", state.postsOf(d.id()).size() - 1);
+      json.addProperty("pinned", d.pinned());
+      json.addProperty("attachment", first.attachmentsId() != 0);
+      discussions.add(json);
+    }
+    JsonObject answer = new JsonObject();
+    answer.add("discussions", discussions);
+    answer.add("warnings", new JsonArray());
+    return answer;
+  }
+
+  private JsonElement discussionPosts(FormParams p) {
+    p.allowOnly("discussionid", "sortby", "sortdirection", "includeinlineattachments");
+    Discussion discussion = state.discussions.get(p.integer("discussionid"));
+    if (discussion == null) {
+      throw FakeMoodleError.sample("error_discussion_not_found");
+    }
+    boolean descending = p.string("sortdirection", "DESC").equalsIgnoreCase("DESC");
+    Comparator<Post> order = Comparator.comparingLong(Post::created).thenComparingLong(Post::id);
+    JsonArray posts = new JsonArray();
+    state.postsOf(discussion.id()).stream().sorted(descending ? order.reversed() : order).forEach(post -> posts.add(postJson(post)));
+    JsonObject answer = Samples.json("mod_forum_get_discussion_posts").getAsJsonObject();
+    answer.add("posts", posts);
+    answer.addProperty("forumid", discussion.forumId());
+    answer.addProperty("courseid", forum(discussion.forumId()).courseId());
+    answer.add("warnings", new JsonArray());
+    return answer;
+  }
+
+  private JsonElement addDiscussion(FormParams p) {
+    p.allowOnly("forumid", "subject", "message", "groupid", "options\\[\\d+\\]\\[(name|value)\\]");
+    Forum forum = forum(p.integer("forumid"));
+    String subject = p.string("subject");
+    String message = p.string("message");
+    Map<String, String> options = options(p, DISCUSSION_OPTIONS);
+    Long requestedGroup = p.integerOrNull("groupid");
+    // Quirks: a forum without group mode stores -1 whatever is passed; in group mode an absent
+    // groupid stores 0, and a group of another course is accepted.
+    long groupId = forum.groupMode() == 0 ? -1 : requestedGroup == null ? 0 : requestedGroup;
+    long now = state.now();
+    long discussionId = state.nextId();
+    long postId = state.nextId();
+    long attachments = FormParams.parseLong(options.getOrDefault("attachmentsid", "0"));
+    state.posts.put(postId, new Post(postId, discussionId, null, subject, message, state.serviceUserId, now, attachments));
+    state.discussions.put(discussionId,
+        new Discussion(discussionId, forum.id(), groupId, postId, subject, state.serviceUserId, now, now, "1".equals(options.get("discussionpinned"))));
+    JsonObject answer = new JsonObject();
+    answer.addProperty("discussionid", discussionId);
+    answer.add("warnings", new JsonArray());
+    return answer;
+  }
+
+  private JsonElement addPost(FormParams p) {
+    p.allowOnly("postid", "subject", "message", "messageformat", "options\\[\\d+\\]\\[(name|value)\\]");
+    Post parent = state.posts.get(p.integer("postid"));
+    if (parent == null) {
+      throw FakeMoodleError.missingRecord("forum_posts");
+    }
+    Map<String, String> options = options(p, POST_OPTIONS);
+    Post post = addReply(parent, p.string("subject"), p.string("message"), state.serviceUserId,
+        FormParams.parseLong(options.getOrDefault("attachmentsid", "0")));
+    JsonObject answer = Samples.json("mod_forum_add_discussion_post").getAsJsonObject();
+    answer.addProperty("postid", post.id());
+    answer.add("post", postJson(post));
+    return answer;
+  }
+
+  /** A reply, as the connector or a teacher writing in Moodle would add it. */
+  Post addReply(Post parent, String subject, String message, long userId, long attachmentsId) {
+    long now = state.now();
+    Post post = new Post(state.nextId(), parent.discussionId(), parent.id(), subject, message, userId, now, attachmentsId);
+    state.posts.put(post.id(), post);
+    Discussion d = state.discussions.get(parent.discussionId());
+    state.discussions.put(d.id(), new Discussion(d.id(), d.forumId(), d.groupId(), d.firstPostId(), d.subject(), d.userId(), d.created(), now, d.pinned()));
+    return post;
+  }
+
+  private static Map<String, String> options(FormParams p, Set<String> allowed) {
+    Map<String, String> options = p.options("options");
+    for (String name : options.keySet()) {
+      if (!allowed.contains(name)) {
+        throw FakeMoodleError.of("core\\exception\\moodle_exception", "errorinvalidparam", "The param \"" + name + "\" is invalid.");
+      }
+    }
+    return options;
+  }
+
+  private JsonObject postJson(Post post) {
+    User author = state.users.get(post.userId());
+    JsonObject json = Samples.firstOf("mod_forum_get_discussion_posts", "posts");
+    json.addProperty("id", post.id());
+    json.addProperty("subject", post.subject());
+    json.addProperty("replysubject", post.subject().startsWith("Re: ") ? post.subject() : "Re: " + post.subject());
+    json.addProperty("message", post.message());
+    json.addProperty("discussionid", post.discussionId());
+    json.addProperty("hasparent", post.parentId() != null);
+    if (post.parentId() == null) {
+      json.add("parentid", JsonNull.INSTANCE);
+    } else {
+      json.addProperty("parentid", post.parentId());
+    }
+    json.addProperty("timecreated", post.created());
+    json.addProperty("timemodified", post.created());
+    JsonObject authorJson = json.getAsJsonObject("author");
+    authorJson.addProperty("id", author.id());
+    authorJson.addProperty("fullname", author.fullname());
+    return json;
+  }
+
+  private Forum forum(long id) {
+    Forum forum = state.forums.get(id);
+    if (forum == null) {
+      throw FakeMoodleError.sample("error_forum_not_found");
+    }
+    return forum;
+  }
+}

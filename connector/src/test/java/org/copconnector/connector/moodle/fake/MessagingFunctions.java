@@ -1,0 +1,87 @@
+package org.copconnector.connector.moodle.fake;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Event;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Message;
+
+/** Instant messages and calendar events. */
+final class MessagingFunctions {
+
+  private final FakeMoodleState state;
+
+  MessagingFunctions(FakeMoodleState state) {
+    this.state = state;
+  }
+
+  void register(Map<String, FakeFunction> functions) {
+    functions.put("core_message_send_instant_messages", this::sendMessages);
+    functions.put("core_calendar_create_calendar_events", this::createEvents);
+  }
+
+  private JsonElement sendMessages(FormParams p) {
+    p.allowOnly("messages\\[\\d+\\]\\[(touserid|text|textformat|clientmsgid)\\]");
+    List<Map<String, String>> messages = p.structs("messages");
+    JsonArray answer = new JsonArray();
+    boolean anyFailed = false;
+    for (Map<String, String> m : messages) {
+      long to = FormParams.parseLong(m.get("touserid"));
+      String clientMsgId = m.get("clientmsgid");
+      JsonObject result;
+      if (!state.users.containsKey(to)) {
+        anyFailed = true;
+        result = Samples.firstOf("core_message_send_instant_messages_unknown_user");
+        result.addProperty("errormessage", "You cannot send a message to a user ID (" + to + ") that doesn't exist.");
+      } else {
+        Message message = new Message(state.nextId(), to, m.get("text"), clientMsgId);
+        state.messages.add(message);
+        result = Samples.firstOf("core_message_send_instant_messages");
+        result.addProperty("msgid", message.id());
+        result.addProperty("text", message.text());
+        result.addProperty("useridfrom", state.serviceUserId);
+      }
+      if (clientMsgId == null) {
+        result.remove("clientmsgid");
+      } else {
+        result.addProperty("clientmsgid", clientMsgId);
+      }
+      answer.add(result);
+    }
+    // The captured bug: with a bad recipient among several, the good ones are sent but the answer is an exception.
+    if (anyFailed && messages.size() > 1) {
+      throw FakeMoodleError.sample("core_message_send_instant_messages_mixed_BUG");
+    }
+    return answer;
+  }
+
+  private JsonElement createEvents(FormParams p) {
+    p.allowOnly("events\\[\\d+\\]\\[(name|description|format|courseid|groupid|repeats|eventtype|timestart|timeduration|visible|sequence)\\]");
+    JsonArray created = new JsonArray();
+    for (Map<String, String> e : p.structs("events")) {
+      if (e.get("name") == null || e.get("timestart") == null) {
+        throw FakeMoodleError.invalidParameter();
+      }
+      Event event = new Event(state.nextId(), e.get("name"), FormParams.parseLong(e.getOrDefault("courseid", "0")),
+          FormParams.parseLong(e.getOrDefault("groupid", "0")), e.getOrDefault("eventtype", "user"),
+          FormParams.parseLong(e.get("timestart")), FormParams.parseLong(e.getOrDefault("timeduration", "0")));
+      state.events.add(event);
+      JsonObject json = Samples.json("core_calendar_create_calendar_events").getAsJsonObject().getAsJsonArray("events").get(0).getAsJsonObject().deepCopy();
+      json.addProperty("id", event.id());
+      json.addProperty("name", event.name());
+      json.addProperty("description", e.getOrDefault("description", ""));
+      json.addProperty("courseid", event.courseId());
+      json.addProperty("groupid", event.groupId());
+      json.addProperty("eventtype", event.eventType());
+      json.addProperty("timestart", event.timeStart());
+      json.addProperty("timeduration", event.duration());
+      created.add(json);
+    }
+    JsonObject answer = new JsonObject();
+    answer.add("events", created);
+    answer.add("warnings", new JsonArray());
+    return answer;
+  }
+}

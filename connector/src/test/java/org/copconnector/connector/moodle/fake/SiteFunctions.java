@@ -1,0 +1,195 @@
+package org.copconnector.connector.moodle.fake;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Course;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.Forum;
+import org.copconnector.connector.moodle.fake.FakeMoodleState.User;
+
+/** Site, course, enrolment and user functions. */
+final class SiteFunctions {
+
+  private final FakeMoodleState state;
+
+  SiteFunctions(FakeMoodleState state) {
+    this.state = state;
+  }
+
+  void register(Map<String, FakeFunction> functions) {
+    functions.put("core_webservice_get_site_info", this::siteInfo);
+    functions.put("core_course_get_courses_by_field", this::coursesByField);
+    functions.put("core_course_get_contents", this::contents);
+    functions.put("core_enrol_get_enrolled_users", this::enrolledUsers);
+    functions.put("core_user_get_users_by_field", this::usersByField);
+  }
+
+  private JsonElement siteInfo(FormParams p) {
+    p.allowOnly("serviceshortnames\\[\\d+\\]");
+    JsonObject info = Samples.json("core_webservice_get_site_info").getAsJsonObject();
+    User me = state.users.get(state.serviceUserId);
+    info.addProperty("sitename", state.siteName);
+    info.addProperty("userid", me.id());
+    info.addProperty("username", me.username());
+    info.addProperty("fullname", me.fullname());
+    info.addProperty("release", state.release);
+    info.addProperty("version", state.version);
+    info.addProperty("uploadfiles", state.uploadFiles ? 1 : 0);
+    JsonArray functions = new JsonArray();
+    for (String name : state.serviceFunctions) {
+      JsonObject f = new JsonObject();
+      f.addProperty("name", name);
+      f.addProperty("version", state.version);
+      functions.add(f);
+    }
+    info.add("functions", functions);
+    return info;
+  }
+
+  private JsonElement coursesByField(FormParams p) {
+    p.allowOnly("field", "value");
+    String field = p.string("field", "");
+    String value = p.string("value", "");
+    List<Course> matches =
+        state.courses.values().stream()
+            .filter(c -> switch (field) {
+              case "" -> true;
+              case "id" -> Long.toString(c.id()).equals(value);
+              case "ids" -> List.of(value.split(",")).contains(Long.toString(c.id()));
+              case "shortname" -> c.shortname().equals(value);
+              case "idnumber", "category" -> false;
+              default -> throw FakeMoodleError.invalidParameter();
+            })
+            .toList();
+    JsonArray courses = new JsonArray();
+    for (Course c : matches) {
+      JsonObject course = Samples.firstOf("core_course_get_courses_by_field_ids", "courses");
+      course.addProperty("id", c.id());
+      course.addProperty("fullname", c.fullname());
+      course.addProperty("displayname", c.fullname());
+      course.addProperty("shortname", c.shortname());
+      courses.add(course);
+    }
+    JsonObject answer = new JsonObject();
+    answer.add("courses", courses);
+    answer.add("warnings", new JsonArray());
+    return answer;
+  }
+
+  private JsonElement contents(FormParams p) {
+    p.allowOnly("courseid", "options\\[\\d+\\]\\[(name|value)\\]");
+    long courseId = p.integer("courseid");
+    if (!state.courses.containsKey(courseId)) {
+      throw FakeMoodleError.missingRecord("course");
+    }
+    JsonArray sample = Samples.json("core_course_get_contents").getAsJsonArray();
+    JsonObject section = sample.get(1).getAsJsonObject().deepCopy();
+    JsonObject moduleTemplate = section.getAsJsonArray("modules").get(0).getAsJsonObject();
+    JsonArray modules = new JsonArray();
+    for (Forum f : state.forums.values()) {
+      if (f.courseId() != courseId) {
+        continue;
+      }
+      JsonObject module = moduleTemplate.deepCopy();
+      module.addProperty("id", f.cmid());
+      module.addProperty("instance", f.id());
+      module.addProperty("name", f.name());
+      module.addProperty("groupmode", f.groupMode());
+      module.addProperty("url", "https://moodle.example.edu/mod/forum/view.php?id=" + f.cmid());
+      modules.add(module);
+    }
+    section.add("modules", modules);
+    JsonArray answer = new JsonArray();
+    answer.add(section);
+    return answer;
+  }
+
+  private JsonElement enrolledUsers(FormParams p) {
+    p.allowOnly("courseid", "options\\[\\d+\\]\\[(name|value)\\]");
+    long courseId = p.integer("courseid");
+    if (!state.courses.containsKey(courseId)) {
+      throw FakeMoodleError.sample("error_enrolled_users_bad_course");
+    }
+    Map<String, String> options = p.options("options");
+    int from = (int) FormParams.parseLong(options.getOrDefault("limitfrom", "0"));
+    int number = (int) FormParams.parseLong(options.getOrDefault("limitnumber", "0"));
+    List<Map.Entry<Long, List<String>>> enrolled = List.copyOf(state.enrolments.getOrDefault(courseId, Map.of()).entrySet());
+    if (enrolled.isEmpty()) {
+      return JsonNull.INSTANCE; // Moodle's literal null for an empty course
+    }
+    int to = number == 0 ? enrolled.size() : Math.min(enrolled.size(), from + number);
+    JsonArray users = new JsonArray();
+    for (Map.Entry<Long, List<String>> e : enrolled.subList(Math.min(from, enrolled.size()), to)) {
+      users.add(enrolledUser(courseId, state.users.get(e.getKey()), e.getValue()));
+    }
+    return users;
+  }
+
+  private JsonObject enrolledUser(long courseId, User u, List<String> roles) {
+    JsonObject user = Samples.firstOf("core_enrol_get_enrolled_users");
+    user.addProperty("id", u.id());
+    user.addProperty("username", u.username());
+    user.addProperty("firstname", u.firstname());
+    user.addProperty("lastname", u.lastname());
+    user.addProperty("fullname", u.fullname());
+    user.addProperty("email", u.email());
+    JsonArray groups = new JsonArray();
+    state.groups.values().stream()
+        .filter(g -> g.courseId() == courseId && state.groupMembers.getOrDefault(g.id(), java.util.Set.of()).contains(u.id()))
+        .forEach(g -> {
+          JsonObject group = new JsonObject();
+          group.addProperty("id", g.id());
+          group.addProperty("name", g.name());
+          group.addProperty("description", g.description());
+          group.addProperty("descriptionformat", 1);
+          groups.add(group);
+        });
+    // Moodle leaves the key out for someone in no group.
+    if (groups.isEmpty()) {
+      user.remove("groups");
+    } else {
+      user.add("groups", groups);
+    }
+    JsonArray roleArray = new JsonArray();
+    for (String shortname : roles) {
+      JsonObject role = new JsonObject();
+      role.addProperty("roleid", shortname.equals("student") ? 5 : 3);
+      role.addProperty("name", "");
+      role.addProperty("shortname", shortname);
+      role.addProperty("sortorder", 0);
+      roleArray.add(role);
+    }
+    user.add("roles", roleArray);
+    return user;
+  }
+
+  private JsonElement usersByField(FormParams p) {
+    p.allowOnly("field", "values\\[\\d+\\]");
+    String field = p.string("field");
+    List<String> values = p.list("values");
+    JsonArray users = new JsonArray();
+    for (User u : state.users.values()) {
+      String key = switch (field) {
+        case "id" -> Long.toString(u.id());
+        case "username" -> u.username();
+        case "email" -> u.email();
+        case "idnumber" -> "";
+        default -> throw FakeMoodleError.invalidParameter();
+      };
+      if (values.contains(key)) {
+        JsonObject user = Samples.firstOf("core_user_get_users_by_field_username");
+        user.addProperty("id", u.id());
+        user.addProperty("username", u.username());
+        user.addProperty("firstname", u.firstname());
+        user.addProperty("lastname", u.lastname());
+        user.addProperty("fullname", u.fullname());
+        user.addProperty("email", u.email());
+        users.add(user);
+      }
+    }
+    return users;
+  }
+}
