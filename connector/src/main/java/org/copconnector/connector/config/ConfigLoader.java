@@ -19,13 +19,20 @@ public final class ConfigLoader {
   public static final Path DEFAULT_FILE = Path.of("config", "connector.properties");
 
   private final Map<String, String> environment;
+  private final Path defaultFile;
 
   public ConfigLoader(Map<String, String> environment) {
+    this(environment, DEFAULT_FILE);
+  }
+
+  /** Reads {@code defaultFile} when no file is given explicitly (tests point it elsewhere). */
+  public ConfigLoader(Map<String, String> environment, Path defaultFile) {
     this.environment = environment;
+    this.defaultFile = defaultFile;
   }
 
   /**
-   * Loads and validates. {@code explicitFile} may be null: then {@link #DEFAULT_FILE} is read when
+   * Loads and validates. {@code explicitFile} may be null: then the default file is read when
    * present; an explicit file that does not exist is an error.
    */
   public ConnectorConfig load(Path explicitFile) {
@@ -33,7 +40,7 @@ public final class ConfigLoader {
     for (ConfigKey key : ConfigKey.values()) {
       values.put(key, key.defaultValue());
     }
-    Path file = explicitFile != null ? explicitFile : (Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null);
+    Path file = explicitFile != null ? explicitFile : (Files.isRegularFile(defaultFile) ? defaultFile : null);
     if (file != null) {
       Properties properties = read(file);
       for (String name : properties.stringPropertyNames()) {

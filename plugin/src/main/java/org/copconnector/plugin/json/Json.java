@@ -16,6 +16,8 @@ public final class Json {
     return new GsonBuilder()
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())
+        // Without it Gson reads unquoted words, single quotes and comments as if they were JSON.
+        .setStrictness(com.google.gson.Strictness.STRICT)
         .disableHtmlEscaping()
         .create();
   }

@@ -3,9 +3,11 @@ package org.copconnector.plugin.json;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.internal.bind.JsonTreeReader;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -17,6 +19,11 @@ import java.util.Set;
 
 /** Records read from client input must not carry fields the record does not declare. */
 final class StrictRecordAdapterFactory implements TypeAdapterFactory {
+
+  /** Joins this record's position ({@code $.a}) with a path inside it ({@code $.b.c}). */
+  static String join(String outer, String inner) {
+    return outer + inner.substring(1);
+  }
 
   @Override
   public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
@@ -55,12 +62,19 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
         JsonObject object = tree.getAsJsonObject();
         for (String key : object.keySet()) {
           if (!known.contains(key)) {
-            String prefix = path.replaceFirst("^\\$\\.?", "");
-            throw new JsonFieldException(
-                "$." + (prefix.isEmpty() ? "" : prefix + ".") + key, "unknown field '" + key + "'");
+            throw new JsonFieldException(join(path, "$." + key), "unknown field '" + key + "'");
           }
         }
-        return delegate.fromJsonTree(tree);
+        JsonTreeReader fields = new JsonTreeReader(tree);
+        try {
+          return delegate.read(fields);
+        } catch (JsonFieldException e) {
+          throw new JsonFieldException(join(path, e.jsonPath()), e.getMessage());
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+          // Wrong JSON type for a field ("many" for an int): name the field, not Gson's internals.
+          // A record constructor refusing a value is another exception and passes through.
+          throw new JsonFieldException(join(path, fields.getPath()), "wrong type of value");
+        }
       }
     };
   }

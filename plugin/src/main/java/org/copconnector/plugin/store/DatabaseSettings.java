@@ -18,12 +18,16 @@ public record DatabaseSettings(String url, String user, String password, int max
   }
 
   /**
-   * An embedded H2 database stored as files under {@code dataDir}; AUTO_SERVER lets {@code doctor}
-   * and {@code migrate} open it while {@code serve} runs.
+   * An embedded H2 database stored as files under {@code dataDir}. It stays open until the
+   * connector closes it, so requests still finishing during a graceful stop can use it.
    */
   public static DatabaseSettings h2File(java.nio.file.Path dataDir, int maxPoolSize) {
     String file = dataDir.toAbsolutePath().normalize().resolve("cop-connector").toString().replace('\\', '/');
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE", "sa", "", maxPoolSize);
+    return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", maxPoolSize);
+  }
+
+  public boolean isEmbeddedFile() {
+    return url.startsWith("jdbc:h2:file:");
   }
 
   public boolean isPostgres() {
