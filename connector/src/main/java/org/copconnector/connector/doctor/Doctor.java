@@ -13,6 +13,9 @@ import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleException;
 import org.copconnector.connector.moodle.MoodleTransportException;
 import org.copconnector.connector.moodle.SiteApi.SiteInfo;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.copconnector.plugin.store.Database;
 
 /** Checks an installation end to end and prints a checklist with a fix for every failure. */
@@ -25,11 +28,17 @@ public final class Doctor {
   private final ConnectorConfig config;
   private final Function<MoodleSettings, Moodle> connect;
   private final Map<String, String> requiredFunctions;
+  private final OkHttpClient http;
 
-  public Doctor(ConnectorConfig config, Function<MoodleSettings, Moodle> connect, Map<String, String> requiredFunctions) {
+  /**
+   * @param http used only to ask a running connector on this machine about its embedded database,
+   *     which it holds locked while it runs
+   */
+  public Doctor(ConnectorConfig config, Function<MoodleSettings, Moodle> connect, Map<String, String> requiredFunctions, OkHttpClient http) {
     this.config = config;
     this.connect = connect;
     this.requiredFunctions = requiredFunctions;
+    this.http = http;
   }
 
   /** Runs every check in order; later Moodle checks are skipped when Moodle cannot be reached. */
@@ -133,7 +142,27 @@ public final class Doctor {
       }
       return CheckResult.pass("Database", "opens (" + where + "), migrations current");
     } catch (RuntimeException e) {
+      if (config.database().isEmbeddedFile() && String.valueOf(e.getMessage()).contains("locked")) {
+        return checkRunningConnector(where);
+      }
       return CheckResult.fail("Database", e.getMessage(), "check db.url, db.user and db.password, and that the database server is running");
+    }
+  }
+
+  /** The embedded database is locked by a running connector: ask that connector instead. */
+  private CheckResult checkRunningConnector(String where) {
+    String health = "http://127.0.0.1:" + config.httpPort() + "/health";
+    try (Response response = http.newCall(new Request.Builder().url(health).build()).execute()) {
+      String body = response.body().string();
+      if (response.code() == 200 && body.contains("\"database\":\"UP\"")) {
+        return CheckResult.pass("Database", where + " is held by the connector running on port " + config.httpPort()
+            + ", which reports it UP (serve applies migrations at start)");
+      }
+      return CheckResult.fail("Database", where + " is locked and the connector on port " + config.httpPort() + " reports " + body,
+          "look at that connector's log; restart it");
+    } catch (java.io.IOException e) {
+      return CheckResult.fail("Database", where + " is locked by another process and nothing answers on port " + config.httpPort(),
+          "stop the other process using data.dir, or use PostgreSQL (db.url) to share the database between processes");
     }
   }
 

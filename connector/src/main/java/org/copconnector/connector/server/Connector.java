@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,41 +49,68 @@ public final class Connector implements AutoCloseable {
   public static Connector start(ConnectorConfig config, List<Object> extraResources) throws Exception {
     long started = System.nanoTime();
     createDataDir(config);
-    Database database = Database.open(config.database());
+    Database database = Database.openLazily(config.database());
     ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "background");
       t.setDaemon(true);
       return t;
     });
+    // Migrations run while the HTTP side initialises; connections are accepted only after both.
+    CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(database::migrate, background);
+    HttpServer http = null;
     try {
-      int applied = database.migrate();
-      if (applied > 0) {
-        LOG.info("database {}: applied {} migration(s)", config.database().safeUrl(), applied);
-      }
       Lms lms = lms(config.moodle(), background);
       List<Object> resources = new ArrayList<>();
       resources.add(new HealthResource(database, lms, Version.current()));
       resources.addAll(extraResources);
-      HttpServer http =
+      http =
           new HttpServer(
               config.httpHost(),
               config.httpPort(),
               config.shutdownGrace(),
               new ApiApplication(Json.strict(), config.maxJsonBytes(), resources));
       http.start();
+      long handlersReady = System.nanoTime();
+      int applied = awaitMigration(migration);
+      long migrated = System.nanoTime();
+      http.open();
+      long now = System.nanoTime();
       LOG.info(
-          "CoP Connector {} listening on http://{}:{} (ready in {} ms; LMS {})",
+          "CoP Connector {} listening on http://{}:{} (ready in {} ms: HTTP handlers {} ms, database and {} new migration(s) {} ms, waited {} ms; JVM up {} ms; LMS {})",
           Version.current(),
           config.httpHost(),
           http.port(),
-          (System.nanoTime() - started) / 1_000_000,
+          millis(started, now),
+          millis(started, handlersReady),
+          applied,
+          millis(started, migrated),
+          millis(handlersReady, migrated),
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
           config.moodle().map(m -> m.url().toString()).orElse("not configured"));
       return new Connector(database, http, background, config.shutdownGrace());
     } catch (Exception e) {
+      if (http != null) {
+        http.stop();
+      }
       background.shutdownNow();
       database.close();
       throw e;
     }
+  }
+
+  private static int awaitMigration(CompletableFuture<Integer> migration) {
+    try {
+      return migration.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static long millis(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
   }
 
   private static void createDataDir(ConnectorConfig config) {

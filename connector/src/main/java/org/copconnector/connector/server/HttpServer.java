@@ -23,11 +23,12 @@ final class HttpServer {
     connector = new ServerConnector(server);
     connector.setHost(host);
     connector.setPort(port);
-    server.addConnector(connector);
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder("api", new ServletContainer(application)), "/*");
+    ServletHolder api = new ServletHolder("api", new ServletContainer(application));
+    api.setInitOrder(1); // initialise Jersey while starting, not on the first request
+    context.addServlet(api, "/*");
     context.setErrorHandler(new JsonErrorHandler());
     server.setErrorHandler(new JsonErrorHandler());
     // New requests are refused and in-flight ones complete when stopping.
@@ -36,8 +37,15 @@ final class HttpServer {
     server.setStopAtShutdown(false);
   }
 
+  /** Starts the handlers (Jersey included) without accepting connections yet. */
   void start() throws Exception {
     server.start();
+  }
+
+  /** Starts accepting connections; called once everything requests need is ready. */
+  void open() throws Exception {
+    server.addConnector(connector);
+    connector.start();
   }
 
   /** The bound port (useful when configured as 0). */

@@ -111,8 +111,8 @@ public final class Main implements Runnable {
     @Override
     public Integer call() {
       ConnectorConfig config = parent.config(environment);
-      OkHttpClient http = new OkHttpClient();
-      Doctor doctor = new Doctor(config, settings -> Moodle.connect(http, settings), RequiredFunctions.load());
+      OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(5)).build();
+      Doctor doctor = new Doctor(config, settings -> Moodle.connect(http, settings), RequiredFunctions.load(), http);
       return doctor.print(doctor.run(), out);
     }
   }

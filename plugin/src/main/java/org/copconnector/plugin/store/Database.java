@@ -24,6 +24,18 @@ public final class Database implements AutoCloseable {
 
   /** Opens the pool; fails with a {@link StoreException} when the database cannot be reached. */
   public static Database open(DatabaseSettings settings) {
+    return open(settings, 5_000);
+  }
+
+  /**
+   * Creates the pool without connecting yet, so start-up can connect (and migrate) in parallel
+   * with other work; the first use reports an unreachable database.
+   */
+  public static Database openLazily(DatabaseSettings settings) {
+    return open(settings, -1);
+  }
+
+  private static Database open(DatabaseSettings settings, long initializationFailTimeoutMillis) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());
@@ -32,8 +44,7 @@ public final class Database implements AutoCloseable {
     config.setPoolName("cop-db");
     config.setConnectionTimeout(5_000);
     config.setValidationTimeout(2_000);
-    // Fail at start-up, not on the first request, when the database is unreachable.
-    config.setInitializationFailTimeout(5_000);
+    config.setInitializationFailTimeout(initializationFailTimeoutMillis);
     try {
       return new Database(settings, new HikariDataSource(config));
     } catch (RuntimeException e) {
@@ -51,7 +62,11 @@ public final class Database implements AutoCloseable {
 
   /** Applies every pending migration; returns how many were applied. */
   public int migrate() {
-    return flyway().migrate().migrationsExecuted;
+    try {
+      return flyway().migrate().migrationsExecuted;
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot migrate database " + settings.safeUrl() + ": " + rootMessage(e), e);
+    }
   }
 
   /** Migrations known to this build that the database has not applied yet. */

@@ -1,0 +1,210 @@
+package org.copconnector.connector.doctor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.config.ConnectorConfig;
+import org.copconnector.connector.doctor.CheckResult.Outcome;
+import org.copconnector.connector.moodle.Moodle;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.moodle.fake.FakeMoodle.Fault;
+import org.copconnector.connector.moodle.fake.FakeMoodle.TokenState;
+import org.copconnector.plugin.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each doctor check passing, and each failing with its fix. */
+class DoctorTest {
+
+  @TempDir Path dataDir;
+  private FakeMoodle fake;
+  private final OkHttpClient http = new OkHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    fake = new FakeMoodle().start();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private ConnectorConfig config(Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>();
+    env.put("COP_DATA_DIR", dataDir.toString());
+    env.put("COP_MOODLE_URL", fake.urlString());
+    env.put("COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
+    env.put("COP_MOODLE_TIMEOUT_SECONDS", "2");
+    env.put("COP_MOODLE_READ_RETRIES", "0");
+    env.putAll(overrides);
+    env.values().removeIf(String::isEmpty);
+    return new ConfigLoader(env, dataDir.resolve("none.properties")).load(null);
+  }
+
+  private List<CheckResult> run(ConnectorConfig config) {
+    return new Doctor(config, s -> Moodle.connect(http, s), RequiredFunctions.load(), http).run();
+  }
+
+  private void migrate(ConnectorConfig config) {
+    try (Database db = Database.open(config.database())) {
+      db.migrate();
+    }
+  }
+
+  private static CheckResult check(List<CheckResult> results, String name) {
+    return results.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static String print(List<CheckResult> results, int[] exit) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    exit[0] = new Doctor(null, null, Map.of(), null).print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everythingPasses() {
+    ConnectorConfig config = config(Map.of());
+    migrate(config);
+    List<CheckResult> results = run(config);
+    assertTrue(results.stream().allMatch(r -> r.outcome() == Outcome.PASS), results.toString());
+    assertEquals(7, results.size());
+    assertTrue(check(results, "Token valid").detail().contains("WS Connector (wsconnector, user id 3)"));
+    assertEquals("4.5+ (Build: 20241205)", check(results, "Moodle release").detail());
+    int[] exit = new int[1];
+    String printed = print(results, exit);
+    assertEquals(0, exit[0]);
+    assertTrue(printed.contains("All 7 checks passed."), printed);
+  }
+
+  @Test
+  void notConfigured() {
+    ConnectorConfig config = config(Map.of("COP_MOODLE_URL", "", "COP_MOODLE_TOKEN", ""));
+    List<CheckResult> results = run(config);
+    assertEquals(Outcome.FAIL, check(results, "Moodle configured").outcome());
+    assertEquals(Outcome.SKIP, check(results, "Token valid").outcome());
+    int[] exit = new int[1];
+    print(results, exit);
+    assertEquals(1, exit[0]);
+  }
+
+  @Test
+  void unreachableUrl() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    List<CheckResult> results = run(config(Map.of("COP_MOODLE_URL", "http://127.0.0.1:" + closedPort)));
+    CheckResult answers = check(results, "Moodle answers");
+    assertEquals(Outcome.FAIL, answers.outcome());
+    assertTrue(answers.detail().startsWith("cannot connect"), answers.detail());
+    assertTrue(answers.fix().contains("moodle.url"));
+    for (String later : List.of("Token valid", "Moodle release", "Functions enabled", "Uploads allowed")) {
+      assertEquals(Outcome.SKIP, check(results, later).outcome());
+    }
+  }
+
+  @Test
+  void urlThatIsNotTheSiteRoot() {
+    CheckResult answers = check(run(config(Map.of("COP_MOODLE_URL", fake.urlString() + "/course"))), "Moodle answers");
+    assertEquals(Outcome.FAIL, answers.outcome());
+    assertEquals("HTTP 404 from /webservice/rest/server.php", answers.detail());
+    assertTrue(answers.fix().contains("root address"));
+  }
+
+  @Test
+  void htmlInsteadOfWebServices() {
+    fake.failNext(Fault.HTML_PAGE, 1);
+    CheckResult answers = check(run(config(Map.of())), "Moodle answers");
+    assertEquals(Outcome.FAIL, answers.outcome());
+    assertTrue(answers.fix().contains("REST protocol"));
+  }
+
+  @Test
+  void invalidToken() {
+    fake.tokenState(TokenState.INVALID);
+    List<CheckResult> results = run(config(Map.of()));
+    assertEquals(Outcome.PASS, check(results, "Moodle answers").outcome());
+    CheckResult token = check(results, "Token valid");
+    assertEquals(Outcome.FAIL, token.outcome());
+    assertTrue(token.detail().contains("invalidtoken"));
+    assertTrue(token.fix().contains("Manage tokens"));
+    assertEquals(Outcome.SKIP, check(results, "Functions enabled").outcome());
+  }
+
+  @Test
+  void userNotAllowedOnTheService() {
+    fake.tokenState(TokenState.USER_NOT_AUTHORISED);
+    CheckResult token = check(run(config(Map.of())), "Token valid");
+    assertEquals(Outcome.FAIL, token.outcome());
+    assertTrue(token.fix().contains("webservice/rest:use"));
+  }
+
+  @Test
+  void missingFunctionsAreListedWithTheirFeature() {
+    fake.state().serviceFunctions.remove("mod_forum_add_discussion");
+    fake.state().serviceFunctions.remove("core_message_send_instant_messages");
+    CheckResult functions = check(run(config(Map.of())), "Functions enabled");
+    assertEquals(Outcome.FAIL, functions.outcome());
+    assertTrue(functions.detail().startsWith("2 missing: "), functions.detail());
+    assertTrue(functions.detail().contains("mod_forum_add_discussion (discussions and prompts"), functions.detail());
+    assertTrue(functions.detail().contains("core_message_send_instant_messages (notifications"), functions.detail());
+    assertTrue(functions.fix().contains("External services"));
+  }
+
+  @Test
+  void uploadsNotAllowed() {
+    fake.state().uploadFiles = false;
+    CheckResult uploads = check(run(config(Map.of())), "Uploads allowed");
+    assertEquals(Outcome.FAIL, uploads.outcome());
+    assertTrue(uploads.fix().contains("Can upload files"));
+  }
+
+  @Test
+  void tooOldMoodle() {
+    fake.state().release = "3.11.8 (Build: 20220711)";
+    fake.state().version = "2021051708.00";
+    CheckResult release = check(run(config(Map.of())), "Moodle release");
+    assertEquals(Outcome.FAIL, release.outcome());
+    assertTrue(release.fix().contains("4.1"));
+  }
+
+  @Test
+  void pendingMigrations() {
+    CheckResult database = check(run(config(Map.of())), "Database");
+    assertEquals(Outcome.FAIL, database.outcome());
+    assertTrue(database.detail().contains("1 migration(s) are pending: [V1]"), database.detail());
+    assertTrue(database.fix().contains("migrate"));
+  }
+
+  @Test
+  void unreachableDatabaseWithoutLeakingThePassword() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    List<CheckResult> results = run(config(Map.of("COP_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/cop?password=pw-in-url",
+        "COP_DB_USER", "cop", "COP_DB_PASSWORD", "pw-in-config")));
+    CheckResult database = check(results, "Database");
+    assertEquals(Outcome.FAIL, database.outcome());
+    int[] exit = new int[1];
+    String printed = print(results, exit);
+    assertFalse(printed.contains("pw-in-url"), printed);
+    assertFalse(printed.contains("pw-in-config"), printed);
+    assertFalse(printed.contains("\tat "), "no stack trace: " + printed);
+  }
+}

@@ -1,0 +1,70 @@
+package org.copconnector.connector.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes and what an admin reads. */
+class MainTest {
+
+  @TempDir Path dataDir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, String> all = new HashMap<>(env);
+    all.putIfAbsent("COP_DATA_DIR", dataDir.toString());
+    int exit = Main.run(args, all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBadValueStopsStartUpWithOneLineNamingTheKey() {
+    Run run = run(Map.of("COP_HTTP_PORT", "eighty"), "serve");
+    assertEquals(2, run.exit());
+    assertEquals("error: http.port must be a whole number (got 'eighty')\n", run.err());
+  }
+
+  @Test
+  void aMissingConfigFileIsNamed() {
+    Run run = run(Map.of(), "serve", "--config", dataDir.resolve("nope.properties").toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("nope.properties does not exist"), run.err());
+  }
+
+  @Test
+  void migrateThenDoctorPasses() throws Exception {
+    try (FakeMoodle fake = new FakeMoodle().start()) {
+      Map<String, String> env = Map.of("COP_MOODLE_URL", fake.urlString(), "COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
+      Run migrate = run(env, "migrate");
+      assertEquals(0, migrate.exit(), migrate.err());
+      assertTrue(migrate.out().startsWith("applied 1 migration(s)"), migrate.out());
+      Run doctor = run(env, "doctor");
+      assertEquals(0, doctor.exit(), doctor.out() + doctor.err());
+      assertTrue(doctor.out().contains("[ OK ] Token valid: belongs to WS Connector"), doctor.out());
+    }
+  }
+
+  @Test
+  void doctorWithAWrongUrlPrintsAChecklistNotAStackTrace() {
+    Run run = run(Map.of("COP_MOODLE_URL", "https://moodle.invalid", "COP_MOODLE_TOKEN", FakeMoodle.TOKEN,
+        "COP_MOODLE_TIMEOUT_SECONDS", "2", "COP_MOODLE_READ_RETRIES", "0"), "doctor");
+    assertEquals(1, run.exit());
+    assertTrue(run.out().contains("[FAIL] Moodle answers: cannot connect"), run.out());
+    assertTrue(run.out().contains("fix: check moodle.url"), run.out());
+    assertFalse((run.out() + run.err()).contains("\tat "), run.out() + run.err());
+    assertFalse(run.out().contains(FakeMoodle.TOKEN));
+  }
+}
