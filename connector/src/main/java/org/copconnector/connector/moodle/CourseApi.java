@@ -51,6 +51,11 @@ public final class CourseApi {
         Courses.class);
   }
 
+  /** Every course the token's user can see, the site course included. */
+  public Courses allCourses() {
+    return client.read("core_course_get_courses_by_field", MoodleParams.of(), Courses.class);
+  }
+
   public List<Section> contents(long courseId) {
     return client.read(
         "core_course_get_contents", MoodleParams.of().put("courseid", courseId), new TypeToken<List<Section>>() {}.getType());
