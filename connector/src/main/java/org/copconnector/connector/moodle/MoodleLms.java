@@ -13,15 +13,18 @@ public final class MoodleLms implements Lms {
 
   private static final Logger LOG = LoggerFactory.getLogger(MoodleLms.class);
 
+  private record Probe(LmsStatus status, Instant at) {}
+
   private final SiteApi probe;
   private final Clock clock;
   private final Duration freshFor;
-  private LmsStatus lastStatus;
-  private Instant lastChecked = Instant.MIN;
+  private final Object probing = new Object();
+  private volatile Probe last;
 
   /**
    * @param probe site info over a client with a short timeout and no retries, so a slow Moodle
    *     cannot hold up a health check
+   * @param freshFor how long a probe's result is reported before asking Moodle again
    */
   public MoodleLms(SiteApi probe, Clock clock, Duration freshFor) {
     this.probe = probe;
@@ -29,35 +32,44 @@ public final class MoodleLms implements Lms {
     this.freshFor = freshFor;
   }
 
-  /** The last known status, probed again when older than the freshness window. */
+  /** The last probe's result; probes first only when there is none or it is too old. */
   @Override
-  public synchronized LmsStatus status() {
-    if (lastStatus == null || Instant.now(clock).isAfter(lastChecked.plus(freshFor))) {
-      refresh();
+  public LmsStatus status() {
+    Probe known = last;
+    if (known == null || Instant.now(clock).isAfter(known.at().plus(freshFor))) {
+      return refresh();
     }
-    return lastStatus;
+    return known.status();
   }
 
-  /** Asks Moodle now; logs only when the status changes. */
-  public synchronized LmsStatus refresh() {
-    LmsStatus now;
-    String reason = "";
-    try {
-      probe.siteInfo();
-      now = LmsStatus.UP;
-    } catch (MoodleClientException e) {
-      now = LmsStatus.DOWN;
-      reason = e instanceof MoodleException m ? String.valueOf(m.errorcode()) : ((MoodleTransportException) e).kind().name();
-    }
-    if (now != lastStatus) {
-      if (now == LmsStatus.UP) {
-        LOG.info("Moodle is UP");
-      } else {
-        LOG.warn("Moodle is DOWN ({}); run 'doctor' for details", reason);
+  /** Asks Moodle now (one probe at a time; readers keep the previous answer meanwhile); logs changes only. */
+  public LmsStatus refresh() {
+    synchronized (probing) {
+      LmsStatus now;
+      String reason = "";
+      try {
+        probe.siteInfo();
+        now = LmsStatus.UP;
+      } catch (MoodleException e) {
+        now = LmsStatus.DOWN;
+        reason = e.isServerFault() ? "server fault" : e.errorcode();
+      } catch (MoodleTransportException e) {
+        now = LmsStatus.DOWN;
+        reason = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+      } catch (RuntimeException e) {
+        now = LmsStatus.DOWN;
+        reason = e.getClass().getSimpleName();
       }
+      Probe previous = last;
+      if (previous == null || previous.status() != now) {
+        if (now == LmsStatus.UP) {
+          LOG.info("Moodle is UP");
+        } else {
+          LOG.warn("Moodle is DOWN ({}); run 'doctor' for details", reason);
+        }
+      }
+      last = new Probe(now, Instant.now(clock));
+      return now;
     }
-    lastStatus = now;
-    lastChecked = Instant.now(clock);
-    return now;
   }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Connector implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
-  private static final Duration LMS_STATUS_FRESH_FOR = Duration.ofSeconds(30);
+  private static final Duration LMS_PROBE_EVERY = Duration.ofSeconds(30);
 
   private final Database database;
   private final HttpServer http;
@@ -129,9 +129,9 @@ public final class Connector implements AutoCloseable {
     MoodleSettings probeSettings =
         new MoodleSettings(settings.get().url(), settings.get().token(), Duration.ofSeconds(3), 0, settings.get().maxInputVars());
     MoodleLms lms =
-        new MoodleLms(Moodle.connect(new OkHttpClient(), probeSettings).site(), Clock.systemUTC(), LMS_STATUS_FRESH_FOR);
+        new MoodleLms(Moodle.connect(new OkHttpClient(), probeSettings).site(), Clock.systemUTC(), LMS_PROBE_EVERY.multipliedBy(2));
     // Keep the status warm so health checks answer from memory and operators see changes in the log.
-    background.scheduleWithFixedDelay(lms::refresh, 0, LMS_STATUS_FRESH_FOR.toSeconds(), TimeUnit.SECONDS);
+    background.scheduleWithFixedDelay(lms::refresh, 0, LMS_PROBE_EVERY.toSeconds(), TimeUnit.SECONDS);
     return lms;
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.web.ApiError;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -16,13 +15,6 @@ import org.eclipse.jetty.util.Callback;
 
 /** Errors raised by the container itself (bad URIs, oversized headers) in the API's error shape, never an HTML page. */
 final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
-
-  /** Requests so malformed that they never reach a handler (bad URI, oversized headers). */
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    return ByteBuffer.wrap(body(status));
-  }
 
   @Override
   protected boolean generateAcceptableResponse(

@@ -16,7 +16,7 @@ public final class LogCapture implements AutoCloseable {
 
   public LogCapture() {
     previous = root.getLevel();
-    root.setLevel(ch.qos.logback.classic.Level.ALL);
+    root.setLevel(ch.qos.logback.classic.Level.TRACE);
     appender.start();
     root.addAppender(appender);
   }

@@ -1,0 +1,65 @@
+package org.copconnector.connector.moodle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.moodle.fake.FakeMoodle.Fault;
+import org.copconnector.connector.moodle.fake.FakeMoodle.TokenState;
+import org.copconnector.connector.testing.LogCapture;
+import org.copconnector.plugin.lms.LmsStatus;
+import org.junit.jupiter.api.Test;
+
+class MoodleLmsTest {
+
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
+
+    void advance(Duration d) {
+      now.updateAndGet(t -> t.plus(d));
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void reportsFromMemoryWhileFreshAndProbesAgainWhenOld() throws IOException {
+    try (FakeMoodle fake = new FakeMoodle().start(); LogCapture logs = new LogCapture()) {
+      ManualClock clock = new ManualClock();
+      MoodleLms lms = new MoodleLms(MoodleFixture.moodle(fake, 0, 1000, Duration.ofSeconds(2)).site(), clock, Duration.ofSeconds(60));
+      assertEquals(LmsStatus.UP, lms.status());
+      fake.tokenState(TokenState.INVALID);
+      clock.advance(Duration.ofSeconds(59));
+      assertEquals(LmsStatus.UP, lms.status(), "still fresh: no new probe");
+      assertEquals(1, fake.requestCount());
+      clock.advance(Duration.ofSeconds(2));
+      assertEquals(LmsStatus.DOWN, lms.status());
+      assertEquals(LmsStatus.DOWN, lms.refresh());
+      fake.tokenState(TokenState.VALID);
+      fake.failNext(Fault.HTTP_503, 1);
+      assertEquals(LmsStatus.DOWN, lms.refresh());
+      assertEquals(LmsStatus.UP, lms.refresh());
+      assertEquals(1, logs.lines().stream().filter(l -> l.contains("Moodle is DOWN (invalidtoken)")).count(), "changes are logged once");
+      assertEquals(2, logs.lines().stream().filter(l -> l.contains("Moodle is UP")).count());
+    }
+  }
+}
