@@ -53,7 +53,7 @@ public final class Main implements Runnable {
       }
       throw e;
     });
-    cli.getSubcommands().values().forEach(c -> ((Environmental) c.getCommand()).environment(environment, out));
+    cli.getSubcommands().values().forEach(c -> ((Subcommand) c.getCommand()).environment(environment, out));
     return cli.execute(args);
   }
 
@@ -66,25 +66,27 @@ public final class Main implements Runnable {
     return new ConfigLoader(environment).load(configFile);
   }
 
-  /** Commands that need the environment and output stream given to {@link #run}. */
-  interface Environmental {
-    void environment(Map<String, String> environment, PrintStream out);
+  /** A subcommand: reads configuration from the environment given to {@link #run} and prints to its stream. */
+  abstract static class Subcommand implements Callable<Integer> {
+    @CommandLine.ParentCommand Main parent;
+    Map<String, String> environment;
+    PrintStream out;
+
+    final void environment(Map<String, String> environment, PrintStream out) {
+      this.environment = environment;
+      this.out = out;
+    }
+
+    final ConnectorConfig config() {
+      return parent.config(environment);
+    }
   }
 
   @Command(name = "serve", description = "Start the connector's HTTP server.")
-  static final class Serve implements Callable<Integer>, Environmental {
-    @CommandLine.ParentCommand Main parent;
-    private Map<String, String> environment;
-
-    @Override
-    public void environment(Map<String, String> environment, PrintStream out) {
-      this.environment = environment;
-    }
-
+  static final class Serve extends Subcommand {
     @Override
     public Integer call() throws Exception {
-      ConnectorConfig config = parent.config(environment);
-      Connector connector = Connector.start(config, List.of());
+      Connector connector = Connector.start(config(), List.of());
       CountDownLatch stopped = new CountDownLatch(1);
       // SIGTERM and Ctrl-C: finish in-flight requests, stop background work, close the database.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -97,20 +99,10 @@ public final class Main implements Runnable {
   }
 
   @Command(name = "doctor", description = "Check the Moodle connection, the token's functions and the database; exit 0 only when all pass.")
-  static final class DoctorCommand implements Callable<Integer>, Environmental {
-    @CommandLine.ParentCommand Main parent;
-    private Map<String, String> environment;
-    private PrintStream out;
-
-    @Override
-    public void environment(Map<String, String> environment, PrintStream out) {
-      this.environment = environment;
-      this.out = out;
-    }
-
+  static final class DoctorCommand extends Subcommand {
     @Override
     public Integer call() {
-      ConnectorConfig config = parent.config(environment);
+      ConnectorConfig config = config();
       OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(5)).build();
       Doctor doctor = new Doctor(config, settings -> Moodle.connect(http, settings), RequiredFunctions.load(), http);
       return doctor.print(doctor.run(), out);
@@ -118,20 +110,10 @@ public final class Main implements Runnable {
   }
 
   @Command(name = "migrate", description = "Apply pending database migrations and exit.")
-  static final class Migrate implements Callable<Integer>, Environmental {
-    @CommandLine.ParentCommand Main parent;
-    private Map<String, String> environment;
-    private PrintStream out;
-
-    @Override
-    public void environment(Map<String, String> environment, PrintStream out) {
-      this.environment = environment;
-      this.out = out;
-    }
-
+  static final class Migrate extends Subcommand {
     @Override
     public Integer call() throws Exception {
-      ConnectorConfig config = parent.config(environment);
+      ConnectorConfig config = config();
       java.nio.file.Files.createDirectories(config.dataDir());
       try (Database database = Database.open(config.database())) {
         int applied = database.migrate();

@@ -67,4 +67,28 @@ class MainTest {
     assertFalse((run.out() + run.err()).contains("\tat "), run.out() + run.err());
     assertFalse(run.out().contains(FakeMoodle.TOKEN));
   }
+
+  @Test
+  void anUnreachableDatabaseStopsStartUpWithOneLine() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Run run = run(Map.of("COP_HTTP_PORT", "0", "COP_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/cop",
+        "COP_DB_USER", "cop", "COP_DB_PASSWORD", "do-not-print-me"), "serve");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("error: cannot migrate database jdbc:postgresql://127.0.0.1:" + closedPort + "/cop"), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertFalse(run.err().contains("do-not-print-me"));
+  }
+
+  @Test
+  void aPortInUseStopsStartUpWithOneLine() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run = run(Map.of("COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", Integer.toString(taken.getLocalPort())), "serve");
+      assertEquals(2, run.exit());
+      assertEquals(1, run.err().lines().count(), run.err());
+      assertTrue(run.err().contains(Integer.toString(taken.getLocalPort())), run.err());
+    }
+  }
 }

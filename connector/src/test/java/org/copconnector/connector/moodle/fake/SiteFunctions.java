@@ -129,13 +129,7 @@ final class SiteFunctions {
   }
 
   private JsonObject enrolledUser(long courseId, User u, List<String> roles) {
-    JsonObject user = Samples.firstOf("core_enrol_get_enrolled_users");
-    user.addProperty("id", u.id());
-    user.addProperty("username", u.username());
-    user.addProperty("firstname", u.firstname());
-    user.addProperty("lastname", u.lastname());
-    user.addProperty("fullname", u.fullname());
-    user.addProperty("email", u.email());
+    JsonObject user = userJson("core_enrol_get_enrolled_users", u);
     JsonArray groups = new JsonArray();
     state.groups.values().stream()
         .filter(g -> g.courseId() == courseId && state.groupMembers.getOrDefault(g.id(), java.util.Set.of()).contains(u.id()))
@@ -180,16 +174,21 @@ final class SiteFunctions {
         default -> throw FakeMoodleError.invalidParameter();
       };
       if (values.contains(key)) {
-        JsonObject user = Samples.firstOf("core_user_get_users_by_field_username");
-        user.addProperty("id", u.id());
-        user.addProperty("username", u.username());
-        user.addProperty("firstname", u.firstname());
-        user.addProperty("lastname", u.lastname());
-        user.addProperty("fullname", u.fullname());
-        user.addProperty("email", u.email());
-        users.add(user);
+        users.add(userJson("core_user_get_users_by_field_username", u));
       }
     }
     return users;
+  }
+
+  /** A user in the shape of the given sample, with this user's identity. */
+  private static JsonObject userJson(String sample, User u) {
+    JsonObject user = Samples.firstOf(sample);
+    user.addProperty("id", u.id());
+    user.addProperty("username", u.username());
+    user.addProperty("firstname", u.firstname());
+    user.addProperty("lastname", u.lastname());
+    user.addProperty("fullname", u.fullname());
+    user.addProperty("email", u.email());
+    return user;
   }
 }
