@@ -2,7 +2,10 @@ package org.copconnector.connector.config;
 
 import java.util.List;
 
-/** Every configuration key the connector reads, with its built-in default; the single list the docs are checked against. */
+/**
+ * Every configuration key the connector reads, with its built-in default; the single list the docs
+ * are checked against.
+ */
 public enum ConfigKey {
   HTTP_HOST("http.host", "0.0.0.0", false),
   HTTP_PORT("http.port", "8080", false),
@@ -41,7 +44,10 @@ public enum ConfigKey {
     return secret;
   }
 
-  /** The environment variable that overrides this key: {@code COP_} + upper case, dots as underscores. */
+  /**
+   * The environment variable that overrides this key: {@code COP_} + upper case, dots as
+   * underscores.
+   */
   public String environmentVariable() {
     return "COP_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
   }

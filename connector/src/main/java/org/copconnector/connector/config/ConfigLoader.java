@@ -40,7 +40,10 @@ public final class ConfigLoader {
     for (ConfigKey key : ConfigKey.values()) {
       values.put(key, key.defaultValue());
     }
-    Path file = explicitFile != null ? explicitFile : (Files.isRegularFile(defaultFile) ? defaultFile : null);
+    Path file =
+        explicitFile != null
+            ? explicitFile
+            : (Files.isRegularFile(defaultFile) ? defaultFile : null);
     if (file != null) {
       Properties properties = read(file);
       for (String name : properties.stringPropertyNames()) {

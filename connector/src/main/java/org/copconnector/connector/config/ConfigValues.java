@@ -20,7 +20,8 @@ final class ConfigValues {
     try {
       int value = Integer.parseInt(raw);
       if (value < min || value > max) {
-        throw new ConfigException(key.key() + " must be between " + min + " and " + max + " (got " + raw + ")");
+        throw new ConfigException(
+            key.key() + " must be between " + min + " and " + max + " (got " + raw + ")");
       }
       return value;
     } catch (NumberFormatException e) {
@@ -43,12 +44,15 @@ final class ConfigValues {
   String host(ConfigKey key) {
     String raw = values.get(key);
     if (raw.isEmpty() || !raw.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
-      throw new ConfigException(key.key() + " must be a host name or IP address (got '" + raw + "')");
+      throw new ConfigException(
+          key.key() + " must be a host name or IP address (got '" + raw + "')");
     }
     return raw;
   }
 
-  /** An absolute http(s) URL; plain http only for loopback, since the token travels with every call. */
+  /**
+   * An absolute http(s) URL; plain http only for loopback, since the token travels with every call.
+   */
   URI moodleUrl(ConfigKey key) {
     String raw = values.get(key);
     URI uri;
@@ -57,20 +61,30 @@ final class ConfigValues {
     } catch (URISyntaxException e) {
       throw new ConfigException(key.key() + " is not a valid URL (got '" + raw + "')");
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    String scheme =
+        uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new ConfigException(key.key() + " must be an absolute https URL such as https://moodle.example.edu (got '" + raw + "')");
+      throw new ConfigException(
+          key.key()
+              + " must be an absolute https URL such as https://moodle.example.edu (got '"
+              + raw
+              + "')");
     }
     if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
-      throw new ConfigException(key.key() + " must be the site's address without query, fragment or credentials");
+      throw new ConfigException(
+          key.key() + " must be the site's address without query, fragment or credentials");
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new ConfigException(key.key() + " must use https (plain http is accepted only for localhost)");
+      throw new ConfigException(
+          key.key() + " must use https (plain http is accepted only for localhost)");
     }
     return uri;
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("[::1]")
+        || host.equals("::1");
   }
 }

@@ -18,11 +18,19 @@ public record ConnectorConfig(
     Optional<MoodleSettings> moodle) {
 
   /** How to reach Moodle's web services. */
-  public record MoodleSettings(URI url, String token, Duration timeout, int readRetries, int maxInputVars) {
+  public record MoodleSettings(
+      URI url, String token, Duration timeout, int readRetries, int maxInputVars) {
     @Override
     public String toString() {
-      return "MoodleSettings[url=" + url + ", token=***, timeout=" + timeout + ", readRetries=" + readRetries
-          + ", maxInputVars=" + maxInputVars + "]";
+      return "MoodleSettings[url="
+          + url
+          + ", token=***, timeout="
+          + timeout
+          + ", readRetries="
+          + readRetries
+          + ", maxInputVars="
+          + maxInputVars
+          + "]";
     }
   }
 
@@ -35,9 +43,12 @@ public record ConnectorConfig(
     if (dbUrl.isEmpty()) {
       database = DatabaseSettings.h2File(dataDir, poolSize);
     } else if (dbUrl.startsWith("jdbc:postgresql:") || dbUrl.startsWith("jdbc:h2:")) {
-      database = new DatabaseSettings(dbUrl, values.get(ConfigKey.DB_USER), values.get(ConfigKey.DB_PASSWORD), poolSize);
+      database =
+          new DatabaseSettings(
+              dbUrl, values.get(ConfigKey.DB_USER), values.get(ConfigKey.DB_PASSWORD), poolSize);
     } else {
-      throw new ConfigException("db.url must be empty (embedded H2) or a jdbc:postgresql: / jdbc:h2: URL");
+      throw new ConfigException(
+          "db.url must be empty (embedded H2) or a jdbc:postgresql: / jdbc:h2: URL");
     }
     return new ConnectorConfig(
         v.host(ConfigKey.HTTP_HOST),
@@ -66,14 +77,26 @@ public record ConnectorConfig(
     }
     if (!token.matches("[A-Za-z0-9]{8,128}")) {
       // Do not echo the value: it is a secret.
-      throw new ConfigException("moodle.token must be the token's letters and digits only (as shown in Moodle's Manage tokens)");
+      throw new ConfigException(
+          "moodle.token must be the token's letters and digits only (as shown in Moodle's Manage tokens)");
     }
-    return Optional.of(new MoodleSettings(v.moodleUrl(ConfigKey.MOODLE_URL), token, timeout, retries, maxInputVars));
+    return Optional.of(
+        new MoodleSettings(
+            v.moodleUrl(ConfigKey.MOODLE_URL), token, timeout, retries, maxInputVars));
   }
 
   @Override
   public String toString() {
-    return "ConnectorConfig[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir + ", database=" + database
-        + ", moodle=" + moodle.map(MoodleSettings::toString).orElse("not configured") + "]";
+    return "ConnectorConfig[http="
+        + httpHost
+        + ":"
+        + httpPort
+        + ", dataDir="
+        + dataDir
+        + ", database="
+        + database
+        + ", moodle="
+        + moodle.map(MoodleSettings::toString).orElse("not configured")
+        + "]";
   }
 }

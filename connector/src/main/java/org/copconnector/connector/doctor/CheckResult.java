@@ -5,7 +5,9 @@ public record CheckResult(String name, Outcome outcome, String detail, String fi
 
   /** Passed, failed, or not run because an earlier check failed. */
   public enum Outcome {
-    PASS, FAIL, SKIP
+    PASS,
+    FAIL,
+    SKIP
   }
 
   static CheckResult pass(String name, String detail) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
 import org.copconnector.connector.doctor.CheckResult.Outcome;
@@ -13,9 +16,6 @@ import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleException;
 import org.copconnector.connector.moodle.MoodleTransportException;
 import org.copconnector.connector.moodle.SiteApi.SiteInfo;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.copconnector.plugin.store.Database;
 
 /** Checks an installation end to end and prints a checklist with a fix for every failure. */
@@ -23,6 +23,7 @@ public final class Doctor {
 
   /** Oldest Moodle the connector is tested against: 4.1 LTS. */
   static final long MIN_MOODLE_VERSION = 2022112800L;
+
   private static final String SERVICES_PATH = "Site administration > Server > Web services";
 
   private final ConnectorConfig config;
@@ -34,7 +35,11 @@ public final class Doctor {
    * @param http used only to ask a running connector on this machine about its embedded database,
    *     which it holds locked while it runs
    */
-  public Doctor(ConnectorConfig config, Function<MoodleSettings, Moodle> connect, Map<String, String> requiredFunctions, OkHttpClient http) {
+  public Doctor(
+      ConnectorConfig config,
+      Function<MoodleSettings, Moodle> connect,
+      Map<String, String> requiredFunctions,
+      OkHttpClient http) {
     this.config = config;
     this.connect = connect;
     this.requiredFunctions = requiredFunctions;
@@ -46,8 +51,11 @@ public final class Doctor {
     List<CheckResult> results = new ArrayList<>();
     Optional<MoodleSettings> moodle = config.moodle();
     if (moodle.isEmpty()) {
-      results.add(CheckResult.fail("Moodle configured", "moodle.url and moodle.token are not set",
-          "set moodle.url and moodle.token in config/connector.properties (or COP_MOODLE_URL and COP_MOODLE_TOKEN)"));
+      results.add(
+          CheckResult.fail(
+              "Moodle configured",
+              "moodle.url and moodle.token are not set",
+              "set moodle.url and moodle.token in config/connector.properties (or COP_MOODLE_URL and COP_MOODLE_TOKEN)"));
       skipMoodle(results, "Moodle is not configured");
     } else {
       results.add(CheckResult.pass("Moodle configured", moodle.get().url().toString()));
@@ -61,18 +69,22 @@ public final class Doctor {
   public int print(List<CheckResult> results, PrintStream out) {
     out.println("CoP Connector doctor");
     for (CheckResult r : results) {
-      String mark = switch (r.outcome()) {
-        case PASS -> "[ OK ]";
-        case FAIL -> "[FAIL]";
-        case SKIP -> "[SKIP]";
-      };
+      String mark =
+          switch (r.outcome()) {
+            case PASS -> "[ OK ]";
+            case FAIL -> "[FAIL]";
+            case SKIP -> "[SKIP]";
+          };
       out.println(mark + " " + r.name() + ": " + r.detail());
       if (!r.fix().isEmpty()) {
         out.println("       fix: " + r.fix());
       }
     }
     long failed = results.stream().filter(r -> r.outcome() != Outcome.PASS).count();
-    out.println(failed == 0 ? "All " + results.size() + " checks passed." : failed + " of " + results.size() + " checks did not pass.");
+    out.println(
+        failed == 0
+            ? "All " + results.size() + " checks passed."
+            : failed + " of " + results.size() + " checks did not pass.");
     return failed == 0 ? 0 : 1;
   }
 
@@ -85,25 +97,49 @@ public final class Doctor {
       skipMoodle(results, "Moodle did not answer");
       return;
     } catch (MoodleException e) {
-      results.add(CheckResult.pass("Moodle answers", settings.url() + " speaks Moodle web services"));
-      results.add(CheckResult.fail("Token valid", "Moodle refused the token: " + e.errorcode() + " (" + e.moodleMessage() + ")", fixFor(e)));
+      results.add(
+          CheckResult.pass("Moodle answers", settings.url() + " speaks Moodle web services"));
+      results.add(
+          CheckResult.fail(
+              "Token valid",
+              "Moodle refused the token: " + e.errorcode() + " (" + e.moodleMessage() + ")",
+              fixFor(e)));
       results.add(CheckResult.skip("Moodle release", "needs a valid token"));
       results.add(CheckResult.skip("Functions enabled", "needs a valid token"));
       results.add(CheckResult.skip("Uploads allowed", "needs a valid token"));
       return;
     }
     results.add(CheckResult.pass("Moodle answers", settings.url() + " (" + site.sitename() + ")"));
-    results.add(CheckResult.pass("Token valid", "belongs to " + site.fullname() + " (" + site.username() + ", user id " + site.userid() + ")"));
+    results.add(
+        CheckResult.pass(
+            "Token valid",
+            "belongs to "
+                + site.fullname()
+                + " ("
+                + site.username()
+                + ", user id "
+                + site.userid()
+                + ")"));
     results.add(checkRelease(site));
     results.add(checkFunctions(site));
-    results.add(site.uploadsAllowed()
-        ? CheckResult.pass("Uploads allowed", "the service may upload files")
-        : CheckResult.fail("Uploads allowed", "the external service does not allow file uploads",
-            SERVICES_PATH + " > External services > Edit your service > Show more > tick 'Can upload files'; the service user needs moodle/user:manageownfiles"));
+    results.add(
+        site.uploadsAllowed()
+            ? CheckResult.pass("Uploads allowed", "the service may upload files")
+            : CheckResult.fail(
+                "Uploads allowed",
+                "the external service does not allow file uploads",
+                SERVICES_PATH
+                    + " > External services > Edit your service > Show more > tick 'Can upload files'; the service user needs moodle/user:manageownfiles"));
   }
 
   private static void skipMoodle(List<CheckResult> results, String why) {
-    for (String name : List.of("Moodle answers", "Token valid", "Moodle release", "Functions enabled", "Uploads allowed")) {
+    for (String name :
+        List.of(
+            "Moodle answers",
+            "Token valid",
+            "Moodle release",
+            "Functions enabled",
+            "Uploads allowed")) {
       if (results.stream().noneMatch(r -> r.name().equals(name))) {
         results.add(CheckResult.skip(name, why));
       }
@@ -113,7 +149,10 @@ public final class Doctor {
   private static CheckResult checkRelease(SiteInfo site) {
     long version = parseVersion(site.version());
     if (version < MIN_MOODLE_VERSION) {
-      return CheckResult.fail("Moodle release", site.release() + " is older than the supported 4.1", "upgrade Moodle to 4.1 or later");
+      return CheckResult.fail(
+          "Moodle release",
+          site.release() + " is older than the supported 4.1",
+          "upgrade Moodle to 4.1 or later");
     }
     return CheckResult.pass("Moodle release", site.release());
   }
@@ -126,10 +165,15 @@ public final class Doctor {
       }
     }
     if (missing.isEmpty()) {
-      return CheckResult.pass("Functions enabled", "all " + requiredFunctions.size() + " functions of moodle-functions.txt");
+      return CheckResult.pass(
+          "Functions enabled",
+          "all " + requiredFunctions.size() + " functions of moodle-functions.txt");
     }
-    return CheckResult.fail("Functions enabled", missing.size() + " missing: " + String.join(", ", missing),
-        SERVICES_PATH + " > External services > Functions of your service: add each missing function");
+    return CheckResult.fail(
+        "Functions enabled",
+        missing.size() + " missing: " + String.join(", ", missing),
+        SERVICES_PATH
+            + " > External services > Functions of your service: add each missing function");
   }
 
   private CheckResult checkDatabase() {
@@ -137,7 +181,9 @@ public final class Doctor {
     try (Database database = Database.open(config.database())) {
       List<String> pending = database.pendingMigrations();
       if (!pending.isEmpty()) {
-        return CheckResult.fail("Database", "opens (" + where + ") but " + pending.size() + " migration(s) are pending: " + pending,
+        return CheckResult.fail(
+            "Database",
+            "opens (" + where + ") but " + pending.size() + " migration(s) are pending: " + pending,
             "run 'java -jar cop-connector.jar migrate' (or start 'serve', which migrates)");
       }
       return CheckResult.pass("Database", "opens (" + where + "), migrations current");
@@ -145,7 +191,10 @@ public final class Doctor {
       if (config.database().isEmbeddedFile() && String.valueOf(e.getMessage()).contains("locked")) {
         return checkRunningConnector(where);
       }
-      return CheckResult.fail("Database", e.getMessage(), "check db.url, db.user and db.password, and that the database server is running");
+      return CheckResult.fail(
+          "Database",
+          e.getMessage(),
+          "check db.url, db.user and db.password, and that the database server is running");
     }
   }
 
@@ -155,13 +204,21 @@ public final class Doctor {
     try (Response response = http.newCall(new Request.Builder().url(health).build()).execute()) {
       String body = response.body().string();
       if (response.code() == 200 && body.contains("\"database\":\"UP\"")) {
-        return CheckResult.pass("Database", where + " is held by the connector running on port " + config.httpPort()
-            + ", which reports it UP (serve applies migrations at start)");
+        return CheckResult.pass(
+            "Database",
+            where
+                + " is held by the connector running on port "
+                + config.httpPort()
+                + ", which reports it UP (serve applies migrations at start)");
       }
-      return CheckResult.fail("Database", where + " is locked and the connector on port " + config.httpPort() + " reports " + body,
+      return CheckResult.fail(
+          "Database",
+          where + " is locked and the connector on port " + config.httpPort() + " reports " + body,
           "look at that connector's log; restart it");
     } catch (java.io.IOException e) {
-      return CheckResult.fail("Database", where + " is locked by another process and nothing answers on port " + config.httpPort(),
+      return CheckResult.fail(
+          "Database",
+          where + " is locked by another process and nothing answers on port " + config.httpPort(),
           "stop the other process using data.dir, or use PostgreSQL (db.url) to share the database between processes");
     }
   }
@@ -169,7 +226,12 @@ public final class Doctor {
   private static String describe(MoodleTransportException e) {
     return switch (e.kind()) {
       case TIMEOUT -> "no answer before the timeout";
-      case CONNECTION -> "cannot connect (" + (e.getCause() == null ? "connection failed" : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage()) + ")";
+      case CONNECTION ->
+          "cannot connect ("
+              + (e.getCause() == null
+                  ? "connection failed"
+                  : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage())
+              + ")";
       case HTTP_STATUS -> "HTTP " + e.httpStatus() + " from /webservice/rest/server.php";
       case NOT_JSON -> "the address answered, but not with Moodle web-service JSON";
       case TRUNCATED -> "the answer was cut short";
@@ -178,19 +240,27 @@ public final class Doctor {
 
   private static String fixFor(MoodleTransportException e, MoodleSettings settings) {
     return switch (e.kind()) {
-      case TIMEOUT -> "check that " + settings.url() + " is reachable from this machine, or raise moodle.timeout.seconds";
+      case TIMEOUT ->
+          "check that "
+              + settings.url()
+              + " is reachable from this machine, or raise moodle.timeout.seconds";
       case CONNECTION -> "check moodle.url (" + settings.url() + "), DNS, proxy and firewall";
-      case HTTP_STATUS -> e.httpStatus() == 404
-          ? "moodle.url must be the site's root address (the one before /login), not a page"
-          : "check the web server's error log; Moodle may be in maintenance mode";
-      case NOT_JSON, TRUNCATED -> "moodle.url must be the site's root address; enable web services and the REST protocol ("
-          + SERVICES_PATH + " > Overview)";
+      case HTTP_STATUS ->
+          e.httpStatus() == 404
+              ? "moodle.url must be the site's root address (the one before /login), not a page"
+              : "check the web server's error log; Moodle may be in maintenance mode";
+      case NOT_JSON, TRUNCATED ->
+          "moodle.url must be the site's root address; enable web services and the REST protocol ("
+              + SERVICES_PATH
+              + " > Overview)";
     };
   }
 
   private static String fixFor(MoodleException e) {
     if (e.is("invalidtoken")) {
-      return "create a token for the service user in " + SERVICES_PATH + " > Manage tokens and set moodle.token";
+      return "create a token for the service user in "
+          + SERVICES_PATH
+          + " > Manage tokens and set moodle.token";
     }
     if (e.is("accessexception")) {
       return "the token's user must be an authorised user of the external service and have webservice/rest:use";

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The web-service functions the external service must include, with the feature needing each,
- * read from {@code config/moodle-functions.txt} (packaged into the jar at build time).
+ * The web-service functions the external service must include, with the feature needing each, read
+ * from {@code config/moodle-functions.txt} (packaged into the jar at build time).
  */
 public final class RequiredFunctions {
 
@@ -30,7 +30,9 @@ public final class RequiredFunctions {
     }
   }
 
-  /** Lines are {@code function_name  feature text}; blank lines and {@code #} comments are ignored. */
+  /**
+   * Lines are {@code function_name feature text}; blank lines and {@code #} comments are ignored.
+   */
   static Map<String, String> parse(BufferedReader reader) throws IOException {
     Map<String, String> functions = new LinkedHashMap<>();
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -8,11 +8,25 @@ public final class CalendarApi {
 
   /** An event to create; {@code eventtype} is course, group, user or site; nulls are not sent. */
   public record NewEvent(
-      String name, String description, Integer format, Long courseid, Long groupid, String eventtype, long timestart,
-      Long timeduration, Integer visible) {}
+      String name,
+      String description,
+      Integer format,
+      Long courseid,
+      Long groupid,
+      String eventtype,
+      long timestart,
+      Long timeduration,
+      Integer visible) {}
 
   /** A created event. */
-  public record Event(long id, String name, long courseid, long groupid, String eventtype, long timestart, long timeduration) {}
+  public record Event(
+      long id,
+      String name,
+      long courseid,
+      long groupid,
+      String eventtype,
+      long timestart,
+      long timeduration) {}
 
   /** Answer of the create call. */
   public record CreatedEvents(List<Event> events, List<MoodleWarning> warnings) {}
@@ -28,7 +42,10 @@ public final class CalendarApi {
     List<MoodleWarning> warnings = new ArrayList<>();
     for (List<NewEvent> batch : client.batches(events, 9, 0)) {
       CreatedEvents answer =
-          client.write("core_calendar_create_calendar_events", MoodleParams.of().put("events", batch), CreatedEvents.class);
+          client.write(
+              "core_calendar_create_calendar_events",
+              MoodleParams.of().put("events", batch),
+              CreatedEvents.class);
       created.addAll(answer.events());
       if (answer.warnings() != null) {
         warnings.addAll(answer.warnings());

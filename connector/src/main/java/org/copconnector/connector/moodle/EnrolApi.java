@@ -17,8 +17,14 @@ public final class EnrolApi {
 
   /** A course participant with roles and groups. */
   public record EnrolledUser(
-      long id, String username, String firstname, String lastname, String fullname, String email,
-      List<Role> roles, List<GroupRef> groups) {
+      long id,
+      String username,
+      String firstname,
+      String lastname,
+      String fullname,
+      String email,
+      List<Role> roles,
+      List<GroupRef> groups) {
 
     public List<Role> roles() {
       return roles == null ? List.of() : roles;

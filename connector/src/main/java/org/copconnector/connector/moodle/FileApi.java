@@ -7,7 +7,15 @@ import java.util.List;
 public final class FileApi {
 
   /** A stored draft file; its {@code itemid} is the draft area to pass as {@code attachmentsid}. */
-  public record DraftFile(String component, long contextid, long userid, String filearea, String filename, String filepath, long itemid, long filesize) {}
+  public record DraftFile(
+      String component,
+      long contextid,
+      long userid,
+      String filearea,
+      String filename,
+      String filepath,
+      long itemid,
+      long filesize) {}
 
   private final MoodleClient client;
 
@@ -20,11 +28,21 @@ public final class FileApi {
     return uploadToDraft(0, filename, content, contentType);
   }
 
-  /** Uploads into an existing draft area ({@code itemId} from an earlier upload), or a new one when 0. */
+  /**
+   * Uploads into an existing draft area ({@code itemId} from an earlier upload), or a new one when
+   * 0.
+   */
   public DraftFile uploadToDraft(long itemId, String filename, byte[] content, String contentType) {
-    List<DraftFile> files = client.upload(filename, content, contentType, itemId, new TypeToken<List<DraftFile>>() {}.getType());
+    List<DraftFile> files =
+        client.upload(
+            filename, content, contentType, itemId, new TypeToken<List<DraftFile>>() {}.getType());
     if (files == null || files.isEmpty()) {
-      throw new MoodleTransportException("upload.php", MoodleTransportException.Kind.NOT_JSON, 200, "upload answered no file", null);
+      throw new MoodleTransportException(
+          "upload.php",
+          MoodleTransportException.Kind.NOT_JSON,
+          200,
+          "upload answered no file",
+          null);
     }
     return files.get(0);
   }

@@ -10,15 +10,33 @@ import java.util.Map;
 public final class ForumApi {
 
   /** A forum; its group mode is not here but on the course module ({@link CourseApi#contents}). */
-  public record Forum(long id, long course, String type, String name, long cmid, int numdiscussions, boolean cancreatediscussions) {}
+  public record Forum(
+      long id,
+      long course,
+      String type,
+      String name,
+      long cmid,
+      int numdiscussions,
+      boolean cancreatediscussions) {}
 
   /**
    * A discussion as listed: {@code discussion} is the discussion id, {@code id} its first post's id
    * (the parent for replies); {@code groupid} -1 means all participants.
    */
   public record Discussion(
-      long id, long discussion, String name, long groupid, long userid, String userfullname, String subject, String message,
-      long created, long modified, long timemodified, int numreplies, boolean pinned) {}
+      long id,
+      long discussion,
+      String name,
+      long groupid,
+      long userid,
+      String userfullname,
+      String subject,
+      String message,
+      long created,
+      long modified,
+      long timemodified,
+      int numreplies,
+      boolean pinned) {}
 
   /** One page of discussions. */
   public record DiscussionPage(List<Discussion> discussions, List<MoodleWarning> warnings) {}
@@ -28,8 +46,15 @@ public final class ForumApi {
 
   /** A post; {@code parentid} is null for the first post. */
   public record Post(
-      long id, long discussionid, Long parentid, boolean hasparent, String subject, String message, Author author,
-      long timecreated, long timemodified) {}
+      long id,
+      long discussionid,
+      Long parentid,
+      boolean hasparent,
+      String subject,
+      String message,
+      Author author,
+      long timecreated,
+      long timemodified) {}
 
   /** Answer of {@code mod_forum_get_discussion_posts}. */
   public record Posts(List<Post> posts, List<MoodleWarning> warnings) {}
@@ -41,8 +66,12 @@ public final class ForumApi {
     }
   }
 
-  /** A discussion to start; {@code groupId} null leaves the group to Moodle (see the README's quirks). */
-  public record NewDiscussion(long forumId, String subject, String message, Long groupId, DiscussionOptions options) {}
+  /**
+   * A discussion to start; {@code groupId} null leaves the group to Moodle (see the README's
+   * quirks).
+   */
+  public record NewDiscussion(
+      long forumId, String subject, String message, Long groupId, DiscussionOptions options) {}
 
   /** Answer of {@code mod_forum_add_discussion}. */
   public record AddedDiscussion(long discussionid, List<MoodleWarning> warnings) {}
@@ -52,7 +81,12 @@ public final class ForumApi {
 
   /** The orders {@code mod_forum_get_forum_discussions} accepts (Moodle's constants). */
   public enum SortOrder {
-    LAST_POST_DESC(-1), LAST_POST_ASC(1), CREATED_DESC(2), CREATED_ASC(3), REPLIES_DESC(4), REPLIES_ASC(5);
+    LAST_POST_DESC(-1),
+    LAST_POST_ASC(1),
+    CREATED_DESC(2),
+    CREATED_ASC(3),
+    REPLIES_DESC(4),
+    REPLIES_ASC(5);
 
     private final int wire;
 
@@ -67,20 +101,26 @@ public final class ForumApi {
     this.client = client;
   }
 
-  /** Forums of the given courses (pass ids: without them Moodle lists only the service user's own courses). */
+  /**
+   * Forums of the given courses (pass ids: without them Moodle lists only the service user's own
+   * courses).
+   */
   public List<Forum> forumsByCourses(List<Long> courseIds) {
     List<Forum> forums = new ArrayList<>();
     for (List<Long> batch : client.batches(courseIds, 1, 0)) {
       List<Forum> answer =
           client.read(
-              "mod_forum_get_forums_by_courses", MoodleParams.of().put("courseids", batch), new TypeToken<List<Forum>>() {}.getType());
+              "mod_forum_get_forums_by_courses",
+              MoodleParams.of().put("courseids", batch),
+              new TypeToken<List<Forum>>() {}.getType());
       forums.addAll(answer);
     }
     return forums;
   }
 
   /** One page of a forum's discussions; {@code groupId} null means all the caller may see. */
-  public DiscussionPage discussions(long forumId, SortOrder order, int page, int perPage, Long groupId) {
+  public DiscussionPage discussions(
+      long forumId, SortOrder order, int page, int perPage, Long groupId) {
     return client.read(
         "mod_forum_get_forum_discussions",
         MoodleParams.of()
@@ -95,12 +135,16 @@ public final class ForumApi {
   public Posts discussionPosts(long discussionId) {
     return client.read(
         "mod_forum_get_discussion_posts",
-        MoodleParams.of().put("discussionid", discussionId).put("sortby", "created").put("sortdirection", "ASC"),
+        MoodleParams.of()
+            .put("discussionid", discussionId)
+            .put("sortby", "created")
+            .put("sortdirection", "ASC"),
         Posts.class);
   }
 
   public AddedDiscussion addDiscussion(NewDiscussion discussion) {
-    DiscussionOptions o = discussion.options() == null ? DiscussionOptions.none() : discussion.options();
+    DiscussionOptions o =
+        discussion.options() == null ? DiscussionOptions.none() : discussion.options();
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("discussionsubscribe", o.subscribe());
     options.put("discussionpinned", o.pinned());
@@ -117,13 +161,18 @@ public final class ForumApi {
   }
 
   /** Replies to a post (the parent post id, not the discussion id). */
-  public AddedPost addDiscussionPost(long parentPostId, String subject, String message, Long attachmentsId) {
+  public AddedPost addDiscussionPost(
+      long parentPostId, String subject, String message, Long attachmentsId) {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("discussionsubscribe", false);
     options.put("attachmentsid", attachmentsId);
     return client.write(
         "mod_forum_add_discussion_post",
-        MoodleParams.of().put("postid", parentPostId).put("subject", subject).put("message", message).options("options", options),
+        MoodleParams.of()
+            .put("postid", parentPostId)
+            .put("subject", subject)
+            .put("message", message)
+            .options("options", options),
         AddedPost.class);
   }
 }

@@ -29,7 +29,18 @@ public final class MessageApi {
         client.write(
             "core_message_send_instant_messages",
             MoodleParams.of()
-                .put("messages", List.of(Map.of("touserid", toUserId, "text", html, "textformat", 1, "clientmsgid", clientMessageId))),
+                .put(
+                    "messages",
+                    List.of(
+                        Map.of(
+                            "touserid",
+                            toUserId,
+                            "text",
+                            html,
+                            "textformat",
+                            1,
+                            "clientmsgid",
+                            clientMessageId))),
             new TypeToken<List<SentMessage>>() {}.getType());
     if (answer == null || answer.isEmpty()) {
       return new SentMessage(-1, clientMessageId, "Moodle returned no result for the message");

@@ -14,7 +14,9 @@ public final class Moodle {
     this.client = client;
   }
 
-  /** Builds the client from configuration: explicit timeouts, read retries with jittered back-off. */
+  /**
+   * Builds the client from configuration: explicit timeouts, read retries with jittered back-off.
+   */
   public static Moodle connect(OkHttpClient http, MoodleSettings settings) {
     Duration timeout = settings.timeout();
     OkHttpClient timed =

@@ -26,14 +26,16 @@ final class MoodleAuthInterceptor implements Interceptor {
     RequestBody body = request.body();
     if (body instanceof FormBody form) {
       // First, so that PHP's max_input_vars can never cut them off the end.
-      FormBody.Builder withToken = new FormBody.Builder().add("wstoken", token).add("moodlewsrestformat", "json");
+      FormBody.Builder withToken =
+          new FormBody.Builder().add("wstoken", token).add("moodlewsrestformat", "json");
       for (int i = 0; i < form.size(); i++) {
         withToken.add(form.name(i), form.value(i));
       }
       return chain.proceed(request.newBuilder().post(withToken.build()).build());
     }
     if (body instanceof MultipartBody multipart) {
-      MultipartBody.Builder withToken = new MultipartBody.Builder(multipart.boundary()).setType(multipart.type());
+      MultipartBody.Builder withToken =
+          new MultipartBody.Builder(multipart.boundary()).setType(multipart.type());
       withToken.addFormDataPart("token", token);
       multipart.parts().forEach(withToken::addPart);
       return chain.proceed(request.newBuilder().post(withToken.build()).build());

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class MoodleClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(MoodleClient.class);
+
   /** wstoken, wsfunction and moodlewsrestformat are input variables too. */
   private static final int RESERVED_VARS = 3;
 
@@ -49,7 +50,12 @@ public final class MoodleClient {
    * @param siteUrl the Moodle site's address, e.g. {@code https://moodle.example.edu}
    */
   public MoodleClient(
-      OkHttpClient http, HttpUrl siteUrl, String token, int readRetries, int maxInputVars, Backoff backoff) {
+      OkHttpClient http,
+      HttpUrl siteUrl,
+      String token,
+      int readRetries,
+      int maxInputVars,
+      Backoff backoff) {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("a Moodle token is required");
     }
@@ -57,7 +63,10 @@ public final class MoodleClient {
       throw new IllegalArgumentException("maxInputVars is too small: " + maxInputVars);
     }
     this.http =
-        http.newBuilder().retryOnConnectionFailure(false).addInterceptor(new MoodleAuthInterceptor(token)).build();
+        http.newBuilder()
+            .retryOnConnectionFailure(false)
+            .addInterceptor(new MoodleAuthInterceptor(token))
+            .build();
     this.restUrl = siteUrl.newBuilder().addPathSegments("webservice/rest/server.php").build();
     this.uploadUrl = siteUrl.newBuilder().addPathSegments("webservice/upload.php").build();
     this.readRetries = readRetries;
@@ -74,7 +83,12 @@ public final class MoodleClient {
         if (attempt >= readRetries) {
           throw e;
         }
-        LOG.info("moodle {} transport failure ({}), retry {} of {}", function, e.kind(), attempt + 1, readRetries);
+        LOG.info(
+            "moodle {} transport failure ({}), retry {} of {}",
+            function,
+            e.kind(),
+            attempt + 1,
+            readRetries);
         try {
           backoff.pause(attempt);
         } catch (InterruptedException interrupted) {
@@ -95,7 +109,8 @@ public final class MoodleClient {
    * the limit would otherwise be dropped silently by PHP.
    */
   public <T> List<List<T>> batches(List<T> items, int varsPerItem, int otherVars) {
-    int perCall = Math.max(1, (maxInputVars - RESERVED_VARS - otherVars) / Math.max(1, varsPerItem));
+    int perCall =
+        Math.max(1, (maxInputVars - RESERVED_VARS - otherVars) / Math.max(1, varsPerItem));
     List<List<T>> batches = new ArrayList<>();
     for (int from = 0; from < items.size(); from += perCall) {
       batches.add(items.subList(from, Math.min(items.size(), from + perCall)));
@@ -103,28 +118,39 @@ public final class MoodleClient {
     return batches;
   }
 
-  /** Uploads one file into a new draft area (or {@code itemId}'s) through {@code /webservice/upload.php}. */
-  public <T> T upload(String filename, byte[] content, String contentType, long itemId, Type answerType) {
+  /**
+   * Uploads one file into a new draft area (or {@code itemId}'s) through {@code
+   * /webservice/upload.php}.
+   */
+  public <T> T upload(
+      String filename, byte[] content, String contentType, long itemId, Type answerType) {
     MultipartBody body =
         new MultipartBody.Builder()
             .setType(MultipartBody.FORM)
             .addFormDataPart("filearea", "draft")
             .addFormDataPart("itemid", Long.toString(itemId))
-            .addFormDataPart("file_1", filename, RequestBody.create(content, MediaType.parse(contentType)))
+            .addFormDataPart(
+                "file_1", filename, RequestBody.create(content, MediaType.parse(contentType)))
             .build();
-    return execute("upload.php", new Request.Builder().url(uploadUrl).post(body).build(), answerType);
+    return execute(
+        "upload.php", new Request.Builder().url(uploadUrl).post(body).build(), answerType);
   }
 
   private <T> T call(String function, MoodleParams params, Type answerType) {
     if (params.size() + RESERVED_VARS > maxInputVars) {
       throw new IllegalArgumentException(
-          function + " needs " + params.size() + " input variables; split it into batches under " + maxInputVars);
+          function
+              + " needs "
+              + params.size()
+              + " input variables; split it into batches under "
+              + maxInputVars);
     }
     FormBody.Builder form = new FormBody.Builder().add("wsfunction", function);
     for (Map.Entry<String, String> field : params.asMap().entrySet()) {
       form.add(field.getKey(), field.getValue());
     }
-    return execute(function, new Request.Builder().url(restUrl).post(form.build()).build(), answerType);
+    return execute(
+        function, new Request.Builder().url(restUrl).post(form.build()).build(), answerType);
   }
 
   private <T> T execute(String function, Request request, Type answerType) {
@@ -140,11 +166,17 @@ public final class MoodleClient {
     } catch (InterruptedIOException e) {
       throw transport(function, MoodleTransportException.Kind.TIMEOUT, 0, "timed out", e);
     } catch (IOException e) {
-      throw transport(function, MoodleTransportException.Kind.CONNECTION, 0, "connection failed: " + e.getClass().getSimpleName(), e);
+      throw transport(
+          function,
+          MoodleTransportException.Kind.CONNECTION,
+          0,
+          "connection failed: " + e.getClass().getSimpleName(),
+          e);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (status != 200) {
-      throw transport(function, MoodleTransportException.Kind.HTTP_STATUS, status, "HTTP " + status, null);
+      throw transport(
+          function, MoodleTransportException.Kind.HTTP_STATUS, status, "HTTP " + status, null);
     }
     String trimmed = body.stripLeading();
     if (trimmed.startsWith("<")) {
@@ -152,30 +184,47 @@ public final class MoodleClient {
           function,
           MoodleTransportException.Kind.NOT_JSON,
           status,
-          "answered with " + (contentType.contains("xml") ? "XML" : "an HTML page") + " instead of JSON; check moodle.url and that the REST protocol is enabled",
+          "answered with "
+              + (contentType.contains("xml") ? "XML" : "an HTML page")
+              + " instead of JSON; check moodle.url and that the REST protocol is enabled",
           null);
     }
     JsonElement json;
     try {
       json = JsonParser.parseString(body);
     } catch (JsonParseException e) {
-      throw transport(function, MoodleTransportException.Kind.TRUNCATED, status, "answer is not complete JSON", e);
+      throw transport(
+          function,
+          MoodleTransportException.Kind.TRUNCATED,
+          status,
+          "answer is not complete JSON",
+          e);
     }
     if (json.isJsonObject() && json.getAsJsonObject().has("exception")) {
       MoodleException refused = moodleException(function, json.getAsJsonObject());
-      LOG.warn("moodle {} refused: {} in {} ms", function, refused.isServerFault() ? "server fault" : refused.errorcode(), millis);
+      LOG.warn(
+          "moodle {} refused: {} in {} ms",
+          function,
+          refused.isServerFault() ? "server fault" : refused.errorcode(),
+          millis);
       throw refused;
     }
     LOG.debug("moodle {} ok in {} ms", function, millis);
     try {
       return gson.fromJson(json, answerType);
     } catch (JsonParseException | IllegalStateException e) {
-      throw transport(function, MoodleTransportException.Kind.NOT_JSON, status, "answer does not have the expected shape", e);
+      throw transport(
+          function,
+          MoodleTransportException.Kind.NOT_JSON,
+          status,
+          "answer does not have the expected shape",
+          e);
     }
   }
 
   private static MoodleException moodleException(String function, JsonObject error) {
-    return new MoodleException(function, text(error, "exception"), text(error, "errorcode"), text(error, "message"));
+    return new MoodleException(
+        function, text(error, "exception"), text(error, "errorcode"), text(error, "message"));
   }
 
   private static String text(JsonObject object, String name) {
@@ -184,7 +233,11 @@ public final class MoodleClient {
   }
 
   private static MoodleTransportException transport(
-      String function, MoodleTransportException.Kind kind, int status, String message, Throwable cause) {
+      String function,
+      MoodleTransportException.Kind kind,
+      int status,
+      String message,
+      Throwable cause) {
     LOG.warn("moodle {} transport failure: {}", function, message);
     return new MoodleTransportException(function, kind, status, message, cause);
   }

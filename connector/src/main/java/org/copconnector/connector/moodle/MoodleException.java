@@ -10,17 +10,26 @@ public final class MoodleException extends MoodleClientException {
   private final String exceptionClass;
   private final String moodleMessage;
 
-  public MoodleException(String function, String exceptionClass, String errorcode, String moodleMessage) {
+  public MoodleException(
+      String function, String exceptionClass, String errorcode, String moodleMessage) {
     super(
         function,
-        function + " failed: " + (errorcode == null ? "server fault" : errorcode) + " (" + moodleMessage + ")",
+        function
+            + " failed: "
+            + (errorcode == null ? "server fault" : errorcode)
+            + " ("
+            + moodleMessage
+            + ")",
         null);
     this.exceptionClass = exceptionClass;
     this.errorcode = errorcode;
     this.moodleMessage = moodleMessage;
   }
 
-  /** Moodle's error code ({@code invalidtoken}, {@code accessexception}, …); null for a PHP fault without one. */
+  /**
+   * Moodle's error code ({@code invalidtoken}, {@code accessexception}, …); null for a PHP fault
+   * without one.
+   */
   public String errorcode() {
     return errorcode;
   }
@@ -34,7 +43,10 @@ public final class MoodleException extends MoodleClientException {
     return moodleMessage;
   }
 
-  /** A PHP error inside the function (no errorcode): a fault on the site, not a refusal of our request. */
+  /**
+   * A PHP error inside the function (no errorcode): a fault on the site, not a refusal of our
+   * request.
+   */
   public boolean isServerFault() {
     return errorcode == null;
   }

@@ -42,7 +42,10 @@ public final class MoodleLms implements Lms {
     return known.status();
   }
 
-  /** Asks Moodle now (one probe at a time; readers keep the previous answer meanwhile); logs changes only. */
+  /**
+   * Asks Moodle now (one probe at a time; readers keep the previous answer meanwhile); logs changes
+   * only.
+   */
   public LmsStatus refresh() {
     synchronized (probing) {
       LmsStatus now;

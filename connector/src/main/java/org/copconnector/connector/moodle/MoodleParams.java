@@ -16,13 +16,19 @@ public final class MoodleParams {
     return new MoodleParams();
   }
 
-  /** Adds a value: a scalar, a {@link List} (indexed), a {@link Map} (by key) or a record (by component). Nulls are left out. */
+  /**
+   * Adds a value: a scalar, a {@link List} (indexed), a {@link Map} (by key) or a record (by
+   * component). Nulls are left out.
+   */
   public MoodleParams put(String name, Object value) {
     flatten(name, value);
     return this;
   }
 
-  /** Moodle's name/value option lists ({@code options[0][name]=…&options[0][value]=…}); null values are left out. */
+  /**
+   * Moodle's name/value option lists ({@code options[0][name]=…&options[0][value]=…}); null values
+   * are left out.
+   */
   public MoodleParams options(String name, Map<String, ?> options) {
     int i = 0;
     for (Map.Entry<String, ?> option : options.entrySet()) {
@@ -63,7 +69,8 @@ public final class MoodleParams {
         try {
           flatten(name + "[" + component.getName() + "]", component.getAccessor().invoke(record));
         } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+          throw new IllegalStateException(
+              "cannot read " + component.getName() + " of " + record.getClass(), e);
         }
       }
     } else if (value instanceof Enum<?> e) {

@@ -1,8 +1,8 @@
 package org.copconnector.connector.moodle;
 
 /**
- * The call did not produce a Moodle answer: timeout, refused connection, HTTP error status, an
- * HTML page or a truncated body. Whether a write was applied is unknown.
+ * The call did not produce a Moodle answer: timeout, refused connection, HTTP error status, an HTML
+ * page or a truncated body. Whether a write was applied is unknown.
  */
 public final class MoodleTransportException extends MoodleClientException {
 
@@ -18,7 +18,8 @@ public final class MoodleTransportException extends MoodleClientException {
   private final Kind kind;
   private final int httpStatus;
 
-  public MoodleTransportException(String function, Kind kind, int httpStatus, String message, Throwable cause) {
+  public MoodleTransportException(
+      String function, Kind kind, int httpStatus, String message, Throwable cause) {
     super(function, function + ": " + message, cause);
     this.kind = kind;
     this.httpStatus = httpStatus;

@@ -25,7 +25,9 @@ public final class SiteApi {
       List<Function> functions) {
 
     public Set<String> functionNames() {
-      return functions == null ? Set.of() : functions.stream().map(Function::name).collect(Collectors.toSet());
+      return functions == null
+          ? Set.of()
+          : functions.stream().map(Function::name).collect(Collectors.toSet());
     }
 
     public boolean uploadsAllowed() {

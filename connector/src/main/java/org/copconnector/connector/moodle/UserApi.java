@@ -9,12 +9,22 @@ public final class UserApi {
 
   /** A site user. */
   public record User(
-      long id, String username, String firstname, String lastname, String fullname, String email, String lang,
-      String timezone, boolean suspended) {}
+      long id,
+      String username,
+      String firstname,
+      String lastname,
+      String fullname,
+      String email,
+      String lang,
+      String timezone,
+      boolean suspended) {}
 
   /** The fields users can be looked up by. */
   public enum Field {
-    ID, IDNUMBER, USERNAME, EMAIL
+    ID,
+    IDNUMBER,
+    USERNAME,
+    EMAIL
   }
 
   private final MoodleClient client;

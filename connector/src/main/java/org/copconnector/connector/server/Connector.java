@@ -26,7 +26,10 @@ import org.copconnector.plugin.web.HealthResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: configuration in, a running connector out (database, Moodle, HTTP, background work). */
+/**
+ * The composition root: configuration in, a running connector out (database, Moodle, HTTP,
+ * background work).
+ */
 public final class Connector implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
@@ -38,7 +41,8 @@ public final class Connector implements AutoCloseable {
   private final Duration grace;
   private boolean closed;
 
-  private Connector(Database database, HttpServer http, ScheduledExecutorService background, Duration grace) {
+  private Connector(
+      Database database, HttpServer http, ScheduledExecutorService background, Duration grace) {
     this.database = database;
     this.http = http;
     this.background = background;
@@ -46,17 +50,21 @@ public final class Connector implements AutoCloseable {
   }
 
   /** Starts everything; {@code extraResources} lets tests mount resources beside the product's. */
-  public static Connector start(ConnectorConfig config, List<Object> extraResources) throws Exception {
+  public static Connector start(ConnectorConfig config, List<Object> extraResources)
+      throws Exception {
     long started = System.nanoTime();
     createDataDir(config);
     Database database = Database.openLazily(config.database());
-    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "background");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService background =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "background");
+              t.setDaemon(true);
+              return t;
+            });
     // Migrations run while the HTTP side initialises; connections are accepted only after both.
-    CompletableFuture<Integer> migration = CompletableFuture.supplyAsync(database::migrate, background);
+    CompletableFuture<Integer> migration =
+        CompletableFuture.supplyAsync(database::migrate, background);
     HttpServer http = null;
     try {
       Lms lms = lms(config.moodle(), background);
@@ -117,21 +125,33 @@ public final class Connector implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
-      throw new ConfigException("data.dir " + config.dataDir() + " cannot be created: " + e.getMessage());
+      throw new ConfigException(
+          "data.dir " + config.dataDir() + " cannot be created: " + e.getMessage());
     }
   }
 
-  private static Lms lms(java.util.Optional<MoodleSettings> settings, ScheduledExecutorService background) {
+  private static Lms lms(
+      java.util.Optional<MoodleSettings> settings, ScheduledExecutorService background) {
     if (settings.isEmpty()) {
       return new UnconfiguredLms();
     }
     // Health probes get a short timeout and no retries: a slow Moodle must not stall /health.
     MoodleSettings probeSettings =
-        new MoodleSettings(settings.get().url(), settings.get().token(), Duration.ofSeconds(3), 0, settings.get().maxInputVars());
+        new MoodleSettings(
+            settings.get().url(),
+            settings.get().token(),
+            Duration.ofSeconds(3),
+            0,
+            settings.get().maxInputVars());
     MoodleLms lms =
-        new MoodleLms(Moodle.connect(new OkHttpClient(), probeSettings).site(), Clock.systemUTC(), LMS_PROBE_EVERY.multipliedBy(2));
-    // Keep the status warm so health checks answer from memory and operators see changes in the log.
-    background.scheduleWithFixedDelay(lms::refresh, 0, LMS_PROBE_EVERY.toSeconds(), TimeUnit.SECONDS);
+        new MoodleLms(
+            Moodle.connect(new OkHttpClient(), probeSettings).site(),
+            Clock.systemUTC(),
+            LMS_PROBE_EVERY.multipliedBy(2));
+    // Keep the status warm so health checks answer from memory and operators see changes in the
+    // log.
+    background.scheduleWithFixedDelay(
+        lms::refresh, 0, LMS_PROBE_EVERY.toSeconds(), TimeUnit.SECONDS);
     return lms;
   }
 
@@ -143,7 +163,10 @@ public final class Connector implements AutoCloseable {
     return database;
   }
 
-  /** Graceful stop: no new requests, in-flight ones finish (up to the grace period), background work ends, then the database closes. */
+  /**
+   * Graceful stop: no new requests, in-flight ones finish (up to the grace period), background work
+   * ends, then the database closes.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

@@ -13,13 +13,22 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Errors raised by the container itself (bad URIs, oversized headers) in the API's error shape, never an HTML page. */
+/**
+ * Errors raised by the container itself (bad URIs, oversized headers) in the API's error shape,
+ * never an HTML page.
+ */
 final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
 
   @Override
   protected boolean generateAcceptableResponse(
-      Request request, Response response, Callback callback, String contentType, List<Charset> charsets, int code,
-      String message, Throwable cause) {
+      Request request,
+      Response response,
+      Callback callback,
+      String contentType,
+      List<Charset> charsets,
+      int code,
+      String message,
+      Throwable cause) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(code)), callback);
     return true;
@@ -27,8 +36,15 @@ final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandl
 
   private static byte[] body(int status) {
     String reason = HttpStatus.getMessage(status);
-    String code = status == 404 ? "not_found" : status >= 500 ? "internal_error" : status == 400 ? "bad_request" : "http_" + status;
-    ApiError error = new ApiError(code, reason == null ? "request failed" : reason.toLowerCase(java.util.Locale.ROOT), Map.of());
+    String code =
+        status == 404
+            ? "not_found"
+            : status >= 500 ? "internal_error" : status == 400 ? "bad_request" : "http_" + status;
+    ApiError error =
+        new ApiError(
+            code,
+            reason == null ? "request failed" : reason.toLowerCase(java.util.Locale.ROOT),
+            Map.of());
     return Json.lenient().toJson(error).getBytes(StandardCharsets.UTF_8);
   }
 }

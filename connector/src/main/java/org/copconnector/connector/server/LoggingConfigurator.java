@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 
 /**
  * The default logging set-up, in code: reading an XML file costs a third of a second at every
- * start. Mirrors {@code config/logback.xml}; an operator's {@code -Dlogback.configurationFile} wins.
+ * start. Mirrors {@code config/logback.xml}; an operator's {@code -Dlogback.configurationFile}
+ * wins.
  */
 public final class LoggingConfigurator extends ContextAwareBase implements Configurator {
 
-  static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{30} - %msg%n";
+  static final String PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{30} - %msg%n";
   private static final Map<String, Level> QUIETER =
       Map.of(
           "org.eclipse.jetty", Level.WARN,

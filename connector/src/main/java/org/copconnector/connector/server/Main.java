@@ -25,14 +25,18 @@ import picocli.CommandLine.Option;
     name = "cop-connector",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    description = "Communities of practice, resource banks and reflective dialogue for Moodle courses.",
+    description =
+        "Communities of practice, resource banks and reflective dialogue for Moodle courses.",
     subcommands = {Main.Serve.class, Main.DoctorCommand.class, Main.Migrate.class})
 public final class Main implements Runnable {
 
   /** Exit code for a configuration error. */
   static final int CONFIG_ERROR = 2;
 
-  @Option(names = "--config", description = "properties file (default: config/connector.properties when present)", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--config",
+      description = "properties file (default: config/connector.properties when present)",
+      scope = CommandLine.ScopeType.INHERIT)
   Path configFile;
 
   public static void main(String[] args) {
@@ -41,19 +45,27 @@ public final class Main implements Runnable {
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
-  /** Runs a command and returns its exit code; {@code serve} blocks until the process is told to stop. */
+  /**
+   * Runs a command and returns its exit code; {@code serve} blocks until the process is told to
+   * stop.
+   */
   static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      if (e instanceof ConfigException || e instanceof StoreException || e instanceof java.io.IOException) {
-        err.println("error: " + e.getMessage());
-        return CONFIG_ERROR;
-      }
-      throw e;
-    });
-    cli.getSubcommands().values().forEach(c -> ((Subcommand) c.getCommand()).environment(environment, out));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          if (e instanceof ConfigException
+              || e instanceof StoreException
+              || e instanceof java.io.IOException) {
+            err.println("error: " + e.getMessage());
+            return CONFIG_ERROR;
+          }
+          throw e;
+        });
+    cli.getSubcommands()
+        .values()
+        .forEach(c -> ((Subcommand) c.getCommand()).environment(environment, out));
     return cli.execute(args);
   }
 
@@ -66,7 +78,10 @@ public final class Main implements Runnable {
     return new ConfigLoader(environment).load(configFile);
   }
 
-  /** A subcommand: reads configuration from the environment given to {@link #run} and prints to its stream. */
+  /**
+   * A subcommand: reads configuration from the environment given to {@link #run} and prints to its
+   * stream.
+   */
   abstract static class Subcommand implements Callable<Integer> {
     @CommandLine.ParentCommand Main parent;
     Map<String, String> environment;
@@ -89,22 +104,32 @@ public final class Main implements Runnable {
       Connector connector = Connector.start(config(), List.of());
       CountDownLatch stopped = new CountDownLatch(1);
       // SIGTERM and Ctrl-C: finish in-flight requests, stop background work, close the database.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        connector.close();
-        stopped.countDown();
-      }, "shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    connector.close();
+                    stopped.countDown();
+                  },
+                  "shutdown"));
       stopped.await();
       return 0;
     }
   }
 
-  @Command(name = "doctor", description = "Check the Moodle connection, the token's functions and the database; exit 0 only when all pass.")
+  @Command(
+      name = "doctor",
+      description =
+          "Check the Moodle connection, the token's functions and the database; exit 0 only when all pass.")
   static final class DoctorCommand extends Subcommand {
     @Override
     public Integer call() {
       ConnectorConfig config = config();
-      OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(5)).build();
-      Doctor doctor = new Doctor(config, settings -> Moodle.connect(http, settings), RequiredFunctions.load(), http);
+      OkHttpClient http =
+          new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(5)).build();
+      Doctor doctor =
+          new Doctor(
+              config, settings -> Moodle.connect(http, settings), RequiredFunctions.load(), http);
       return doctor.print(doctor.run(), out);
     }
   }
@@ -117,7 +142,12 @@ public final class Main implements Runnable {
       java.nio.file.Files.createDirectories(config.dataDir());
       try (Database database = Database.open(config.database())) {
         int applied = database.migrate();
-        out.println("applied " + applied + " migration(s); database " + config.database().safeUrl() + " is current");
+        out.println(
+            "applied "
+                + applied
+                + " migration(s); database "
+                + config.database().safeUrl()
+                + " is current");
       }
       return 0;
     }

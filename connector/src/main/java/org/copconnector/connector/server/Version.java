@@ -10,7 +10,8 @@ public final class Version {
   private Version() {}
 
   public static String current() {
-    try (InputStream in = Version.class.getResourceAsStream("/org/copconnector/connector/version.properties")) {
+    try (InputStream in =
+        Version.class.getResourceAsStream("/org/copconnector/connector/version.properties")) {
       if (in == null) {
         return "dev";
       }

@@ -44,15 +44,29 @@ class ConfigLoaderTest {
 
   @Test
   void fileOverridesDefaultsAndEnvironmentOverridesFile() throws IOException {
-    String file = "http.port=9000\nhttp.host=127.0.0.1\nmoodle.url=https://moodle.school.example/\nmoodle.token=" + TOKEN + "\n";
+    String file =
+        "http.port=9000\nhttp.host=127.0.0.1\nmoodle.url=https://moodle.school.example/\nmoodle.token="
+            + TOKEN
+            + "\n";
     ConnectorConfig fromFile = load(Map.of(), file);
     assertEquals(9000, fromFile.httpPort());
     assertEquals("https://moodle.school.example", fromFile.moodle().orElseThrow().url().toString());
 
-    ConnectorConfig fromEnv = load(Map.of("COP_HTTP_PORT", "9100", "COP_MOODLE_TIMEOUT_SECONDS", "5",
-        "COP_DB_URL", "jdbc:postgresql://db.school.example/cop", "COP_DB_PASSWORD", "s3cret!"), file);
+    ConnectorConfig fromEnv =
+        load(
+            Map.of(
+                "COP_HTTP_PORT",
+                "9100",
+                "COP_MOODLE_TIMEOUT_SECONDS",
+                "5",
+                "COP_DB_URL",
+                "jdbc:postgresql://db.school.example/cop",
+                "COP_DB_PASSWORD",
+                "s3cret!"),
+            file);
     assertEquals(9100, fromEnv.httpPort());
-    assertEquals("127.0.0.1", fromEnv.httpHost(), "keys not in the environment keep the file's value");
+    assertEquals(
+        "127.0.0.1", fromEnv.httpHost(), "keys not in the environment keep the file's value");
     assertEquals(Duration.ofSeconds(5), fromEnv.moodle().orElseThrow().timeout());
     assertTrue(fromEnv.database().isPostgres());
     assertEquals("s3cret!", fromEnv.database().password());
@@ -67,35 +81,59 @@ class ConfigLoaderTest {
 
   @Test
   void badValuesNameTheirKey() {
-    assertMessage("http.port must be a whole number (got 'eighty')", Map.of("COP_HTTP_PORT", "eighty"));
-    assertMessage("http.port must be between 0 and 65535 (got 70000)", Map.of("COP_HTTP_PORT", "70000"));
-    assertMessage("moodle.token must be set when moodle.url is set", Map.of("COP_MOODLE_URL", "https://m.example"));
-    assertMessage("moodle.url must be set when moodle.token is set", Map.of("COP_MOODLE_TOKEN", TOKEN));
-    assertMessage("moodle.url must use https (plain http is accepted only for localhost)",
+    assertMessage(
+        "http.port must be a whole number (got 'eighty')", Map.of("COP_HTTP_PORT", "eighty"));
+    assertMessage(
+        "http.port must be between 0 and 65535 (got 70000)", Map.of("COP_HTTP_PORT", "70000"));
+    assertMessage(
+        "moodle.token must be set when moodle.url is set",
+        Map.of("COP_MOODLE_URL", "https://m.example"));
+    assertMessage(
+        "moodle.url must be set when moodle.token is set", Map.of("COP_MOODLE_TOKEN", TOKEN));
+    assertMessage(
+        "moodle.url must use https (plain http is accepted only for localhost)",
         Map.of("COP_MOODLE_URL", "http://moodle.school.example", "COP_MOODLE_TOKEN", TOKEN));
-    assertMessage("db.url must be empty (embedded H2) or a jdbc:postgresql: / jdbc:h2: URL", Map.of("COP_DB_URL", "jdbc:mysql://x/y"));
-    assertMessage("moodle.timeout.seconds must be between 1 and 600 (got 0)", Map.of("COP_MOODLE_TIMEOUT_SECONDS", "0"));
+    assertMessage(
+        "db.url must be empty (embedded H2) or a jdbc:postgresql: / jdbc:h2: URL",
+        Map.of("COP_DB_URL", "jdbc:mysql://x/y"));
+    assertMessage(
+        "moodle.timeout.seconds must be between 1 and 600 (got 0)",
+        Map.of("COP_MOODLE_TIMEOUT_SECONDS", "0"));
   }
 
   @Test
   void aMalformedTokenIsRefusedWithoutEchoingIt() {
     String bad = "not a token; " + TOKEN;
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> load(Map.of("COP_MOODLE_URL", "https://m.example", "COP_MOODLE_TOKEN", bad), null));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                load(Map.of("COP_MOODLE_URL", "https://m.example", "COP_MOODLE_TOKEN", bad), null));
     assertFalse(e.getMessage().contains(TOKEN));
     assertTrue(e.getMessage().startsWith("moodle.token"));
   }
 
   @Test
   void unknownKeysInTheFileAreErrors() {
-    ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(), "http.prot=8080\n"));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> load(Map.of(), "http.prot=8080\n"));
     assertTrue(e.getMessage().contains("'http.prot'"));
   }
 
   @Test
   void secretsStayOutOfToString() throws IOException {
-    ConnectorConfig config = load(Map.of("COP_MOODLE_URL", "https://m.example", "COP_MOODLE_TOKEN", TOKEN,
-        "COP_DB_URL", "jdbc:postgresql://db/cop?password=hunter2", "COP_DB_PASSWORD", "hunter3"), null);
+    ConnectorConfig config =
+        load(
+            Map.of(
+                "COP_MOODLE_URL",
+                "https://m.example",
+                "COP_MOODLE_TOKEN",
+                TOKEN,
+                "COP_DB_URL",
+                "jdbc:postgresql://db/cop?password=hunter2",
+                "COP_DB_PASSWORD",
+                "hunter3"),
+            null);
     String text = config.toString();
     assertFalse(text.contains(TOKEN), text);
     assertFalse(text.contains("hunter2"), text);
@@ -109,13 +147,17 @@ class ConfigLoaderTest {
       shipped.load(reader);
     }
     for (ConfigKey key : ConfigKey.values()) {
-      assertEquals(key.defaultValue(), shipped.getProperty(key.key()), "config/connector.properties: " + key.key());
+      assertEquals(
+          key.defaultValue(),
+          shipped.getProperty(key.key()),
+          "config/connector.properties: " + key.key());
     }
     assertEquals(ConfigKey.values().length, shipped.size(), "no undocumented extras");
     java.util.List<String> lines = Files.readAllLines(SHIPPED);
     for (ConfigKey key : ConfigKey.values()) {
       int at = lines.indexOf(key.key() + "=" + key.defaultValue());
-      assertTrue(at > 0 && lines.get(at - 1).startsWith("#"), key.key() + " has a comment right above it");
+      assertTrue(
+          at > 0 && lines.get(at - 1).startsWith("#"), key.key() + " has a comment right above it");
     }
   }
 

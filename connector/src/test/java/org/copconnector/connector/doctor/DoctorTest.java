@@ -72,7 +72,9 @@ class DoctorTest {
 
   private static String print(List<CheckResult> results, int[] exit) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    exit[0] = new Doctor(null, null, Map.of(), null).print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
+    exit[0] =
+        new Doctor(null, null, Map.of(), null)
+            .print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -83,7 +85,8 @@ class DoctorTest {
     List<CheckResult> results = run(config);
     assertTrue(results.stream().allMatch(r -> r.outcome() == Outcome.PASS), results.toString());
     assertEquals(7, results.size());
-    assertTrue(check(results, "Token valid").detail().contains("WS Connector (wsconnector, user id 3)"));
+    assertTrue(
+        check(results, "Token valid").detail().contains("WS Connector (wsconnector, user id 3)"));
     assertEquals("4.5+ (Build: 20241205)", check(results, "Moodle release").detail());
     int[] exit = new int[1];
     String printed = print(results, exit);
@@ -108,19 +111,23 @@ class DoctorTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    List<CheckResult> results = run(config(Map.of("COP_MOODLE_URL", "http://127.0.0.1:" + closedPort)));
+    List<CheckResult> results =
+        run(config(Map.of("COP_MOODLE_URL", "http://127.0.0.1:" + closedPort)));
     CheckResult answers = check(results, "Moodle answers");
     assertEquals(Outcome.FAIL, answers.outcome());
     assertTrue(answers.detail().startsWith("cannot connect"), answers.detail());
     assertTrue(answers.fix().contains("moodle.url"));
-    for (String later : List.of("Token valid", "Moodle release", "Functions enabled", "Uploads allowed")) {
+    for (String later :
+        List.of("Token valid", "Moodle release", "Functions enabled", "Uploads allowed")) {
       assertEquals(Outcome.SKIP, check(results, later).outcome());
     }
   }
 
   @Test
   void urlThatIsNotTheSiteRoot() {
-    CheckResult answers = check(run(config(Map.of("COP_MOODLE_URL", fake.urlString() + "/course"))), "Moodle answers");
+    CheckResult answers =
+        check(
+            run(config(Map.of("COP_MOODLE_URL", fake.urlString() + "/course"))), "Moodle answers");
     assertEquals(Outcome.FAIL, answers.outcome());
     assertEquals("HTTP 404 from /webservice/rest/server.php", answers.detail());
     assertTrue(answers.fix().contains("root address"));
@@ -161,8 +168,12 @@ class DoctorTest {
     CheckResult functions = check(run(config(Map.of())), "Functions enabled");
     assertEquals(Outcome.FAIL, functions.outcome());
     assertTrue(functions.detail().startsWith("2 missing: "), functions.detail());
-    assertTrue(functions.detail().contains("mod_forum_add_discussion (discussions and prompts"), functions.detail());
-    assertTrue(functions.detail().contains("core_message_send_instant_messages (notifications"), functions.detail());
+    assertTrue(
+        functions.detail().contains("mod_forum_add_discussion (discussions and prompts"),
+        functions.detail());
+    assertTrue(
+        functions.detail().contains("core_message_send_instant_messages (notifications"),
+        functions.detail());
     assertTrue(functions.fix().contains("External services"));
   }
 
@@ -197,8 +208,16 @@ class DoctorTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    List<CheckResult> results = run(config(Map.of("COP_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/cop?password=pw-in-url",
-        "COP_DB_USER", "cop", "COP_DB_PASSWORD", "pw-in-config")));
+    List<CheckResult> results =
+        run(
+            config(
+                Map.of(
+                    "COP_DB_URL",
+                    "jdbc:postgresql://127.0.0.1:" + closedPort + "/cop?password=pw-in-url",
+                    "COP_DB_USER",
+                    "cop",
+                    "COP_DB_PASSWORD",
+                    "pw-in-config")));
     CheckResult database = check(results, "Database");
     assertEquals(Outcome.FAIL, database.outcome());
     int[] exit = new int[1];

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opt-in: the client's read functions and doctor against a real Moodle. Runs only when
- * {@code MOODLE_URL} and {@code MOODLE_TOKEN} are set; changes nothing on the site.
+ * Opt-in: the client's read functions and doctor against a real Moodle. Runs only when {@code
+ * MOODLE_URL} and {@code MOODLE_TOKEN} are set; changes nothing on the site.
  */
 @EnabledIfEnvironmentVariable(named = "MOODLE_URL", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "MOODLE_TOKEN", matches = ".+")
@@ -32,10 +32,13 @@ class LiveMoodleTest {
   @TempDir Path dataDir;
 
   private ConnectorConfig config() {
-    return new ConfigLoader(Map.of(
-        "COP_MOODLE_URL", System.getenv("MOODLE_URL"),
-        "COP_MOODLE_TOKEN", System.getenv("MOODLE_TOKEN"),
-        "COP_DATA_DIR", dataDir.toString()), dataDir.resolve("none")).load(null);
+    return new ConfigLoader(
+            Map.of(
+                "COP_MOODLE_URL", System.getenv("MOODLE_URL"),
+                "COP_MOODLE_TOKEN", System.getenv("MOODLE_TOKEN"),
+                "COP_DATA_DIR", dataDir.toString()),
+            dataDir.resolve("none"))
+        .load(null);
   }
 
   @Test
@@ -43,29 +46,54 @@ class LiveMoodleTest {
     Moodle moodle = Moodle.connect(new OkHttpClient(), config().moodle().orElseThrow());
     SiteApi.SiteInfo site = moodle.site().siteInfo();
     assertTrue(site.userid() > 0);
-    System.out.println("live: " + site.sitename() + ", " + site.release() + ", token of " + site.username());
+    System.out.println(
+        "live: " + site.sitename() + ", " + site.release() + ", token of " + site.username());
 
-    List<CourseApi.Course> courses = moodle.courses().allCourses().courses().stream().filter(c -> c.id() != 1).toList();
+    List<CourseApi.Course> courses =
+        moodle.courses().allCourses().courses().stream().filter(c -> c.id() != 1).toList();
     if (courses.isEmpty()) {
       return;
     }
     CourseApi.Course course = courses.get(0);
-    assertEquals(course.id(), moodle.courses().coursesByField(CourseApi.Field.ID, Long.toString(course.id())).courses().get(0).id());
+    assertEquals(
+        course.id(),
+        moodle
+            .courses()
+            .coursesByField(CourseApi.Field.ID, Long.toString(course.id()))
+            .courses()
+            .get(0)
+            .id());
     assertNotNull(moodle.courses().contents(course.id()));
     List<EnrolApi.EnrolledUser> people = moodle.enrolments().page(course.id(), 0, 50);
     if (!people.isEmpty()) {
       long userId = people.get(0).id();
-      assertEquals(userId, moodle.users().usersByField(UserApi.Field.ID, List.of(Long.toString(userId))).get(0).id());
+      assertEquals(
+          userId,
+          moodle
+              .users()
+              .usersByField(UserApi.Field.ID, List.of(Long.toString(userId)))
+              .get(0)
+              .id());
     }
     List<GroupApi.Group> groups = moodle.groups().courseGroups(course.id());
     if (!groups.isEmpty()) {
-      assertEquals(groups.get(0).id(), moodle.groups().groupMembers(List.of(groups.get(0).id())).get(0).groupid());
+      assertEquals(
+          groups.get(0).id(),
+          moodle.groups().groupMembers(List.of(groups.get(0).id())).get(0).groupid());
     }
     List<ForumApi.Forum> forums = moodle.forums().forumsByCourses(List.of(course.id()));
     if (!forums.isEmpty()) {
-      ForumApi.DiscussionPage page = moodle.forums().discussions(forums.get(0).id(), ForumApi.SortOrder.LAST_POST_DESC, 0, 5, null);
+      ForumApi.DiscussionPage page =
+          moodle
+              .forums()
+              .discussions(forums.get(0).id(), ForumApi.SortOrder.LAST_POST_DESC, 0, 5, null);
       if (!page.discussions().isEmpty()) {
-        assertFalse(moodle.forums().discussionPosts(page.discussions().get(0).discussion()).posts().isEmpty());
+        assertFalse(
+            moodle
+                .forums()
+                .discussionPosts(page.discussions().get(0).discussion())
+                .posts()
+                .isEmpty());
       }
     }
   }
@@ -74,13 +102,17 @@ class LiveMoodleTest {
   void doctorReachesTheSiteAndAcceptsTheToken() {
     ConnectorConfig config = config();
     OkHttpClient http = new OkHttpClient();
-    Doctor doctor = new Doctor(config, s -> Moodle.connect(http, s), RequiredFunctions.load(), http);
+    Doctor doctor =
+        new Doctor(config, s -> Moodle.connect(http, s), RequiredFunctions.load(), http);
     List<CheckResult> results = doctor.run();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     doctor.print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
     System.out.println(out.toString(StandardCharsets.UTF_8));
     for (String name : List.of("Moodle answers", "Token valid", "Moodle release")) {
-      assertEquals(CheckResult.Outcome.PASS, results.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().outcome(), name);
+      assertEquals(
+          CheckResult.Outcome.PASS,
+          results.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().outcome(),
+          name);
     }
   }
 }

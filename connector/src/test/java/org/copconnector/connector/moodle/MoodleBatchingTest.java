@@ -24,7 +24,8 @@ class MoodleBatchingTest {
   void start() throws IOException {
     FakeMoodleState state = FakeMoodleState.seeded();
     for (long id = 1000; id < 2200; id++) {
-      state.addUser(new FakeMoodleState.User(id, "t" + id, "Teacher", "N" + id, "t" + id + "@example.com"));
+      state.addUser(
+          new FakeMoodleState.User(id, "t" + id, "Teacher", "N" + id, "t" + id + "@example.com"));
       state.enrol(3, id, "editingteacher");
     }
     fake = new FakeMoodle(state).start();
@@ -42,9 +43,16 @@ class MoodleBatchingTest {
     assertEquals(1203, everyone.size());
     List<FakeMoodle.Call> calls = fake.calls("core_enrol_get_enrolled_users");
     assertEquals(3, calls.size());
-    assertEquals(List.of("0", "500", "1000"), calls.stream().map(c -> c.params().get("options[0][value]")).toList());
-    assertTrue(calls.stream().allMatch(c -> c.params().get("options[0][name]").equals("limitfrom")
-        && c.params().get("options[1][name]").equals("limitnumber") && c.params().get("options[1][value]").equals("500")));
+    assertEquals(
+        List.of("0", "500", "1000"),
+        calls.stream().map(c -> c.params().get("options[0][value]")).toList());
+    assertTrue(
+        calls.stream()
+            .allMatch(
+                c ->
+                    c.params().get("options[0][name]").equals("limitfrom")
+                        && c.params().get("options[1][name]").equals("limitnumber")
+                        && c.params().get("options[1][value]").equals("500")));
     assertEquals("editingteacher", everyone.get(0).roles().get(0).shortname());
   }
 
@@ -64,9 +72,15 @@ class MoodleBatchingTest {
   @Test
   void largeMembershipChangesAreSplitUnderMaxInputVars() {
     Moodle moodle = MoodleFixture.moodle(fake);
-    long groupId = moodle.groups().createGroups(List.of(new GroupApi.NewGroup(3, "Big network", "", 1, null))).get(0).id();
+    long groupId =
+        moodle
+            .groups()
+            .createGroups(List.of(new GroupApi.NewGroup(3, "Big network", "", 1, null)))
+            .get(0)
+            .id();
     List<GroupApi.Membership> members = new ArrayList<>();
-    LongStream.range(1000, 2200).forEach(user -> members.add(new GroupApi.Membership(groupId, user)));
+    LongStream.range(1000, 2200)
+        .forEach(user -> members.add(new GroupApi.Membership(groupId, user)));
 
     moodle.groups().addMembers(members);
 
@@ -81,10 +95,17 @@ class MoodleBatchingTest {
     // A client told the wrong limit sends one oversized call; PHP keeps only the first 1000
     // variables, which here splits a member in half and Moodle refuses the whole call.
     Moodle misconfigured = MoodleFixture.moodle(fake, 2, 100_000, Duration.ofSeconds(5));
-    long groupId = misconfigured.groups().createGroups(List.of(new GroupApi.NewGroup(3, "Big network", "", 1, null))).get(0).id();
+    long groupId =
+        misconfigured
+            .groups()
+            .createGroups(List.of(new GroupApi.NewGroup(3, "Big network", "", 1, null)))
+            .get(0)
+            .id();
     List<GroupApi.Membership> members = new ArrayList<>();
-    LongStream.range(1000, 2200).forEach(user -> members.add(new GroupApi.Membership(groupId, user)));
-    MoodleException e = assertThrows(MoodleException.class, () -> misconfigured.groups().addMembers(members));
+    LongStream.range(1000, 2200)
+        .forEach(user -> members.add(new GroupApi.Membership(groupId, user)));
+    MoodleException e =
+        assertThrows(MoodleException.class, () -> misconfigured.groups().addMembers(members));
     assertEquals("invalidparameter", e.errorcode());
     assertTrue(fake.state().groupMembers.get(groupId).size() < 1200);
   }
@@ -92,7 +113,8 @@ class MoodleBatchingTest {
   @Test
   void lookupsAreSplitToo() {
     List<String> ids = LongStream.range(1000, 2200).mapToObj(Long::toString).toList();
-    List<UserApi.User> users = MoodleFixture.moodle(fake).users().usersByField(UserApi.Field.ID, ids);
+    List<UserApi.User> users =
+        MoodleFixture.moodle(fake).users().usersByField(UserApi.Field.ID, ids);
     assertEquals(1200, users.size());
     assertEquals(2, fake.calls("core_user_get_users_by_field").size());
   }
@@ -101,7 +123,9 @@ class MoodleBatchingTest {
   void aSingleCallOverTheLimitIsRefusedBeforeSending() {
     MoodleClient client = MoodleFixture.moodle(fake).client();
     MoodleParams huge = MoodleParams.of().put("values", LongStream.range(0, 1000).boxed().toList());
-    assertThrows(IllegalArgumentException.class, () -> client.read("core_user_get_users_by_field", huge, Object.class));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> client.read("core_user_get_users_by_field", huge, Object.class));
     assertEquals(0, fake.requestCount());
   }
 }

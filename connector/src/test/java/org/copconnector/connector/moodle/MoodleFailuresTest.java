@@ -64,19 +64,29 @@ class MoodleFailuresTest {
 
   @Test
   void invalidParameterAndMissingRecordKeepTheirCodes() {
-    MoodleException duplicate = assertThrows(MoodleException.class,
-        () -> moodle.groups().createGroups(List.of(new GroupApi.NewGroup(2, "Physics Teachers", "dup", 1, null))));
+    MoodleException duplicate =
+        assertThrows(
+            MoodleException.class,
+            () ->
+                moodle
+                    .groups()
+                    .createGroups(
+                        List.of(new GroupApi.NewGroup(2, "Physics Teachers", "dup", 1, null))));
     assertEquals("invalidparameter", duplicate.errorcode());
-    MoodleException missing = assertThrows(MoodleException.class, () -> moodle.courses().contents(99999));
+    MoodleException missing =
+        assertThrows(MoodleException.class, () -> moodle.courses().contents(99999));
     assertEquals("invalidrecord", missing.errorcode());
-    MoodleException notEnrolled = assertThrows(MoodleException.class,
-        () -> moodle.groups().addMembers(List.of(new GroupApi.Membership(1, 9))));
+    MoodleException notEnrolled =
+        assertThrows(
+            MoodleException.class,
+            () -> moodle.groups().addMembers(List.of(new GroupApi.Membership(1, 9))));
     assertEquals("invalidparameter", notEnrolled.errorcode());
   }
 
   @Test
   void phpFaultWithoutErrorcodeIsAServerFault() {
-    MoodleException e = assertThrows(MoodleException.class, () -> moodle.forums().discussionPosts(99999));
+    MoodleException e =
+        assertThrows(MoodleException.class, () -> moodle.forums().discussionPosts(99999));
     assertNull(e.errorcode());
     assertTrue(e.isServerFault());
     assertEquals("Error", e.exceptionClass());
@@ -85,47 +95,67 @@ class MoodleFailuresTest {
   @Test
   void unknownForumOptionIsRefused() {
     MoodleClient client = moodle.client();
-    MoodleException e = assertThrows(MoodleException.class, () -> client.write("mod_forum_add_discussion",
-        MoodleParams.of().put("forumid", 3).put("subject", "x").put("message", "y")
-            .options("options", java.util.Map.of("foo", 1)), Object.class));
+    MoodleException e =
+        assertThrows(
+            MoodleException.class,
+            () ->
+                client.write(
+                    "mod_forum_add_discussion",
+                    MoodleParams.of()
+                        .put("forumid", 3)
+                        .put("subject", "x")
+                        .put("message", "y")
+                        .options("options", java.util.Map.of("foo", 1)),
+                    Object.class));
     assertEquals("errorinvalidparam", e.errorcode());
   }
 
   @Test
   void httpErrorStatusesAreTransportFailures() {
     fake.failNext(Fault.HTTP_503, 3);
-    MoodleTransportException e = assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo());
+    MoodleTransportException e =
+        assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo());
     assertEquals(Kind.HTTP_STATUS, e.kind());
     assertEquals(503, e.httpStatus());
     assertEquals(3, fake.requestCount(), "one attempt and two retries");
 
     fake.failNext(Fault.HTTP_500, 3);
-    assertEquals(500, assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).httpStatus());
+    assertEquals(
+        500,
+        assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).httpStatus());
   }
 
   @Test
   void htmlPageInsteadOfJsonIsATransportFailure() {
     fake.failNext(Fault.HTML_PAGE, 3);
-    assertEquals(Kind.NOT_JSON, assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).kind());
+    assertEquals(
+        Kind.NOT_JSON,
+        assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).kind());
   }
 
   @Test
   void truncatedBodyIsATransportFailure() {
     fake.failNext(Fault.TRUNCATED_BODY, 3);
-    assertEquals(Kind.TRUNCATED, assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).kind());
+    assertEquals(
+        Kind.TRUNCATED,
+        assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).kind());
   }
 
   @Test
   void droppedConnectionIsATransportFailure() {
     fake.failNext(Fault.DROP_CONNECTION, 3);
-    assertEquals(Kind.CONNECTION, assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).kind());
+    assertEquals(
+        Kind.CONNECTION,
+        assertThrows(MoodleTransportException.class, () -> moodle.site().siteInfo()).kind());
   }
 
   @Test
   void slowAnswerTimesOut() {
     Moodle impatient = MoodleFixture.moodle(fake, 0, 1000, Duration.ofMillis(300));
     fake.latency(Duration.ofMillis(1500));
-    assertEquals(Kind.TIMEOUT, assertThrows(MoodleTransportException.class, () -> impatient.site().siteInfo()).kind());
+    assertEquals(
+        Kind.TIMEOUT,
+        assertThrows(MoodleTransportException.class, () -> impatient.site().siteInfo()).kind());
   }
 
   @Test
@@ -134,9 +164,17 @@ class MoodleFailuresTest {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    MoodleClient client = new MoodleClient(MoodleFixture.http(Duration.ofSeconds(1)),
-        HttpUrl.get("http://127.0.0.1:" + closedPort), FakeMoodle.TOKEN, 1, 1000, Backoff.none());
-    assertEquals(Kind.CONNECTION, assertThrows(MoodleTransportException.class, () -> new SiteApi(client).siteInfo()).kind());
+    MoodleClient client =
+        new MoodleClient(
+            MoodleFixture.http(Duration.ofSeconds(1)),
+            HttpUrl.get("http://127.0.0.1:" + closedPort),
+            FakeMoodle.TOKEN,
+            1,
+            1000,
+            Backoff.none());
+    assertEquals(
+        Kind.CONNECTION,
+        assertThrows(MoodleTransportException.class, () -> new SiteApi(client).siteInfo()).kind());
   }
 
   @Test
@@ -145,7 +183,10 @@ class MoodleFailuresTest {
     fake.failNext(Fault.DROP_CONNECTION, 1);
     assertEquals("Moodle Lab (connector test)", moodle.site().siteInfo().sitename());
     assertEquals(3, fake.requestCount());
-    assertEquals(1, fake.calls("core_webservice_get_site_info").size(), "only the third attempt reached the handler");
+    assertEquals(
+        1,
+        fake.calls("core_webservice_get_site_info").size(),
+        "only the third attempt reached the handler");
   }
 
   @Test
@@ -161,10 +202,12 @@ class MoodleFailuresTest {
   void aWriteAppliedButUnansweredIsReportedAsUnknownOutcome() {
     fake.failNext(Fault.APPLY_THEN_DROP, 1);
     NewDiscussion post = new NewDiscussion(4, "Hello", "<p>Hi</p>", 1L, DiscussionOptions.none());
-    MoodleTransportException e = assertThrows(MoodleTransportException.class, () -> moodle.forums().addDiscussion(post));
+    MoodleTransportException e =
+        assertThrows(MoodleTransportException.class, () -> moodle.forums().addDiscussion(post));
     assertEquals(Kind.CONNECTION, e.kind());
     assertEquals(1, fake.calls("mod_forum_add_discussion").size(), "sent exactly once");
-    assertEquals(1, fake.state().discussions.size(), "Moodle applied it although the caller saw a failure");
+    assertEquals(
+        1, fake.state().discussions.size(), "Moodle applied it although the caller saw a failure");
   }
 
   @Test

@@ -23,6 +23,13 @@ final class MoodleFixture {
   }
 
   static Moodle moodle(FakeMoodle fake, int readRetries, int maxInputVars, Duration timeout) {
-    return new Moodle(new MoodleClient(http(timeout), fake.url(), FakeMoodle.TOKEN, readRetries, maxInputVars, Backoff.none()));
+    return new Moodle(
+        new MoodleClient(
+            http(timeout),
+            fake.url(),
+            FakeMoodle.TOKEN,
+            readRetries,
+            maxInputVars,
+            Backoff.none()));
   }
 }

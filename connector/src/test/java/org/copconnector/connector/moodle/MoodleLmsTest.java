@@ -19,7 +19,8 @@ class MoodleLmsTest {
 
   /** A clock the test moves by hand. */
   private static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
+    private final AtomicReference<Instant> now =
+        new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
 
     void advance(Duration d) {
       now.updateAndGet(t -> t.plus(d));
@@ -43,9 +44,14 @@ class MoodleLmsTest {
 
   @Test
   void reportsFromMemoryWhileFreshAndProbesAgainWhenOld() throws IOException {
-    try (FakeMoodle fake = new FakeMoodle().start(); LogCapture logs = new LogCapture()) {
+    try (FakeMoodle fake = new FakeMoodle().start();
+        LogCapture logs = new LogCapture()) {
       ManualClock clock = new ManualClock();
-      MoodleLms lms = new MoodleLms(MoodleFixture.moodle(fake, 0, 1000, Duration.ofSeconds(2)).site(), clock, Duration.ofSeconds(60));
+      MoodleLms lms =
+          new MoodleLms(
+              MoodleFixture.moodle(fake, 0, 1000, Duration.ofSeconds(2)).site(),
+              clock,
+              Duration.ofSeconds(60));
       assertEquals(LmsStatus.UP, lms.status());
       fake.tokenState(TokenState.INVALID);
       clock.advance(Duration.ofSeconds(59));
@@ -58,7 +64,10 @@ class MoodleLmsTest {
       fake.failNext(Fault.HTTP_503, 1);
       assertEquals(LmsStatus.DOWN, lms.refresh());
       assertEquals(LmsStatus.UP, lms.refresh());
-      assertEquals(1, logs.lines().stream().filter(l -> l.contains("Moodle is DOWN (invalidtoken)")).count(), "changes are logged once");
+      assertEquals(
+          1,
+          logs.lines().stream().filter(l -> l.contains("Moodle is DOWN (invalidtoken)")).count(),
+          "changes are logged once");
       assertEquals(2, logs.lines().stream().filter(l -> l.contains("Moodle is UP")).count());
     }
   }

@@ -51,6 +51,8 @@ class MoodleParamsTest {
 
   @Test
   void enumsAreSentInLowerCase() {
-    assertEquals(Map.of("field", "username"), MoodleParams.of().put("field", UserApi.Field.USERNAME).asMap());
+    assertEquals(
+        Map.of("field", "username"),
+        MoodleParams.of().put("field", UserApi.Field.USERNAME).asMap());
   }
 }

@@ -20,19 +20,23 @@ class SecretRedactionTest {
   @Test
   void tokenNeverReachesLogsOrExceptions() throws IOException {
     List<String> messages = new ArrayList<>();
-    try (FakeMoodle fake = new FakeMoodle().start(); LogCapture logs = new LogCapture()) {
+    try (FakeMoodle fake = new FakeMoodle().start();
+        LogCapture logs = new LogCapture()) {
       Moodle moodle = MoodleFixture.moodle(fake, 1, 1000, Duration.ofMillis(500));
       moodle.site().siteInfo();
       moodle.files().uploadToNewDraft("a.txt", new byte[] {1, 2, 3}, "text/plain");
       for (Fault fault : Fault.values()) {
         fake.failNext(fault, 2);
-        messages.add(assertThrows(MoodleClientException.class, () -> moodle.site().siteInfo()).toString());
+        messages.add(
+            assertThrows(MoodleClientException.class, () -> moodle.site().siteInfo()).toString());
       }
       fake.latency(Duration.ofSeconds(2));
-      messages.add(assertThrows(MoodleClientException.class, () -> moodle.site().siteInfo()).toString());
+      messages.add(
+          assertThrows(MoodleClientException.class, () -> moodle.site().siteInfo()).toString());
       fake.latency(Duration.ZERO);
       fake.tokenState(TokenState.INVALID);
-      messages.add(assertThrows(MoodleClientException.class, () -> moodle.site().siteInfo()).toString());
+      messages.add(
+          assertThrows(MoodleClientException.class, () -> moodle.site().siteInfo()).toString());
 
       String logged = logs.text();
       assertTrue(logged.contains("core_webservice_get_site_info"), "the calls were logged");

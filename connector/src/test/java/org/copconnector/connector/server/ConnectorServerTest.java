@@ -34,7 +34,8 @@ class ConnectorServerTest {
   private static final MediaType JSON = MediaType.get("application/json");
 
   @TempDir Path dataDir;
-  private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
   private final ProbeResource probe = new ProbeResource();
   private Connector connector;
 
@@ -64,7 +65,10 @@ class ConnectorServerTest {
 
   private Answer send(Request request) throws IOException {
     try (Response response = http.newCall(request).execute()) {
-      assertEquals("application/json", response.header("Content-Type").split(";")[0], "every answer is JSON");
+      assertEquals(
+          "application/json",
+          response.header("Content-Type").split(";")[0],
+          "every answer is JSON");
       String body = response.body().string();
       return new Answer(response.code(), JsonParser.parseString(body).getAsJsonObject());
     }
@@ -117,11 +121,18 @@ class ConnectorServerTest {
     start(Map.of());
     // A URI too broken for any client library to send; written on a raw socket.
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", connector.port())) {
-      socket.getOutputStream().write("GET /% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      socket
+          .getOutputStream()
+          .write(
+              "GET /% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String raw =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
       assertTrue(raw.contains("Content-Type: application/json"), raw);
-      JsonObject body = JsonParser.parseString(raw.substring(raw.indexOf("\r\n\r\n") + 4)).getAsJsonObject();
+      JsonObject body =
+          JsonParser.parseString(raw.substring(raw.indexOf("\r\n\r\n") + 4)).getAsJsonObject();
       assertEquals("bad_request", body.get("error").getAsString());
     }
   }
@@ -129,7 +140,8 @@ class ConnectorServerTest {
   @Test
   void jsonBodiesAreReadStrictly() throws Exception {
     start(Map.of());
-    Answer ok = post("/test/echo", "{\"name\":\"Matemática 📐 مرحبا\",\"mode\":\"both\",\"count\":3}");
+    Answer ok =
+        post("/test/echo", "{\"name\":\"Matemática 📐 مرحبا\",\"mode\":\"both\",\"count\":3}");
     assertEquals(200, ok.status());
     assertEquals("Matemática 📐 مرحبا", ok.json().get("name").getAsString());
     assertEquals("both", ok.json().get("mode").getAsString());
@@ -147,8 +159,16 @@ class ConnectorServerTest {
     assertError(post("/test/echo", "{\"name\":\"x\",\"colour\":\"red\"}"), 422, "invalid_field");
     assertError(post("/test/echo", "{\"name\":\" \"}"), 422, "invalid_body");
     assertError(post("/test/echo", "[1,2]"), 422, "invalid_field");
-    assertError(send(new Request.Builder().url(url("/test/echo"))
-        .post(RequestBody.create("name=x", MediaType.get("application/x-www-form-urlencoded"))).build()), 415, "unsupported_media_type");
+    assertError(
+        send(
+            new Request.Builder()
+                .url(url("/test/echo"))
+                .post(
+                    RequestBody.create(
+                        "name=x", MediaType.get("application/x-www-form-urlencoded")))
+                .build()),
+        415,
+        "unsupported_media_type");
   }
 
   @Test
@@ -157,18 +177,22 @@ class ConnectorServerTest {
     String big = "{\"name\":\"" + "x".repeat(4000) + "\"}";
     assertError(post("/test/echo", big), 413, "payload_too_large");
     // Without a Content-Length the body is cut off while streaming.
-    RequestBody chunked = new RequestBody() {
-      @Override
-      public MediaType contentType() {
-        return JSON;
-      }
+    RequestBody chunked =
+        new RequestBody() {
+          @Override
+          public MediaType contentType() {
+            return JSON;
+          }
 
-      @Override
-      public void writeTo(BufferedSink sink) throws IOException {
-        sink.writeUtf8(big);
-      }
-    };
-    assertError(send(new Request.Builder().url(url("/test/echo")).post(chunked).build()), 413, "payload_too_large");
+          @Override
+          public void writeTo(BufferedSink sink) throws IOException {
+            sink.writeUtf8(big);
+          }
+        };
+    assertError(
+        send(new Request.Builder().url(url("/test/echo")).post(chunked).build()),
+        413,
+        "payload_too_large");
   }
 
   @Test
@@ -178,26 +202,38 @@ class ConnectorServerTest {
       Answer answer = get("/test/boom");
       assertError(answer, 500, "internal_error");
       String id = answer.json().getAsJsonObject("details").get("correlationId").getAsString();
-      assertFalse(answer.json().toString().contains("cop_secret_thing"), "no internals in the answer");
-      assertTrue(logs.lines().stream().anyMatch(l -> l.contains(id) && l.contains("cop_secret_thing")), "the log has the id and the cause");
+      assertFalse(
+          answer.json().toString().contains("cop_secret_thing"), "no internals in the answer");
+      assertTrue(
+          logs.lines().stream().anyMatch(l -> l.contains(id) && l.contains("cop_secret_thing")),
+          "the log has the id and the cause");
     }
   }
 
   @Test
   void gracefulStopLetsInFlightRequestsFinish() throws Exception {
     start(Map.of());
-    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> {
-      try (Response r = http.newCall(new Request.Builder().url(url("/test/slow")).build()).execute()) {
-        return r.code();
-      } catch (IOException e) {
-        return -1;
-      }
-    });
+    CompletableFuture<Integer> slow =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Response r =
+                  http.newCall(new Request.Builder().url(url("/test/slow")).build()).execute()) {
+                return r.code();
+              } catch (IOException e) {
+                return -1;
+              }
+            });
     assertTrue(probe.slowStarted.await(5, TimeUnit.SECONDS));
     int port = connector.port();
     connector.close();
     assertEquals(200, slow.get(10, TimeUnit.SECONDS), "the in-flight request completed");
     OkHttpClient fresh = new OkHttpClient();
-    assertThrows(IOException.class, () -> fresh.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/health").build()).execute().close());
+    assertThrows(
+        IOException.class,
+        () ->
+            fresh
+                .newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/health").build())
+                .execute()
+                .close());
   }
 }

@@ -26,8 +26,14 @@ class MainTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("COP_DATA_DIR", dataDir.toString());
-    int exit = Main.run(args, all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int exit =
+        Main.run(
+            args,
+            all,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -47,20 +53,32 @@ class MainTest {
   @Test
   void migrateThenDoctorPasses() throws Exception {
     try (FakeMoodle fake = new FakeMoodle().start()) {
-      Map<String, String> env = Map.of("COP_MOODLE_URL", fake.urlString(), "COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
+      Map<String, String> env =
+          Map.of("COP_MOODLE_URL", fake.urlString(), "COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
       Run migrate = run(env, "migrate");
       assertEquals(0, migrate.exit(), migrate.err());
       assertTrue(migrate.out().startsWith("applied 1 migration(s)"), migrate.out());
       Run doctor = run(env, "doctor");
       assertEquals(0, doctor.exit(), doctor.out() + doctor.err());
-      assertTrue(doctor.out().contains("[ OK ] Token valid: belongs to WS Connector"), doctor.out());
+      assertTrue(
+          doctor.out().contains("[ OK ] Token valid: belongs to WS Connector"), doctor.out());
     }
   }
 
   @Test
   void doctorWithAWrongUrlPrintsAChecklistNotAStackTrace() {
-    Run run = run(Map.of("COP_MOODLE_URL", "https://moodle.invalid", "COP_MOODLE_TOKEN", FakeMoodle.TOKEN,
-        "COP_MOODLE_TIMEOUT_SECONDS", "2", "COP_MOODLE_READ_RETRIES", "0"), "doctor");
+    Run run =
+        run(
+            Map.of(
+                "COP_MOODLE_URL",
+                "https://moodle.invalid",
+                "COP_MOODLE_TOKEN",
+                FakeMoodle.TOKEN,
+                "COP_MOODLE_TIMEOUT_SECONDS",
+                "2",
+                "COP_MOODLE_READ_RETRIES",
+                "0"),
+            "doctor");
     assertEquals(1, run.exit());
     assertTrue(run.out().contains("[FAIL] Moodle answers: cannot connect"), run.out());
     assertTrue(run.out().contains("fix: check moodle.url"), run.out());
@@ -74,18 +92,42 @@ class MainTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Run run = run(Map.of("COP_HTTP_PORT", "0", "COP_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/cop",
-        "COP_DB_USER", "cop", "COP_DB_PASSWORD", "do-not-print-me"), "serve");
+    Run run =
+        run(
+            Map.of(
+                "COP_HTTP_PORT",
+                "0",
+                "COP_DB_URL",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/cop",
+                "COP_DB_USER",
+                "cop",
+                "COP_DB_PASSWORD",
+                "do-not-print-me"),
+            "serve");
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("error: cannot migrate database jdbc:postgresql://127.0.0.1:" + closedPort + "/cop"), run.err());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "error: cannot migrate database jdbc:postgresql://127.0.0.1:"
+                    + closedPort
+                    + "/cop"),
+        run.err());
     assertEquals(1, run.err().lines().count(), run.err());
     assertFalse(run.err().contains("do-not-print-me"));
   }
 
   @Test
   void aPortInUseStopsStartUpWithOneLine() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      Run run = run(Map.of("COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", Integer.toString(taken.getLocalPort())), "serve");
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run =
+          run(
+              Map.of(
+                  "COP_HTTP_HOST",
+                  "127.0.0.1",
+                  "COP_HTTP_PORT",
+                  Integer.toString(taken.getLocalPort())),
+              "serve");
       assertEquals(2, run.exit());
       assertEquals(1, run.err().lines().count(), run.err());
       assertTrue(run.err().contains(Integer.toString(taken.getLocalPort())), run.err());

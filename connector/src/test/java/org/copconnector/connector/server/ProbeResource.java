@@ -16,8 +16,10 @@ public final class ProbeResource {
 
   /** A body with each kind of field the plumbing must check. */
   public enum Mode {
-    @SerializedName("online") ONLINE,
-    @SerializedName("both") BOTH
+    @SerializedName("online")
+    ONLINE,
+    @SerializedName("both")
+    BOTH
   }
 
   /** What {@code /test/echo} accepts and returns. */

@@ -7,7 +7,10 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures every log event (all loggers, all levels) while open, as the text an operator would read. */
+/**
+ * Captures every log event (all loggers, all levels) while open, as the text an operator would
+ * read.
+ */
 public final class LogCapture implements AutoCloseable {
 
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -25,8 +28,16 @@ public final class LogCapture implements AutoCloseable {
   public List<String> lines() {
     synchronized (appender.list) {
       return appender.list.stream()
-          .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
-              + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+          .map(
+              e ->
+                  e.getLevel()
+                      + " "
+                      + e.getLoggerName()
+                      + " "
+                      + e.getFormattedMessage()
+                      + (e.getThrowableProxy() == null
+                          ? ""
+                          : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
           .toList();
     }
   }

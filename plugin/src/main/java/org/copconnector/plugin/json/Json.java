@@ -3,7 +3,10 @@ package org.copconnector.plugin.json;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
-/** The Gson configurations used across the product: strict for what clients send, lenient for what we read from elsewhere. */
+/**
+ * The Gson configurations used across the product: strict for what clients send, lenient for what
+ * we read from elsewhere.
+ */
 public final class Json {
 
   private Json() {}

@@ -13,7 +13,9 @@ import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Enum adapter that rejects unknown constants instead of Gson's default of reading them as null. */
+/**
+ * Enum adapter that rejects unknown constants instead of Gson's default of reading them as null.
+ */
 final class StrictEnumAdapterFactory implements TypeAdapterFactory {
 
   @Override
@@ -72,10 +74,15 @@ final class StrictEnumAdapterFactory implements TypeAdapterFactory {
       E constant = byName.get(value);
       if (constant == null) {
         throw new JsonFieldException(
-            path, "unknown value '" + value + "' for " + type.getSimpleName() + "; allowed: " + byName.keySet());
+            path,
+            "unknown value '"
+                + value
+                + "' for "
+                + type.getSimpleName()
+                + "; allowed: "
+                + byName.keySet());
       }
       return constant;
     }
   }
-
 }

@@ -55,7 +55,8 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
       public T read(JsonReader in) throws IOException {
         if (in.peek() != JsonToken.BEGIN_OBJECT) {
           String path = in.getPath();
-          throw new JsonFieldException(path, "expected an object but found " + in.peek().name().toLowerCase());
+          throw new JsonFieldException(
+              path, "expected an object but found " + in.peek().name().toLowerCase());
         }
         String path = in.getPath();
         JsonElement tree = elements.read(in);

@@ -5,8 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -28,8 +28,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Creates the pool without connecting yet, so start-up can connect (and migrate) in parallel
-   * with other work; the first use reports an unreachable database.
+   * Creates the pool without connecting yet, so start-up can connect (and migrate) in parallel with
+   * other work; the first use reports an unreachable database.
    */
   public static Database openLazily(DatabaseSettings settings) {
     return open(settings, -1);
@@ -48,7 +48,8 @@ public final class Database implements AutoCloseable {
     try {
       return new Database(settings, new HikariDataSource(config));
     } catch (RuntimeException e) {
-      throw new StoreException("cannot open database " + settings.safeUrl() + ": " + rootMessage(e), e);
+      throw new StoreException(
+          "cannot open database " + settings.safeUrl() + ": " + rootMessage(e), e);
     }
   }
 
@@ -65,7 +66,8 @@ public final class Database implements AutoCloseable {
     try {
       return flyway().migrate().migrationsExecuted;
     } catch (RuntimeException e) {
-      throw new StoreException("cannot migrate database " + settings.safeUrl() + ": " + rootMessage(e), e);
+      throw new StoreException(
+          "cannot migrate database " + settings.safeUrl() + ": " + rootMessage(e), e);
     }
   }
 

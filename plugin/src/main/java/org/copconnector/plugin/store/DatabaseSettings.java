@@ -22,8 +22,10 @@ public record DatabaseSettings(String url, String user, String password, int max
    * connector closes it, so requests still finishing during a graceful stop can use it.
    */
   public static DatabaseSettings h2File(java.nio.file.Path dataDir, int maxPoolSize) {
-    String file = dataDir.toAbsolutePath().normalize().resolve("cop-connector").toString().replace('\\', '/');
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", maxPoolSize);
+    String file =
+        dataDir.toAbsolutePath().normalize().resolve("cop-connector").toString().replace('\\', '/');
+    return new DatabaseSettings(
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", maxPoolSize);
   }
 
   public boolean isEmbeddedFile() {
@@ -41,6 +43,12 @@ public record DatabaseSettings(String url, String user, String password, int max
 
   @Override
   public String toString() {
-    return "DatabaseSettings[url=" + safeUrl() + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize + "]";
+    return "DatabaseSettings[url="
+        + safeUrl()
+        + ", user="
+        + user
+        + ", password=***, maxPoolSize="
+        + maxPoolSize
+        + "]";
   }
 }

@@ -25,7 +25,8 @@ public final class SettingStore {
 
   public Optional<String> get(String key) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM site_setting WHERE setting_key = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT setting_value FROM site_setting WHERE setting_key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -41,7 +42,8 @@ public final class SettingStore {
       throw new IllegalArgumentException("setting key must be 1.." + MAX_KEY + " characters");
     }
     if (value == null || value.length() > MAX_VALUE) {
-      throw new IllegalArgumentException("setting value must be at most " + MAX_VALUE + " characters");
+      throw new IllegalArgumentException(
+          "setting value must be at most " + MAX_VALUE + " characters");
     }
     String sql =
         "MERGE INTO site_setting t USING (SELECT CAST(? AS VARCHAR(200)) AS k, CAST(? AS VARCHAR(10000)) AS v,"
@@ -61,7 +63,8 @@ public final class SettingStore {
 
   public boolean delete(String key) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM site_setting WHERE setting_key = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("DELETE FROM site_setting WHERE setting_key = ?")) {
       ps.setString(1, key);
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {

@@ -5,7 +5,9 @@ import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Jersey application: shared plumbing (JSON, limits, error mapping) plus the given resources. */
+/**
+ * The Jersey application: shared plumbing (JSON, limits, error mapping) plus the given resources.
+ */
 public final class ApiApplication extends ResourceConfig {
 
   public ApiApplication(Gson gson, long maxJsonBodyBytes, List<Object> resources) {

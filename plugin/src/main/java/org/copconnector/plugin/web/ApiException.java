@@ -59,6 +59,9 @@ public class ApiException extends RuntimeException {
 
   public static ApiException payloadTooLarge(long limitBytes) {
     return new ApiException(
-        413, "payload_too_large", "request body is larger than " + limitBytes + " bytes", Map.of("limitBytes", limitBytes));
+        413,
+        "payload_too_large",
+        "request body is larger than " + limitBytes + " bytes",
+        Map.of("limitBytes", limitBytes));
   }
 }

@@ -20,7 +20,9 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (declared == null || request.getMediaType() == null || !"json".equals(request.getMediaType().getSubtype())) {
+    if (declared == null
+        || request.getMediaType() == null
+        || !"json".equals(request.getMediaType().getSubtype())) {
       return;
     }
     try {

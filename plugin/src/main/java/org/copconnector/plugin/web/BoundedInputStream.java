@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Stops reading a request body once it passes its limit, so an oversized body is never buffered whole. */
+/**
+ * Stops reading a request body once it passes its limit, so an oversized body is never buffered
+ * whole.
+ */
 final class BoundedInputStream extends FilterInputStream {
 
   private final long limit;

@@ -42,7 +42,8 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
   }
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return isJson(mediaType) && type != InputStream.class && type != String.class;
   }
 
@@ -57,7 +58,8 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
       throws IOException {
     InputStream bounded = new BoundedInputStream(entityStream, maxBodyBytes);
     try {
-      JsonReader reader = gson.newJsonReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
+      JsonReader reader =
+          gson.newJsonReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
       Object value = gson.fromJson(reader, genericType);
       if (value == null) {
         throw ApiException.badRequest("missing_body", "a JSON request body is required");
@@ -100,15 +102,20 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
     if (e instanceof JsonIOException) {
       return ApiException.badRequest("malformed_json", "the request body could not be read");
     }
-    // Well-formed JSON with a value of the wrong type ("Expected an int but was STRING at path $.x").
+    // Well-formed JSON with a value of the wrong type ("Expected an int but was STRING at path
+    // $.x").
     String message = e.getMessage() == null ? "a field has the wrong type" : e.getMessage();
-    String field = message.contains("path $") ? message.replaceFirst(".*path \\$\\.?", "").split("[\\s\\n]")[0] : "";
+    String field =
+        message.contains("path $")
+            ? message.replaceFirst(".*path \\$\\.?", "").split("[\\s\\n]")[0]
+            : "";
     return new ApiException(
         422, "invalid_field", "a field has the wrong type", java.util.Map.of("field", field));
   }
 
   @Override
-  public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isWriteable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return isJson(mediaType);
   }
 

@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.Response;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.store.Database;
 
-/** Liveness for operators and load balancers: the database decides the status, the LMS is reported. */
+/**
+ * Liveness for operators and load balancers: the database decides the status, the LMS is reported.
+ */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
@@ -30,7 +32,8 @@ public final class HealthResource {
   public Response health() {
     boolean databaseUp = database.isUp();
     Health health =
-        new Health(databaseUp ? "UP" : "DOWN", databaseUp ? "UP" : "DOWN", lms.status().name(), version);
+        new Health(
+            databaseUp ? "UP" : "DOWN", databaseUp ? "UP" : "DOWN", lms.status().name(), version);
     return Response.status(databaseUp ? 200 : 503).entity(health).build();
   }
 }

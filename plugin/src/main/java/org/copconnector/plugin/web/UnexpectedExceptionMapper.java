@@ -31,7 +31,11 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
             : "an unexpected error occurred; quote the correlation id when reporting it";
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(storage ? "unavailable" : "internal_error", message, Map.of("correlationId", correlationId)))
+        .entity(
+            new ApiError(
+                storage ? "unavailable" : "internal_error",
+                message,
+                Map.of("correlationId", correlationId)))
         .build();
   }
 }

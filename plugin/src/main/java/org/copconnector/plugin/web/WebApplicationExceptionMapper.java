@@ -7,9 +7,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
-/** Jersey's own failures (unknown route, wrong method, unsupported media type) in the error shape. */
+/**
+ * Jersey's own failures (unknown route, wrong method, unsupported media type) in the error shape.
+ */
 @Provider
-public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public final class WebApplicationExceptionMapper
+    implements ExceptionMapper<WebApplicationException> {
 
   private static final Map<Integer, String> CODES =
       Map.of(
@@ -40,12 +43,15 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
           case 404 -> "no such resource";
           case 405 -> "method not allowed on this resource";
           case 415 -> "send the body as application/json";
-          default -> Response.Status.fromStatusCode(status) == null
-              ? "request refused"
-              : Response.Status.fromStatusCode(status).getReasonPhrase();
+          default ->
+              Response.Status.fromStatusCode(status) == null
+                  ? "request refused"
+                  : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
     Response.ResponseBuilder answer =
-        Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message, Map.of()));
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ApiError(code, message, Map.of()));
     // Keep Allow on 405 so clients can tell which methods exist.
     String allow = e.getResponse().getHeaderString("Allow");
     if (allow != null) {

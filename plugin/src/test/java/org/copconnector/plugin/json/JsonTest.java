@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
   enum Mode {
-    @SerializedName("online") ONLINE,
-    @SerializedName("face_to_face") FACE_TO_FACE
+    @SerializedName("online")
+    ONLINE,
+    @SerializedName("face_to_face")
+    FACE_TO_FACE
   }
 
   record Profile(String name, Mode mode, List<String> tags) {}
@@ -24,37 +26,62 @@ class JsonTest {
 
   @Test
   void readsKnownFieldsAndSerializedEnumNames() {
-    Profile p = strict.fromJson("{\"name\":\"Física 🔬\",\"mode\":\"face_to_face\",\"tags\":[\"lesson study\"]}", Profile.class);
+    Profile p =
+        strict.fromJson(
+            "{\"name\":\"Física 🔬\",\"mode\":\"face_to_face\",\"tags\":[\"lesson study\"]}",
+            Profile.class);
     assertEquals(new Profile("Física 🔬", Mode.FACE_TO_FACE, List.of("lesson study")), p);
-    assertEquals("{\"name\":\"Física 🔬\",\"mode\":\"face_to_face\",\"tags\":[\"lesson study\"]}", strict.toJson(p));
+    assertEquals(
+        "{\"name\":\"Física 🔬\",\"mode\":\"face_to_face\",\"tags\":[\"lesson study\"]}",
+        strict.toJson(p));
   }
 
   @Test
   void unknownEnumValueIsAnErrorNamingTheField() {
-    JsonFieldException e = assertThrows(JsonFieldException.class, () -> strict.fromJson("{\"mode\":\"hybrid\"}", Profile.class));
+    JsonFieldException e =
+        assertThrows(
+            JsonFieldException.class,
+            () -> strict.fromJson("{\"mode\":\"hybrid\"}", Profile.class));
     assertEquals("mode", e.field());
   }
 
   @Test
   void unknownFieldIsAnErrorEvenWhenNested() {
-    JsonFieldException e = assertThrows(JsonFieldException.class,
-        () -> strict.fromJson("{\"profile\":{\"name\":\"x\",\"colour\":\"red\"}}", Wrapper.class));
+    JsonFieldException e =
+        assertThrows(
+            JsonFieldException.class,
+            () ->
+                strict.fromJson(
+                    "{\"profile\":{\"name\":\"x\",\"colour\":\"red\"}}", Wrapper.class));
     assertEquals("profile.colour", e.field());
   }
 
   @Test
   void wrongTypesNameTheFieldAtAnyDepth() {
-    assertEquals("profile.name", assertThrows(JsonFieldException.class,
-        () -> strict.fromJson("{\"profile\":{\"name\":{\"a\":1}}}", Wrapper.class)).field());
-    assertEquals("profile.mode", assertThrows(JsonFieldException.class,
-        () -> strict.fromJson("{\"profile\":{\"mode\":\"hybrid\"}}", Wrapper.class)).field());
-    assertEquals("profile.tags[1]", assertThrows(JsonFieldException.class,
-        () -> strict.fromJson("{\"profile\":{\"tags\":[\"a\",{}]}}", Wrapper.class)).field());
+    assertEquals(
+        "profile.name",
+        assertThrows(
+                JsonFieldException.class,
+                () -> strict.fromJson("{\"profile\":{\"name\":{\"a\":1}}}", Wrapper.class))
+            .field());
+    assertEquals(
+        "profile.mode",
+        assertThrows(
+                JsonFieldException.class,
+                () -> strict.fromJson("{\"profile\":{\"mode\":\"hybrid\"}}", Wrapper.class))
+            .field());
+    assertEquals(
+        "profile.tags[1]",
+        assertThrows(
+                JsonFieldException.class,
+                () -> strict.fromJson("{\"profile\":{\"tags\":[\"a\",{}]}}", Wrapper.class))
+            .field());
   }
 
   @Test
   void lenientIgnoresWhatItDoesNotModel() {
-    Profile p = Json.lenient().fromJson("{\"name\":\"x\",\"extra\":1,\"mode\":\"hybrid\"}", Profile.class);
+    Profile p =
+        Json.lenient().fromJson("{\"name\":\"x\",\"extra\":1,\"mode\":\"hybrid\"}", Profile.class);
     assertEquals("x", p.name());
     assertNull(p.mode());
   }

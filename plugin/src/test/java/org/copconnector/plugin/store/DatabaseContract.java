@@ -46,7 +46,10 @@ abstract class DatabaseContract {
   @Test
   void settingsAreStoredReplacedAndDeleted() {
     database.migrate();
-    SettingStore store = new SettingStore(database.dataSource(), Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    SettingStore store =
+        new SettingStore(
+            database.dataSource(),
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
     assertEquals(Optional.empty(), store.get("instance.name"));
     store.put("instance.name", "Agrupamento de Escolas — Évora 🌍");
     assertEquals(Optional.of("Agrupamento de Escolas — Évora 🌍"), store.get("instance.name"));
@@ -81,11 +84,16 @@ abstract class DatabaseContract {
   void badInputIsRefusedBeforeTheDatabase() {
     database.migrate();
     SettingStore store = new SettingStore(database.dataSource(), Clock.systemUTC());
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.put("", "x"));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.put("k", "x".repeat(10_001)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> store.put("", "x"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> store.put("k", "x".repeat(10_001)));
   }
 
-  /** Two first inserts of one key may race; the loser sees a unique violation and tries again, as callers should. */
+  /**
+   * Two first inserts of one key may race; the loser sees a unique violation and tries again, as
+   * callers should.
+   */
   private static void retryOnSerialization(Runnable write) {
     for (int attempt = 0; ; attempt++) {
       try {

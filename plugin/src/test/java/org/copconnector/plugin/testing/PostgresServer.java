@@ -19,8 +19,8 @@ import org.copconnector.plugin.store.DatabaseSettings;
 
 /**
  * A real PostgreSQL server for tests, started once per test JVM from the Debian packages (installed
- * by {@code scripts/install-test-deps.sh} when missing), on a free loopback port with its data in
- * a temporary folder. PostgreSQL refuses to run as root, so as root it runs as the {@code postgres}
+ * by {@code scripts/install-test-deps.sh} when missing), on a free loopback port with its data in a
+ * temporary folder. PostgreSQL refuses to run as root, so as root it runs as the {@code postgres}
  * user.
  */
 public final class PostgresServer {
@@ -81,10 +81,35 @@ public final class PostgresServer {
       int port = freePort();
       PostgresServer server = new PostgresServer(binDir, dataDir, port, asRoot);
       Path cluster = dataDir.resolve("cluster");
-      server.pg(List.of("initdb", "-D", cluster.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
-      server.pg(List.of("pg_ctl", "-D", cluster.toString(), "-w", "-t", "60", "-l", dataDir.resolve("server.log").toString(),
-          "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + socketDir + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-          "start"));
+      server.pg(
+          List.of(
+              "initdb",
+              "-D",
+              cluster.toString(),
+              "-U",
+              "postgres",
+              "--auth=trust",
+              "-E",
+              "UTF8",
+              "--locale=C",
+              "--no-sync"));
+      server.pg(
+          List.of(
+              "pg_ctl",
+              "-D",
+              cluster.toString(),
+              "-w",
+              "-t",
+              "60",
+              "-l",
+              dataDir.resolve("server.log").toString(),
+              "-o",
+              "-p "
+                  + port
+                  + " -c listen_addresses=127.0.0.1 -k "
+                  + socketDir
+                  + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+              "start"));
       return server;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start PostgreSQL for tests", e);
@@ -93,7 +118,15 @@ public final class PostgresServer {
 
   private void stop() {
     try {
-      pg(List.of("pg_ctl", "-D", dataDir.resolve("cluster").toString(), "-m", "immediate", "-w", "stop"));
+      pg(
+          List.of(
+              "pg_ctl",
+              "-D",
+              dataDir.resolve("cluster").toString(),
+              "-m",
+              "immediate",
+              "-w",
+              "stop"));
     } catch (RuntimeException e) {
       // The JVM is exiting; the server dies with its data folder below.
     }
@@ -123,7 +156,8 @@ public final class PostgresServer {
         throw new IllegalStateException("timed out: " + command);
       }
       if (check && process.exitValue() != 0) {
-        throw new IllegalStateException("failed (" + process.exitValue() + "): " + command + "\n" + output);
+        throw new IllegalStateException(
+            "failed (" + process.exitValue() + "): " + command + "\n" + output);
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + command, e);
@@ -139,8 +173,15 @@ public final class PostgresServer {
     if (versions != null) {
       return Arrays.stream(versions)
           .map(v -> v.toPath().resolve("bin"))
-          .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
-          .max(Comparator.comparing(bin -> Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+          .filter(
+              bin ->
+                  Files.isExecutable(bin.resolve("initdb"))
+                      && Files.isExecutable(bin.resolve("pg_ctl")))
+          .max(
+              Comparator.comparing(
+                  bin ->
+                      Integer.parseInt(
+                          bin.getParent().getFileName().toString().replaceAll("\\D", "0"))))
           .orElseThrow(PostgresServer::notInstalled);
     }
     throw notInstalled();

@@ -45,7 +45,10 @@ public final class FakeMoodle implements AutoCloseable {
     HTML_PAGE,
     /** The connection drops before the request is handled: nothing applied. */
     DROP_CONNECTION,
-    /** The request is applied, then the connection drops before the answer: the caller cannot know it worked. */
+    /**
+     * The request is applied, then the connection drops before the answer: the caller cannot know
+     * it worked.
+     */
     APPLY_THEN_DROP,
     /** The request is applied and the answer is cut in half. */
     TRUNCATED_BODY
@@ -53,7 +56,9 @@ public final class FakeMoodle implements AutoCloseable {
 
   /** How the site treats the token. */
   public enum TokenState {
-    VALID, INVALID, USER_NOT_AUTHORISED
+    VALID,
+    INVALID,
+    USER_NOT_AUTHORISED
   }
 
   /** A web-service call as received (without the token). */
@@ -65,7 +70,8 @@ public final class FakeMoodle implements AutoCloseable {
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<String> receivedTokens = Collections.synchronizedList(new ArrayList<>());
-  private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
   private volatile TokenState tokenState = TokenState.VALID;
   private volatile int maxInputVars = 1000;
@@ -80,12 +86,13 @@ public final class FakeMoodle implements AutoCloseable {
     new GroupFunctions(state).register(functions);
     new ForumFunctions(state).register(functions);
     new MessagingFunctions(state).register(functions);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return handle(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return handle(request);
+          }
+        });
   }
 
   /** Starts on a free loopback port. */
@@ -152,7 +159,8 @@ public final class FakeMoodle implements AutoCloseable {
   }
 
   /** A reply written directly in Moodle by a teacher. */
-  public synchronized long replyInMoodle(long parentPostId, long userId, String subject, String message) {
+  public synchronized long replyInMoodle(
+      long parentPostId, long userId, String subject, String message) {
     FakeMoodleState.Post parent = state.posts.get(parentPostId);
     return new ForumFunctions(state).addReply(parent, subject, message, userId, 0).id();
   }
@@ -175,13 +183,21 @@ public final class FakeMoodle implements AutoCloseable {
           return new MockResponse.Builder().code(500).body("").build();
         }
         case HTTP_503 -> {
-          return new MockResponse.Builder().code(503).addHeader("Retry-After", "1").body("Service Unavailable").build();
+          return new MockResponse.Builder()
+              .code(503)
+              .addHeader("Retry-After", "1")
+              .body("Service Unavailable")
+              .build();
         }
         case HTML_PAGE -> {
-          return html(200, "<!DOCTYPE html><html><head><title>Error</title></head><body><p>Error reading from database</p></body></html>");
+          return html(
+              200,
+              "<!DOCTYPE html><html><head><title>Error</title></head><body><p>Error reading from database</p></body></html>");
         }
         case DROP_CONNECTION -> {
-          return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+          return new MockResponse.Builder()
+              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+              .build();
         }
         default -> {
           // APPLY_THEN_DROP and TRUNCATED_BODY go through the real handler first.
@@ -212,7 +228,9 @@ public final class FakeMoodle implements AutoCloseable {
       return upload(request);
     }
     if (!path.equals("/webservice/rest/server.php")) {
-      return html(404, "<!DOCTYPE html><html><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>")
+      return html(
+              404,
+              "<!DOCTYPE html><html><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>")
           .newBuilder();
     }
     String contentType = request.getHeaders().get("Content-Type");
@@ -221,7 +239,9 @@ public final class FakeMoodle implements AutoCloseable {
     for (String name : url.queryParameterNames()) {
       params.put(name, url.queryParameter(name));
     }
-    if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded") && request.getBody() != null) {
+    if (contentType != null
+        && contentType.startsWith("application/x-www-form-urlencoded")
+        && request.getBody() != null) {
       params.putAll(decodeForm(request.getBody().utf8(), maxInputVars));
     }
     String token = params.remove("wstoken");
@@ -270,14 +290,17 @@ public final class FakeMoodle implements AutoCloseable {
 
   private MockResponse.Builder upload(RecordedRequest request) {
     String contentType = request.getHeaders().get("Content-Type");
-    if (contentType == null || !contentType.startsWith("multipart/form-data") || request.getBody() == null) {
+    if (contentType == null
+        || !contentType.startsWith("multipart/form-data")
+        || request.getBody() == null) {
       return json("{\"error\":\"No files\"}").newBuilder();
     }
     String boundary = contentType.replaceFirst(".*boundary=", "");
     Map<String, String> fields = new HashMap<>();
     List<FakeMoodleState.DraftFile> files = new ArrayList<>();
     long itemId = 0;
-    try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), boundary)) {
+    try (MultipartReader reader =
+        new MultipartReader(new Buffer().write(request.getBody()), boundary)) {
       MultipartReader.Part part;
       while ((part = reader.nextPart()) != null) {
         String disposition = part.headers().get("Content-Disposition");
@@ -312,10 +335,14 @@ public final class FakeMoodle implements AutoCloseable {
         json.addProperty("filename", f.filename());
         json.addProperty("itemid", itemId);
         json.addProperty("filesize", f.content().length);
-        json.addProperty("userid", Long.toString(state.serviceUserId)); // a string, as Moodle sends it
+        json.addProperty(
+            "userid", Long.toString(state.serviceUserId)); // a string, as Moodle sends it
         answer.add(json);
       }
-      return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain; charset=utf-8").body(answer.toString());
+      return new MockResponse.Builder()
+          .code(200)
+          .setHeader("Content-Type", "text/plain; charset=utf-8")
+          .body(answer.toString());
     }
   }
 
@@ -330,8 +357,10 @@ public final class FakeMoodle implements AutoCloseable {
         break;
       }
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       fields.put(name, value);
     }
     return fields;
@@ -339,11 +368,19 @@ public final class FakeMoodle implements AutoCloseable {
 
   private static MockResponse json(String body) {
     // Moodle sends exactly this content type, without a charset.
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private static MockResponse html(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/html; charset=utf-8").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "text/html; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   private static void sleep(Duration duration) {

@@ -2,7 +2,9 @@ package org.copconnector.connector.moodle.fake;
 
 import com.google.gson.JsonObject;
 
-/** An error the stand-in answers in Moodle's shape: HTTP 200 with exception, errorcode and message. */
+/**
+ * An error the stand-in answers in Moodle's shape: HTTP 200 with exception, errorcode and message.
+ */
 final class FakeMoodleError extends RuntimeException {
 
   private final JsonObject body;
@@ -45,6 +47,9 @@ final class FakeMoodleError extends RuntimeException {
 
   /** Moodle's answer for an id that is not in the given table. */
   static FakeMoodleError missingRecord(String table) {
-    return of("dml_missing_record_exception", "invalidrecord", "Can't find data record in database table " + table + ".");
+    return of(
+        "dml_missing_record_exception",
+        "invalidrecord",
+        "Can't find data record in database table " + table + ".");
   }
 }

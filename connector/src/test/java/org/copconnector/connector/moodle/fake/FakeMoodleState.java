@@ -30,16 +30,39 @@ public final class FakeMoodleState {
 
   /** A discussion; {@code firstPostId} is the post replies are attached to. */
   public record Discussion(
-      long id, long forumId, long groupId, long firstPostId, String subject, long userId, long created, long modified, boolean pinned) {}
+      long id,
+      long forumId,
+      long groupId,
+      long firstPostId,
+      String subject,
+      long userId,
+      long created,
+      long modified,
+      boolean pinned) {}
 
   /** A forum post. */
-  public record Post(long id, long discussionId, Long parentId, String subject, String message, long userId, long created, long attachmentsId) {}
+  public record Post(
+      long id,
+      long discussionId,
+      Long parentId,
+      String subject,
+      String message,
+      long userId,
+      long created,
+      long attachmentsId) {}
 
   /** An instant message. */
   public record Message(long id, long toUserId, String text, String clientMsgId) {}
 
   /** A calendar event. */
-  public record Event(long id, String name, long courseId, long groupId, String eventType, long timeStart, long duration) {}
+  public record Event(
+      long id,
+      String name,
+      long courseId,
+      long groupId,
+      String eventType,
+      long timeStart,
+      long duration) {}
 
   /** A file in a draft area. */
   public record DraftFile(long itemId, String filename, byte[] content) {}
@@ -49,13 +72,16 @@ public final class FakeMoodleState {
   public String version = "2024100700.09";
   public boolean uploadFiles = true;
   public final long serviceUserId = 3;
+
   /** Functions of the external service the token belongs to. */
   public final Set<String> serviceFunctions = new TreeSet<>();
 
   public final Map<Long, User> users = new LinkedHashMap<>();
   public final Map<Long, Course> courses = new LinkedHashMap<>();
+
   /** course id → user id → role shortnames. */
   public final Map<Long, Map<Long, List<String>>> enrolments = new LinkedHashMap<>();
+
   public final Map<Long, Group> groups = new LinkedHashMap<>();
   public final Map<Long, Set<Long>> groupMembers = new LinkedHashMap<>();
   public final Map<Long, Forum> forums = new LinkedHashMap<>();
@@ -76,7 +102,10 @@ public final class FakeMoodleState {
     return clock.incrementAndGet();
   }
 
-  /** The lab site the samples were captured from: two department courses, five teachers, three forums. */
+  /**
+   * The lab site the samples were captured from: two department courses, five teachers, three
+   * forums.
+   */
   public static FakeMoodleState seeded() {
     FakeMoodleState s = new FakeMoodleState();
     s.addUser(new User(3, "wsconnector", "WS", "Connector", "wsconnector@example.com"));
@@ -94,19 +123,31 @@ public final class FakeMoodleState {
     for (long user : List.of(4L, 7L, 8L)) {
       s.enrol(3, user, "editingteacher");
     }
-    s.groups.put(1L, new Group(1, 2, "Physics Teachers", "Physics Teachers (created by setup_lab.php)", ""));
+    s.groups.put(
+        1L, new Group(1, 2, "Physics Teachers", "Physics Teachers (created by setup_lab.php)", ""));
     s.groupMembers.put(1L, new LinkedHashSet<>(List.of(4L, 5L)));
     s.forums.put(1L, new Forum(1, 2, 1, "news", "Announcements", 0));
     s.forums.put(3L, new Forum(3, 2, 3, "general", "Science CoP General Discussion", 0));
     s.forums.put(4L, new Forum(4, 2, 4, "general", "Science CoP Group Forum", 1));
     s.serviceFunctions.addAll(
         List.of(
-            "core_webservice_get_site_info", "core_course_get_courses_by_field", "core_course_get_contents",
-            "core_enrol_get_enrolled_users", "core_user_get_users_by_field", "core_group_create_groups",
-            "core_group_get_course_groups", "core_group_add_group_members", "core_group_delete_group_members",
-            "core_group_get_group_members", "mod_forum_get_forums_by_courses", "mod_forum_get_forum_discussions",
-            "mod_forum_get_discussion_posts", "mod_forum_add_discussion", "mod_forum_add_discussion_post",
-            "core_calendar_create_calendar_events", "core_message_send_instant_messages"));
+            "core_webservice_get_site_info",
+            "core_course_get_courses_by_field",
+            "core_course_get_contents",
+            "core_enrol_get_enrolled_users",
+            "core_user_get_users_by_field",
+            "core_group_create_groups",
+            "core_group_get_course_groups",
+            "core_group_add_group_members",
+            "core_group_delete_group_members",
+            "core_group_get_group_members",
+            "mod_forum_get_forums_by_courses",
+            "mod_forum_get_forum_discussions",
+            "mod_forum_get_discussion_posts",
+            "mod_forum_add_discussion",
+            "mod_forum_add_discussion_post",
+            "core_calendar_create_calendar_events",
+            "core_message_send_instant_messages"));
     return s;
   }
 
@@ -115,7 +156,10 @@ public final class FakeMoodleState {
   }
 
   public void enrol(long courseId, long userId, String role) {
-    enrolments.computeIfAbsent(courseId, c -> new LinkedHashMap<>()).computeIfAbsent(userId, u -> new ArrayList<>()).add(role);
+    enrolments
+        .computeIfAbsent(courseId, c -> new LinkedHashMap<>())
+        .computeIfAbsent(userId, u -> new ArrayList<>())
+        .add(role);
   }
 
   public boolean isEnrolled(long courseId, long userId) {

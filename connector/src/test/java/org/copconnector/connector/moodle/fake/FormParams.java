@@ -66,12 +66,13 @@ final class FormParams {
   /** {@code name[0]=…&name[1]=…} in index order. */
   List<String> list(String name) {
     TreeMap<Integer, String> byIndex = new TreeMap<>();
-    values.forEach((key, value) -> {
-      Matcher m = INDEXED.matcher(key);
-      if (m.matches() && m.group(1).equals(name) && m.group(3) == null) {
-        byIndex.put(Integer.parseInt(m.group(2)), value);
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          Matcher m = INDEXED.matcher(key);
+          if (m.matches() && m.group(1).equals(name) && m.group(3) == null) {
+            byIndex.put(Integer.parseInt(m.group(2)), value);
+          }
+        });
     return new ArrayList<>(byIndex.values());
   }
 
@@ -86,12 +87,15 @@ final class FormParams {
   /** {@code name[0][field]=…} as one map per index. */
   List<Map<String, String>> structs(String name) {
     TreeMap<Integer, Map<String, String>> byIndex = new TreeMap<>();
-    values.forEach((key, value) -> {
-      Matcher m = INDEXED.matcher(key);
-      if (m.matches() && m.group(1).equals(name) && m.group(3) != null) {
-        byIndex.computeIfAbsent(Integer.parseInt(m.group(2)), i -> new LinkedHashMap<>()).put(m.group(3), value);
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          Matcher m = INDEXED.matcher(key);
+          if (m.matches() && m.group(1).equals(name) && m.group(3) != null) {
+            byIndex
+                .computeIfAbsent(Integer.parseInt(m.group(2)), i -> new LinkedHashMap<>())
+                .put(m.group(3), value);
+          }
+        });
     return new ArrayList<>(byIndex.values());
   }
 

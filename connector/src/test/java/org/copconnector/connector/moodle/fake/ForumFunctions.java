@@ -16,8 +16,15 @@ import org.copconnector.connector.moodle.fake.FakeMoodleState.User;
 /** Forums, discussions and posts, with the quirks of the captured site. */
 final class ForumFunctions {
 
-  private static final Set<String> DISCUSSION_OPTIONS = Set.of("discussionsubscribe", "discussionpinned", "inlineattachmentsid", "attachmentsid");
-  private static final Set<String> POST_OPTIONS = Set.of("discussionsubscribe", "private", "inlineattachmentsid", "attachmentsid", "topreferredformat");
+  private static final Set<String> DISCUSSION_OPTIONS =
+      Set.of("discussionsubscribe", "discussionpinned", "inlineattachmentsid", "attachmentsid");
+  private static final Set<String> POST_OPTIONS =
+      Set.of(
+          "discussionsubscribe",
+          "private",
+          "inlineattachmentsid",
+          "attachmentsid",
+          "topreferredformat");
 
   private final FakeMoodleState state;
 
@@ -60,17 +67,22 @@ final class ForumFunctions {
     int page = (int) FormParams.parseLong(p.string("page", "-1"));
     int perPage = (int) FormParams.parseLong(p.string("perpage", "0"));
     Long groupId = p.integerOrNull("groupid");
-    Comparator<Discussion> order = switch (sort) {
-      case -1 -> Comparator.comparingLong(Discussion::modified).reversed();
-      case 1 -> Comparator.comparingLong(Discussion::modified);
-      case 2 -> Comparator.comparingLong(Discussion::created).reversed();
-      case 3 -> Comparator.comparingLong(Discussion::created);
-      default -> throw FakeMoodleError.invalidParameter();
-    };
+    Comparator<Discussion> order =
+        switch (sort) {
+          case -1 -> Comparator.comparingLong(Discussion::modified).reversed();
+          case 1 -> Comparator.comparingLong(Discussion::modified);
+          case 2 -> Comparator.comparingLong(Discussion::created).reversed();
+          case 3 -> Comparator.comparingLong(Discussion::created);
+          default -> throw FakeMoodleError.invalidParameter();
+        };
     List<Discussion> all =
         state.discussionsOf(forum.id()).stream()
-            .filter(d -> groupId == null || groupId == 0 || d.groupId() == groupId || d.groupId() == -1)
-            .sorted(Comparator.comparing(Discussion::pinned).reversed().thenComparing(order.thenComparing(Discussion::id, Comparator.reverseOrder())))
+            .filter(
+                d -> groupId == null || groupId == 0 || d.groupId() == groupId || d.groupId() == -1)
+            .sorted(
+                Comparator.comparing(Discussion::pinned)
+                    .reversed()
+                    .thenComparing(order.thenComparing(Discussion::id, Comparator.reverseOrder())))
             .toList();
     if (page >= 0 && perPage > 0) {
       int from = Math.min(all.size(), page * perPage);
@@ -113,7 +125,9 @@ final class ForumFunctions {
     boolean descending = p.string("sortdirection", "DESC").equalsIgnoreCase("DESC");
     Comparator<Post> order = Comparator.comparingLong(Post::created).thenComparingLong(Post::id);
     JsonArray posts = new JsonArray();
-    state.postsOf(discussion.id()).stream().sorted(descending ? order.reversed() : order).forEach(post -> posts.add(postJson(post)));
+    state.postsOf(discussion.id()).stream()
+        .sorted(descending ? order.reversed() : order)
+        .forEach(post -> posts.add(postJson(post)));
     JsonObject answer = Samples.json("mod_forum_get_discussion_posts").getAsJsonObject();
     answer.add("posts", posts);
     answer.addProperty("forumid", discussion.forumId());
@@ -136,9 +150,22 @@ final class ForumFunctions {
     long discussionId = state.nextId();
     long postId = state.nextId();
     long attachments = FormParams.parseLong(options.getOrDefault("attachmentsid", "0"));
-    state.posts.put(postId, new Post(postId, discussionId, null, subject, message, state.serviceUserId, now, attachments));
-    state.discussions.put(discussionId,
-        new Discussion(discussionId, forum.id(), groupId, postId, subject, state.serviceUserId, now, now, "1".equals(options.get("discussionpinned"))));
+    state.posts.put(
+        postId,
+        new Post(
+            postId, discussionId, null, subject, message, state.serviceUserId, now, attachments));
+    state.discussions.put(
+        discussionId,
+        new Discussion(
+            discussionId,
+            forum.id(),
+            groupId,
+            postId,
+            subject,
+            state.serviceUserId,
+            now,
+            now,
+            "1".equals(options.get("discussionpinned"))));
     JsonObject answer = new JsonObject();
     answer.addProperty("discussionid", discussionId);
     answer.add("warnings", new JsonArray());
@@ -146,14 +173,20 @@ final class ForumFunctions {
   }
 
   private JsonElement addPost(FormParams p) {
-    p.allowOnly("postid", "subject", "message", "messageformat", "options\\[\\d+\\]\\[(name|value)\\]");
+    p.allowOnly(
+        "postid", "subject", "message", "messageformat", "options\\[\\d+\\]\\[(name|value)\\]");
     Post parent = state.posts.get(p.integer("postid"));
     if (parent == null) {
       throw FakeMoodleError.missingRecord("forum_posts");
     }
     Map<String, String> options = options(p, POST_OPTIONS);
-    Post post = addReply(parent, p.string("subject"), p.string("message"), state.serviceUserId,
-        FormParams.parseLong(options.getOrDefault("attachmentsid", "0")));
+    Post post =
+        addReply(
+            parent,
+            p.string("subject"),
+            p.string("message"),
+            state.serviceUserId,
+            FormParams.parseLong(options.getOrDefault("attachmentsid", "0")));
     JsonObject answer = Samples.json("mod_forum_add_discussion_post").getAsJsonObject();
     answer.addProperty("postid", post.id());
     answer.add("post", postJson(post));
@@ -163,10 +196,30 @@ final class ForumFunctions {
   /** A reply, as the connector or a teacher writing in Moodle would add it. */
   Post addReply(Post parent, String subject, String message, long userId, long attachmentsId) {
     long now = state.now();
-    Post post = new Post(state.nextId(), parent.discussionId(), parent.id(), subject, message, userId, now, attachmentsId);
+    Post post =
+        new Post(
+            state.nextId(),
+            parent.discussionId(),
+            parent.id(),
+            subject,
+            message,
+            userId,
+            now,
+            attachmentsId);
     state.posts.put(post.id(), post);
     Discussion d = state.discussions.get(parent.discussionId());
-    state.discussions.put(d.id(), new Discussion(d.id(), d.forumId(), d.groupId(), d.firstPostId(), d.subject(), d.userId(), d.created(), now, d.pinned()));
+    state.discussions.put(
+        d.id(),
+        new Discussion(
+            d.id(),
+            d.forumId(),
+            d.groupId(),
+            d.firstPostId(),
+            d.subject(),
+            d.userId(),
+            d.created(),
+            now,
+            d.pinned()));
     return post;
   }
 
@@ -174,7 +227,10 @@ final class ForumFunctions {
     Map<String, String> options = p.options("options");
     for (String name : options.keySet()) {
       if (!allowed.contains(name)) {
-        throw FakeMoodleError.of("core\\exception\\moodle_exception", "errorinvalidparam", "The param \"" + name + "\" is invalid.");
+        throw FakeMoodleError.of(
+            "core\\exception\\moodle_exception",
+            "errorinvalidparam",
+            "The param \"" + name + "\" is invalid.");
       }
     }
     return options;
@@ -185,7 +241,9 @@ final class ForumFunctions {
     JsonObject json = Samples.firstOf("mod_forum_get_discussion_posts", "posts");
     json.addProperty("id", post.id());
     json.addProperty("subject", post.subject());
-    json.addProperty("replysubject", post.subject().startsWith("Re: ") ? post.subject() : "Re: " + post.subject());
+    json.addProperty(
+        "replysubject",
+        post.subject().startsWith("Re: ") ? post.subject() : "Re: " + post.subject());
     json.addProperty("message", post.message());
     json.addProperty("discussionid", post.discussionId());
     json.addProperty("hasparent", post.parentId() != null);

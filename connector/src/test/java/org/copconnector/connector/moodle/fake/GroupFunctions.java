@@ -27,7 +27,8 @@ final class GroupFunctions {
   }
 
   private JsonElement createGroups(FormParams p) {
-    p.allowOnly("groups\\[\\d+\\]\\[(courseid|name|description|descriptionformat|enrolmentkey|idnumber|visibility|participation)\\]");
+    p.allowOnly(
+        "groups\\[\\d+\\]\\[(courseid|name|description|descriptionformat|enrolmentkey|idnumber|visibility|participation)\\]");
     List<Map<String, String>> requested = p.structs("groups");
     if (requested.isEmpty()) {
       throw FakeMoodleError.invalidParameter();
@@ -42,14 +43,22 @@ final class GroupFunctions {
       if (name == null || g.get("description") == null) {
         throw FakeMoodleError.invalidParameter();
       }
-      boolean taken = state.groups.values().stream().anyMatch(x -> x.courseId() == courseId && x.name().equals(name));
+      boolean taken =
+          state.groups.values().stream()
+              .anyMatch(x -> x.courseId() == courseId && x.name().equals(name));
       if (taken) {
         throw FakeMoodleError.sample("core_group_create_groups_duplicate_name");
       }
     }
     JsonArray created = new JsonArray();
     for (Map<String, String> g : requested) {
-      Group group = new Group(state.nextId(), Long.parseLong(g.get("courseid")), g.get("name"), g.get("description"), g.getOrDefault("idnumber", ""));
+      Group group =
+          new Group(
+              state.nextId(),
+              Long.parseLong(g.get("courseid")),
+              g.get("name"),
+              g.get("description"),
+              g.getOrDefault("idnumber", ""));
       state.groups.put(group.id(), group);
       state.groupMembers.put(group.id(), new LinkedHashSet<>());
       created.add(toJson(group, "core_group_create_groups"));
@@ -64,7 +73,9 @@ final class GroupFunctions {
       throw FakeMoodleError.missingRecord("course");
     }
     JsonArray groups = new JsonArray();
-    state.groups.values().stream().filter(g -> g.courseId() == courseId).forEach(g -> groups.add(toJson(g, "core_group_get_course_groups")));
+    state.groups.values().stream()
+        .filter(g -> g.courseId() == courseId)
+        .forEach(g -> groups.add(toJson(g, "core_group_get_course_groups")));
     return groups;
   }
 

@@ -34,7 +34,9 @@ final class MessagingFunctions {
       if (!state.users.containsKey(to)) {
         anyFailed = true;
         result = Samples.firstOf("core_message_send_instant_messages_unknown_user");
-        result.addProperty("errormessage", "You cannot send a message to a user ID (" + to + ") that doesn't exist.");
+        result.addProperty(
+            "errormessage",
+            "You cannot send a message to a user ID (" + to + ") that doesn't exist.");
       } else {
         Message message = new Message(state.nextId(), to, m.get("text"), clientMsgId);
         state.messages.add(message);
@@ -50,7 +52,8 @@ final class MessagingFunctions {
       }
       answer.add(result);
     }
-    // The captured bug: with a bad recipient among several, the good ones are sent but the answer is an exception.
+    // The captured bug: with a bad recipient among several, the good ones are sent but the answer
+    // is an exception.
     if (anyFailed && messages.size() > 1) {
       throw FakeMoodleError.sample("core_message_send_instant_messages_mixed_BUG");
     }
@@ -58,17 +61,30 @@ final class MessagingFunctions {
   }
 
   private JsonElement createEvents(FormParams p) {
-    p.allowOnly("events\\[\\d+\\]\\[(name|description|format|courseid|groupid|repeats|eventtype|timestart|timeduration|visible|sequence)\\]");
+    p.allowOnly(
+        "events\\[\\d+\\]\\[(name|description|format|courseid|groupid|repeats|eventtype|timestart|timeduration|visible|sequence)\\]");
     JsonArray created = new JsonArray();
     for (Map<String, String> e : p.structs("events")) {
       if (e.get("name") == null || e.get("timestart") == null) {
         throw FakeMoodleError.invalidParameter();
       }
-      Event event = new Event(state.nextId(), e.get("name"), FormParams.parseLong(e.getOrDefault("courseid", "0")),
-          FormParams.parseLong(e.getOrDefault("groupid", "0")), e.getOrDefault("eventtype", "user"),
-          FormParams.parseLong(e.get("timestart")), FormParams.parseLong(e.getOrDefault("timeduration", "0")));
+      Event event =
+          new Event(
+              state.nextId(),
+              e.get("name"),
+              FormParams.parseLong(e.getOrDefault("courseid", "0")),
+              FormParams.parseLong(e.getOrDefault("groupid", "0")),
+              e.getOrDefault("eventtype", "user"),
+              FormParams.parseLong(e.get("timestart")),
+              FormParams.parseLong(e.getOrDefault("timeduration", "0")));
       state.events.add(event);
-      JsonObject json = Samples.json("core_calendar_create_calendar_events").getAsJsonObject().getAsJsonArray("events").get(0).getAsJsonObject().deepCopy();
+      JsonObject json =
+          Samples.json("core_calendar_create_calendar_events")
+              .getAsJsonObject()
+              .getAsJsonArray("events")
+              .get(0)
+              .getAsJsonObject()
+              .deepCopy();
       json.addProperty("id", event.id());
       json.addProperty("name", event.name());
       json.addProperty("description", e.getOrDefault("description", ""));

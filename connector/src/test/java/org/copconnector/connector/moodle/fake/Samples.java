@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Responses captured from a real Moodle 4.5 (test resources {@code moodle-samples/}), used as shape templates. */
+/**
+ * Responses captured from a real Moodle 4.5 (test resources {@code moodle-samples/}), used as shape
+ * templates.
+ */
 public final class Samples {
 
   private Samples() {}

@@ -55,14 +55,16 @@ final class SiteFunctions {
     String value = p.string("value", "");
     List<Course> matches =
         state.courses.values().stream()
-            .filter(c -> switch (field) {
-              case "" -> true;
-              case "id" -> Long.toString(c.id()).equals(value);
-              case "ids" -> List.of(value.split(",")).contains(Long.toString(c.id()));
-              case "shortname" -> c.shortname().equals(value);
-              case "idnumber", "category" -> false;
-              default -> throw FakeMoodleError.invalidParameter();
-            })
+            .filter(
+                c ->
+                    switch (field) {
+                      case "" -> true;
+                      case "id" -> Long.toString(c.id()).equals(value);
+                      case "ids" -> List.of(value.split(",")).contains(Long.toString(c.id()));
+                      case "shortname" -> c.shortname().equals(value);
+                      case "idnumber", "category" -> false;
+                      default -> throw FakeMoodleError.invalidParameter();
+                    })
             .toList();
     JsonArray courses = new JsonArray();
     for (Course c : matches) {
@@ -116,7 +118,8 @@ final class SiteFunctions {
     Map<String, String> options = p.options("options");
     int from = (int) FormParams.parseLong(options.getOrDefault("limitfrom", "0"));
     int number = (int) FormParams.parseLong(options.getOrDefault("limitnumber", "0"));
-    List<Map.Entry<Long, List<String>>> enrolled = List.copyOf(state.enrolments.getOrDefault(courseId, Map.of()).entrySet());
+    List<Map.Entry<Long, List<String>>> enrolled =
+        List.copyOf(state.enrolments.getOrDefault(courseId, Map.of()).entrySet());
     if (enrolled.isEmpty()) {
       return JsonNull.INSTANCE; // Moodle's literal null for an empty course
     }
@@ -132,15 +135,19 @@ final class SiteFunctions {
     JsonObject user = userJson("core_enrol_get_enrolled_users", u);
     JsonArray groups = new JsonArray();
     state.groups.values().stream()
-        .filter(g -> g.courseId() == courseId && state.groupMembers.getOrDefault(g.id(), java.util.Set.of()).contains(u.id()))
-        .forEach(g -> {
-          JsonObject group = new JsonObject();
-          group.addProperty("id", g.id());
-          group.addProperty("name", g.name());
-          group.addProperty("description", g.description());
-          group.addProperty("descriptionformat", 1);
-          groups.add(group);
-        });
+        .filter(
+            g ->
+                g.courseId() == courseId
+                    && state.groupMembers.getOrDefault(g.id(), java.util.Set.of()).contains(u.id()))
+        .forEach(
+            g -> {
+              JsonObject group = new JsonObject();
+              group.addProperty("id", g.id());
+              group.addProperty("name", g.name());
+              group.addProperty("description", g.description());
+              group.addProperty("descriptionformat", 1);
+              groups.add(group);
+            });
     // Moodle leaves the key out for someone in no group.
     if (groups.isEmpty()) {
       user.remove("groups");
@@ -166,13 +173,14 @@ final class SiteFunctions {
     List<String> values = p.list("values");
     JsonArray users = new JsonArray();
     for (User u : state.users.values()) {
-      String key = switch (field) {
-        case "id" -> Long.toString(u.id());
-        case "username" -> u.username();
-        case "email" -> u.email();
-        case "idnumber" -> "";
-        default -> throw FakeMoodleError.invalidParameter();
-      };
+      String key =
+          switch (field) {
+            case "id" -> Long.toString(u.id());
+            case "username" -> u.username();
+            case "email" -> u.email();
+            case "idnumber" -> "";
+            default -> throw FakeMoodleError.invalidParameter();
+          };
       if (values.contains(key)) {
         users.add(userJson("core_user_get_users_by_field_username", u));
       }
