@@ -20,7 +20,27 @@ public enum ConfigKey {
   MOODLE_TOKEN("moodle.token", "", true),
   MOODLE_TIMEOUT_SECONDS("moodle.timeout.seconds", "30", false),
   MOODLE_READ_RETRIES("moodle.read.retries", "2", false),
-  MOODLE_MAX_INPUT_VARS("moodle.max.input.vars", "1000", false);
+  MOODLE_MAX_INPUT_VARS("moodle.max.input.vars", "1000", false),
+  PUBLIC_URL("public.url", "", false),
+  SESSION_HOURS("session.hours", "8", false),
+  LTI_ROLES_ADMIN(
+      "lti.roles.admin",
+      "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator,"
+          + "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator",
+      false),
+  LTI_ROLES_FACILITATOR(
+      "lti.roles.facilitator",
+      "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor,"
+          + "http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper,"
+          + "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
+      false),
+  LTI_TRUSTED_ISSUERS("lti.trusted.issuers", "", false),
+  LTI_PLATFORM_ISSUER("lti.platform.issuer", "", false),
+  LTI_PLATFORM_CLIENT_ID("lti.platform.client.id", "", false),
+  LTI_PLATFORM_DEPLOYMENT_IDS("lti.platform.deployment.ids", "", false),
+  LTI_PLATFORM_AUTH_URL("lti.platform.auth.url", "", false),
+  LTI_PLATFORM_TOKEN_URL("lti.platform.token.url", "", false),
+  LTI_PLATFORM_JWKS_URL("lti.platform.jwks.url", "", false);
 
   private final String key;
   private final String defaultValue;

@@ -50,10 +50,19 @@ final class ConfigValues {
     return raw;
   }
 
+  /** Comma-separated values, trimmed, empty ones dropped. */
+  java.util.List<String> list(ConfigKey key) {
+    return java.util.Arrays.stream(values.get(key).split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
   /**
-   * An absolute http(s) URL; plain http only for loopback, since the token travels with every call.
+   * An absolute http(s) URL; plain http only for loopback, since tokens and sessions travel with
+   * it.
    */
-  URI moodleUrl(ConfigKey key) {
+  URI url(ConfigKey key) {
     String raw = values.get(key);
     URI uri;
     try {

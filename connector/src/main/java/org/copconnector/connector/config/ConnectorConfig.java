@@ -3,8 +3,11 @@ package org.copconnector.connector.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.copconnector.connector.lti.LtiSettings;
 import org.copconnector.plugin.store.DatabaseSettings;
 
 /** The validated configuration; secrets are kept out of {@link #toString()}. */
@@ -15,7 +18,8 @@ public record ConnectorConfig(
     Duration shutdownGrace,
     Path dataDir,
     DatabaseSettings database,
-    Optional<MoodleSettings> moodle) {
+    Optional<MoodleSettings> moodle,
+    LtiSettings lti) {
 
   /** How to reach Moodle's web services. */
   public record MoodleSettings(
@@ -57,7 +61,50 @@ public record ConnectorConfig(
         Duration.ofSeconds(v.integer(ConfigKey.HTTP_SHUTDOWN_GRACE_SECONDS, 0, 600)),
         dataDir,
         database,
-        moodle(v, values));
+        moodle(v, values),
+        lti(v, values));
+  }
+
+  private static LtiSettings lti(ConfigValues v, Map<ConfigKey, String> values) {
+    Optional<URI> publicUrl =
+        values.get(ConfigKey.PUBLIC_URL).isEmpty()
+            ? Optional.empty()
+            : Optional.of(v.url(ConfigKey.PUBLIC_URL));
+    List<ConfigKey> manualKeys =
+        List.of(
+            ConfigKey.LTI_PLATFORM_ISSUER,
+            ConfigKey.LTI_PLATFORM_CLIENT_ID,
+            ConfigKey.LTI_PLATFORM_DEPLOYMENT_IDS,
+            ConfigKey.LTI_PLATFORM_AUTH_URL,
+            ConfigKey.LTI_PLATFORM_TOKEN_URL,
+            ConfigKey.LTI_PLATFORM_JWKS_URL);
+    long given = manualKeys.stream().filter(k -> !values.get(k).isEmpty()).count();
+    Optional<LtiSettings.ManualPlatform> manual = Optional.empty();
+    if (given > 0 && given < manualKeys.size()) {
+      ConfigKey missing =
+          manualKeys.stream().filter(k -> values.get(k).isEmpty()).findFirst().orElseThrow();
+      throw new ConfigException(
+          missing.key()
+              + " must be set: manual platform registration needs all six lti.platform.* keys");
+    }
+    if (given == manualKeys.size()) {
+      manual =
+          Optional.of(
+              new LtiSettings.ManualPlatform(
+                  v.url(ConfigKey.LTI_PLATFORM_ISSUER).toString(),
+                  values.get(ConfigKey.LTI_PLATFORM_CLIENT_ID),
+                  v.list(ConfigKey.LTI_PLATFORM_DEPLOYMENT_IDS),
+                  v.url(ConfigKey.LTI_PLATFORM_AUTH_URL),
+                  v.url(ConfigKey.LTI_PLATFORM_TOKEN_URL),
+                  v.url(ConfigKey.LTI_PLATFORM_JWKS_URL)));
+    }
+    return new LtiSettings(
+        publicUrl,
+        Duration.ofHours(v.integer(ConfigKey.SESSION_HOURS, 1, 24 * 30)),
+        Set.copyOf(v.list(ConfigKey.LTI_ROLES_ADMIN)),
+        Set.copyOf(v.list(ConfigKey.LTI_ROLES_FACILITATOR)),
+        Set.copyOf(v.list(ConfigKey.LTI_TRUSTED_ISSUERS)),
+        manual);
   }
 
   private static Optional<MoodleSettings> moodle(ConfigValues v, Map<ConfigKey, String> values) {
@@ -81,8 +128,7 @@ public record ConnectorConfig(
           "moodle.token must be the token's letters and digits only (as shown in Moodle's Manage tokens)");
     }
     return Optional.of(
-        new MoodleSettings(
-            v.moodleUrl(ConfigKey.MOODLE_URL), token, timeout, retries, maxInputVars));
+        new MoodleSettings(v.url(ConfigKey.MOODLE_URL), token, timeout, retries, maxInputVars));
   }
 
   @Override

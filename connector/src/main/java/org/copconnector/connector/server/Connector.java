@@ -15,11 +15,14 @@ import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConfigException;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
+import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.UnconfiguredLms;
+import org.copconnector.plugin.session.SessionFilter;
+import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
@@ -34,6 +37,7 @@ public final class Connector implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
   private static final Duration LMS_PROBE_EVERY = Duration.ofSeconds(30);
+  private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
 
   private final Database database;
   private final HttpServer http;
@@ -68,8 +72,21 @@ public final class Connector implements AutoCloseable {
     HttpServer http = null;
     try {
       Lms lms = lms(config.moodle(), background);
+      Clock clock = Clock.systemUTC();
+      SessionStore sessions =
+          new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
+      LtiTool lti =
+          new LtiTool(
+              database.dataSource(),
+              config.lti(),
+              config.moodle().map(m -> m.url().toString()).orElse(null),
+              sessions,
+              new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build(),
+              clock);
       List<Object> resources = new ArrayList<>();
       resources.add(new HealthResource(database, lms, Version.current()));
+      resources.add(new SessionFilter(sessions));
+      resources.add(lti.resource());
       resources.addAll(extraResources);
       http =
           new HttpServer(
@@ -81,6 +98,9 @@ public final class Connector implements AutoCloseable {
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);
       long migrated = System.nanoTime();
+      lti.registerConfiguredPlatform();
+      background.scheduleWithFixedDelay(
+          () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
       http.open();
       long now = System.nanoTime();
       LOG.info(
@@ -103,6 +123,16 @@ public final class Connector implements AutoCloseable {
       background.shutdownNow();
       database.close();
       throw e;
+    }
+  }
+
+  /** Forgets expired sessions, login states and nonces; a failure waits for the next round. */
+  private static void housekeeping(SessionStore sessions, LtiTool lti) {
+    try {
+      sessions.purgeExpired();
+      lti.purgeExpired();
+    } catch (RuntimeException e) {
+      LOG.warn("housekeeping failed: {}", e.toString());
     }
   }
 

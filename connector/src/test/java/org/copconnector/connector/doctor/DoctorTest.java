@@ -198,7 +198,8 @@ class DoctorTest {
   void pendingMigrations() {
     CheckResult database = check(run(config(Map.of())), "Database");
     assertEquals(Outcome.FAIL, database.outcome());
-    assertTrue(database.detail().contains("1 migration(s) are pending: [V1]"), database.detail());
+    assertTrue(
+        database.detail().contains("2 migration(s) are pending: [V1, V2]"), database.detail());
     assertTrue(database.fix().contains("migrate"));
   }
 

@@ -1,0 +1,208 @@
+package org.copconnector.connector.lti;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.copconnector.connector.lti.LaunchRefused.Reason;
+import org.copconnector.connector.lti.LoginStates.LoginState;
+import org.copconnector.plugin.session.Tokens;
+
+/**
+ * Checks an LTI 1.3 launch completely: state bound to this browser, RS256 signature against the
+ * platform's keys, issuer, audience and authorised party, expiry and issue time with a small skew,
+ * single-use nonce, LTI version, message type and a known deployment.
+ */
+public final class LaunchValidator {
+
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+  private final LoginStates states;
+  private final PlatformStore platforms;
+  private final PlatformKeySets keySets;
+  private final Clock clock;
+
+  public LaunchValidator(
+      LoginStates states, PlatformStore platforms, PlatformKeySets keySets, Clock clock) {
+    this.states = states;
+    this.platforms = platforms;
+    this.keySets = keySets;
+    this.clock = clock;
+  }
+
+  /**
+   * @param idToken the {@code id_token} form field
+   * @param state the {@code state} form field
+   * @param browserCookie the login-binding cookie this browser sent, or null
+   */
+  public Launch validate(String idToken, String state, String browserCookie) throws LaunchRefused {
+    LoginState login =
+        states
+            .consume(state)
+            .orElseThrow(() -> new LaunchRefused(Reason.MISSING_STATE, "state unknown or expired"));
+    if (browserCookie == null || !Tokens.sha256(browserCookie).equals(login.browserHash())) {
+      throw new LaunchRefused(Reason.FOREIGN_STATE, "state not bound to this browser");
+    }
+    SignedJWT jwt;
+    JWTClaimsSet claims;
+    try {
+      jwt = SignedJWT.parse(idToken == null ? "" : idToken);
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new LaunchRefused(Reason.MALFORMED_TOKEN, "id_token is not a signed JWT");
+    }
+    Platform platform =
+        platforms
+            .byId(login.platformId())
+            .orElseThrow(() -> new LaunchRefused(Reason.UNKNOWN_PLATFORM, "gone"));
+    if (!platform.issuer().equals(claims.getIssuer())) {
+      throw new LaunchRefused(Reason.WRONG_ISSUER, "iss " + claims.getIssuer());
+    }
+    verifySignature(jwt, platform);
+    checkAudience(claims, platform);
+    checkTimes(claims);
+    checkNonce(claims, login, platform);
+    String version = claimString(claims, LtiClaims.VERSION);
+    if (!"1.3.0".equals(version)) {
+      throw new LaunchRefused(Reason.WRONG_VERSION, "version " + version);
+    }
+    String messageType = claimString(claims, LtiClaims.MESSAGE_TYPE);
+    if (!Launch.RESOURCE_LINK.equals(messageType) && !Launch.DEEP_LINKING.equals(messageType)) {
+      throw new LaunchRefused(Reason.UNSUPPORTED_MESSAGE, "message type " + messageType);
+    }
+    String deployment = claimString(claims, LtiClaims.DEPLOYMENT_ID);
+    if (deployment == null || !platforms.isDeployed(platform.id(), deployment)) {
+      throw new LaunchRefused(Reason.UNKNOWN_DEPLOYMENT, "deployment " + deployment);
+    }
+    if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+      throw new LaunchRefused(Reason.MALFORMED_TOKEN, "anonymous launches are not supported");
+    }
+    return toLaunch(claims, platform, deployment, messageType);
+  }
+
+  private void verifySignature(SignedJWT jwt, Platform platform) throws LaunchRefused {
+    if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+      throw new LaunchRefused(Reason.WRONG_ALGORITHM, "alg " + jwt.getHeader().getAlgorithm());
+    }
+    Optional<JWK> key;
+    try {
+      key = keySets.key(platform, jwt.getHeader().getKeyID());
+    } catch (IOException e) {
+      throw new LaunchRefused(Reason.KEYS_UNAVAILABLE, e.getMessage());
+    }
+    if (key.isEmpty() || !(key.get() instanceof RSAKey rsa)) {
+      throw new LaunchRefused(Reason.UNKNOWN_KEY, "kid " + jwt.getHeader().getKeyID());
+    }
+    try {
+      if (!jwt.verify(new RSASSAVerifier(rsa.toRSAPublicKey()))) {
+        throw new LaunchRefused(Reason.BAD_SIGNATURE, "signature does not verify");
+      }
+    } catch (JOSEException e) {
+      throw new LaunchRefused(Reason.BAD_SIGNATURE, e.getMessage());
+    }
+  }
+
+  private static void checkAudience(JWTClaimsSet claims, Platform platform) throws LaunchRefused {
+    List<String> audience = claims.getAudience();
+    if (audience == null || !audience.contains(platform.clientId())) {
+      throw new LaunchRefused(Reason.WRONG_AUDIENCE, "aud " + audience);
+    }
+    Object azp = claims.getClaim("azp");
+    if ((audience.size() > 1 || azp != null) && !platform.clientId().equals(azp)) {
+      throw new LaunchRefused(Reason.WRONG_AUDIENCE, "azp " + azp);
+    }
+  }
+
+  private void checkTimes(JWTClaimsSet claims) throws LaunchRefused {
+    Date exp = claims.getExpirationTime();
+    Date iat = claims.getIssueTime();
+    if (exp == null || iat == null) {
+      throw new LaunchRefused(Reason.MALFORMED_TOKEN, "exp and iat are required");
+    }
+    Instant now = Instant.now(clock);
+    if (exp.toInstant().plus(CLOCK_SKEW).isBefore(now)) {
+      throw new LaunchRefused(Reason.EXPIRED, "exp " + exp.toInstant());
+    }
+    if (iat.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
+      throw new LaunchRefused(Reason.NOT_YET_VALID, "iat " + iat.toInstant());
+    }
+  }
+
+  private void checkNonce(JWTClaimsSet claims, LoginState login, Platform platform)
+      throws LaunchRefused {
+    Object nonce = claims.getClaim("nonce");
+    if (!(nonce instanceof String text) || !text.equals(login.nonce())) {
+      throw new LaunchRefused(Reason.NONCE_MISMATCH, "nonce does not match the login");
+    }
+    Instant keepUntil =
+        claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).plus(Duration.ofMinutes(5));
+    if (!states.firstUseOfNonce(platform.id(), text, keepUntil)) {
+      throw new LaunchRefused(Reason.REPLAYED_NONCE, "nonce already used");
+    }
+  }
+
+  private static Launch toLaunch(
+      JWTClaimsSet claims, Platform platform, String deployment, String messageType) {
+    Map<String, Object> context = claimMap(claims, LtiClaims.CONTEXT);
+    Map<String, Object> link = claimMap(claims, LtiClaims.RESOURCE_LINK);
+    Map<String, Object> presentation = claimMap(claims, LtiClaims.LAUNCH_PRESENTATION);
+    Map<String, Object> deepLinking = claimMap(claims, LtiClaims.DEEP_LINKING_SETTINGS);
+    Object roles = claims.getClaim(LtiClaims.ROLES);
+    String name = stringClaim(claims, "name");
+    if (name == null) {
+      String given = stringClaim(claims, "given_name");
+      String family = stringClaim(claims, "family_name");
+      name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
+    }
+    String locale = text(presentation.get("locale"));
+    if (locale == null) {
+      locale = stringClaim(claims, "locale");
+    }
+    return new Launch(
+        platform,
+        deployment,
+        messageType,
+        claims.getSubject(),
+        name,
+        stringClaim(claims, "email"),
+        locale,
+        roles instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
+        text(context.get("id")),
+        text(context.get("title")),
+        text(link.get("id")),
+        Launch.DEEP_LINKING.equals(messageType)
+            ? new Launch.DeepLinking(
+                text(deepLinking.get("deep_link_return_url")), text(deepLinking.get("data")))
+            : null);
+  }
+
+  private static String claimString(JWTClaimsSet claims, String name) {
+    return text(claims.getClaim(name));
+  }
+
+  private static String stringClaim(JWTClaimsSet claims, String name) {
+    return text(claims.getClaim(name));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> claimMap(JWTClaimsSet claims, String name) {
+    Object value = claims.getClaim(name);
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

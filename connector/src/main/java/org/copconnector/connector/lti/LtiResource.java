@@ -1,0 +1,239 @@
+package org.copconnector.connector.lti;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+import org.copconnector.connector.lti.LoginStates.LoginState;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.session.SessionCookie;
+import org.copconnector.plugin.session.SessionStore;
+import org.copconnector.plugin.session.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The LTI 1.3 endpoints: OIDC login initiation, launch, and the tool's public key set. */
+@Path("/lti")
+public final class LtiResource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LtiResource.class);
+  private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("utf-8");
+
+  private final PlatformStore platforms;
+  private final LoginStates states;
+  private final LaunchValidator validator;
+  private final ToolKeys keys;
+  private final SessionStore sessions;
+  private final RoleMapping roles;
+  private final DeepLinkingResponse deepLinking;
+  private final DynamicRegistration registration;
+  private final Optional<URI> publicUrl;
+
+  public LtiResource(
+      PlatformStore platforms,
+      LoginStates states,
+      LaunchValidator validator,
+      ToolKeys keys,
+      SessionStore sessions,
+      RoleMapping roles,
+      DeepLinkingResponse deepLinking,
+      DynamicRegistration registration,
+      Optional<URI> publicUrl) {
+    this.platforms = platforms;
+    this.states = states;
+    this.validator = validator;
+    this.keys = keys;
+    this.sessions = sessions;
+    this.roles = roles;
+    this.deepLinking = deepLinking;
+    this.registration = registration;
+    this.publicUrl = publicUrl;
+  }
+
+  @GET
+  @Path("/jwks")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String jwks() {
+    return keys.publicKeys().toString();
+  }
+
+  /** The address a Moodle administrator pastes into "Manage tools" for dynamic registration. */
+  @GET
+  @Path("/register")
+  @Produces("text/html")
+  public Response register(
+      @QueryParam("openid_configuration") String configuration,
+      @QueryParam("registration_token") String token,
+      @Context UriInfo uri) {
+    if (configuration == null) {
+      return page(
+          400,
+          LtiPages.problem(
+              "Open this address from Moodle",
+              "Paste this address into Moodle: Site administration > Plugins > Activity modules > External tool >"
+                  + " Manage tools > Tool URL, then press \"Add LTI Advantage\"."));
+    }
+    try {
+      Platform platform = registration.register(configuration, token, base(uri));
+      return page(200, LtiPages.registrationDone(platform.issuer()));
+    } catch (DynamicRegistration.RegistrationFailed e) {
+      LOG.warn("dynamic registration failed: {}", e.getMessage());
+      return page(400, LtiPages.problem("Registration failed", e.getMessage()));
+    }
+  }
+
+  @GET
+  @Path("/login")
+  @Produces("text/html")
+  public Response loginByGet(
+      @QueryParam("iss") String issuer,
+      @QueryParam("login_hint") String loginHint,
+      @QueryParam("target_link_uri") String targetLinkUri,
+      @QueryParam("lti_message_hint") String messageHint,
+      @QueryParam("client_id") String clientId,
+      @CookieParam(LoginBinding.COOKIE) String binding,
+      @Context UriInfo uri) {
+    return login(issuer, loginHint, messageHint, clientId, binding, uri);
+  }
+
+  @POST
+  @Path("/login")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces("text/html")
+  public Response loginByPost(
+      @FormParam("iss") String issuer,
+      @FormParam("login_hint") String loginHint,
+      @FormParam("target_link_uri") String targetLinkUri,
+      @FormParam("lti_message_hint") String messageHint,
+      @FormParam("client_id") String clientId,
+      @CookieParam(LoginBinding.COOKIE) String binding,
+      @Context UriInfo uri) {
+    return login(issuer, loginHint, messageHint, clientId, binding, uri);
+  }
+
+  private Response login(
+      String issuer,
+      String loginHint,
+      String messageHint,
+      String clientId,
+      String binding,
+      UriInfo uri) {
+    if (issuer == null || loginHint == null) {
+      return page(
+          400,
+          LtiPages.problem(
+              "Incomplete sign-in request", "The platform did not send iss and login_hint."));
+    }
+    Optional<Platform> platform = platforms.find(issuer, clientId);
+    if (platform.isEmpty()) {
+      LOG.warn("LTI login from unregistered platform {} (client id {})", issuer, clientId);
+      return page(
+          400,
+          LtiPages.problem(
+              "This Moodle site is not registered",
+              "Register the connector in Moodle (Site administration > Plugins > Activity modules > External tool >"
+                  + " Manage tools) with the registration URL, or configure the platform by hand."));
+    }
+    // Keep the browser's existing binding so that two launches in two tabs do not cancel each
+    // other.
+    String browser =
+        binding != null && binding.length() >= 32 && binding.length() <= 64
+            ? binding
+            : Tokens.random(32);
+    String state = Tokens.random(24);
+    String nonce = Tokens.random(24);
+    states.remember(new LoginState(state, nonce, platform.get().id(), Tokens.sha256(browser)));
+    UriBuilder redirect =
+        UriBuilder.fromUri(platform.get().authLoginUrl())
+            .queryParam("scope", "openid")
+            .queryParam("response_type", "id_token")
+            .queryParam("response_mode", "form_post")
+            .queryParam("prompt", "none")
+            .queryParam("client_id", platform.get().clientId())
+            .queryParam("redirect_uri", base(uri).resolve("lti/launch").toString())
+            .queryParam("login_hint", loginHint)
+            .queryParam("state", state)
+            .queryParam("nonce", nonce);
+    if (messageHint != null) {
+      redirect.queryParam("lti_message_hint", messageHint);
+    }
+    NewCookie cookie =
+        new NewCookie.Builder(LoginBinding.COOKIE)
+            .value(browser)
+            .path("/lti")
+            .httpOnly(true)
+            .secure(true)
+            .sameSite(NewCookie.SameSite.NONE)
+            .maxAge((int) LoginStates.STATE_LIFETIME.toSeconds())
+            .build();
+    return Response.status(302).location(redirect.build()).cookie(cookie).build();
+  }
+
+  @POST
+  @Path("/launch")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces("text/html")
+  public Response launch(
+      @FormParam("id_token") String idToken,
+      @FormParam("state") String state,
+      @CookieParam(LoginBinding.COOKIE) String binding,
+      @Context UriInfo uri) {
+    Launch launch;
+    try {
+      launch = validator.validate(idToken, state, binding);
+    } catch (LaunchRefused refused) {
+      LOG.warn("LTI launch refused: {}", refused.getMessage());
+      return page(
+          refused.reason() == LaunchRefused.Reason.KEYS_UNAVAILABLE ? 502 : 401,
+          LtiPages.refused(refused));
+    }
+    Session person =
+        new Session(
+            launch.platform().id(),
+            launch.userId(),
+            launch.name(),
+            launch.email(),
+            launch.locale(),
+            launch.contextId(),
+            launch.contextTitle(),
+            roles.map(launch.roles()),
+            false,
+            null);
+    LOG.info(
+        "LTI launch: user {} as {} in course {} ({})",
+        launch.userId(),
+        person.role().wireName(),
+        launch.contextId(),
+        launch.messageType());
+    if (Launch.DEEP_LINKING.equals(launch.messageType())) {
+      return deepLinking.respond(launch, person.role(), base(uri));
+    }
+    String token = sessions.open(person);
+    return Response.seeOther(base(uri).resolve("hub"))
+        .cookie(SessionCookie.issue(token, sessions.lifetime()))
+        .build();
+  }
+
+  /** The tool's address as browsers and platforms see it. */
+  private URI base(UriInfo uri) {
+    URI base = publicUrl.orElse(uri.getBaseUri());
+    String text = base.toString();
+    return URI.create(text.endsWith("/") ? text : text + "/");
+  }
+
+  private static Response page(int status, String html) {
+    return Response.status(status).type(HTML).entity(html).build();
+  }
+}

@@ -1,0 +1,84 @@
+package org.copconnector.connector.lti;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import okhttp3.OkHttpClient;
+import org.copconnector.plugin.session.SessionStore;
+
+/** The LTI 1.3 tool, assembled: stores, validator, registration and the HTTP resource. */
+public final class LtiTool {
+
+  private final PlatformStore platforms;
+  private final LoginStates states;
+  private final ToolKeys keys;
+  private final LtiResource resource;
+  private final LtiSettings settings;
+
+  /**
+   * @param moodleUrl the configured Moodle site, always trusted to register dynamically; may be
+   *     null
+   */
+  public LtiTool(
+      DataSource dataSource,
+      LtiSettings settings,
+      String moodleUrl,
+      SessionStore sessions,
+      OkHttpClient http,
+      Clock clock) {
+    this.settings = settings;
+    platforms = new PlatformStore(dataSource, clock);
+    states = new LoginStates(dataSource, clock);
+    keys = new ToolKeys(dataSource, clock);
+    Set<String> trusted = new HashSet<>(settings.trustedIssuers());
+    if (moodleUrl != null) {
+      trusted.add(moodleUrl);
+    }
+    settings.manualPlatform().ifPresent(p -> trusted.add(p.issuer()));
+    resource =
+        new LtiResource(
+            platforms,
+            states,
+            new LaunchValidator(states, platforms, new PlatformKeySets(http, clock), clock),
+            keys,
+            sessions,
+            new RoleMapping(settings.adminRoles(), settings.facilitatorRoles()),
+            new DeepLinkingResponse(keys, clock),
+            new DynamicRegistration(http, platforms, trusted),
+            settings.publicUrl());
+  }
+
+  public LtiResource resource() {
+    return resource;
+  }
+
+  public PlatformStore platforms() {
+    return platforms;
+  }
+
+  public ToolKeys keys() {
+    return keys;
+  }
+
+  /**
+   * Adds (or updates) the platform registered by hand in the configuration; needs a migrated
+   * database.
+   */
+  public void registerConfiguredPlatform() {
+    settings
+        .manualPlatform()
+        .ifPresent(
+            p -> {
+              Platform platform =
+                  platforms.save(
+                      p.issuer(), p.clientId(), p.authUrl(), p.tokenUrl(), p.jwksUrl(), "config");
+              p.deploymentIds().forEach(d -> platforms.addDeployment(platform.id(), d));
+            });
+  }
+
+  /** Forgets expired login states and nonces. */
+  public void purgeExpired() {
+    states.purgeExpired();
+  }
+}

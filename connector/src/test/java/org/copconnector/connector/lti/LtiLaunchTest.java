@@ -1,0 +1,324 @@
+package org.copconnector.connector.lti;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import okhttp3.HttpUrl;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.server.Connector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LTI 1.3 launches into the whole connector, from a test platform, through a scripted browser. */
+class LtiLaunchTest {
+
+  @TempDir Path dataDir;
+  private TestPlatform platform;
+  private Connector connector;
+  private Browser browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    platform = new TestPlatform();
+    Map<String, String> env = new HashMap<>();
+    env.put("COP_HTTP_HOST", "127.0.0.1");
+    env.put("COP_HTTP_PORT", "0");
+    env.put("COP_DATA_DIR", dataDir.toString());
+    env.put("COP_LTI_PLATFORM_ISSUER", platform.issuer());
+    env.put("COP_LTI_PLATFORM_CLIENT_ID", TestPlatform.CLIENT_ID);
+    env.put("COP_LTI_PLATFORM_DEPLOYMENT_IDS", TestPlatform.DEPLOYMENT_ID);
+    env.put("COP_LTI_PLATFORM_AUTH_URL", platform.url("/mod/lti/auth.php"));
+    env.put("COP_LTI_PLATFORM_TOKEN_URL", platform.url("/mod/lti/token.php"));
+    env.put("COP_LTI_PLATFORM_JWKS_URL", platform.url("/mod/lti/certs.php"));
+    connector =
+        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void stop() {
+    connector.close();
+    platform.close();
+  }
+
+  private String tool(String path) {
+    return "http://127.0.0.1:" + connector.port() + path;
+  }
+
+  /** The tool's login redirect: state and nonce as the platform receives them. */
+  private HttpUrl login() throws Exception {
+    Browser.Page page =
+        browser.get(
+            tool(
+                "/lti/login?iss="
+                    + platform.issuer()
+                    + "&login_hint=4&client_id="
+                    + TestPlatform.CLIENT_ID
+                    + "&target_link_uri="
+                    + tool("/lti/launch")
+                    + "&lti_message_hint=abc"));
+    assertEquals(302, page.status(), page.body());
+    return HttpUrl.get(page.location());
+  }
+
+  private Browser.Page launchWith(UnaryOperator<JWTClaimsSet.Builder> adjust, RSAKey signer)
+      throws Exception {
+    HttpUrl auth = login();
+    JWTClaimsSet claims =
+        adjust
+            .apply(platform.claims(auth.queryParameter("nonce"), List.of(TestPlatform.INSTRUCTOR)))
+            .build();
+    return browser.post(
+        tool("/lti/launch"),
+        Map.of(
+            "id_token", TestPlatform.sign(claims, signer), "state", auth.queryParameter("state")));
+  }
+
+  private void assertRefused(Browser.Page page, LaunchRefused.Reason reason) throws Exception {
+    assertEquals(401, page.status(), page.body());
+    assertTrue(page.body().contains(LtiPages.escape(reason.whatToCheck())), page.body());
+    assertTrue(page.body().contains(reason.name()));
+    assertTrue(
+        page.setCookies().stream().noneMatch(c -> c.startsWith("cop_session=")),
+        "no session on a refused launch");
+    assertFalse(browser.cookie("cop_session").isPresent());
+  }
+
+  @Test
+  void theLoginRedirectCarriesWhatThePlatformNeeds() throws Exception {
+    HttpUrl auth = login();
+    assertEquals(
+        platform.url("/mod/lti/auth.php"), auth.newBuilder().query(null).build().toString());
+    assertEquals("openid", auth.queryParameter("scope"));
+    assertEquals("id_token", auth.queryParameter("response_type"));
+    assertEquals("form_post", auth.queryParameter("response_mode"));
+    assertEquals("none", auth.queryParameter("prompt"));
+    assertEquals(TestPlatform.CLIENT_ID, auth.queryParameter("client_id"));
+    assertEquals(tool("/lti/launch"), auth.queryParameter("redirect_uri"));
+    assertEquals("4", auth.queryParameter("login_hint"));
+    assertEquals("abc", auth.queryParameter("lti_message_hint"));
+    String binding = browser.cookie(LoginBinding.COOKIE).orElseThrow().toString();
+    assertTrue(binding.contains("secure") && binding.contains("httponly"), binding);
+  }
+
+  @Test
+  void aGoodLaunchOpensASessionAndLandsOnTheHub() throws Exception {
+    Browser.Page page = launchWith(UnaryOperator.identity(), platform.key());
+    assertEquals(303, page.status(), page.body());
+    assertEquals(tool("/hub"), page.location());
+    String cookie =
+        page.setCookies().stream()
+            .filter(c -> c.startsWith("cop_session="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    assertTrue(cookie.contains("Secure"), cookie);
+    assertTrue(cookie.contains("SameSite=None"), cookie);
+  }
+
+  @Test
+  void theWholeBrowserFlowThroughThePlatformsForm() throws Exception {
+    Browser.Page auth = browser.get(login().toString());
+    Browser.Page landed = browser.submitForm(auth);
+    assertEquals(303, landed.status(), landed.body());
+    assertTrue(browser.cookie("cop_session").isPresent());
+  }
+
+  @Test
+  void refusesABadSignature() throws Exception {
+    RSAKey impostor = TestPlatform.newKey(platform.key().getKeyID());
+    assertRefused(
+        launchWith(UnaryOperator.identity(), impostor), LaunchRefused.Reason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void refusesAKeyIdThePlatformDoesNotPublish() throws Exception {
+    assertRefused(
+        launchWith(UnaryOperator.identity(), TestPlatform.newKey("not-published")),
+        LaunchRefused.Reason.UNKNOWN_KEY);
+  }
+
+  @Test
+  void acceptsAKeyThePlatformStartedPublishingAfterwards() throws Exception {
+    assertEquals(303, launchWith(UnaryOperator.identity(), platform.key()).status());
+    RSAKey rotated = TestPlatform.newKey("platform-key-2");
+    platform.publish(platform.key(), rotated);
+    Thread.sleep(5_100); // the key set is refreshed at most every five seconds
+    assertEquals(303, launchWith(UnaryOperator.identity(), rotated).status());
+  }
+
+  @Test
+  void refusesAnExpiredToken() throws Exception {
+    Instant past = Instant.now().minusSeconds(600);
+    assertRefused(
+        launchWith(
+            c -> c.issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(60))),
+            platform.key()),
+        LaunchRefused.Reason.EXPIRED);
+  }
+
+  @Test
+  void refusesATokenFromTheFuture() throws Exception {
+    Instant future = Instant.now().plusSeconds(600);
+    assertRefused(
+        launchWith(
+            c -> c.issueTime(Date.from(future)).expirationTime(Date.from(future.plusSeconds(60))),
+            platform.key()),
+        LaunchRefused.Reason.NOT_YET_VALID);
+  }
+
+  @Test
+  void refusesAWrongAudience() throws Exception {
+    assertRefused(
+        launchWith(c -> c.audience("another-tool"), platform.key()),
+        LaunchRefused.Reason.WRONG_AUDIENCE);
+    assertRefused(
+        launchWith(
+            c -> c.audience(List.of(TestPlatform.CLIENT_ID, "another-tool")), platform.key()),
+        LaunchRefused.Reason.WRONG_AUDIENCE);
+  }
+
+  @Test
+  void acceptsSeveralAudiencesWithTheRightAuthorisedParty() throws Exception {
+    assertEquals(
+        303,
+        launchWith(
+                c ->
+                    c.audience(List.of(TestPlatform.CLIENT_ID, "x"))
+                        .claim("azp", TestPlatform.CLIENT_ID),
+                platform.key())
+            .status());
+  }
+
+  @Test
+  void refusesAWrongIssuer() throws Exception {
+    assertRefused(
+        launchWith(c -> c.issuer("https://evil.example"), platform.key()),
+        LaunchRefused.Reason.WRONG_ISSUER);
+  }
+
+  @Test
+  void refusesAMissingState() throws Exception {
+    HttpUrl auth = login();
+    String token =
+        platform.sign(
+            platform
+                .claims(auth.queryParameter("nonce"), List.of(TestPlatform.INSTRUCTOR))
+                .build());
+    assertRefused(
+        browser.post(tool("/lti/launch"), Map.of("id_token", token)),
+        LaunchRefused.Reason.MISSING_STATE);
+    assertRefused(
+        browser.post(tool("/lti/launch"), Map.of("id_token", token, "state", "made-up")),
+        LaunchRefused.Reason.MISSING_STATE);
+  }
+
+  @Test
+  void refusesAStateStartedInAnotherBrowser() throws Exception {
+    HttpUrl auth = login();
+    String token =
+        platform.sign(
+            platform
+                .claims(auth.queryParameter("nonce"), List.of(TestPlatform.INSTRUCTOR))
+                .build());
+    Browser other = new Browser();
+    Browser.Page page =
+        other.post(
+            tool("/lti/launch"), Map.of("id_token", token, "state", auth.queryParameter("state")));
+    assertEquals(401, page.status());
+    assertTrue(page.body().contains(LaunchRefused.Reason.FOREIGN_STATE.name()), page.body());
+  }
+
+  @Test
+  void refusesAReplayedLaunch() throws Exception {
+    HttpUrl auth = login();
+    Map<String, String> form =
+        Map.of(
+            "id_token",
+                platform.sign(
+                    platform
+                        .claims(auth.queryParameter("nonce"), List.of(TestPlatform.INSTRUCTOR))
+                        .build()),
+            "state", auth.queryParameter("state"));
+    assertEquals(303, browser.post(tool("/lti/launch"), form).status());
+    // The same POST again from the same browser: its state was consumed by the first launch.
+    Browser.Page replay = browser.post(tool("/lti/launch"), form);
+    assertEquals(401, replay.status());
+    assertTrue(replay.body().contains(LaunchRefused.Reason.MISSING_STATE.name()));
+
+    // Even with a fresh state carrying the same nonce, the nonce itself is single-use.
+    String binding = browser.cookie(LoginBinding.COOKIE).orElseThrow().value();
+    long platformId =
+        new PlatformStore(connector.database().dataSource(), java.time.Clock.systemUTC())
+            .find(platform.issuer(), TestPlatform.CLIENT_ID)
+            .orElseThrow()
+            .id();
+    new LoginStates(connector.database().dataSource(), java.time.Clock.systemUTC())
+        .remember(
+            new LoginStates.LoginState(
+                "forged-state",
+                auth.queryParameter("nonce"),
+                platformId,
+                org.copconnector.plugin.session.Tokens.sha256(binding)));
+    Browser.Page reused =
+        browser.post(
+            tool("/lti/launch"), Map.of("id_token", form.get("id_token"), "state", "forged-state"));
+    assertEquals(401, reused.status());
+    assertTrue(reused.body().contains(LaunchRefused.Reason.REPLAYED_NONCE.name()), reused.body());
+  }
+
+  @Test
+  void refusesAnUnknownDeployment() throws Exception {
+    assertRefused(
+        launchWith(c -> c.claim(LtiClaims.DEPLOYMENT_ID, "99"), platform.key()),
+        LaunchRefused.Reason.UNKNOWN_DEPLOYMENT);
+  }
+
+  @Test
+  void refusesOtherVersionsAndMessages() throws Exception {
+    assertRefused(
+        launchWith(c -> c.claim(LtiClaims.VERSION, "1.1"), platform.key()),
+        LaunchRefused.Reason.WRONG_VERSION);
+    assertRefused(
+        launchWith(
+            c -> c.claim(LtiClaims.MESSAGE_TYPE, "LtiSubmissionReviewRequest"), platform.key()),
+        LaunchRefused.Reason.UNSUPPORTED_MESSAGE);
+  }
+
+  @Test
+  void refusesAGarbledToken() throws Exception {
+    HttpUrl auth = login();
+    assertRefused(
+        browser.post(
+            tool("/lti/launch"),
+            Map.of("id_token", "not.a.jwt", "state", auth.queryParameter("state"))),
+        LaunchRefused.Reason.MALFORMED_TOKEN);
+  }
+
+  @Test
+  void anUnregisteredPlatformCannotStartALogin() throws Exception {
+    Browser.Page page = browser.get(tool("/lti/login?iss=https://other.example&login_hint=4"));
+    assertEquals(400, page.status());
+    assertTrue(page.body().contains("not registered"));
+  }
+
+  @Test
+  void theToolPublishesItsPublicKeyOnly() throws Exception {
+    Browser.Page jwks = browser.get(tool("/lti/jwks"));
+    assertEquals(200, jwks.status());
+    assertTrue(jwks.body().contains("\"kty\":\"RSA\""), jwks.body());
+    assertFalse(jwks.body().contains("\"d\":"), "no private part");
+  }
+}
