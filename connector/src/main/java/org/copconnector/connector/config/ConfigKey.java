@@ -22,6 +22,8 @@ public enum ConfigKey {
   MOODLE_READ_RETRIES("moodle.read.retries", "2", false),
   MOODLE_MAX_INPUT_VARS("moodle.max.input.vars", "1000", false),
   PUBLIC_URL("public.url", "", false),
+  SYNC_INTERVAL_MINUTES("sync.interval.minutes", "60", false),
+  SYNC_PAGE_SIZE("sync.page.size", "500", false),
   SESSION_HOURS("session.hours", "8", false),
   LTI_ROLES_ADMIN(
       "lti.roles.admin",

@@ -19,7 +19,9 @@ public record ConnectorConfig(
     Path dataDir,
     DatabaseSettings database,
     Optional<MoodleSettings> moodle,
-    LtiSettings lti) {
+    LtiSettings lti,
+    Duration syncInterval,
+    int syncPageSize) {
 
   /** How to reach Moodle's web services. */
   public record MoodleSettings(
@@ -62,7 +64,9 @@ public record ConnectorConfig(
         dataDir,
         database,
         moodle(v, values),
-        lti(v, values));
+        lti(v, values),
+        Duration.ofMinutes(v.integer(ConfigKey.SYNC_INTERVAL_MINUTES, 1, 7 * 24 * 60)),
+        v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000));
   }
 
   private static LtiSettings lti(ConfigValues v, Map<ConfigKey, String> values) {

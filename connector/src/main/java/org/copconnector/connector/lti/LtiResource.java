@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.copconnector.connector.lti.LoginStates.LoginState;
+import org.copconnector.plugin.people.Participant;
+import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionCookie;
 import org.copconnector.plugin.session.SessionStore;
@@ -36,6 +39,7 @@ public final class LtiResource {
   private final LaunchValidator validator;
   private final ToolKeys keys;
   private final SessionStore sessions;
+  private final PeopleStore people;
   private final RoleMapping roles;
   private final DeepLinkingResponse deepLinking;
   private final DynamicRegistration registration;
@@ -47,6 +51,7 @@ public final class LtiResource {
       LaunchValidator validator,
       ToolKeys keys,
       SessionStore sessions,
+      PeopleStore people,
       RoleMapping roles,
       DeepLinkingResponse deepLinking,
       DynamicRegistration registration,
@@ -56,6 +61,7 @@ public final class LtiResource {
     this.validator = validator;
     this.keys = keys;
     this.sessions = sessions;
+    this.people = people;
     this.roles = roles;
     this.deepLinking = deepLinking;
     this.registration = registration;
@@ -219,6 +225,14 @@ public final class LtiResource {
         launch.messageType());
     if (Launch.DEEP_LINKING.equals(launch.messageType())) {
       return deepLinking.respond(launch, person.role(), base(uri));
+    }
+    if (launch.contextId() != null) {
+      // The launching person is known at once, before the next roster sync.
+      people.recordLaunch(
+          launch.contextId(),
+          launch.contextTitle(),
+          new Participant(
+              launch.userId(), launch.name(), launch.email(), launch.roles(), List.of()));
     }
     String token = sessions.open(person);
     return Response.seeOther(base(uri).resolve("hub"))

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
+import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.SessionStore;
 
 /** The LTI 1.3 tool, assembled: stores, validator, registration and the HTTP resource. */
@@ -25,6 +26,7 @@ public final class LtiTool {
       LtiSettings settings,
       String moodleUrl,
       SessionStore sessions,
+      PeopleStore people,
       OkHttpClient http,
       Clock clock) {
     this.settings = settings;
@@ -43,6 +45,7 @@ public final class LtiTool {
             new LaunchValidator(states, platforms, new PlatformKeySets(http, clock), clock),
             keys,
             sessions,
+            people,
             new RoleMapping(settings.adminRoles(), settings.facilitatorRoles()),
             new DeepLinkingResponse(keys, clock),
             new DynamicRegistration(http, platforms, trusted),

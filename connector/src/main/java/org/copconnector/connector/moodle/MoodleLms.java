@@ -3,8 +3,11 @@ package org.copconnector.connector.moodle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsStatus;
+import org.copconnector.plugin.lms.LmsUnavailableException;
+import org.copconnector.plugin.people.Participant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,8 @@ public final class MoodleLms implements Lms {
 
   private record Probe(LmsStatus status, Instant at) {}
 
+  private final Moodle moodle;
+  private final int pageSize;
   private final SiteApi probe;
   private final Clock clock;
   private final Duration freshFor;
@@ -26,10 +31,38 @@ public final class MoodleLms implements Lms {
    *     cannot hold up a health check
    * @param freshFor how long a probe's result is reported before asking Moodle again
    */
-  public MoodleLms(SiteApi probe, Clock clock, Duration freshFor) {
+  public MoodleLms(Moodle moodle, int pageSize, SiteApi probe, Clock clock, Duration freshFor) {
+    this.moodle = moodle;
+    this.pageSize = pageSize;
     this.probe = probe;
     this.clock = clock;
     this.freshFor = freshFor;
+  }
+
+  /** Course participants, read page by page ({@code pageSize} per call). */
+  @Override
+  public List<Participant> participants(String courseId) {
+    long id;
+    try {
+      id = Long.parseLong(courseId);
+    } catch (NumberFormatException e) {
+      throw new LmsUnavailableException("not a Moodle course id: " + courseId);
+    }
+    try {
+      return moodle.enrolments().all(id, pageSize).stream()
+          .map(
+              u ->
+                  new Participant(
+                      Long.toString(u.id()),
+                      u.fullname(),
+                      u.email(),
+                      u.roles().stream().map(EnrolApi.Role::shortname).toList(),
+                      u.groups().stream().map(EnrolApi.GroupRef::name).toList()))
+          .toList();
+    } catch (MoodleClientException e) {
+      throw new LmsUnavailableException(
+          "Moodle could not list the participants of course " + courseId, e);
+    }
   }
 
   /** The last probe's result; probes first only when there is none or it is too old. */

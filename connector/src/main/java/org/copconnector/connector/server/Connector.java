@@ -18,14 +18,19 @@ import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
+import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.UnconfiguredLms;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.people.RosterResource;
+import org.copconnector.plugin.people.RosterSync;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
+import org.copconnector.plugin.web.StaticResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +76,11 @@ public final class Connector implements AutoCloseable {
         CompletableFuture.supplyAsync(database::migrate, background);
     HttpServer http = null;
     try {
-      Lms lms = lms(config.moodle(), background);
+      OkHttpClient client = new OkHttpClient();
+      Lms lms = lms(config, client, background);
       Clock clock = Clock.systemUTC();
+      PeopleStore people = new PeopleStore(database.dataSource(), clock);
+      RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
       SessionStore sessions =
           new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
       LtiTool lti =
@@ -81,12 +89,16 @@ public final class Connector implements AutoCloseable {
               config.lti(),
               config.moodle().map(m -> m.url().toString()).orElse(null),
               sessions,
-              new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build(),
+              people,
+              client.newBuilder().callTimeout(Duration.ofSeconds(10)).build(),
               clock);
       List<Object> resources = new ArrayList<>();
       resources.add(new HealthResource(database, lms, Version.current()));
       resources.add(new SessionFilter(sessions));
       resources.add(lti.resource());
+      resources.add(new StaticResource());
+      resources.add(new HubResource(people));
+      resources.add(new RosterResource(roster));
       resources.addAll(extraResources);
       http =
           new HttpServer(
@@ -101,6 +113,10 @@ public final class Connector implements AutoCloseable {
       lti.registerConfiguredPlatform();
       background.scheduleWithFixedDelay(
           () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
+      if (config.moodle().isPresent()) {
+        background.scheduleWithFixedDelay(
+            roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);
+      }
       http.open();
       long now = System.nanoTime();
       LOG.info(
@@ -161,21 +177,20 @@ public final class Connector implements AutoCloseable {
   }
 
   private static Lms lms(
-      java.util.Optional<MoodleSettings> settings, ScheduledExecutorService background) {
-    if (settings.isEmpty()) {
+      ConnectorConfig config, OkHttpClient http, ScheduledExecutorService background) {
+    if (config.moodle().isEmpty()) {
       return new UnconfiguredLms();
     }
+    MoodleSettings settings = config.moodle().get();
     // Health probes get a short timeout and no retries: a slow Moodle must not stall /health.
     MoodleSettings probeSettings =
         new MoodleSettings(
-            settings.get().url(),
-            settings.get().token(),
-            Duration.ofSeconds(3),
-            0,
-            settings.get().maxInputVars());
+            settings.url(), settings.token(), Duration.ofSeconds(3), 0, settings.maxInputVars());
     MoodleLms lms =
         new MoodleLms(
-            Moodle.connect(new OkHttpClient(), probeSettings).site(),
+            Moodle.connect(http, settings),
+            config.syncPageSize(),
+            Moodle.connect(http, probeSettings).site(),
             Clock.systemUTC(),
             LMS_PROBE_EVERY.multipliedBy(2));
     // Keep the status warm so health checks answer from memory and operators see changes in the

@@ -71,4 +71,23 @@ class MoodleLmsTest {
       assertEquals(2, logs.lines().stream().filter(l -> l.contains("Moodle is UP")).count());
     }
   }
+
+  @Test
+  void participantsCarryRolesAndGroups() throws IOException {
+    try (FakeMoodle fake = new FakeMoodle().start()) {
+      Moodle moodle = MoodleFixture.moodle(fake);
+      MoodleLms lms =
+          new MoodleLms(moodle, 2, moodle.site(), Clock.systemUTC(), Duration.ofSeconds(60));
+      var people = lms.participants("2");
+      assertEquals(3, people.size());
+      assertEquals("Alice Anderson", people.get(0).displayName());
+      assertEquals(java.util.List.of("editingteacher"), people.get(0).roles());
+      assertEquals(java.util.List.of("Physics Teachers"), people.get(0).groups());
+      assertEquals(java.util.List.of(), people.get(2).groups());
+      assertEquals(2, fake.calls("core_enrol_get_enrolled_users").size(), "pages of two");
+      org.junit.jupiter.api.Assertions.assertThrows(
+          org.copconnector.plugin.lms.LmsUnavailableException.class,
+          () -> lms.participants("99999"));
+    }
+  }
 }

@@ -1,0 +1,53 @@
+package org.copconnector.plugin.hub;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.session.SessionFilter;
+
+/** The course hub's data: who I am, the course I came from, its communities. */
+@Path("/api/v1/hub")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HubResource {
+
+  /** The signed-in person. */
+  public record Me(String name, ProductRole role, String locale) {}
+
+  /** The course the person launched from; null when opened outside a course. */
+  public record Course(String id, String title, int participants) {}
+
+  /** A community of this course, as listed on the hub. */
+  public record CommunityCard(String id, String name, String domain, int members) {}
+
+  /** Everything the hub page shows. */
+  public record Hub(Me me, Course course, List<CommunityCard> communities, boolean demo) {}
+
+  private final CourseDirectory courses;
+
+  public HubResource(CourseDirectory courses) {
+    this.courses = courses;
+  }
+
+  @GET
+  public Hub hub(@Context ContainerRequestContext request) {
+    Session session = SessionFilter.of(request);
+    Course course =
+        session.courseId() == null
+            ? null
+            : new Course(
+                session.courseId(),
+                session.courseTitle(),
+                courses.participants(session.courseId()));
+    return new Hub(
+        new Me(session.displayName(), session.role(), Locales.supported(session.locale())),
+        course,
+        List.of(),
+        session.demo());
+  }
+}

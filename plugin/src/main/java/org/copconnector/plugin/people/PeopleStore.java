@@ -1,0 +1,267 @@
+package org.copconnector.plugin.people;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.copconnector.plugin.hub.CourseDirectory;
+import org.copconnector.plugin.store.StoreException;
+
+/** The connector's copy of LMS people, courses and course membership. */
+public final class PeopleStore implements CourseDirectory {
+
+  private static final String UPSERT_COURSE =
+      "MERGE INTO lms_course t USING (SELECT CAST(? AS VARCHAR(255)) AS id, CAST(? AS VARCHAR(500)) AS title,"
+          + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS seen) s ON t.course_id = s.id"
+          + " WHEN MATCHED THEN UPDATE SET title = COALESCE(s.title, t.title)"
+          + " WHEN NOT MATCHED THEN INSERT (course_id, title, first_seen_at) VALUES (s.id, s.title, s.seen)";
+  private static final String UPSERT_PERSON =
+      "MERGE INTO lms_person t USING (SELECT CAST(? AS VARCHAR(255)) AS id, CAST(? AS VARCHAR(500)) AS name,"
+          + " CAST(? AS VARCHAR(320)) AS email, CAST(? AS TIMESTAMP WITH TIME ZONE) AS at) s ON t.lms_user_id = s.id"
+          + " WHEN MATCHED THEN UPDATE SET display_name = s.name, email = s.email, updated_at = s.at"
+          + " WHEN NOT MATCHED THEN INSERT (lms_user_id, display_name, email, updated_at) VALUES (s.id, s.name, s.email, s.at)";
+  private static final String UPSERT_MEMBER =
+      "MERGE INTO lms_course_member t USING (SELECT CAST(? AS VARCHAR(255)) AS c, CAST(? AS VARCHAR(255)) AS u,"
+          + " CAST(? AS VARCHAR(1000)) AS r, CAST(? AS VARCHAR(4000)) AS g) s"
+          + " ON t.course_id = s.c AND t.lms_user_id = s.u"
+          + " WHEN MATCHED THEN UPDATE SET roles = s.r, group_names = s.g"
+          + " WHEN NOT MATCHED THEN INSERT (course_id, lms_user_id, roles, group_names) VALUES (s.c, s.u, s.r, s.g)";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public PeopleStore(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** A launch: the course becomes known and the launching person is updated at once. */
+  public void recordLaunch(String courseId, String courseTitle, Participant person) {
+    inTransaction(
+        c -> {
+          upsertCourse(c, courseId, courseTitle);
+          try (PreparedStatement persons = c.prepareStatement(UPSERT_PERSON);
+              PreparedStatement members = c.prepareStatement(UPSERT_MEMBER)) {
+            addPerson(persons, person);
+            persons.executeUpdate();
+            addMember(members, courseId, person);
+            members.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Makes the stored roster of a course equal to {@code roster}, writing only what differs, in one
+   * transaction (a failure leaves the previous roster whole).
+   */
+  public RosterChange replaceRoster(String courseId, List<Participant> roster) {
+    return inTransaction(
+        c -> {
+          upsertCourse(c, courseId, null);
+          Map<String, String> existing = members(c, courseId);
+          Map<String, String[]> people = people(c, courseId);
+          int added = 0;
+          int updated = 0;
+          int unchanged = 0;
+          try (PreparedStatement persons = c.prepareStatement(UPSERT_PERSON);
+              PreparedStatement members = c.prepareStatement(UPSERT_MEMBER)) {
+            for (Participant p : roster) {
+              String[] known = people.get(p.lmsUserId());
+              if (known == null
+                  || !p.displayName().equals(known[0])
+                  || !java.util.Objects.equals(p.email(), known[1])) {
+                addPerson(persons, p);
+                persons.addBatch();
+              }
+              String membership = existing.remove(p.lmsUserId());
+              String wanted = String.join(",", p.roles()) + "|" + String.join(",", p.groups());
+              if (membership == null) {
+                added++;
+              } else if (!membership.equals(wanted)) {
+                updated++;
+              } else {
+                unchanged++;
+                continue;
+              }
+              addMember(members, courseId, p);
+              members.addBatch();
+            }
+            persons.executeBatch();
+            members.executeBatch();
+          }
+          try (PreparedStatement remove =
+              c.prepareStatement(
+                  "DELETE FROM lms_course_member WHERE course_id = ? AND lms_user_id = ?")) {
+            for (String gone : existing.keySet()) {
+              remove.setString(1, courseId);
+              remove.setString(2, gone);
+              remove.addBatch();
+            }
+            remove.executeBatch();
+          }
+          try (PreparedStatement synced =
+              c.prepareStatement("UPDATE lms_course SET last_synced_at = ? WHERE course_id = ?")) {
+            synced.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+            synced.setString(2, courseId);
+            synced.executeUpdate();
+          }
+          return new RosterChange(courseId, added, updated, existing.size(), unchanged);
+        });
+  }
+
+  /**
+   * Courses the connector is used in whose roster is older than {@code syncedBefore} (or never
+   * synced).
+   */
+  public List<String> coursesToSync(Instant syncedBefore) {
+    List<String> ids = new ArrayList<>();
+    String sql =
+        "SELECT course_id FROM lms_course WHERE last_synced_at IS NULL OR last_synced_at < ? ORDER BY course_id";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Timestamp.from(syncedBefore));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list courses", e);
+    }
+    return ids;
+  }
+
+  @Override
+  public int participants(String courseId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM lms_course_member WHERE course_id = ?")) {
+      ps.setString(1, courseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count participants", e);
+    }
+  }
+
+  /** The stored roster of a course, by name. */
+  public List<Participant> roster(String courseId) {
+    List<Participant> roster = new ArrayList<>();
+    String sql =
+        "SELECT p.lms_user_id, p.display_name, p.email, m.roles, m.group_names FROM lms_course_member m"
+            + " JOIN lms_person p ON p.lms_user_id = m.lms_user_id WHERE m.course_id = ? ORDER BY p.display_name, p.lms_user_id";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, courseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          roster.add(
+              new Participant(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  split(rs.getString(4)),
+                  split(rs.getString(5))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the roster", e);
+    }
+    return roster;
+  }
+
+  private static List<String> split(String joined) {
+    return joined.isEmpty() ? List.of() : List.of(joined.split(","));
+  }
+
+  private void upsertCourse(Connection c, String courseId, String title) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_COURSE)) {
+      ps.setString(1, courseId);
+      ps.setString(2, title);
+      ps.setTimestamp(3, Timestamp.from(Instant.now(clock)));
+      ps.executeUpdate();
+    }
+  }
+
+  private void addPerson(PreparedStatement ps, Participant p) throws SQLException {
+    ps.setString(1, p.lmsUserId());
+    ps.setString(
+        2, p.displayName().length() > 500 ? p.displayName().substring(0, 500) : p.displayName());
+    ps.setString(3, p.email());
+    ps.setTimestamp(4, Timestamp.from(Instant.now(clock)));
+  }
+
+  private static void addMember(PreparedStatement ps, String courseId, Participant p)
+      throws SQLException {
+    ps.setString(1, courseId);
+    ps.setString(2, p.lmsUserId());
+    ps.setString(3, String.join(",", p.roles()));
+    String groups = String.join(",", p.groups());
+    ps.setString(4, groups.length() > 4000 ? groups.substring(0, 4000) : groups);
+  }
+
+  private static Map<String, String> members(Connection c, String courseId) throws SQLException {
+    Map<String, String> members = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT lms_user_id, roles, group_names FROM lms_course_member WHERE course_id = ?")) {
+      ps.setString(1, courseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          members.put(rs.getString(1), rs.getString(2) + "|" + rs.getString(3));
+        }
+      }
+    }
+    return members;
+  }
+
+  private static Map<String, String[]> people(Connection c, String courseId) throws SQLException {
+    Map<String, String[]> people = new HashMap<>();
+    String sql =
+        "SELECT p.lms_user_id, p.display_name, p.email FROM lms_person p JOIN lms_course_member m"
+            + " ON m.lms_user_id = p.lms_user_id WHERE m.course_id = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, courseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          people.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        }
+      }
+    }
+    return people;
+  }
+
+  /** Work done inside one transaction. */
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T inTransaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("people store transaction failed", e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.copconnector.plugin.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The web UI: plain HTML, CSS and JavaScript modules from the class path ({@code web/}), no build
+ * step. Pages are shells; their data comes from the JSON API, which checks the session.
+ */
+@Path("/")
+public final class StaticResource {
+
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "json", "application/json",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "ico", "image/x-icon");
+  private static final String SAFE_PATH = "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*\\.[a-z]+";
+
+  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+  @GET
+  @Path("hub")
+  public Response hub() {
+    return file("hub.html", "no-cache");
+  }
+
+  @GET
+  @Path("assets/{path: .+}")
+  public Response asset(@PathParam("path") String path) {
+    // Only plain lower-case names: nothing can climb out of web/ or reach other class-path files.
+    if (!path.matches(SAFE_PATH)) {
+      throw ApiException.notFound("asset");
+    }
+    return file(path, "max-age=300");
+  }
+
+  private Response file(String path, String cacheControl) {
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    String type = TYPES.get(extension);
+    if (type == null) {
+      throw ApiException.notFound("asset");
+    }
+    byte[] content = cache.computeIfAbsent(path, StaticResource::load);
+    if (content.length == 0) {
+      throw ApiException.notFound("asset");
+    }
+    return Response.ok(content, type)
+        .cacheControl(CacheControl.valueOf(cacheControl))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  private static byte[] load(String path) {
+    try (InputStream in = StaticResource.class.getResourceAsStream("/web/" + path)) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
