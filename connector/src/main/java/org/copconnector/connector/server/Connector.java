@@ -15,6 +15,10 @@ import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConfigException;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
+import org.copconnector.connector.demo.DemoLms;
+import org.copconnector.connector.demo.DemoMode;
+import org.copconnector.connector.demo.DemoResource;
+import org.copconnector.connector.demo.DemoSchools;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
@@ -61,6 +65,18 @@ public final class Connector implements AutoCloseable {
   /** Starts everything; {@code extraResources} lets tests mount resources beside the product's. */
   public static Connector start(ConnectorConfig config, List<Object> extraResources)
       throws Exception {
+    return start(config, extraResources, false);
+  }
+
+  /**
+   * Starts everything; with {@code demo}, against the in-memory demo schools and an in-memory
+   * database instead of Moodle, with the demo start page mounted.
+   */
+  public static Connector start(ConnectorConfig config, List<Object> extraResources, boolean demo)
+      throws Exception {
+    if (demo) {
+      config = DemoMode.configure(config);
+    }
     long started = System.nanoTime();
     createDataDir(config);
     Database database = Database.openLazily(config.database());
@@ -77,7 +93,8 @@ public final class Connector implements AutoCloseable {
     HttpServer http = null;
     try {
       OkHttpClient client = new OkHttpClient();
-      Lms lms = lms(config, client, background);
+      DemoSchools schools = demo ? DemoSchools.load() : null;
+      Lms lms = demo ? new DemoLms(schools) : lms(config, client, background);
       Clock clock = Clock.systemUTC();
       PeopleStore people = new PeopleStore(database.dataSource(), clock);
       RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
@@ -96,7 +113,11 @@ public final class Connector implements AutoCloseable {
       resources.add(new HealthResource(database, lms, Version.current()));
       resources.add(new SessionFilter(sessions));
       resources.add(lti.resource());
-      resources.add(new StaticResource());
+      StaticResource assets = new StaticResource();
+      resources.add(assets);
+      if (demo) {
+        resources.add(new DemoResource(schools, sessions, people, assets));
+      }
       resources.add(new HubResource(people));
       resources.add(new RosterResource(roster));
       resources.addAll(extraResources);
@@ -111,6 +132,9 @@ public final class Connector implements AutoCloseable {
       int applied = awaitMigration(migration);
       long migrated = System.nanoTime();
       lti.registerConfiguredPlatform();
+      if (demo) {
+        DemoMode.syncRosters(schools, roster);
+      }
       background.scheduleWithFixedDelay(
           () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
       if (config.moodle().isPresent()) {

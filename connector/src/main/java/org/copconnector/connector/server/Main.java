@@ -99,9 +99,15 @@ public final class Main implements Runnable {
 
   @Command(name = "serve", description = "Start the connector's HTTP server.")
   static final class Serve extends Subcommand {
+    @Option(
+        names = "--demo",
+        description =
+            "Run against sample schools in memory (no Moodle, nothing stored); start page /demo.")
+    boolean demo;
+
     @Override
     public Integer call() throws Exception {
-      Connector connector = Connector.start(config(), List.of());
+      Connector connector = Connector.start(config(), List.of(), demo);
       CountDownLatch stopped = new CountDownLatch(1);
       // SIGTERM and Ctrl-C: finish in-flight requests, stop background work, close the database.
       Runtime.getRuntime()

@@ -47,11 +47,8 @@ class MoodleLmsTest {
     try (FakeMoodle fake = new FakeMoodle().start();
         LogCapture logs = new LogCapture()) {
       ManualClock clock = new ManualClock();
-      MoodleLms lms =
-          new MoodleLms(
-              MoodleFixture.moodle(fake, 0, 1000, Duration.ofSeconds(2)).site(),
-              clock,
-              Duration.ofSeconds(60));
+      Moodle moodle = MoodleFixture.moodle(fake, 0, 1000, Duration.ofSeconds(2));
+      MoodleLms lms = new MoodleLms(moodle, 500, moodle.site(), clock, Duration.ofSeconds(60));
       assertEquals(LmsStatus.UP, lms.status());
       fake.tokenState(TokenState.INVALID);
       clock.advance(Duration.ofSeconds(59));

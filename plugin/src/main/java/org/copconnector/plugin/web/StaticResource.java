@@ -34,7 +34,12 @@ public final class StaticResource {
   @GET
   @Path("hub")
   public Response hub() {
-    return file("hub.html", "no-cache");
+    return page("hub.html");
+  }
+
+  /** An HTML page of the UI, never cached, so a new version shows at once. */
+  public Response page(String name) {
+    return file(name, "no-cache");
   }
 
   @GET

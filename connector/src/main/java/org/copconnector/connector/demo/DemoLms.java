@@ -1,0 +1,36 @@
+package org.copconnector.connector.demo;
+
+import java.util.List;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsStatus;
+import org.copconnector.plugin.lms.LmsUnavailableException;
+import org.copconnector.plugin.people.Participant;
+
+/** An in-memory LMS holding the demo schools; never talks to a real Moodle. */
+public final class DemoLms implements Lms {
+
+  private final DemoSchools schools;
+
+  public DemoLms(DemoSchools schools) {
+    this.schools = schools;
+  }
+
+  @Override
+  public LmsStatus status() {
+    return LmsStatus.UP;
+  }
+
+  @Override
+  public List<Participant> participants(String courseId) {
+    if (schools.course(courseId) == null) {
+      throw new LmsUnavailableException("no demo course " + courseId);
+    }
+    return schools.people().stream()
+        .filter(p -> p.courses().containsKey(courseId))
+        .map(
+            p ->
+                new Participant(
+                    p.id(), p.name(), p.email(), List.of(p.courses().get(courseId)), List.of()))
+        .toList();
+  }
+}
