@@ -1,4 +1,5 @@
-// Strings come from bundles (assets/i18n/<lang>.json); pages mark text with data-i18n="key".
+// Strings come from bundles (assets/i18n/<lang>.json); pages mark the elements to translate
+// with a data-i18n attribute naming the string.
 const bundles = new Map();
 
 export async function load(lang) {

@@ -57,7 +57,9 @@ class MainTest {
           Map.of("COP_MOODLE_URL", fake.urlString(), "COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
       Run migrate = run(env, "migrate");
       assertEquals(0, migrate.exit(), migrate.err());
-      assertTrue(migrate.out().startsWith("applied 2 migration(s)"), migrate.out());
+      assertTrue(
+          migrate.out().matches("applied \\d+ migration\\(s\\); database .* is current\\n"),
+          migrate.out());
       Run doctor = run(env, "doctor");
       assertEquals(0, doctor.exit(), doctor.out() + doctor.err());
       assertTrue(

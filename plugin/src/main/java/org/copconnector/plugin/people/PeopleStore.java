@@ -19,18 +19,18 @@ import org.copconnector.plugin.store.StoreException;
 public final class PeopleStore implements CourseDirectory {
 
   private static final String UPSERT_COURSE =
-      "MERGE INTO lms_course t USING (SELECT CAST(? AS VARCHAR(255)) AS id, CAST(? AS VARCHAR(500)) AS title,"
+      "MERGE INTO lms_course t USING (SELECT CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS title,"
           + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS seen) s ON t.course_id = s.id"
           + " WHEN MATCHED THEN UPDATE SET title = COALESCE(s.title, t.title)"
           + " WHEN NOT MATCHED THEN INSERT (course_id, title, first_seen_at) VALUES (s.id, s.title, s.seen)";
   private static final String UPSERT_PERSON =
-      "MERGE INTO lms_person t USING (SELECT CAST(? AS VARCHAR(255)) AS id, CAST(? AS VARCHAR(500)) AS name,"
-          + " CAST(? AS VARCHAR(320)) AS email, CAST(? AS TIMESTAMP WITH TIME ZONE) AS at) s ON t.lms_user_id = s.id"
+      "MERGE INTO lms_person t USING (SELECT CAST(? AS VARCHAR) AS id, CAST(? AS VARCHAR) AS name,"
+          + " CAST(? AS VARCHAR) AS email, CAST(? AS TIMESTAMP WITH TIME ZONE) AS at) s ON t.lms_user_id = s.id"
           + " WHEN MATCHED THEN UPDATE SET display_name = s.name, email = s.email, updated_at = s.at"
           + " WHEN NOT MATCHED THEN INSERT (lms_user_id, display_name, email, updated_at) VALUES (s.id, s.name, s.email, s.at)";
   private static final String UPSERT_MEMBER =
-      "MERGE INTO lms_course_member t USING (SELECT CAST(? AS VARCHAR(255)) AS c, CAST(? AS VARCHAR(255)) AS u,"
-          + " CAST(? AS VARCHAR(1000)) AS r, CAST(? AS VARCHAR(4000)) AS g) s"
+      "MERGE INTO lms_course_member t USING (SELECT CAST(? AS VARCHAR) AS c, CAST(? AS VARCHAR) AS u,"
+          + " CAST(? AS VARCHAR) AS r, CAST(? AS VARCHAR) AS g) s"
           + " ON t.course_id = s.c AND t.lms_user_id = s.u"
           + " WHEN MATCHED THEN UPDATE SET roles = s.r, group_names = s.g"
           + " WHEN NOT MATCHED THEN INSERT (course_id, lms_user_id, roles, group_names) VALUES (s.c, s.u, s.r, s.g)";

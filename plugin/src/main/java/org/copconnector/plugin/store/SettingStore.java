@@ -46,7 +46,7 @@ public final class SettingStore {
           "setting value must be at most " + MAX_VALUE + " characters");
     }
     String sql =
-        "MERGE INTO site_setting t USING (SELECT CAST(? AS VARCHAR(200)) AS k, CAST(? AS VARCHAR(10000)) AS v,"
+        "MERGE INTO site_setting t USING (SELECT CAST(? AS VARCHAR) AS k, CAST(? AS VARCHAR) AS v,"
             + " CAST(? AS TIMESTAMP WITH TIME ZONE) AS u) s ON t.setting_key = s.k"
             + " WHEN MATCHED THEN UPDATE SET setting_value = s.v, updated_at = s.u"
             + " WHEN NOT MATCHED THEN INSERT (setting_key, setting_value, updated_at) VALUES (s.k, s.v, s.u)";

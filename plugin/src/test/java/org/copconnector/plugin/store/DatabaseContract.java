@@ -36,8 +36,9 @@ abstract class DatabaseContract {
 
   @Test
   void migrationsApplyOnceAndLeaveNothingPending() {
-    assertEquals(List.of("V1", "V2"), database.pendingMigrations());
-    assertTrue(database.migrate() >= 1);
+    List<String> pending = database.pendingMigrations();
+    assertEquals("V1", pending.get(0));
+    assertEquals(pending.size(), database.migrate());
     assertEquals(List.of(), database.pendingMigrations());
     assertEquals(0, database.migrate(), "a second run applies nothing");
     assertTrue(database.isUp());

@@ -1,0 +1,193 @@
+package org.copconnector.connector.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.copconnector.connector.config.ConfigLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub, its API and demo mode over HTTP. */
+class HubAndDemoTest {
+
+  @TempDir Path dataDir;
+  private Connector connector;
+  private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+
+  private void start(boolean demo) throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", dataDir.toString());
+    connector =
+        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), demo);
+  }
+
+  @AfterEach
+  void stop() {
+    connector.close();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + connector.port() + path;
+  }
+
+  private record Answer(int status, String type, String body, String location, String cookie) {}
+
+  private Answer send(Request request) throws IOException {
+    try (Response r = http.newCall(request).execute()) {
+      String cookie =
+          r.headers("Set-Cookie").stream()
+              .filter(c -> c.startsWith("cop_session="))
+              .findFirst()
+              .map(c -> c.substring("cop_session=".length(), c.indexOf(';')))
+              .orElse(null);
+      return new Answer(
+          r.code(), r.header("Content-Type"), r.body().string(), r.header("Location"), cookie);
+    }
+  }
+
+  private Answer get(String path, String session) throws IOException {
+    Request.Builder request = new Request.Builder().url(url(path));
+    if (session != null) {
+      request.header("Cookie", "cop_session=" + session);
+    }
+    return send(request.build());
+  }
+
+  private String enter(String person, String course) throws IOException {
+    Answer entered =
+        send(
+            new Request.Builder()
+                .url(url("/demo/enter"))
+                .post(new FormBody.Builder().add("person", person).add("course", course).build())
+                .build());
+    assertEquals(303, entered.status(), entered.body());
+    assertEquals(url("/hub"), entered.location());
+    return entered.cookie();
+  }
+
+  @Test
+  void demoPeopleEnterTheHubOfTheirCourse() throws Exception {
+    start(true);
+    Answer people = get("/demo/people", null);
+    assertTrue(
+        JsonParser.parseString(people.body()).getAsJsonArray().size() >= 20,
+        "about twenty sample people");
+    assertTrue(get("/demo", null).body().contains("demo-banner"));
+
+    String session = enter("d07", "demo-rede-ciencias");
+    JsonObject hub = JsonParser.parseString(get("/api/v1/hub", session).body()).getAsJsonObject();
+    assertEquals("Filipe Ramos", hub.getAsJsonObject("me").get("name").getAsString());
+    assertEquals("facilitator", hub.getAsJsonObject("me").get("role").getAsString());
+    assertEquals("pt", hub.getAsJsonObject("me").get("locale").getAsString());
+    assertEquals(
+        "Rede de Professores de Ciências (3 escolas)",
+        hub.getAsJsonObject("course").get("title").getAsString());
+    assertEquals(10, hub.getAsJsonObject("course").get("participants").getAsInt());
+    assertTrue(hub.get("demo").getAsBoolean());
+    assertEquals(0, hub.getAsJsonArray("communities").size());
+  }
+
+  @Test
+  void theHubApiNeedsASession() throws Exception {
+    start(true);
+    Answer anonymous = get("/api/v1/hub", null);
+    assertEquals(401, anonymous.status());
+    assertEquals(
+        "unauthenticated",
+        JsonParser.parseString(anonymous.body()).getAsJsonObject().get("error").getAsString());
+    assertEquals(401, get("/api/v1/hub", "forged-token").status());
+  }
+
+  @Test
+  void pagesAndAssetsAreServedWithTheirTypes() throws Exception {
+    start(false);
+    Answer hub = get("/hub", null);
+    assertEquals(200, hub.status());
+    assertTrue(hub.type().startsWith("text/html"));
+    assertTrue(hub.body().contains("<main id=\"main\""));
+    assertTrue(get("/assets/js/hub.js", null).type().startsWith("text/javascript"));
+    assertTrue(get("/assets/i18n/pt.json", null).body().contains("Comunidades de prática"));
+    for (String sneaky :
+        List.of(
+            "/assets/../logback.xml",
+            "/assets/%2e%2e/demo/schools.json",
+            "/assets/hub.HTML",
+            "/assets/nothing.css")) {
+      assertEquals(404, get(sneaky, null).status(), sneaky);
+    }
+  }
+
+  @Test
+  void demoIsOffUnlessAsked() throws Exception {
+    start(false);
+    assertEquals(404, get("/demo", null).status());
+    assertEquals(
+        404,
+        send(new Request.Builder()
+                .url(url("/demo/enter"))
+                .post(
+                    new FormBody.Builder()
+                        .add("person", "d01")
+                        .add("course", "demo-mat-vv")
+                        .build())
+                .build())
+            .status());
+  }
+
+  @Test
+  void onlyAdministratorsAndTheCoursesFacilitatorsRefreshItsRoster() throws Exception {
+    start(true);
+    RequestBody empty = RequestBody.create(new byte[0]);
+    String member = enter("d08", "demo-rede-ciencias");
+    Answer refused =
+        send(
+            new Request.Builder()
+                .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
+                .header("Cookie", "cop_session=" + member)
+                .post(empty)
+                .build());
+    assertEquals(403, refused.status());
+    String otherFacilitator = enter("d02", "demo-mat-vv");
+    assertEquals(
+        403,
+        send(new Request.Builder()
+                .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
+                .header("Cookie", "cop_session=" + otherFacilitator)
+                .post(empty)
+                .build())
+            .status());
+    String facilitator = enter("d07", "demo-rede-ciencias");
+    Answer synced =
+        send(
+            new Request.Builder()
+                .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
+                .header("Cookie", "cop_session=" + facilitator)
+                .post(empty)
+                .build());
+    assertEquals(200, synced.status(), synced.body());
+    assertEquals(
+        10, JsonParser.parseString(synced.body()).getAsJsonObject().get("unchanged").getAsInt());
+    String admin = enter("d01", "demo-mat-vv");
+    assertEquals(
+        200,
+        send(new Request.Builder()
+                .url(url("/api/v1/courses/demo-cie-rio/roster/sync"))
+                .header("Cookie", "cop_session=" + admin)
+                .post(empty)
+                .build())
+            .status());
+  }
+}

@@ -1,0 +1,84 @@
+package org.copconnector.plugin.people;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.store.DatabaseSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Roster storage on every supported database. */
+abstract class PeopleStoreContract {
+
+  private Database database;
+  private PeopleStore store;
+
+  protected abstract DatabaseSettings settings() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    database = Database.open(settings());
+    database.migrate();
+    store = new PeopleStore(database.dataSource(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private static Participant teacher(String id, String name, String... groups) {
+    return new Participant(
+        id, name, id + "@school.example", List.of("editingteacher"), List.of(groups));
+  }
+
+  @Test
+  void aLaunchMakesTheCourseAndPersonKnownAtOnce() {
+    store.recordLaunch("2", "Ciências", teacher("4", "Ana Ferreira"));
+    assertEquals(1, store.participants("2"));
+    assertEquals(List.of("2"), store.coursesToSync(Instant.now()));
+  }
+
+  @Test
+  void rostersAreReplacedWritingOnlyDifferences() {
+    List<Participant> first = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      first.add(teacher("u" + i, "Teacher " + i, "Physics"));
+    }
+    assertEquals(new RosterChange("2", 50, 0, 0, 0), store.replaceRoster("2", first));
+    assertEquals(
+        new RosterChange("2", 0, 0, 0, 50), store.replaceRoster("2", first), "nothing changed");
+
+    List<Participant> second = new ArrayList<>(first.subList(10, 50));
+    second.set(0, teacher("u10", "Teacher 10", "Physics", "Chemistry"));
+    second.add(teacher("new", "Nova Professora ção"));
+    RosterChange change = store.replaceRoster("2", second);
+    assertEquals(new RosterChange("2", 1, 1, 10, 39), change);
+    assertEquals(41, store.participants("2"));
+    Participant updated =
+        store.roster("2").stream()
+            .filter(p -> p.lmsUserId().equals("u10"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(List.of("Physics", "Chemistry"), updated.groups());
+    assertEquals(List.of(), store.coursesToSync(Instant.now().minusSeconds(60)), "just synced");
+  }
+
+  @Test
+  void aFailedReplaceLeavesThePreviousRosterWhole() {
+    store.replaceRoster("2", List.of(teacher("a", "A"), teacher("b", "B")));
+    List<Participant> broken =
+        List.of(
+            teacher("c", "C"),
+            new Participant("d".repeat(300), "D", "d@x", List.of("teacher"), List.of()));
+    assertThrows(RuntimeException.class, () -> store.replaceRoster("2", broken));
+    assertEquals(
+        List.of("a", "b"), store.roster("2").stream().map(Participant::lmsUserId).toList());
+  }
+}
