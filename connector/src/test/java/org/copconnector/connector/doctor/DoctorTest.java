@@ -199,7 +199,8 @@ class DoctorTest {
     CheckResult database = check(run(config(Map.of())), "Database");
     assertEquals(Outcome.FAIL, database.outcome());
     assertTrue(
-        database.detail().contains("2 migration(s) are pending: [V1, V2]"), database.detail());
+        database.detail().matches(".* \\d+ migration\\(s\\) are pending: \\[V1, V2, .*"),
+        database.detail());
     assertTrue(database.fix().contains("migrate"));
   }
 
