@@ -48,9 +48,11 @@ public final class TestPlatform implements AutoCloseable {
   private volatile UnaryOperator<JWTClaimsSet.Builder> browserLaunchClaims =
       UnaryOperator.identity();
   private volatile List<String> browserLaunchRoles = List.of(INSTRUCTOR);
+  private volatile RSAKey browserLaunchKey;
 
   public TestPlatform() throws IOException {
     key = newKey("platform-key-1");
+    browserLaunchKey = key;
     publishedKeys.add(key);
     server.setDispatcher(
         new Dispatcher() {
@@ -102,6 +104,11 @@ public final class TestPlatform implements AutoCloseable {
   public void onBrowserLaunch(List<String> roles, UnaryOperator<JWTClaimsSet.Builder> adjust) {
     this.browserLaunchRoles = roles;
     this.browserLaunchClaims = adjust;
+  }
+
+  /** Signs the next browser launches with another key, as a forger would. */
+  public void signBrowserLaunchesWith(RSAKey forgery) {
+    this.browserLaunchKey = forgery;
   }
 
   /** The claims Moodle 4.5 sends for a resource-link launch by a teacher of course 2. */
@@ -212,7 +219,8 @@ public final class TestPlatform implements AutoCloseable {
         sign(
             browserLaunchClaims
                 .apply(claims(request.queryParameter("nonce"), browserLaunchRoles))
-                .build());
+                .build(),
+            browserLaunchKey);
     String html =
         "<!DOCTYPE html><html><body><form id=\"f\" action=\""
             + request.queryParameter("redirect_uri")

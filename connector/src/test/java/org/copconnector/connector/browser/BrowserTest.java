@@ -1,0 +1,155 @@
+package org.copconnector.connector.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.lti.TestPlatform;
+import org.copconnector.connector.server.Connector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The product in a real browser: an LTI launch from a test platform, a forged launch, and demo
+ * mode.
+ */
+class BrowserTest {
+
+  @RegisterExtension final HeadlessChrome chrome = new HeadlessChrome();
+  @TempDir Path dataDir;
+  private TestPlatform platform;
+  private Connector connector;
+
+  private void startWithPlatform() throws Exception {
+    platform = new TestPlatform();
+    Map<String, String> env = baseEnv();
+    env.put("COP_LTI_PLATFORM_ISSUER", platform.issuer());
+    env.put("COP_LTI_PLATFORM_CLIENT_ID", TestPlatform.CLIENT_ID);
+    env.put("COP_LTI_PLATFORM_DEPLOYMENT_IDS", TestPlatform.DEPLOYMENT_ID);
+    env.put("COP_LTI_PLATFORM_AUTH_URL", platform.url("/mod/lti/auth.php"));
+    env.put("COP_LTI_PLATFORM_TOKEN_URL", platform.url("/mod/lti/token.php"));
+    env.put("COP_LTI_PLATFORM_JWKS_URL", platform.url("/mod/lti/certs.php"));
+    connector =
+        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
+  }
+
+  private Map<String, String> baseEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put("COP_HTTP_HOST", "127.0.0.1");
+    env.put("COP_HTTP_PORT", "0");
+    env.put("COP_DATA_DIR", dataDir.toString());
+    return env;
+  }
+
+  @AfterEach
+  void stop() {
+    if (connector != null) {
+      connector.close();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  private String tool(String path) {
+    return "http://127.0.0.1:" + connector.port() + path;
+  }
+
+  private WebDriverWait waiting(WebDriver driver) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  /**
+   * What Moodle does when a teacher opens the activity: the browser goes to the tool's login
+   * address.
+   */
+  private void openFromMoodle(WebDriver driver) {
+    driver.get(
+        tool(
+            "/lti/login?iss="
+                + platform.issuer()
+                + "&login_hint=4&client_id="
+                + TestPlatform.CLIENT_ID
+                + "&target_link_uri="
+                + tool("/lti/launch")
+                + "&lti_message_hint=7"));
+  }
+
+  @Test
+  void aTeacherOpensTheHubFromMoodle() throws Exception {
+    startWithPlatform();
+    WebDriver driver = chrome.driver();
+    openFromMoodle(driver);
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "Alice Anderson"));
+    assertEquals(tool("/hub"), driver.getCurrentUrl());
+    assertEquals("Science Department CoP", driver.findElement(By.id("course-title")).getText());
+    // The launch asked for Portuguese.
+    assertEquals("pt", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+    assertTrue(
+        driver.findElement(By.id("me")).getText().contains("dinamizador"),
+        driver.findElement(By.id("me")).getText());
+    assertTrue(
+        driver.findElement(By.id("empty")).isDisplayed(), "the empty state explains communities");
+    assertTrue(driver.findElement(By.id("empty")).getText().contains("comunidade de prática"));
+    assertFalse(driver.findElement(By.id("demo-banner")).isDisplayed(), "not a demo");
+  }
+
+  @Test
+  void aForgedLaunchIsRefusedAndOpensNoSession() throws Exception {
+    startWithPlatform();
+    platform.signBrowserLaunchesWith(TestPlatform.newKey("platform-key-1"));
+    WebDriver driver = chrome.driver();
+    openFromMoodle(driver);
+    waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    assertEquals("The connector could not open", driver.findElement(By.tagName("h1")).getText());
+    assertTrue(driver.getPageSource().contains("BAD_SIGNATURE"));
+    driver.get(tool("/hub"));
+    waiting(driver).until(ExpectedConditions.attributeContains(By.id("status"), "class", "error"));
+    assertTrue(
+        driver.findElement(By.id("status")).getText().contains("Moodle"),
+        driver.findElement(By.id("status")).getText());
+  }
+
+  @Test
+  void theDemoStartPageLetsAnyoneIn() throws Exception {
+    connector =
+        Connector.start(
+            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
+    WebDriver driver = chrome.driver();
+    driver.get(tool("/demo"));
+    assertTrue(driver.findElement(By.className("demo-banner")).isDisplayed(), "marked as demo");
+    // Keyboard first: the skip link is the first stop.
+    driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    assertEquals("skip", driver.switchTo().activeElement().getDomAttribute("class"));
+    WebElement enter =
+        waiting(driver)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[contains(., 'Filipe Ramos')]")));
+    enter.click();
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "Filipe Ramos"));
+    assertTrue(
+        driver.findElement(By.id("demo-banner")).isDisplayed(), "the hub is marked as demo too");
+    assertEquals(
+        "Ciências Experimentais — ES do Rio", driver.findElement(By.id("course-title")).getText());
+    assertTrue(
+        driver.findElement(By.id("status")).getText().matches("\\d+ participantes? .*"),
+        driver.findElement(By.id("status")).getText());
+  }
+}
