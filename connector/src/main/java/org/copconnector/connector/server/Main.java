@@ -27,7 +27,12 @@ import picocli.CommandLine.Option;
     versionProvider = Main.VersionProvider.class,
     description =
         "Communities of practice, resource banks and reflective dialogue for Moodle courses.",
-    subcommands = {Main.Serve.class, Main.DoctorCommand.class, Main.Migrate.class})
+    subcommands = {
+      Main.Serve.class,
+      Main.DoctorCommand.class,
+      Main.Migrate.class,
+      LtiCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for a configuration error. */
@@ -63,10 +68,18 @@ public final class Main implements Runnable {
           }
           throw e;
         });
-    cli.getSubcommands()
-        .values()
-        .forEach(c -> ((Subcommand) c.getCommand()).environment(environment, out));
+    giveEnvironment(cli, environment, out);
     return cli.execute(args);
+  }
+
+  private static void giveEnvironment(
+      CommandLine command, Map<String, String> environment, PrintStream out) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      if (sub.getCommand() instanceof Subcommand subcommand) {
+        subcommand.environment(environment, out);
+      }
+      giveEnvironment(sub, environment, out);
+    }
   }
 
   @Override
@@ -83,7 +96,7 @@ public final class Main implements Runnable {
    * stream.
    */
   abstract static class Subcommand implements Callable<Integer> {
-    @CommandLine.ParentCommand Main parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     Map<String, String> environment;
     PrintStream out;
 
@@ -93,7 +106,11 @@ public final class Main implements Runnable {
     }
 
     final ConnectorConfig config() {
-      return parent.config(environment);
+      CommandLine root = spec.commandLine();
+      while (root.getParent() != null) {
+        root = root.getParent();
+      }
+      return ((Main) root.getCommand()).config(environment);
     }
   }
 

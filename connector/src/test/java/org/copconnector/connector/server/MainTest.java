@@ -135,4 +135,37 @@ class MainTest {
       assertTrue(run.err().contains(Integer.toString(taken.getLocalPort())), run.err());
     }
   }
+
+  @Test
+  void platformsAreRegisteredByHandAndKeysRotatedFromTheCommandLine() {
+    Run empty = run(Map.of(), "lti", "platforms");
+    assertEquals(0, empty.exit(), empty.err());
+    assertEquals("no platform is registered yet\n", empty.out());
+    Run add =
+        run(
+            Map.of(),
+            "lti",
+            "add-platform",
+            "--issuer",
+            "https://moodle.school.example/",
+            "--client-id",
+            "abc",
+            "--deployment-id",
+            "1",
+            "--deployment-id",
+            "2",
+            "--auth-url",
+            "https://moodle.school.example/mod/lti/auth.php",
+            "--token-url",
+            "https://moodle.school.example/mod/lti/token.php",
+            "--jwks-url",
+            "https://moodle.school.example/mod/lti/certs.php");
+    assertEquals(0, add.exit(), add.err());
+    Run list = run(Map.of(), "lti", "platforms");
+    assertEquals(
+        "https://moodle.school.example  client id abc  deployments [1, 2]  (cli)\n", list.out());
+    Run rotate = run(Map.of(), "lti", "rotate-key");
+    assertEquals(0, rotate.exit(), rotate.err());
+    assertTrue(rotate.out().matches("new tool key [0-9a-f-]{36} is current\\n"), rotate.out());
+  }
 }
