@@ -90,9 +90,23 @@ class BrowserTest {
   }
 
   @Test
-  void aTeacherOpensTheHubFromMoodle() throws Exception {
-    startWithPlatform();
+  void anAdministratorRegistersTheToolThenATeacherOpensTheHubFromMoodle() throws Exception {
+    platform = new TestPlatform();
+    Map<String, String> env = baseEnv();
+    env.put("COP_LTI_TRUSTED_ISSUERS", platform.issuer());
+    connector =
+        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
     WebDriver driver = chrome.driver();
+    // What Moodle's "Add LTI Advantage" opens: the registration URL with its two parameters.
+    driver.get(
+        tool(
+            "/lti/register?openid_configuration="
+                + platform.url("/mod/lti/openid-configuration.php")
+                + "&registration_token="
+                + TestPlatform.REGISTRATION_TOKEN));
+    assertEquals("CoP Connector is registered", driver.findElement(By.tagName("h1")).getText());
+    assertEquals(1, platform.registrations().size());
+
     openFromMoodle(driver);
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "Alice Anderson"));
