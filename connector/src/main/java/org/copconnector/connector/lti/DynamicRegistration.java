@@ -56,18 +56,26 @@ public final class DynamicRegistration {
   public Platform register(String configurationUrl, String registrationToken, URI toolBase)
       throws RegistrationFailed {
     URI configUri = parseUrl(configurationUrl, "openid_configuration");
-    JsonObject config = getJson(configUri);
-    String issuer = withoutTrailingSlash(text(config, "issuer"));
-    if (issuer == null || !configUri.toString().startsWith(issuer)) {
-      throw new RegistrationFailed(
-          "The platform's issuer (" + issuer + ") does not match its configuration address.");
-    }
-    if (!trustedIssuers.contains(issuer)) {
+    // Checked before anything is fetched: the connector never requests addresses of untrusted
+    // sites.
+    if (trustedIssuers.stream()
+        .noneMatch(issuer -> configUri.toString().startsWith(issuer + "/"))) {
       throw new RegistrationFailed(
           "Registration from "
+              + configUri.getScheme()
+              + "://"
+              + configUri.getAuthority()
+              + " is not allowed. Set moodle.url to this site (or add it to lti.trusted.issuers) and try again.");
+    }
+    JsonObject config = getJson(configUri);
+    String issuer = withoutTrailingSlash(text(config, "issuer"));
+    if (issuer == null
+        || !trustedIssuers.contains(issuer)
+        || !configUri.toString().startsWith(issuer + "/")) {
+      throw new RegistrationFailed(
+          "The platform's issuer ("
               + issuer
-              + " is not allowed. Set moodle.url to this site (or add it to lti.trusted.issuers)"
-              + " and try again.");
+              + ") does not match its configuration address or is not trusted.");
     }
     URI auth = parseUrl(text(config, "authorization_endpoint"), "authorization_endpoint");
     URI token = parseUrl(text(config, "token_endpoint"), "token_endpoint");

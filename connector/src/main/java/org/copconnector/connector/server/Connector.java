@@ -143,6 +143,8 @@ public final class Connector implements AutoCloseable {
       }
       http.open();
       long now = System.nanoTime();
+      // The tool's signing key exists from the first start, made off the start-up path.
+      background.execute(() -> lti.keys().current());
       LOG.info(
           "CoP Connector {} listening on http://{}:{} (ready in {} ms: HTTP handlers {} ms, database and {} new migration(s) {} ms, waited {} ms; JVM up {} ms; LMS {})",
           Version.current(),

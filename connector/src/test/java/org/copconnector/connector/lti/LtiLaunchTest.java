@@ -16,20 +16,29 @@ import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** LTI 1.3 launches into the whole connector, from a test platform, through a scripted browser. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LtiLaunchTest {
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private TestPlatform platform;
   private Connector connector;
   private Browser browser;
 
   @BeforeEach
+  void newBrowser() {
+    browser = new Browser();
+    platform.publish(platform.key());
+  }
+
+  @BeforeAll
   void start() throws Exception {
     platform = new TestPlatform();
     Map<String, String> env = new HashMap<>();
@@ -44,10 +53,9 @@ class LtiLaunchTest {
     env.put("COP_LTI_PLATFORM_JWKS_URL", platform.url("/mod/lti/certs.php"));
     connector =
         Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
-    browser = new Browser();
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     connector.close();
     platform.close();
@@ -312,6 +320,22 @@ class LtiLaunchTest {
     Browser.Page page = browser.get(tool("/lti/login?iss=https://other.example&login_hint=4"));
     assertEquals(400, page.status());
     assertTrue(page.body().contains("not registered"));
+  }
+
+  @Test
+  void theToolsKeyIsMadeAtFirstStart() throws Exception {
+    // Counted in the table: asking ToolKeys would make a key itself.
+    long deadline = System.currentTimeMillis() + 10_000;
+    int stored = 0;
+    while (stored == 0 && System.currentTimeMillis() < deadline) {
+      try (var c = connector.database().dataSource().getConnection();
+          var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM lti_tool_key")) {
+        rs.next();
+        stored = rs.getInt(1);
+      }
+      Thread.sleep(50);
+    }
+    assertEquals(1, stored);
   }
 
   @Test

@@ -108,6 +108,7 @@ class LtiRegistrationTest {
     assertEquals(400, page.status());
     assertTrue(page.body().contains("is not allowed"), page.body());
     assertTrue(platform.registrations().isEmpty());
+    assertEquals(0, platform.requestCount(), "an untrusted address is never fetched");
   }
 
   @Test

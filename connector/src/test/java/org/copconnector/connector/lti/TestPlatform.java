@@ -96,6 +96,11 @@ public final class TestPlatform implements AutoCloseable {
     publishedKeys.addAll(List.of(keys));
   }
 
+  /** Every request the platform received. */
+  public int requestCount() {
+    return server.getRequestCount();
+  }
+
   public List<String> registrations() {
     return List.copyOf(registrations);
   }
