@@ -37,12 +37,7 @@ class BrowserTest {
   private void startWithPlatform() throws Exception {
     platform = new TestPlatform();
     Map<String, String> env = baseEnv();
-    env.put("COP_LTI_PLATFORM_ISSUER", platform.issuer());
-    env.put("COP_LTI_PLATFORM_CLIENT_ID", TestPlatform.CLIENT_ID);
-    env.put("COP_LTI_PLATFORM_DEPLOYMENT_IDS", TestPlatform.DEPLOYMENT_ID);
-    env.put("COP_LTI_PLATFORM_AUTH_URL", platform.url("/mod/lti/auth.php"));
-    env.put("COP_LTI_PLATFORM_TOKEN_URL", platform.url("/mod/lti/token.php"));
-    env.put("COP_LTI_PLATFORM_JWKS_URL", platform.url("/mod/lti/certs.php"));
+    env.putAll(platform.manualRegistration());
     connector =
         Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
   }

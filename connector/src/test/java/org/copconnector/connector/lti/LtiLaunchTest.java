@@ -45,12 +45,7 @@ class LtiLaunchTest {
     env.put("COP_HTTP_HOST", "127.0.0.1");
     env.put("COP_HTTP_PORT", "0");
     env.put("COP_DATA_DIR", dataDir.toString());
-    env.put("COP_LTI_PLATFORM_ISSUER", platform.issuer());
-    env.put("COP_LTI_PLATFORM_CLIENT_ID", TestPlatform.CLIENT_ID);
-    env.put("COP_LTI_PLATFORM_DEPLOYMENT_IDS", TestPlatform.DEPLOYMENT_ID);
-    env.put("COP_LTI_PLATFORM_AUTH_URL", platform.url("/mod/lti/auth.php"));
-    env.put("COP_LTI_PLATFORM_TOKEN_URL", platform.url("/mod/lti/token.php"));
-    env.put("COP_LTI_PLATFORM_JWKS_URL", platform.url("/mod/lti/certs.php"));
+    env.putAll(platform.manualRegistration());
     connector =
         Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
   }

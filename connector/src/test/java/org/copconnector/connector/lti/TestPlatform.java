@@ -96,6 +96,17 @@ public final class TestPlatform implements AutoCloseable {
     publishedKeys.addAll(List.of(keys));
   }
 
+  /** The environment that registers this platform by hand (the six lti.platform.* keys). */
+  public Map<String, String> manualRegistration() {
+    return Map.of(
+        "COP_LTI_PLATFORM_ISSUER", issuer(),
+        "COP_LTI_PLATFORM_CLIENT_ID", CLIENT_ID,
+        "COP_LTI_PLATFORM_DEPLOYMENT_IDS", DEPLOYMENT_ID,
+        "COP_LTI_PLATFORM_AUTH_URL", url("/mod/lti/auth.php"),
+        "COP_LTI_PLATFORM_TOKEN_URL", url("/mod/lti/token.php"),
+        "COP_LTI_PLATFORM_JWKS_URL", url("/mod/lti/certs.php"));
+  }
+
   /** Every request the platform received. */
   public int requestCount() {
     return server.getRequestCount();
