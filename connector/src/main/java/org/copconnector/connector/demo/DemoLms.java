@@ -10,6 +10,10 @@ import org.copconnector.plugin.people.Participant;
 public final class DemoLms implements Lms {
 
   private final DemoSchools schools;
+  private final java.util.Map<String, String> groupsByIdnumber =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, java.util.Set<String>> members =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public DemoLms(DemoSchools schools) {
     this.schools = schools;
@@ -32,5 +36,23 @@ public final class DemoLms implements Lms {
                 new Participant(
                     p.id(), p.name(), p.email(), List.of(p.courses().get(courseId)), List.of()))
         .toList();
+  }
+
+  @Override
+  public String ensureGroup(String courseId, String name, String idnumber) {
+    return groupsByIdnumber.computeIfAbsent(
+        idnumber, key -> "demo-group-" + (groupsByIdnumber.size() + 1));
+  }
+
+  @Override
+  public void addGroupMembers(String groupId, List<String> userIds) {
+    members
+        .computeIfAbsent(groupId, g -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+        .addAll(userIds);
+  }
+
+  @Override
+  public void removeGroupMembers(String groupId, List<String> userIds) {
+    members.getOrDefault(groupId, java.util.Set.of()).removeAll(userIds);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsRefusedException;
 import org.copconnector.plugin.lms.LmsStatus;
 import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.people.Participant;
@@ -63,6 +64,68 @@ public final class MoodleLms implements Lms {
       throw new LmsUnavailableException(
           "Moodle could not list the participants of course " + courseId, e);
     }
+  }
+
+  @Override
+  public String ensureGroup(String courseId, String name, String idnumber) {
+    long course = courseId(courseId);
+    try {
+      List<GroupApi.Group> groups = moodle.groups().courseGroups(course);
+      for (GroupApi.Group group : groups) {
+        if (idnumber.equals(group.idnumber())) {
+          return Long.toString(group.id());
+        }
+      }
+      // Group names are unique per course in Moodle: keep ours apart from a teacher's group of the
+      // same name.
+      boolean nameTaken = groups.stream().anyMatch(g -> g.name().equals(name));
+      String groupName = nameTaken ? name + " (CoP)" : name;
+      GroupApi.NewGroup group =
+          new GroupApi.NewGroup(course, groupName, "Community of practice", 1, idnumber);
+      return Long.toString(moodle.groups().createGroups(List.of(group)).get(0).id());
+    } catch (MoodleClientException e) {
+      throw translate(
+          "Moodle could not provide the group " + idnumber + " in course " + courseId, e);
+    }
+  }
+
+  @Override
+  public void addGroupMembers(String groupId, List<String> userIds) {
+    try {
+      moodle.groups().addMembers(memberships(groupId, userIds));
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not add members to group " + groupId, e);
+    }
+  }
+
+  @Override
+  public void removeGroupMembers(String groupId, List<String> userIds) {
+    try {
+      moodle.groups().deleteMembers(memberships(groupId, userIds));
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not remove members from group " + groupId, e);
+    }
+  }
+
+  private static List<GroupApi.Membership> memberships(String groupId, List<String> userIds) {
+    long group = Long.parseLong(groupId);
+    return userIds.stream().map(u -> new GroupApi.Membership(group, Long.parseLong(u))).toList();
+  }
+
+  private static long courseId(String courseId) {
+    try {
+      return Long.parseLong(courseId);
+    } catch (NumberFormatException e) {
+      throw new LmsRefusedException("not a Moodle course id: " + courseId, e);
+    }
+  }
+
+  /** Transport problems and server faults may pass; a refusal (an errorcode) will not. */
+  private static RuntimeException translate(String what, MoodleClientException e) {
+    if (e instanceof MoodleException refused && !refused.isServerFault()) {
+      return new LmsRefusedException(what + ": " + refused.errorcode(), e);
+    }
+    return new LmsUnavailableException(what + ": " + e.getMessage(), e);
   }
 
   /** The last probe's result; probes first only when there is none or it is too old. */

@@ -22,10 +22,16 @@ import org.copconnector.connector.demo.DemoSchools;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
+import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.UnconfiguredLms;
+import org.copconnector.plugin.outbox.LmsMappings;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.outbox.OutboxResource;
+import org.copconnector.plugin.outbox.OutboxWorker;
+import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
@@ -47,6 +53,7 @@ public final class Connector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
   private static final Duration LMS_PROBE_EVERY = Duration.ofSeconds(30);
   private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
+  private static final Duration OUTBOX_POLL = Duration.ofSeconds(5);
 
   private final Database database;
   private final HttpServer http;
@@ -98,6 +105,11 @@ public final class Connector implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       PeopleStore people = new PeopleStore(database.dataSource(), clock);
       RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
+      Outbox outbox = new Outbox(database.dataSource(), clock);
+      GroupMirror groups = new GroupMirror(lms, new LmsMappings(database.dataSource(), clock));
+      OutboxWorker delivery =
+          new OutboxWorker(
+              outbox, List.of(groups.adding(), groups.removing()), RetryPolicy.standard(), clock);
       SessionStore sessions =
           new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
       LtiTool lti =
@@ -120,6 +132,7 @@ public final class Connector implements AutoCloseable {
       }
       resources.add(new HubResource(people));
       resources.add(new RosterResource(roster));
+      resources.add(new OutboxResource(outbox));
       resources.addAll(extraResources);
       http =
           new HttpServer(
@@ -137,6 +150,8 @@ public final class Connector implements AutoCloseable {
       }
       background.scheduleWithFixedDelay(
           () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
+      background.scheduleWithFixedDelay(
+          delivery::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
       if (config.moodle().isPresent()) {
         background.scheduleWithFixedDelay(
             roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);

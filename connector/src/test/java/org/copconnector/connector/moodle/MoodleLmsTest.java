@@ -6,47 +6,21 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodle.Fault;
 import org.copconnector.connector.moodle.fake.FakeMoodle.TokenState;
 import org.copconnector.connector.testing.LogCapture;
+import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.lms.LmsStatus;
 import org.junit.jupiter.api.Test;
 
 class MoodleLmsTest {
 
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now =
-        new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   @Test
   void reportsFromMemoryWhileFreshAndProbesAgainWhenOld() throws IOException {
     try (FakeMoodle fake = new FakeMoodle().start();
         LogCapture logs = new LogCapture()) {
-      ManualClock clock = new ManualClock();
+      ManualClock clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
       Moodle moodle = MoodleFixture.moodle(fake, 0, 1000, Duration.ofSeconds(2));
       MoodleLms lms = new MoodleLms(moodle, 500, moodle.site(), clock, Duration.ofSeconds(60));
       assertEquals(LmsStatus.UP, lms.status());

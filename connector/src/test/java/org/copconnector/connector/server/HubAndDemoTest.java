@@ -190,4 +190,37 @@ class HubAndDemoTest {
                 .build())
             .status());
   }
+
+  @Test
+  void onlyAdministratorsSeeTheOutbox() throws Exception {
+    start(true);
+    String facilitator = enter("d07", "demo-rede-ciencias");
+    String member = enter("d08", "demo-rede-ciencias");
+    for (String session : List.of(facilitator, member)) {
+      assertEquals(403, get("/api/v1/admin/outbox", session).status());
+      assertEquals(
+          403,
+          send(new Request.Builder()
+                  .url(url("/api/v1/admin/outbox/1/retry"))
+                  .header("Cookie", "cop_session=" + session)
+                  .post(RequestBody.create(new byte[0]))
+                  .build())
+              .status());
+    }
+    assertEquals(401, get("/api/v1/admin/outbox", null).status());
+    String admin = enter("d01", "demo-mat-vv");
+    Answer outbox = get("/api/v1/admin/outbox?status=PENDING", admin);
+    assertEquals(200, outbox.status(), outbox.body());
+    JsonObject summary = JsonParser.parseString(outbox.body()).getAsJsonObject();
+    assertEquals(0, summary.get("failed").getAsInt());
+    assertEquals(422, get("/api/v1/admin/outbox?status=LOST", admin).status());
+    assertEquals(
+        404,
+        send(new Request.Builder()
+                .url(url("/api/v1/admin/outbox/999/retry"))
+                .header("Cookie", "cop_session=" + admin)
+                .post(RequestBody.create(new byte[0]))
+                .build())
+            .status());
+  }
 }

@@ -17,6 +17,7 @@ public final class Json {
    */
   public static Gson strict() {
     return new GsonBuilder()
+        .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())
         // Without it Gson reads unquoted words, single quotes and comments as if they were JSON.
@@ -27,6 +28,9 @@ public final class Json {
 
   /** For answers from other systems (Moodle), whose payloads carry far more than we model. */
   public static Gson lenient() {
-    return new GsonBuilder().disableHtmlEscaping().create();
+    return new GsonBuilder()
+        .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
+        .disableHtmlEscaping()
+        .create();
   }
 }

@@ -11,4 +11,16 @@ public interface Lms {
 
   /** Everyone taking part in a course, with their roles and groups (may take several calls). */
   List<Participant> participants(String courseId);
+
+  /**
+   * The course group carrying {@code idnumber}, created (with {@code name}) when there is none, so
+   * that asking twice never makes two groups; returns the group's LMS id.
+   */
+  String ensureGroup(String courseId, String name, String idnumber);
+
+  /** Adds people to a group; adding someone already in it changes nothing. */
+  void addGroupMembers(String groupId, List<String> userIds);
+
+  /** Removes people from a group; removing someone not in it changes nothing. */
+  void removeGroupMembers(String groupId, List<String> userIds);
 }

@@ -13,6 +13,25 @@ public final class UnconfiguredLms implements Lms {
 
   @Override
   public List<Participant> participants(String courseId) {
-    throw new LmsUnavailableException("no LMS is configured (set moodle.url and moodle.token)");
+    throw notConfigured();
+  }
+
+  @Override
+  public String ensureGroup(String courseId, String name, String idnumber) {
+    throw notConfigured();
+  }
+
+  @Override
+  public void addGroupMembers(String groupId, List<String> userIds) {
+    throw notConfigured();
+  }
+
+  @Override
+  public void removeGroupMembers(String groupId, List<String> userIds) {
+    throw notConfigured();
+  }
+
+  private static LmsUnavailableException notConfigured() {
+    return new LmsUnavailableException("no LMS is configured (set moodle.url and moodle.token)");
   }
 }

@@ -1,0 +1,97 @@
+package org.copconnector.plugin.community;
+
+import com.google.gson.Gson;
+import java.util.List;
+import org.copconnector.plugin.json.Json;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsRefusedException;
+import org.copconnector.plugin.lms.LmsUnavailableException;
+import org.copconnector.plugin.outbox.DeliveryFailure;
+import org.copconnector.plugin.outbox.LmsMappings;
+import org.copconnector.plugin.outbox.OutboxHandler;
+import org.copconnector.plugin.outbox.OutboxMessage;
+
+/**
+ * Mirrors a community anchor's membership into its course group: the group is found or created on
+ * first need (by an idnumber derived from the anchor, so a lost answer never leads to a second
+ * group) and its id kept; members are added or removed.
+ */
+public final class GroupMirror {
+
+  /** Kind of the message that adds people to an anchor's group. */
+  public static final String ADD = "group.add-members";
+
+  /** Kind of the message that removes people from an anchor's group. */
+  public static final String REMOVE = "group.remove-members";
+
+  static final String MAPPING = "anchor-group";
+
+  /** The payload: which anchor (community in one course), its group's name, whom. */
+  public record Change(String anchorId, String courseId, String groupName, List<String> userIds) {}
+
+  private static final Gson GSON = Json.lenient();
+
+  private final Lms lms;
+  private final LmsMappings mappings;
+
+  public GroupMirror(Lms lms, LmsMappings mappings) {
+    this.lms = lms;
+    this.mappings = mappings;
+  }
+
+  public static String payload(Change change) {
+    return GSON.toJson(change);
+  }
+
+  /** The idnumber the anchor's group carries in the LMS. */
+  public static String groupIdnumber(String anchorId) {
+    return "cop-anchor-" + anchorId;
+  }
+
+  public OutboxHandler adding() {
+    return handler(ADD, true);
+  }
+
+  public OutboxHandler removing() {
+    return handler(REMOVE, false);
+  }
+
+  private OutboxHandler handler(String kind, boolean add) {
+    return new OutboxHandler() {
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public void deliver(OutboxMessage message) throws DeliveryFailure {
+        Change change = GSON.fromJson(message.payload(), Change.class);
+        try {
+          String groupId = groupOf(change);
+          if (add) {
+            lms.addGroupMembers(groupId, change.userIds());
+          } else {
+            lms.removeGroupMembers(groupId, change.userIds());
+          }
+        } catch (LmsUnavailableException e) {
+          throw DeliveryFailure.retryable(e.getMessage(), e);
+        } catch (LmsRefusedException e) {
+          throw DeliveryFailure.permanent(e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private String groupOf(Change change) {
+    return mappings
+        .find(MAPPING, change.anchorId())
+        .orElseGet(
+            () -> {
+              String groupId =
+                  lms.ensureGroup(
+                      change.courseId(), change.groupName(), groupIdnumber(change.anchorId()));
+              mappings.put(MAPPING, change.anchorId(), groupId);
+              return groupId;
+            });
+  }
+}

@@ -1,0 +1,227 @@
+package org.copconnector.plugin.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.copconnector.plugin.store.StoreException;
+
+/**
+ * The durable outbox. Features enqueue inside their own transaction (so a change and the LMS write
+ * it needs are stored together or not at all); workers on any instance claim due messages under a
+ * lease, so two instances never deliver the same message at once.
+ */
+public final class Outbox {
+
+  private static final String COLUMNS =
+      "id, kind, idempotency_key, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public Outbox(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a message within the caller's transaction; a message with the same idempotency key already
+   * there makes this a no-op. Returns whether it was added.
+   */
+  public boolean enqueue(Connection transaction, String kind, String idempotencyKey, String payload)
+      throws SQLException {
+    try (PreparedStatement exists =
+        transaction.prepareStatement("SELECT 1 FROM outbox WHERE idempotency_key = ?")) {
+      exists.setString(1, idempotencyKey);
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return false;
+        }
+      }
+    }
+    Timestamp now = Timestamp.from(Instant.now(clock));
+    try (PreparedStatement ps =
+        transaction.prepareStatement(
+            "INSERT INTO outbox (kind, idempotency_key, payload, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
+      ps.setString(1, kind);
+      ps.setString(2, idempotencyKey);
+      ps.setString(3, payload);
+      ps.setTimestamp(4, now);
+      ps.setTimestamp(5, now);
+      ps.executeUpdate();
+      return true;
+    }
+  }
+
+  /** Enqueues in a transaction of its own, for writes that go with no other change. */
+  public boolean enqueue(String kind, String idempotencyKey, String payload) {
+    try (Connection c = dataSource.getConnection()) {
+      return enqueue(c, kind, idempotencyKey, payload);
+    } catch (SQLException e) {
+      throw new StoreException("cannot enqueue an LMS write", e);
+    }
+  }
+
+  /**
+   * Takes up to {@code limit} due messages for {@code owner} until the lease ends, oldest first.
+   */
+  public List<OutboxMessage> claimDue(String owner, int limit, Duration lease) {
+    Instant now = Instant.now(clock);
+    List<OutboxMessage> candidates =
+        query(
+            "SELECT "
+                + COLUMNS
+                + " FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id",
+            limit,
+            Timestamp.from(now),
+            Timestamp.from(now));
+    List<OutboxMessage> claimed = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'PENDING'"
+                    + " AND (lease_until IS NULL OR lease_until < ?)")) {
+      for (OutboxMessage m : candidates) {
+        ps.setString(1, owner);
+        ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
+        ps.setLong(3, m.id());
+        ps.setTimestamp(4, Timestamp.from(now));
+        // Another instance may have claimed it in between: the update then touches no row.
+        if (ps.executeUpdate() == 1) {
+          claimed.add(m);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot claim outbox messages", e);
+    }
+    return claimed;
+  }
+
+  public void markDelivered(long id) {
+    update(
+        "UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_error = NULL,"
+            + " lease_owner = NULL, lease_until = NULL WHERE id = ?",
+        Timestamp.from(Instant.now(clock)),
+        id);
+  }
+
+  public void markRetry(long id, String error, Instant nextAttempt) {
+    update(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL,"
+            + " lease_until = NULL WHERE id = ?",
+        truncate(error),
+        Timestamp.from(nextAttempt),
+        id);
+  }
+
+  public void markFailed(long id, String error) {
+    update(
+        "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?, lease_owner = NULL,"
+            + " lease_until = NULL WHERE id = ?",
+        truncate(error),
+        id);
+  }
+
+  /**
+   * Makes a pending or failed message due now (an administrator's "retry now"); false when there is
+   * none such.
+   */
+  public boolean retryNow(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE outbox SET status = 'PENDING', next_attempt_at = ? WHERE id = ? AND status <> 'DELIVERED'")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now(clock)));
+      ps.setLong(2, id);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("cannot reschedule an outbox message", e);
+    }
+  }
+
+  /** Messages in a status, newest first, at most {@code limit}. */
+  public List<OutboxMessage> list(OutboxMessage.Status status, int limit) {
+    return query(
+        "SELECT " + COLUMNS + " FROM outbox WHERE status = ? ORDER BY id DESC",
+        limit,
+        status.name(),
+        null);
+  }
+
+  public Optional<OutboxMessage> byId(long id) {
+    return query("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", 1, id, null).stream()
+        .findFirst();
+  }
+
+  public int count(OutboxMessage.Status status) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?")) {
+      ps.setString(1, status.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count outbox messages", e);
+    }
+  }
+
+  private List<OutboxMessage> query(String sql, int limit, Object first, Object second) {
+    List<OutboxMessage> messages = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setMaxRows(limit);
+      ps.setObject(1, first);
+      if (second != null) {
+        ps.setObject(2, second);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Timestamp delivered = rs.getTimestamp(10);
+          messages.add(
+              new OutboxMessage(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  OutboxMessage.Status.valueOf(rs.getString(5)),
+                  rs.getInt(6),
+                  rs.getTimestamp(7).toInstant(),
+                  rs.getString(8),
+                  rs.getTimestamp(9).toInstant(),
+                  delivered == null ? null : delivered.toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the outbox", e);
+    }
+    return messages;
+  }
+
+  private void update(String sql, Object... values) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot update the outbox", e);
+    }
+  }
+
+  private static String truncate(String error) {
+    String text = error == null ? "" : error;
+    return text.length() <= 2000 ? text : text.substring(0, 2000);
+  }
+}

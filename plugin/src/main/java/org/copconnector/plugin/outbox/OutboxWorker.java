@@ -1,0 +1,96 @@
+package org.copconnector.plugin.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Delivers due outbox messages with their handlers; one round at a time, called on a schedule. */
+public final class OutboxWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final int BATCH = 50;
+
+  private final Outbox outbox;
+  private final Map<String, OutboxHandler> handlers;
+  private final RetryPolicy retry;
+  private final Clock clock;
+  private final String owner = "worker-" + UUID.randomUUID();
+
+  public OutboxWorker(Outbox outbox, List<OutboxHandler> handlers, RetryPolicy retry, Clock clock) {
+    this.outbox = outbox;
+    this.handlers =
+        handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+    this.retry = retry;
+    this.clock = clock;
+  }
+
+  /** Delivers what is due now; returns how many messages were delivered. */
+  public int deliverDue() {
+    int delivered = 0;
+    for (OutboxMessage message : outbox.claimDue(owner, BATCH, LEASE)) {
+      if (deliver(message)) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  /** A scheduled round: never throws, so the schedule keeps running. */
+  public void run() {
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      LOG.warn("outbox round failed, next round will retry: {}", e.toString());
+    }
+  }
+
+  private boolean deliver(OutboxMessage message) {
+    OutboxHandler handler = handlers.get(message.kind());
+    if (handler == null) {
+      outbox.markFailed(message.id(), "no handler for kind " + message.kind());
+      return false;
+    }
+    try {
+      handler.deliver(message);
+      outbox.markDelivered(message.id());
+      return true;
+    } catch (DeliveryFailure failure) {
+      int attempts = message.attempts() + 1;
+      if (!failure.retryable() || retry.exhausted(attempts)) {
+        LOG.warn(
+            "outbox message {} ({}) failed for good after {} attempt(s): {}",
+            message.id(),
+            message.kind(),
+            attempts,
+            failure.getMessage());
+        outbox.markFailed(message.id(), failure.getMessage());
+      } else {
+        Instant next = Instant.now(clock).plus(retry.delayAfter(attempts));
+        LOG.info(
+            "outbox message {} ({}) will be retried at {}: {}",
+            message.id(),
+            message.kind(),
+            next,
+            failure.getMessage());
+        outbox.markRetry(message.id(), failure.getMessage(), next);
+      }
+      return false;
+    } catch (RuntimeException e) {
+      // A bug or a database hiccup: keep the message, try again later.
+      outbox.markRetry(
+          message.id(),
+          e.toString(),
+          Instant.now(clock).plus(retry.delayAfter(message.attempts() + 1)));
+      LOG.warn("outbox message {} ({}) hit an unexpected error", message.id(), message.kind(), e);
+      return false;
+    }
+  }
+}
