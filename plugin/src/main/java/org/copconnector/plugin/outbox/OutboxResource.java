@@ -44,9 +44,17 @@ public final class OutboxResource {
 
   @GET
   public Summary list(
-      @QueryParam("status") @DefaultValue("FAILED") OutboxMessage.Status status,
+      @QueryParam("status") @DefaultValue("FAILED") String statusName,
       @Context ContainerRequestContext request) {
     requireAdmin(request);
+    OutboxMessage.Status status;
+    try {
+      status = OutboxMessage.Status.valueOf(statusName.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(
+          "status",
+          "status must be one of " + java.util.Arrays.toString(OutboxMessage.Status.values()));
+    }
     List<Entry> entries =
         outbox.list(status, 200).stream()
             .map(
