@@ -22,6 +22,8 @@ import org.copconnector.connector.demo.DemoSchools;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
+import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
@@ -130,9 +132,12 @@ public final class Connector implements AutoCloseable {
       if (demo) {
         resources.add(new DemoResource(schools, sessions, people, assets));
       }
-      resources.add(new HubResource(people));
+      Communities communities = new Communities(database.dataSource(), people, outbox, clock);
+      resources.add(new HubResource(people, communities));
       resources.add(new RosterResource(roster));
       resources.add(new OutboxResource(outbox));
+      resources.add(
+          new CommunityResource(new Communities(database.dataSource(), people, outbox, clock)));
       resources.addAll(extraResources);
       http =
           new HttpServer(

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
@@ -29,9 +30,11 @@ public final class HubResource {
   public record Hub(Me me, Course course, List<CommunityCard> communities, boolean demo) {}
 
   private final CourseDirectory courses;
+  private final Communities communities;
 
-  public HubResource(CourseDirectory courses) {
+  public HubResource(CourseDirectory courses, Communities communities) {
     this.courses = courses;
+    this.communities = communities;
   }
 
   @GET
@@ -44,10 +47,26 @@ public final class HubResource {
                 session.courseId(),
                 session.courseTitle(),
                 courses.participants(session.courseId()));
+    List<CommunityCard> cards =
+        session.courseId() == null
+            ? List.of()
+            : communities.browse(session, new Communities.Query(null, null, null, null)).stream()
+                .filter(
+                    d ->
+                        d.community().courseIds().contains(session.courseId())
+                            && !d.community().archived())
+                .map(
+                    d ->
+                        new CommunityCard(
+                            d.community().id(),
+                            d.community().name(),
+                            d.community().domain(),
+                            d.activeMembers()))
+                .toList();
     return new Hub(
         new Me(session.displayName(), session.role(), Locales.supported(session.locale())),
         course,
-        List.of(),
+        cards,
         session.demo());
   }
 }

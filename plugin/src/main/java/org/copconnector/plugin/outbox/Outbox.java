@@ -38,6 +38,21 @@ public final class Outbox {
    */
   public boolean enqueue(Connection transaction, String kind, String idempotencyKey, String payload)
       throws SQLException {
+    return enqueue(transaction, kind, idempotencyKey, null, payload);
+  }
+
+  /**
+   * As {@link #enqueue(Connection, String, String, String)}, delivered only after every earlier
+   * pending message with the same {@code sequenceKey} (a join must reach the LMS before the leave
+   * that follows it).
+   */
+  public boolean enqueue(
+      Connection transaction,
+      String kind,
+      String idempotencyKey,
+      String sequenceKey,
+      String payload)
+      throws SQLException {
     try (PreparedStatement exists =
         transaction.prepareStatement("SELECT 1 FROM outbox WHERE idempotency_key = ?")) {
       exists.setString(1, idempotencyKey);
@@ -50,13 +65,14 @@ public final class Outbox {
     Timestamp now = Timestamp.from(Instant.now(clock));
     try (PreparedStatement ps =
         transaction.prepareStatement(
-            "INSERT INTO outbox (kind, idempotency_key, payload, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
+            "INSERT INTO outbox (kind, idempotency_key, sequence_key, payload, status, attempts, next_attempt_at,"
+                + " created_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
       ps.setString(1, kind);
       ps.setString(2, idempotencyKey);
-      ps.setString(3, payload);
-      ps.setTimestamp(4, now);
+      ps.setString(3, sequenceKey);
+      ps.setString(4, payload);
       ps.setTimestamp(5, now);
+      ps.setTimestamp(6, now);
       ps.executeUpdate();
       return true;
     }
@@ -80,8 +96,12 @@ public final class Outbox {
         query(
             "SELECT "
                 + COLUMNS
-                + " FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ?"
-                + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id",
+                + " FROM outbox o WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?)"
+                // Messages of one sequence go out in order: wait for any earlier one still pending.
+                + " AND (sequence_key IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e"
+                + " WHERE e.sequence_key = o.sequence_key AND e.status = 'PENDING' AND e.id < o.id))"
+                + " ORDER BY id",
             limit,
             Timestamp.from(now),
             Timestamp.from(now));

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.copconnector.plugin.hub.CourseDirectory;
 import org.copconnector.plugin.store.StoreException;
+import org.copconnector.plugin.store.Transaction;
 
 /** The connector's copy of LMS people, courses and course membership. */
 public final class PeopleStore implements CourseDirectory {
@@ -155,6 +156,24 @@ public final class PeopleStore implements CourseDirectory {
     }
   }
 
+  /** The courses a person takes part in, as far as the connector knows. */
+  public java.util.Set<String> coursesOf(String lmsUserId) {
+    java.util.Set<String> courses = new java.util.TreeSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT course_id FROM lms_course_member WHERE lms_user_id = ?")) {
+      ps.setString(1, lmsUserId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          courses.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list a person's courses", e);
+    }
+    return courses;
+  }
+
   /** The stored roster of a course, by name. */
   public List<Participant> roster(String courseId) {
     List<Participant> roster = new ArrayList<>();
@@ -242,26 +261,7 @@ public final class PeopleStore implements CourseDirectory {
     return people;
   }
 
-  /** Work done inside one transaction. */
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T inTransaction(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("people store transaction failed", e);
-    }
+  private <T> T inTransaction(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "people store transaction", work);
   }
 }

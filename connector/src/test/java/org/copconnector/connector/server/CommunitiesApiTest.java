@@ -1,0 +1,342 @@
+package org.copconnector.connector.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.copconnector.connector.config.ConfigLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Communities and voluntary membership over HTTP, with every role's rights checked (demo schools).
+ */
+class CommunitiesApiTest {
+
+  private static final String NETWORK = "demo-rede-ciencias";
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  @TempDir Path dataDir;
+  private Connector connector;
+  private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+  private String filipe; // facilitator (editing teacher) of the network course
+  private String gabriela; // member
+  private String ines; // member
+  private String rui; // administrator
+
+  private record Answer(int status, JsonElement json) {
+    JsonObject object() {
+      return json.getAsJsonObject();
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", dataDir.toString());
+    connector =
+        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true);
+    filipe = enter("d07");
+    gabriela = enter("d08");
+    ines = enter("d10");
+    rui = enter("d01");
+  }
+
+  @AfterEach
+  void stop() {
+    connector.close();
+  }
+
+  private String enter(String person) throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(url("/demo/enter"))
+            .post(new FormBody.Builder().add("person", person).add("course", NETWORK).build())
+            .build();
+    try (Response r = http.newCall(request).execute()) {
+      String cookie = r.header("Set-Cookie");
+      return cookie.substring("cop_session=".length(), cookie.indexOf(';'));
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + connector.port() + path;
+  }
+
+  private Answer call(String session, String method, String path, String body) throws IOException {
+    RequestBody content =
+        body == null
+            ? (method.equals("GET") || method.equals("DELETE")
+                ? null
+                : RequestBody.create(new byte[0]))
+            : RequestBody.create(body, JSON);
+    Request request =
+        new Request.Builder()
+            .url(url(path))
+            .header("Cookie", "cop_session=" + session)
+            .method(method, content)
+            .build();
+    try (Response r = http.newCall(request).execute()) {
+      String text = r.body().string();
+      return new Answer(r.code(), text.isEmpty() ? null : JsonParser.parseString(text));
+    }
+  }
+
+  private String create(String joining) throws IOException {
+    Answer created =
+        call(
+            filipe,
+            "POST",
+            "/api/v1/communities",
+            """
+        {"name":"Laboratório aberto 🔬","domain":"Trabalho experimental no 3.º ciclo — عربي",
+         "profile":{"cycles":["3.º ciclo"],"subjects":["Ciências Naturais","Físico-Química"],"sharing":"both",
+                    "framework":"informal","context":"network","focus":["avaliação","trabalho prático"]},
+         "joining":"%s"}"""
+                .formatted(joining));
+    assertEquals(201, created.status(), String.valueOf(created.json()));
+    return created.object().get("id").getAsString();
+  }
+
+  @Test
+  void aFacilitatorStartsACommunityThatColleaguesFindAndJoin() throws Exception {
+    String id = create("open");
+    Answer details = call(gabriela, "GET", "/api/v1/communities/" + id, null);
+    assertEquals(
+        "Laboratório aberto 🔬",
+        details.object().getAsJsonObject("community").get("name").getAsString());
+    assertEquals(
+        "Trabalho experimental no 3.º ciclo — عربي",
+        details.object().getAsJsonObject("community").get("domain").getAsString());
+    assertTrue(details.object().get("members") == null, "non-members do not see the member list");
+
+    assertEquals(
+        1,
+        call(
+                gabriela,
+                "GET",
+                "/api/v1/communities?q=experimental&subject=F%C3%ADsico-Qu%C3%ADmica",
+                null)
+            .json()
+            .getAsJsonArray()
+            .size());
+    assertEquals(
+        0,
+        call(gabriela, "GET", "/api/v1/communities?cycle=1.%C2%BA%20ciclo", null)
+            .json()
+            .getAsJsonArray()
+            .size());
+
+    Answer joined = call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null);
+    assertEquals("active", joined.object().get("status").getAsString());
+    JsonObject hub = call(gabriela, "GET", "/api/v1/hub", null).object();
+    JsonArray cards = hub.getAsJsonArray("communities");
+    assertEquals(1, cards.size());
+    assertEquals(2, cards.get(0).getAsJsonObject().get("members").getAsInt());
+    JsonObject outbox = call(rui, "GET", "/api/v1/admin/outbox?status=PENDING", null).object();
+    assertTrue(
+        outbox.get("pending").getAsInt() + outbox.get("delivered").getAsInt() >= 2,
+        "creator and joiner mirrored into the group");
+  }
+
+  @Test
+  void onlyFacilitatorsAndAdministratorsStartCommunities() throws Exception {
+    assertEquals(
+        403,
+        call(gabriela, "POST", "/api/v1/communities", "{\"name\":\"Mine\",\"domain\":\"x\"}")
+            .status());
+    assertEquals(
+        201,
+        call(rui, "POST", "/api/v1/communities", "{\"name\":\"Admin's\",\"domain\":\"x\"}")
+            .status());
+  }
+
+  @Test
+  void badInputIsRefusedAndNothingIsStored() throws Exception {
+    assertEquals(
+        422,
+        call(
+                filipe,
+                "POST",
+                "/api/v1/communities",
+                "{\"name\":\"" + "x".repeat(121) + "\",\"domain\":\"d\"}")
+            .status());
+    assertEquals(
+        422,
+        call(
+                filipe,
+                "POST",
+                "/api/v1/communities",
+                "{\"name\":\"Ok name\",\"domain\":\"d\",\"colour\":\"red\"}")
+            .status());
+    assertEquals(
+        422,
+        call(
+                filipe,
+                "POST",
+                "/api/v1/communities",
+                "{\"name\":\"Ok name\",\"domain\":\"d\",\"joining\":\"secret\"}")
+            .status());
+    assertEquals(
+        403,
+        call(
+                filipe,
+                "POST",
+                "/api/v1/communities",
+                "{\"name\":\"Ok name\",\"domain\":\"d\",\"courseIds\":[\"demo-lin-serra\"]}")
+            .status());
+    assertEquals(
+        0, call(filipe, "GET", "/api/v1/communities", null).json().getAsJsonArray().size());
+  }
+
+  @Test
+  void joiningByRequestNeedsAFacilitatorsApproval() throws Exception {
+    String id = create("request");
+    assertEquals(
+        "requested",
+        call(ines, "POST", "/api/v1/communities/" + id + "/join", null)
+            .object()
+            .get("status")
+            .getAsString());
+    assertEquals(
+        403,
+        call(gabriela, "POST", "/api/v1/communities/" + id + "/requests/d10/approve", null)
+            .status());
+    assertEquals(
+        403,
+        call(ines, "POST", "/api/v1/communities/" + id + "/requests/d10/approve", null).status());
+    assertEquals(
+        "active",
+        call(filipe, "POST", "/api/v1/communities/" + id + "/requests/d10/approve", null)
+            .object()
+            .get("status")
+            .getAsString());
+    assertEquals(
+        2,
+        call(ines, "GET", "/api/v1/communities/" + id, null)
+            .object()
+            .getAsJsonArray("members")
+            .size());
+  }
+
+  @Test
+  void invitationOnlyCommunitiesTakeInvitedColleagues() throws Exception {
+    String id = create("invitation");
+    assertEquals(403, call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null).status());
+    assertEquals(
+        403,
+        call(ines, "POST", "/api/v1/communities/" + id + "/invitations", "{\"userId\":\"d08\"}")
+            .status());
+    assertEquals(
+        422,
+        call(filipe, "POST", "/api/v1/communities/" + id + "/invitations", "{\"userId\":\"d13\"}")
+            .status());
+    assertEquals(
+        "invited",
+        call(filipe, "POST", "/api/v1/communities/" + id + "/invitations", "{\"userId\":\"d08\"}")
+            .object()
+            .get("status")
+            .getAsString());
+    assertEquals(
+        "active",
+        call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null)
+            .object()
+            .get("status")
+            .getAsString());
+  }
+
+  @Test
+  void aCommunityAlwaysKeepsAFacilitator() throws Exception {
+    String id = create("open");
+    call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null);
+    assertEquals(409, call(filipe, "POST", "/api/v1/communities/" + id + "/leave", null).status());
+    assertEquals(
+        403,
+        call(
+                gabriela,
+                "PUT",
+                "/api/v1/communities/" + id + "/members/d08/role",
+                "{\"role\":\"facilitator\"}")
+            .status());
+    assertEquals(
+        "facilitator",
+        call(
+                filipe,
+                "PUT",
+                "/api/v1/communities/" + id + "/members/d08/role",
+                "{\"role\":\"facilitator\"}")
+            .object()
+            .get("role")
+            .getAsString());
+    assertEquals(204, call(filipe, "POST", "/api/v1/communities/" + id + "/leave", null).status());
+    assertEquals(
+        409,
+        call(
+                gabriela,
+                "PUT",
+                "/api/v1/communities/" + id + "/members/d08/role",
+                "{\"role\":\"member\"}")
+            .status());
+  }
+
+  @Test
+  void onlyFacilitatorsRemoveMembersAndArchive() throws Exception {
+    String id = create("open");
+    call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null);
+    call(ines, "POST", "/api/v1/communities/" + id + "/join", null);
+    assertEquals(
+        403, call(ines, "DELETE", "/api/v1/communities/" + id + "/members/d08", null).status());
+    assertEquals(403, call(ines, "POST", "/api/v1/communities/" + id + "/archive", null).status());
+    assertEquals(
+        204, call(filipe, "DELETE", "/api/v1/communities/" + id + "/members/d08", null).status());
+    assertEquals(200, call(rui, "POST", "/api/v1/communities/" + id + "/archive", null).status());
+    assertEquals(
+        0,
+        call(ines, "GET", "/api/v1/communities", null).json().getAsJsonArray().size(),
+        "archived: hidden from members");
+    assertEquals(
+        1,
+        call(filipe, "GET", "/api/v1/communities", null).json().getAsJsonArray().size(),
+        "but not from its facilitator");
+    assertEquals(409, call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null).status());
+    assertEquals(
+        200, call(filipe, "POST", "/api/v1/communities/" + id + "/restore", null).status());
+    assertEquals(1, call(ines, "GET", "/api/v1/communities", null).json().getAsJsonArray().size());
+  }
+
+  @Test
+  void peopleOfOtherCoursesDoNotSeeIt() throws Exception {
+    String id = create("open");
+    Request request =
+        new Request.Builder()
+            .url(url("/demo/enter"))
+            .post(
+                new FormBody.Builder().add("person", "d13").add("course", "demo-lin-serra").build())
+            .build();
+    String manuel;
+    try (Response r = http.newCall(request).execute()) {
+      String cookie = r.header("Set-Cookie");
+      manuel = cookie.substring("cop_session=".length(), cookie.indexOf(';'));
+    }
+    assertEquals(404, call(manuel, "GET", "/api/v1/communities/" + id, null).status());
+    assertEquals(404, call(manuel, "POST", "/api/v1/communities/" + id + "/join", null).status());
+    assertEquals(
+        0, call(manuel, "GET", "/api/v1/communities", null).json().getAsJsonArray().size());
+  }
+}

@@ -1,0 +1,142 @@
+package org.copconnector.connector.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.moodle.fake.FakeMoodleState;
+import org.copconnector.plugin.community.GroupMirror;
+import org.copconnector.plugin.people.Participant;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.session.SessionStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Create and join over HTTP; the Moodle stand-in ends up with the community's group and members.
+ */
+class CommunityMirrorTest {
+
+  @TempDir Path dataDir;
+  private final OkHttpClient http = new OkHttpClient();
+
+  @Test
+  void creatorAndJoinerBecomeMembersOfTheAnchorsMoodleGroup() throws Exception {
+    try (FakeMoodle fake = new FakeMoodle().start()) {
+      Map<String, String> env =
+          Map.of(
+              "COP_HTTP_HOST",
+              "127.0.0.1",
+              "COP_HTTP_PORT",
+              "0",
+              "COP_DATA_DIR",
+              dataDir.toString(),
+              "COP_MOODLE_URL",
+              fake.urlString(),
+              "COP_MOODLE_TOKEN",
+              FakeMoodle.TOKEN);
+      try (Connector connector =
+          Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of())) {
+        PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
+        SessionStore sessions =
+            new SessionStore(
+                connector.database().dataSource(), Clock.systemUTC(), Duration.ofHours(1));
+        // As two launches from course 2 would record them.
+        people.recordLaunch(
+            "2",
+            "Science Department CoP",
+            new Participant("4", "Alice Anderson", null, List.of("editingteacher"), List.of()));
+        people.recordLaunch(
+            "2",
+            "Science Department CoP",
+            new Participant("5", "Bob Brown", null, List.of("student"), List.of()));
+        String alice =
+            sessions.open(
+                new Session(
+                    null,
+                    "4",
+                    "Alice Anderson",
+                    null,
+                    "en",
+                    "2",
+                    "Science Department CoP",
+                    ProductRole.FACILITATOR,
+                    false,
+                    null));
+        String bob =
+            sessions.open(
+                new Session(
+                    null,
+                    "5",
+                    "Bob Brown",
+                    null,
+                    "en",
+                    "2",
+                    "Science Department CoP",
+                    ProductRole.MEMBER,
+                    false,
+                    null));
+        String base = "http://127.0.0.1:" + connector.port();
+
+        String id;
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(base + "/api/v1/communities")
+                        .header("Cookie", "cop_session=" + alice)
+                        .post(
+                            RequestBody.create(
+                                "{\"name\":\"Chemistry lab\",\"domain\":\"Practical work\"}",
+                                MediaType.get("application/json")))
+                        .build())
+                .execute()) {
+          assertEquals(201, r.code());
+          id = JsonParser.parseString(r.body().string()).getAsJsonObject().get("id").getAsString();
+        }
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(base + "/api/v1/communities/" + id + "/join")
+                        .header("Cookie", "cop_session=" + bob)
+                        .post(RequestBody.create(new byte[0]))
+                        .build())
+                .execute()) {
+          assertEquals(200, r.code());
+        }
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<FakeMoodleState.Group> groups = List.of();
+        while (System.currentTimeMillis() < deadline) {
+          groups =
+              fake.state().groups.values().stream()
+                  .filter(g -> g.idnumber().startsWith("cop-anchor-"))
+                  .toList();
+          if (groups.size() == 1 && fake.state().groupMembers.get(groups.get(0).id()).size() == 2) {
+            break;
+          }
+          Thread.sleep(200);
+        }
+        assertEquals(1, groups.size(), "one group for the anchor");
+        assertEquals("Chemistry lab", groups.get(0).name());
+        assertEquals(2L, groups.get(0).courseId());
+        assertEquals(Set.of(4L, 5L), fake.state().groupMembers.get(groups.get(0).id()));
+        assertTrue(groups.get(0).idnumber().startsWith(GroupMirror.groupIdnumber("")));
+      }
+    }
+  }
+}

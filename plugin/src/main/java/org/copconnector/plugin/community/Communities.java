@@ -1,0 +1,397 @@
+package org.copconnector.plugin.community;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.CommunityStore.Anchor;
+import org.copconnector.plugin.community.Membership.Role;
+import org.copconnector.plugin.community.Membership.Status;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiException;
+
+/**
+ * Communities of practice and voluntary membership. Every change to membership is stored together
+ * with the outbox messages that mirror it into the anchors' Moodle groups.
+ */
+public final class Communities {
+
+  /** A community with its members as the caller may see them. */
+  public record Details(
+      Community community, Integer activeMembers, Membership mine, List<Membership> members) {}
+
+  /** Filters for browsing; nulls match everything. */
+  public record Query(String text, String subject, String cycle, String focus) {}
+
+  private final DataSource dataSource;
+  private final CommunityStore store = new CommunityStore();
+  private final PeopleStore people;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public Communities(DataSource dataSource, PeopleStore people, Outbox outbox, Clock clock) {
+    this.dataSource = dataSource;
+    this.people = people;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** Starts a community; its creator is its first facilitator. */
+  public Community create(Session session, NewCommunity request) {
+    if (session.role() == ProductRole.MEMBER) {
+      throw ApiException.forbidden("only facilitators start communities in this course");
+    }
+    List<String> courses =
+        request.courseIds().isEmpty() && session.courseId() != null
+            ? List.of(session.courseId())
+            : request.courseIds();
+    if (courses.isEmpty()) {
+      throw ApiException.invalid("courseIds", "a community lives in at least one course");
+    }
+    Set<String> mine = coursesOf(session);
+    for (String course : courses) {
+      if (session.role() != ProductRole.ADMIN && !mine.contains(course)) {
+        throw ApiException.forbidden(
+            "you can only anchor a community in your own courses (" + course + " is not one)");
+      }
+    }
+    Instant now = Instant.now(clock);
+    Community community =
+        new Community(
+            UUID.randomUUID().toString(),
+            request.name(),
+            request.domain(),
+            request.profile(),
+            request.joining(),
+            courses,
+            session.lmsUserId(),
+            now,
+            null);
+    return inTransaction(
+        c -> {
+          store.insert(c, community);
+          for (String course : courses) {
+            store.insertAnchor(c, new Anchor(UUID.randomUUID().toString(), community.id(), course));
+          }
+          store.saveMembership(
+              c,
+              new Membership(
+                  community.id(), session.lmsUserId(), Role.FACILITATOR, Status.ACTIVE, now));
+          mirror(c, community, session.lmsUserId(), true);
+          return store.find(c, community.id()).orElseThrow();
+        });
+  }
+
+  /**
+   * Communities of the caller's courses, filtered; archived ones only for their facilitators and
+   * administrators.
+   */
+  public List<Details> browse(Session session, Query query) {
+    return inTransaction(
+        c -> {
+          List<Community> found = store.inCourses(c, coursesOf(session));
+          Map<String, Integer> counts =
+              store.activeCounts(c, found.stream().map(Community::id).toList());
+          List<Details> listed = new ArrayList<>();
+          for (Community community : found) {
+            Membership mine = store.membership(c, community.id(), session.lmsUserId()).orElse(null);
+            boolean canSeeArchived =
+                session.role() == ProductRole.ADMIN || (mine != null && mine.activeFacilitator());
+            if ((community.archived() && !canSeeArchived) || !matches(community, query)) {
+              continue;
+            }
+            listed.add(new Details(community, counts.getOrDefault(community.id(), 0), mine, null));
+          }
+          return listed;
+        });
+  }
+
+  /**
+   * One community: its profile for anyone in its courses; its member list for members and
+   * administrators.
+   */
+  public Details get(Session session, String id) {
+    return inTransaction(
+        c -> {
+          Community community = visible(c, session, id);
+          Membership mine = store.membership(c, id, session.lmsUserId()).orElse(null);
+          boolean insider = session.role() == ProductRole.ADMIN || (mine != null && mine.active());
+          List<Membership> members =
+              insider ? visibleMembers(store.members(c, id), mine, session) : null;
+          int active = (int) store.members(c, id).stream().filter(Membership::active).count();
+          return new Details(community, active, mine, members);
+        });
+  }
+
+  /** Joins an open community, asks to join one by request, or accepts an invitation. */
+  public Membership join(Session session, String id) {
+    return inTransaction(
+        c -> {
+          Community community = open(c, session, id);
+          Optional<Membership> existing = store.membership(c, id, session.lmsUserId());
+          if (existing.isPresent() && existing.get().active()) {
+            return existing.get();
+          }
+          Instant now = Instant.now(clock);
+          boolean invited = existing.isPresent() && existing.get().status() == Status.INVITED;
+          Status status =
+              invited || community.joining() == Community.Joining.OPEN
+                  ? Status.ACTIVE
+                  : community.joining() == Community.Joining.REQUEST ? Status.REQUESTED : null;
+          if (status == null) {
+            throw ApiException.forbidden("this community takes new members by invitation only");
+          }
+          Membership membership = new Membership(id, session.lmsUserId(), Role.MEMBER, status, now);
+          store.saveMembership(c, membership);
+          if (status == Status.ACTIVE) {
+            mirror(c, community, session.lmsUserId(), true);
+          }
+          return membership;
+        });
+  }
+
+  /** Leaves (or withdraws a request); the last facilitator must name another first. */
+  public void leave(Session session, String id) {
+    inTransaction(
+        c -> {
+          Community community = visible(c, session, id);
+          Membership mine =
+              store
+                  .membership(c, id, session.lmsUserId())
+                  .orElseThrow(() -> ApiException.notFound("your membership"));
+          removeMember(c, community, mine);
+          return null;
+        });
+  }
+
+  /** Facilitators: invite a colleague of one of the community's courses. */
+  public Membership invite(Session session, String id, String userId) {
+    return inTransaction(
+        c -> {
+          Community community = facilitated(c, session, id);
+          boolean colleague =
+              community.courseIds().stream()
+                  .anyMatch(course -> people.coursesOf(userId).contains(course));
+          if (!colleague) {
+            throw ApiException.invalid(
+                "userId", "only people of the community's courses can be invited");
+          }
+          Optional<Membership> existing = store.membership(c, id, userId);
+          if (existing.isPresent() && existing.get().active()) {
+            throw ApiException.conflict("already a member");
+          }
+          if (existing.isPresent() && existing.get().status() == Status.REQUESTED) {
+            return approve(c, community, existing.get());
+          }
+          Membership invitation =
+              new Membership(id, userId, Role.MEMBER, Status.INVITED, Instant.now(clock));
+          store.saveMembership(c, invitation);
+          return invitation;
+        });
+  }
+
+  /** Facilitators: let someone in who asked to join. */
+  public Membership approve(Session session, String id, String userId) {
+    return inTransaction(
+        c -> {
+          Community community = facilitated(c, session, id);
+          Membership request =
+              store
+                  .membership(c, id, userId)
+                  .filter(m -> m.status() == Status.REQUESTED)
+                  .orElseThrow(() -> ApiException.notFound("a request to join from " + userId));
+          return approve(c, community, request);
+        });
+  }
+
+  /** Facilitators: remove someone (never the last facilitator). */
+  public void remove(Session session, String id, String userId) {
+    inTransaction(
+        c -> {
+          Community community = facilitated(c, session, id);
+          Membership member =
+              store
+                  .membership(c, id, userId)
+                  .orElseThrow(() -> ApiException.notFound("member " + userId));
+          removeMember(c, community, member);
+          return null;
+        });
+  }
+
+  /**
+   * Facilitators: name a co-facilitator, or step someone back to member (a community always keeps
+   * one).
+   */
+  public Membership setRole(Session session, String id, String userId, Role role) {
+    return inTransaction(
+        c -> {
+          facilitated(c, session, id);
+          Membership member =
+              store
+                  .membership(c, id, userId)
+                  .filter(Membership::active)
+                  .orElseThrow(() -> ApiException.notFound("member " + userId));
+          if (member.role() == Role.FACILITATOR && role == Role.MEMBER) {
+            requireAnotherFacilitator(c, id, userId);
+          }
+          Membership changed = new Membership(id, userId, role, Status.ACTIVE, member.since());
+          store.saveMembership(c, changed);
+          return changed;
+        });
+  }
+
+  /**
+   * Facilitators and administrators: archive (read-only, hidden from browsing) or restore; nothing
+   * is deleted.
+   */
+  public Community setArchived(Session session, String id, boolean archived) {
+    return inTransaction(
+        c -> {
+          facilitated(c, session, id);
+          store.setArchived(c, id, archived ? Instant.now(clock) : null);
+          return store.find(c, id).orElseThrow();
+        });
+  }
+
+  private Membership approve(Connection c, Community community, Membership request)
+      throws SQLException {
+    Membership active =
+        new Membership(
+            community.id(), request.lmsUserId(), Role.MEMBER, Status.ACTIVE, Instant.now(clock));
+    store.saveMembership(c, active);
+    mirror(c, community, request.lmsUserId(), true);
+    return active;
+  }
+
+  private void removeMember(Connection c, Community community, Membership member)
+      throws SQLException {
+    if (member.activeFacilitator()) {
+      requireAnotherFacilitator(c, community.id(), member.lmsUserId());
+    }
+    store.deleteMembership(c, community.id(), member.lmsUserId());
+    if (member.active()) {
+      mirror(c, community, member.lmsUserId(), false);
+    }
+  }
+
+  private void requireAnotherFacilitator(Connection c, String communityId, String leaving)
+      throws SQLException {
+    boolean another =
+        store.members(c, communityId).stream()
+            .anyMatch(m -> m.activeFacilitator() && !m.lmsUserId().equals(leaving));
+    if (!another) {
+      throw ApiException.conflict(
+          "a community always keeps a facilitator: name a co-facilitator first");
+    }
+  }
+
+  /** Queues the group change of every anchor in the person's courses, in this transaction. */
+  private void mirror(Connection c, Community community, String userId, boolean add)
+      throws SQLException {
+    Set<String> theirCourses = people.coursesOf(userId);
+    for (Anchor anchor : store.anchors(c, community.id())) {
+      if (!theirCourses.contains(anchor.courseId())) {
+        continue; // not enrolled there: Moodle would refuse, and they take part from their own
+        // course
+      }
+      String payload =
+          GroupMirror.payload(
+              new GroupMirror.Change(
+                  anchor.id(), anchor.courseId(), community.name(), List.of(userId)));
+      outbox.enqueue(
+          c,
+          add ? GroupMirror.ADD : GroupMirror.REMOVE,
+          "group:" + anchor.id() + ":" + userId + ":" + UUID.randomUUID(),
+          "group:" + anchor.id() + ":" + userId,
+          payload);
+    }
+  }
+
+  private Community visible(Connection c, Session session, String id) throws SQLException {
+    Community community =
+        store.find(c, id).orElseThrow(() -> ApiException.notFound("community " + id));
+    boolean inMyCourses = community.courseIds().stream().anyMatch(coursesOf(session)::contains);
+    boolean member = store.membership(c, id, session.lmsUserId()).isPresent();
+    if (session.role() != ProductRole.ADMIN && !inMyCourses && !member) {
+      throw ApiException.notFound("community " + id);
+    }
+    return community;
+  }
+
+  private Community open(Connection c, Session session, String id) throws SQLException {
+    Community community = visible(c, session, id);
+    if (community.archived()) {
+      throw ApiException.conflict("this community is archived");
+    }
+    return community;
+  }
+
+  private Community facilitated(Connection c, Session session, String id) throws SQLException {
+    Community community = visible(c, session, id);
+    boolean facilitator =
+        store
+            .membership(c, id, session.lmsUserId())
+            .map(Membership::activeFacilitator)
+            .orElse(false);
+    if (session.role() != ProductRole.ADMIN && !facilitator) {
+      throw ApiException.forbidden("only this community's facilitators can do that");
+    }
+    return community;
+  }
+
+  /**
+   * Members see active members; facilitators and administrators also see requests and invitations.
+   */
+  private static List<Membership> visibleMembers(
+      List<Membership> all, Membership mine, Session session) {
+    boolean manages =
+        session.role() == ProductRole.ADMIN || (mine != null && mine.activeFacilitator());
+    return manages ? all : all.stream().filter(Membership::active).toList();
+  }
+
+  private Set<String> coursesOf(Session session) {
+    Set<String> courses = new TreeSet<>(people.coursesOf(session.lmsUserId()));
+    if (session.courseId() != null) {
+      courses.add(session.courseId());
+    }
+    return courses;
+  }
+
+  private static boolean matches(Community community, Query query) {
+    Community.Profile p = community.profile();
+    return contains(
+            List.of(community.name(), community.domain(), String.join(" ", p.focus())),
+            query.text())
+        && (query.subject() == null
+            || p.subjects().stream().anyMatch(s -> s.equalsIgnoreCase(query.subject())))
+        && (query.cycle() == null
+            || p.cycles().stream().anyMatch(s -> s.equalsIgnoreCase(query.cycle())))
+        && (query.focus() == null
+            || p.focus().stream().anyMatch(s -> s.equalsIgnoreCase(query.focus())));
+  }
+
+  private static boolean contains(List<String> fields, String text) {
+    if (text == null || text.isBlank()) {
+      return true;
+    }
+    String needle = text.toLowerCase(Locale.ROOT);
+    return fields.stream().anyMatch(f -> f.toLowerCase(Locale.ROOT).contains(needle));
+  }
+
+  private <T> T inTransaction(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "community change", work);
+  }
+}

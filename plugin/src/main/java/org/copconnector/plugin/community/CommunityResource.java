@@ -1,0 +1,140 @@
+package org.copconnector.plugin.community;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.copconnector.plugin.session.SessionFilter;
+import org.copconnector.plugin.web.ApiException;
+
+/** Communities over HTTP: browse, start, join, leave, and the facilitators' tools. */
+@Path("/api/v1/communities")
+@Produces(MediaType.APPLICATION_JSON)
+public final class CommunityResource {
+
+  /** Whom an invitation is for. */
+  public record Invitation(String userId) {
+    public Invitation {
+      if (userId == null || userId.isBlank() || userId.length() > 255) {
+        throw ApiException.invalid("userId", "userId is required");
+      }
+    }
+  }
+
+  /** A new role for a member. */
+  public record RoleChange(Membership.Role role) {
+    public RoleChange {
+      if (role == null) {
+        throw ApiException.invalid("role", "role is required (facilitator or member)");
+      }
+    }
+  }
+
+  private final Communities communities;
+
+  public CommunityResource(Communities communities) {
+    this.communities = communities;
+  }
+
+  @GET
+  public List<Communities.Details> browse(
+      @QueryParam("q") String text,
+      @QueryParam("subject") String subject,
+      @QueryParam("cycle") String cycle,
+      @QueryParam("focus") String focus,
+      @Context ContainerRequestContext request) {
+    if (text != null && text.length() > 200) {
+      throw ApiException.invalid("q", "a search is at most 200 characters");
+    }
+    return communities.browse(
+        SessionFilter.of(request), new Communities.Query(text, subject, cycle, focus));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(NewCommunity community, @Context ContainerRequestContext request) {
+    return Response.status(201)
+        .entity(communities.create(SessionFilter.of(request), community))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public Communities.Details get(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return communities.get(SessionFilter.of(request), id);
+  }
+
+  @POST
+  @Path("/{id}/join")
+  public Membership join(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    return communities.join(SessionFilter.of(request), id);
+  }
+
+  @POST
+  @Path("/{id}/leave")
+  public Response leave(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    communities.leave(SessionFilter.of(request), id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{id}/invitations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Membership invite(
+      @PathParam("id") String id, Invitation invitation, @Context ContainerRequestContext request) {
+    return communities.invite(SessionFilter.of(request), id, invitation.userId());
+  }
+
+  @POST
+  @Path("/{id}/requests/{userId}/approve")
+  public Membership approve(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      @Context ContainerRequestContext request) {
+    return communities.approve(SessionFilter.of(request), id, userId);
+  }
+
+  @DELETE
+  @Path("/{id}/members/{userId}")
+  public Response remove(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      @Context ContainerRequestContext request) {
+    communities.remove(SessionFilter.of(request), id, userId);
+    return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("/{id}/members/{userId}/role")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Membership setRole(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      RoleChange change,
+      @Context ContainerRequestContext request) {
+    return communities.setRole(SessionFilter.of(request), id, userId, change.role());
+  }
+
+  @POST
+  @Path("/{id}/archive")
+  public Community archive(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    return communities.setArchived(SessionFilter.of(request), id, true);
+  }
+
+  @POST
+  @Path("/{id}/restore")
+  public Community restore(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    return communities.setArchived(SessionFilter.of(request), id, false);
+  }
+}

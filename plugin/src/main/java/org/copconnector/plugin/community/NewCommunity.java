@@ -1,0 +1,51 @@
+package org.copconnector.plugin.community;
+
+import java.util.List;
+import org.copconnector.plugin.web.ApiException;
+
+/** What a facilitator sends to start a community; checked here, before anything is stored. */
+public record NewCommunity(
+    String name,
+    String domain,
+    Community.Profile profile,
+    Community.Joining joining,
+    List<String> courseIds) {
+
+  static final int MAX_NAME = 120;
+  static final int MAX_DOMAIN = 2000;
+  static final int MAX_TAGS = 20;
+  static final int MAX_TAG = 60;
+  static final int MAX_ANCHORS = 20;
+
+  public NewCommunity {
+    name = name == null ? null : name.strip();
+    domain = domain == null ? null : domain.strip();
+    if (name == null || name.length() < 3 || name.length() > MAX_NAME) {
+      throw ApiException.invalid("name", "name must be 3 to " + MAX_NAME + " characters");
+    }
+    if (domain == null || domain.isEmpty() || domain.length() > MAX_DOMAIN) {
+      throw ApiException.invalid(
+          "domain", "domain (the shared concern) must be 1 to " + MAX_DOMAIN + " characters");
+    }
+    profile = profile == null ? new Community.Profile(null, null, null, null, null, null) : profile;
+    checkTags("profile.cycles", profile.cycles());
+    checkTags("profile.subjects", profile.subjects());
+    checkTags("profile.focus", profile.focus());
+    joining = joining == null ? Community.Joining.OPEN : joining;
+    courseIds = courseIds == null ? List.of() : courseIds.stream().distinct().toList();
+    if (courseIds.size() > MAX_ANCHORS
+        || courseIds.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > 255)) {
+      throw ApiException.invalid("courseIds", "up to " + MAX_ANCHORS + " course ids");
+    }
+  }
+
+  private static void checkTags(String field, List<String> tags) {
+    if (tags.size() > MAX_TAGS
+        || tags.stream()
+            .anyMatch(t -> t == null || t.isBlank() || t.length() > MAX_TAG || t.contains(","))) {
+      throw ApiException.invalid(
+          field,
+          "up to " + MAX_TAGS + " entries of 1 to " + MAX_TAG + " characters, without commas");
+    }
+  }
+}
