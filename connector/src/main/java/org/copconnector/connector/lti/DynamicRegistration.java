@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -37,13 +38,13 @@ public final class DynamicRegistration {
     }
   }
 
-  private final OkHttpClient http;
+  private final Supplier<OkHttpClient> http;
   private final PlatformStore platforms;
   private final Set<String> trustedIssuers;
   private final Gson gson = Json.lenient();
 
   public DynamicRegistration(
-      OkHttpClient http, PlatformStore platforms, Set<String> trustedIssuers) {
+      Supplier<OkHttpClient> http, PlatformStore platforms, Set<String> trustedIssuers) {
     this.http = http;
     this.platforms = platforms;
     this.trustedIssuers =
@@ -135,7 +136,7 @@ public final class DynamicRegistration {
 
   private JsonObject getJson(URI url) throws RegistrationFailed {
     try (Response response =
-        http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
+        http.get().newCall(new Request.Builder().url(url.toString()).build()).execute()) {
       return readObject(response, "OpenID configuration");
     } catch (IOException e) {
       throw new RegistrationFailed(
@@ -152,7 +153,7 @@ public final class DynamicRegistration {
     if (registrationToken != null && !registrationToken.isBlank()) {
       request.header("Authorization", "Bearer " + registrationToken);
     }
-    try (Response response = http.newCall(request.build()).execute()) {
+    try (Response response = http.get().newCall(request.build()).execute()) {
       return readObject(response, "registration answer");
     } catch (IOException e) {
       throw new RegistrationFailed(

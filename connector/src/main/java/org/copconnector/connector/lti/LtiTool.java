@@ -3,6 +3,7 @@ package org.copconnector.connector.lti;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
 import org.copconnector.plugin.people.PeopleStore;
@@ -27,7 +28,7 @@ public final class LtiTool {
       String moodleUrl,
       SessionStore sessions,
       PeopleStore people,
-      OkHttpClient http,
+      Supplier<OkHttpClient> http,
       Clock clock) {
     this.settings = settings;
     platforms = new PlatformStore(dataSource, clock);

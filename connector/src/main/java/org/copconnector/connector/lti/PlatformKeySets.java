@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -27,11 +28,11 @@ public final class PlatformKeySets {
 
   private record Cached(JWKSet keys, Instant fetchedAt) {}
 
-  private final OkHttpClient http;
+  private final Supplier<OkHttpClient> http;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public PlatformKeySets(OkHttpClient http, Clock clock) {
+  public PlatformKeySets(Supplier<OkHttpClient> http, Clock clock) {
     this.http = http;
     this.clock = clock;
   }
@@ -53,7 +54,7 @@ public final class PlatformKeySets {
   }
 
   private Cached fetch(String url) throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+    try (Response response = http.get().newCall(new Request.Builder().url(url).build()).execute()) {
       if (!response.isSuccessful()) {
         throw new IOException("key set " + url + " answered HTTP " + response.code());
       }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConfigException;
 import org.copconnector.connector.config.ConnectorConfig;
@@ -101,7 +102,7 @@ public final class Connector implements AutoCloseable {
         CompletableFuture.supplyAsync(database::migrate, background);
     HttpServer http = null;
     try {
-      OkHttpClient client = new OkHttpClient();
+      Supplier<OkHttpClient> client = memoized(OkHttpClient::new);
       DemoSchools schools = demo ? DemoSchools.load() : null;
       Lms lms = demo ? new DemoLms(schools) : lms(config, client, background);
       Clock clock = Clock.systemUTC();
@@ -121,7 +122,7 @@ public final class Connector implements AutoCloseable {
               config.moodle().map(m -> m.url().toString()).orElse(null),
               sessions,
               people,
-              client.newBuilder().callTimeout(Duration.ofSeconds(10)).build(),
+              memoized(() -> client.get().newBuilder().callTimeout(Duration.ofSeconds(10)).build()),
               clock);
       List<Object> resources = new ArrayList<>();
       resources.add(new HealthResource(database, lms, Version.current()));
@@ -163,8 +164,9 @@ public final class Connector implements AutoCloseable {
       }
       http.open();
       long now = System.nanoTime();
-      // The tool's signing key exists from the first start, made off the start-up path.
-      background.execute(() -> lti.keys().current());
+      // The tool's signing key exists from the first start, made once start-up is over (RSA key
+      // generation is CPU-heavy and would slow the first requests).
+      background.schedule(() -> lti.keys().current(), 5, TimeUnit.SECONDS);
       LOG.info(
           "CoP Connector {} listening on http://{}:{} (ready in {} ms: HTTP handlers {} ms, database and {} new migration(s) {} ms, waited {} ms; JVM up {} ms; LMS {})",
           Version.current(),
@@ -209,6 +211,21 @@ public final class Connector implements AutoCloseable {
     }
   }
 
+  /** A value made on first use, once. */
+  private static <T> Supplier<T> memoized(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
   private static long millis(long fromNanos, long toNanos) {
     return (toNanos - fromNanos) / 1_000_000;
   }
@@ -223,11 +240,12 @@ public final class Connector implements AutoCloseable {
   }
 
   private static Lms lms(
-      ConnectorConfig config, OkHttpClient http, ScheduledExecutorService background) {
+      ConnectorConfig config, Supplier<OkHttpClient> client, ScheduledExecutorService background) {
     if (config.moodle().isEmpty()) {
       return new UnconfiguredLms();
     }
     MoodleSettings settings = config.moodle().get();
+    OkHttpClient http = client.get();
     // Health probes get a short timeout and no retries: a slow Moodle must not stall /health.
     MoodleSettings probeSettings =
         new MoodleSettings(

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
   Path configFile;
 
   public static void main(String[] args) {
+    Warmup.start();
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     System.exit(run(args, System.getenv(), System.out, System.err));

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectorJarIT {
 
   private static final Path JAR = Path.of("target", "cop-connector.jar").toAbsolutePath();
-  private static final Duration READY_WITHIN = Duration.ofSeconds(3);
 
   @TempDir Path workDir;
   private final OkHttpClient http =
@@ -75,45 +74,6 @@ class ConnectorJarIT {
       }
     }
     throw new AssertionError("no /health answer within 30 s");
-  }
-
-  @Test
-  void startsQuicklyOnAFreshMachine() throws Exception {
-    // Each run is a first start: new data folder, so the embedded database is created and migrated.
-    List<Long> readyMillis = new ArrayList<>();
-    for (int run = 0; run < 5; run++) {
-      Path dir = Files.createDirectories(workDir.resolve("run-" + run));
-      int port = freePort();
-      Map<String, String> env =
-          Map.of(
-              "COP_HTTP_PORT",
-              Integer.toString(port),
-              "COP_HTTP_HOST",
-              "127.0.0.1",
-              "COP_DATA_DIR",
-              dir.resolve("data").toString());
-      long started = System.nanoTime();
-      Process serve = launch(env, dir.resolve("serve.log"), "serve");
-      try {
-        JsonObject health = awaitHealth(port, started, serve);
-        readyMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        assertEquals("UP", health.get("status").getAsString());
-        assertEquals("NOT_CONFIGURED", health.get("lms").getAsString());
-      } finally {
-        serve.destroy();
-        serve.waitFor(20, TimeUnit.SECONDS);
-      }
-    }
-    List<Long> sorted = readyMillis.stream().sorted().toList();
-    System.out.println(
-        "process start to first /health answer, first starts: "
-            + readyMillis
-            + " ms; median "
-            + sorted.get(1)
-            + " ms");
-    assertTrue(
-        sorted.get(1) < READY_WITHIN.toMillis(),
-        "median ready time " + sorted.get(1) + " ms of " + readyMillis);
   }
 
   @Test

@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable {
     config.setUsername(settings.user());
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maxPoolSize());
+    // Connections are opened as load needs them, not all at start-up.
+    config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
     config.setPoolName("cop-db");
     config.setConnectionTimeout(5_000);
     config.setValidationTimeout(2_000);

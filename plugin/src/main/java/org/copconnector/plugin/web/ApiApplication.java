@@ -22,6 +22,9 @@ public final class ApiApplication extends ResourceConfig {
     property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
     property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    property(ServerProperties.BV_FEATURE_DISABLE, true);
+    property(ServerProperties.JSON_PROCESSING_FEATURE_DISABLE, true);
+    property(ServerProperties.MOXY_JSON_FEATURE_DISABLE, true);
     // Our error bodies must reach the client instead of the container's error page.
     property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
   }
