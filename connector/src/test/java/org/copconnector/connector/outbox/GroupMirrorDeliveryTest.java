@@ -197,4 +197,22 @@ class GroupMirrorDeliveryTest {
     assertTrue(members().contains(9L));
     assertFalse(outbox.retryNow(failed.id()), "a delivered message is not sent again");
   }
+
+  @Test
+  void aLeaveNeverOvertakesTheJoinBeforeIt() {
+    OutboxWorker worker = worker();
+    String sequence = "group:" + ANCHOR + ":4";
+    String join =
+        GroupMirror.payload(new GroupMirror.Change(ANCHOR, "2", "Lesson study", List.of("4")));
+    outbox.enqueue(GroupMirror.ADD, "join-4", sequence, join);
+    outbox.enqueue(GroupMirror.REMOVE, "leave-4", sequence, join);
+    enqueue("join-6", GroupMirror.ADD, "6"); // another person, not held back
+    fake.failNext(Fault.HTTP_503, 1); // the join's first attempt fails
+    worker.deliverDue();
+    assertEquals(
+        1, outbox.count(OutboxMessage.Status.DELIVERED), "only the unrelated join went through");
+    assertEquals(2, outbox.count(OutboxMessage.Status.PENDING), "the leave waits for the join");
+    deliverUntilDone(worker);
+    assertEquals(Set.of(6L), members(), "joined, then left, in that order");
+  }
 }

@@ -80,8 +80,13 @@ public final class Outbox {
 
   /** Enqueues in a transaction of its own, for writes that go with no other change. */
   public boolean enqueue(String kind, String idempotencyKey, String payload) {
+    return enqueue(kind, idempotencyKey, null, payload);
+  }
+
+  /** Enqueues in a transaction of its own, in the order of {@code sequenceKey} (may be null). */
+  public boolean enqueue(String kind, String idempotencyKey, String sequenceKey, String payload) {
     try (Connection c = dataSource.getConnection()) {
-      return enqueue(c, kind, idempotencyKey, payload);
+      return enqueue(c, kind, idempotencyKey, sequenceKey, payload);
     } catch (SQLException e) {
       throw new StoreException("cannot enqueue an LMS write", e);
     }
