@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.StoreException;
 
 /**
@@ -89,7 +90,7 @@ public final class LoginStates {
       ps.executeUpdate();
       return true;
     } catch (SQLException e) {
-      if (Jdbc.isDuplicate(e)) {
+      if (SqlStates.isDuplicate(e)) {
         return false;
       }
       throw new StoreException("cannot record the nonce", e);

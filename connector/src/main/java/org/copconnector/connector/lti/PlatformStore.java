@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.StoreException;
 
 /** Registered platforms and their deployments. */
@@ -114,7 +115,7 @@ public final class PlatformStore {
       ps.setString(2, deploymentId);
       ps.executeUpdate();
     } catch (SQLException e) {
-      if (!Jdbc.isDuplicate(e)) {
+      if (!SqlStates.isDuplicate(e)) {
         throw new StoreException("cannot save deployment", e);
       }
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.StoreException;
 
 /**
@@ -54,7 +55,7 @@ public final class LmsMappings {
       ps.setTimestamp(4, Timestamp.from(Instant.now(clock)));
       ps.executeUpdate();
     } catch (SQLException e) {
-      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+      if (!SqlStates.isDuplicate(e)) {
         throw new StoreException("cannot store an LMS mapping", e);
       }
     }
