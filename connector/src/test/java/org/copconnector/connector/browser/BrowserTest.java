@@ -161,4 +161,54 @@ class BrowserTest {
         driver.findElement(By.id("status")).getText().matches("\\d+ participantes? .*"),
         driver.findElement(By.id("status")).getText());
   }
+
+  private void enterDemoAs(WebDriver driver, String name) {
+    driver.manage().deleteAllCookies();
+    driver.get(tool("/demo"));
+    waiting(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[contains(., '" + name + "')]")))
+        .click();
+    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
+  }
+
+  @Test
+  void aFacilitatorStartsACommunityAndAColleagueJoinsIt() throws Exception {
+    connector =
+        Connector.start(
+            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
+    WebDriver driver = chrome.driver();
+    enterDemoAs(driver, "Filipe Ramos");
+    driver.findElement(By.cssSelector("#start summary")).click();
+    driver.findElement(By.id("c-name")).sendKeys("Avaliação formativa");
+    driver
+        .findElement(By.id("c-domain"))
+        .sendKeys("Como usamos a avaliação para ajudar os alunos a aprender");
+    driver.findElement(By.id("c-subjects")).sendKeys("Biologia, Geologia");
+    driver.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("community-list"), "Avaliação formativa"));
+
+    enterDemoAs(driver, "Gabriela Lopes");
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.linkText("Avaliação formativa")))
+        .click();
+    waiting(driver).until(ExpectedConditions.textToBe(By.id("name"), "Avaliação formativa"));
+    assertTrue(driver.findElement(By.id("profile")).getText().contains("Biologia, Geologia"));
+    assertTrue(
+        driver.findElement(By.id("members")).getText().contains("membros"),
+        "the list is for members");
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Entrar']")))
+        .click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "Filipe Ramos"));
+    assertTrue(driver.findElement(By.id("members")).getText().contains("Gabriela Lopes"));
+    assertFalse(
+        driver.findElement(By.id("tools")).isDisplayed(), "members get no facilitator tools");
+  }
 }

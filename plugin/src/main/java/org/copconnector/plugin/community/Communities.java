@@ -31,7 +31,11 @@ public final class Communities {
 
   /** A community with its members as the caller may see them. */
   public record Details(
-      Community community, Integer activeMembers, Membership mine, List<Membership> members) {}
+      Community community, Integer activeMembers, Membership mine, List<Member> members) {}
+
+  /** A member as listed on the community page. */
+  public record Member(
+      String lmsUserId, String name, Membership.Role role, Membership.Status status) {}
 
   /** Filters for browsing; nulls match everything. */
   public record Query(String text, String subject, String cycle, String focus) {}
@@ -129,8 +133,8 @@ public final class Communities {
           Community community = visible(c, session, id);
           Membership mine = store.membership(c, id, session.lmsUserId()).orElse(null);
           boolean insider = session.role() == ProductRole.ADMIN || (mine != null && mine.active());
-          List<Membership> members =
-              insider ? visibleMembers(store.members(c, id), mine, session) : null;
+          List<Member> members =
+              insider ? named(visibleMembers(store.members(c, id), mine, session)) : null;
           int active = (int) store.members(c, id).stream().filter(Membership::active).count();
           return new Details(community, active, mine, members);
         });
@@ -360,6 +364,20 @@ public final class Communities {
     boolean manages =
         session.role() == ProductRole.ADMIN || (mine != null && mine.activeFacilitator());
     return manages ? all : all.stream().filter(Membership::active).toList();
+  }
+
+  private List<Member> named(List<Membership> memberships) {
+    Map<String, String> names =
+        people.names(memberships.stream().map(Membership::lmsUserId).toList());
+    return memberships.stream()
+        .map(
+            m ->
+                new Member(
+                    m.lmsUserId(),
+                    names.getOrDefault(m.lmsUserId(), "User " + m.lmsUserId()),
+                    m.role(),
+                    m.status()))
+        .toList();
   }
 
   private Set<String> coursesOf(Session session) {

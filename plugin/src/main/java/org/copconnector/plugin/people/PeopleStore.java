@@ -156,6 +156,34 @@ public final class PeopleStore implements CourseDirectory {
     }
   }
 
+  /** Display names of people by LMS id (those the connector knows). */
+  public Map<String, String> names(java.util.Collection<String> lmsUserIds) {
+    Map<String, String> names = new HashMap<>();
+    if (lmsUserIds.isEmpty()) {
+      return names;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(lmsUserIds.size(), "?"));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT lms_user_id, display_name FROM lms_person WHERE lms_user_id IN ("
+                    + marks
+                    + ")")) {
+      int i = 1;
+      for (String id : lmsUserIds) {
+        ps.setString(i++, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read names", e);
+    }
+    return names;
+  }
+
   /** The courses a person takes part in, as far as the connector knows. */
   public java.util.Set<String> coursesOf(String lmsUserId) {
     java.util.Set<String> courses = new java.util.TreeSet<>();

@@ -37,6 +37,12 @@ public final class StaticResource {
     return page("hub.html");
   }
 
+  @GET
+  @Path("community")
+  public Response community() {
+    return page("community.html");
+  }
+
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
     return file(name, "no-cache");

@@ -1,0 +1,19 @@
+// Calls the JSON API with the session cookie; failures carry the API's message.
+export async function api(method, path, body) {
+  const options = { method, credentials: 'same-origin', headers: {} };
+  if (body !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, options);
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(data?.message ?? `HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+export const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);

@@ -1,0 +1,91 @@
+import { load, translatePage } from './i18n.js';
+import { api } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const id = new URLSearchParams(location.search).get('id');
+let t = (key) => key;
+
+function button(label, action, secondary = false) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  if (secondary) b.className = 'secondary';
+  b.addEventListener('click', async () => {
+    try {
+      await action();
+      await render();
+    } catch (error) {
+      $('status').textContent = t('community.failed', { reason: error.message });
+    }
+  });
+  return b;
+}
+
+async function render() {
+  const hub = await api('GET', '/api/v1/hub');
+  t = await load(hub.me.locale);
+  translatePage(t);
+  $('demo-banner').hidden = !hub.demo;
+  const details = await api('GET', `/api/v1/communities/${encodeURIComponent(id)}`);
+  const community = details.community;
+  const p = community.profile;
+  const manages = hub.me.role === 'admin' || (details.mine?.status === 'active' && details.mine?.role === 'facilitator');
+  document.title = `${community.name} – ${t('app.name')}`;
+  $('name').textContent = community.name;
+  $('domain').textContent = community.domain;
+  $('profile').textContent = [
+    p.subjects.join(', '), p.cycles.join(', '), t(`sharing.${p.sharing}`), t(`framework.${p.framework}`),
+    t(`context.${p.context}`), p.focus.join(', '), t(`joining.${community.joining}`),
+  ].filter((part) => part).join(' · ');
+  $('status').textContent = community.archivedAt ? t('community.archived')
+    : details.mine?.status === 'requested' ? t('community.requested')
+      : !details.mine && community.joining === 'invitation' ? t('community.invitationOnly') : t('hub.members', { count: details.activeMembers });
+
+  const actions = [];
+  if (!community.archivedAt) {
+    if (!details.mine && community.joining !== 'invitation') {
+      actions.push(button(t(community.joining === 'open' ? 'community.join' : 'community.askToJoin'), () => api('POST', `/api/v1/communities/${id}/join`)));
+    } else if (details.mine?.status === 'invited') {
+      actions.push(button(t('community.acceptInvitation'), () => api('POST', `/api/v1/communities/${id}/join`)));
+    } else if (details.mine) {
+      actions.push(button(t('community.leave'), () => api('POST', `/api/v1/communities/${id}/leave`), true));
+    }
+  }
+  $('actions').replaceChildren(...actions);
+
+  const members = details.members;
+  if (!members) {
+    const hidden = document.createElement('li');
+    hidden.textContent = t('community.membersHidden');
+    $('members').replaceChildren(hidden);
+  } else {
+    $('members').replaceChildren(...members.map((m) => {
+      const item = document.createElement('li');
+      const who = document.createElement('span');
+      who.className = 'who';
+      who.textContent = `${m.name} · ${m.status === 'active' ? t(`community.role.${m.role}`) : t(`community.status.${m.status}`)}`;
+      item.append(who);
+      if (manages && m.lmsUserId !== details.mine?.lmsUserId) {
+        if (m.status === 'requested') item.append(button(t('community.approve'), () => api('POST', `/api/v1/communities/${id}/requests/${m.lmsUserId}/approve`)));
+        if (m.status === 'active') {
+          const next = m.role === 'member' ? 'facilitator' : 'member';
+          item.append(button(t(next === 'facilitator' ? 'community.makeFacilitator' : 'community.makeMember'),
+            () => api('PUT', `/api/v1/communities/${id}/members/${m.lmsUserId}/role`, { role: next }), true));
+        }
+        item.append(button(t('community.remove'), () => api('DELETE', `/api/v1/communities/${id}/members/${m.lmsUserId}`), true));
+      }
+      return item;
+    }));
+  }
+  $('tools').hidden = !manages;
+  if (manages) {
+    $('archive-actions').replaceChildren(community.archivedAt
+      ? button(t('community.restore'), () => api('POST', `/api/v1/communities/${id}/restore`))
+      : button(t('community.archive'), () => api('POST', `/api/v1/communities/${id}/archive`), true));
+  }
+}
+
+render().catch((error) => {
+  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
+  $('status').classList.add('error');
+});
