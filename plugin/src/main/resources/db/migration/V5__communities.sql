@@ -20,6 +20,7 @@ CREATE TABLE community_anchor (
   id           VARCHAR(36)  NOT NULL PRIMARY KEY,
   community_id VARCHAR(36)  NOT NULL REFERENCES community (id),
   course_id    VARCHAR(255) NOT NULL,
+  forum_id     VARCHAR(255),
   CONSTRAINT uq_anchor UNIQUE (community_id, course_id)
 );
 CREATE INDEX ix_anchor_course ON community_anchor (course_id);

@@ -55,4 +55,14 @@ public final class DemoLms implements Lms {
   public void removeGroupMembers(String groupId, List<String> userIds) {
     members.getOrDefault(groupId, java.util.Set.of()).removeAll(userIds);
   }
+
+  @Override
+  public List<Forum> forums(String courseId) {
+    if (schools.course(courseId) == null) {
+      throw new LmsUnavailableException("no demo course " + courseId);
+    }
+    return List.of(
+        new Forum(courseId + "-news", "Announcements", "news", 0),
+        new Forum(courseId + "-groups", "Group discussions", "general", 1));
+  }
 }

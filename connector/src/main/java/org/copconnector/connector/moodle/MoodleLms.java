@@ -107,6 +107,35 @@ public final class MoodleLms implements Lms {
     }
   }
 
+  /**
+   * Forums from mod_forum, their group mode from the course modules (mod_forum does not say it).
+   */
+  @Override
+  public List<Forum> forums(String courseId) {
+    long course = courseId(courseId);
+    try {
+      java.util.Map<Long, Integer> groupModeByModule = new java.util.HashMap<>();
+      for (CourseApi.Section section : moodle.courses().contents(course)) {
+        for (CourseApi.Module module : section.modules()) {
+          if ("forum".equals(module.modname())) {
+            groupModeByModule.put(module.id(), module.groupmode() == null ? 0 : module.groupmode());
+          }
+        }
+      }
+      return moodle.forums().forumsByCourses(List.of(course)).stream()
+          .map(
+              f ->
+                  new Forum(
+                      Long.toString(f.id()),
+                      f.name(),
+                      f.type(),
+                      groupModeByModule.getOrDefault(f.cmid(), 0)))
+          .toList();
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not list the forums of course " + courseId, e);
+    }
+  }
+
   private static List<GroupApi.Membership> memberships(String groupId, List<String> userIds) {
     long group = Long.parseLong(groupId);
     return userIds.stream().map(u -> new GroupApi.Membership(group, Long.parseLong(u))).toList();

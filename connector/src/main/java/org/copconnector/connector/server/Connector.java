@@ -133,12 +133,13 @@ public final class Connector implements AutoCloseable {
       if (demo) {
         resources.add(new DemoResource(schools, sessions, people, assets));
       }
-      Communities communities = new Communities(database.dataSource(), people, outbox, clock);
+      Communities communities = new Communities(database.dataSource(), people, outbox, lms, clock);
       resources.add(new HubResource(people, communities));
       resources.add(new RosterResource(roster));
       resources.add(new OutboxResource(outbox));
       resources.add(
-          new CommunityResource(new Communities(database.dataSource(), people, outbox, clock)));
+          new CommunityResource(
+              new Communities(database.dataSource(), people, outbox, lms, clock)));
       resources.addAll(extraResources);
       http =
           new HttpServer(

@@ -136,6 +136,75 @@ class CommunityMirrorTest {
         assertEquals(2L, groups.get(0).courseId());
         assertEquals(Set.of(4L, 5L), fake.state().groupMembers.get(groups.get(0).id()));
         assertTrue(groups.get(0).idnumber().startsWith(GroupMirror.groupIdnumber("")));
+
+        // The facilitator picks the forum; the one without groups carries a warning.
+        String forums;
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(base + "/api/v1/communities/" + id + "/courses/2/forums")
+                        .header("Cookie", "cop_session=" + alice)
+                        .build())
+                .execute()) {
+          assertEquals(200, r.code());
+          forums = r.body().string();
+        }
+        var list = JsonParser.parseString(forums).getAsJsonArray();
+        assertEquals(3, list.size());
+        var general =
+            list.asList().stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(f -> f.get("id").getAsString().equals("3"))
+                .findFirst()
+                .orElseThrow();
+        var grouped =
+            list.asList().stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(f -> f.get("id").getAsString().equals("4"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(general.get("warning").getAsString().contains("not in groups mode"));
+        assertEquals(1, grouped.get("groupMode").getAsInt());
+        assertTrue(!grouped.has("warning") || grouped.get("warning").isJsonNull());
+        RequestBody choose =
+            RequestBody.create("{\"forumId\":\"4\"}", MediaType.get("application/json"));
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(base + "/api/v1/communities/" + id + "/courses/2/forum")
+                        .header("Cookie", "cop_session=" + bob)
+                        .put(choose)
+                        .build())
+                .execute()) {
+          assertEquals(403, r.code(), "members do not choose the forum");
+        }
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(base + "/api/v1/communities/" + id + "/courses/2/forum")
+                        .header("Cookie", "cop_session=" + alice)
+                        .put(choose)
+                        .build())
+                .execute()) {
+          assertEquals(200, r.code());
+          assertTrue(
+              JsonParser.parseString(r.body().string())
+                  .getAsJsonObject()
+                  .get("chosen")
+                  .getAsBoolean());
+        }
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(base + "/api/v1/communities/" + id + "/courses/2/forum")
+                        .header("Cookie", "cop_session=" + alice)
+                        .put(
+                            RequestBody.create(
+                                "{\"forumId\":\"999\"}", MediaType.get("application/json")))
+                        .build())
+                .execute()) {
+          assertEquals(422, r.code());
+        }
       }
     }
   }

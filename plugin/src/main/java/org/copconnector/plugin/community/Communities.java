@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityStore.Anchor;
 import org.copconnector.plugin.community.Membership.Role;
 import org.copconnector.plugin.community.Membership.Status;
+import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
@@ -37,6 +38,13 @@ public final class Communities {
   public record Member(
       String lmsUserId, String name, Membership.Role role, Membership.Status status) {}
 
+  /**
+   * A forum a facilitator may choose for an anchor, with a warning when it cannot keep to the
+   * group.
+   */
+  public record ForumChoice(
+      String id, String name, String type, int groupMode, boolean chosen, String warning) {}
+
   /** Filters for browsing; nulls match everything. */
   public record Query(String text, String subject, String cycle, String focus) {}
 
@@ -44,12 +52,15 @@ public final class Communities {
   private final CommunityStore store = new CommunityStore();
   private final PeopleStore people;
   private final Outbox outbox;
+  private final Lms lms;
   private final Clock clock;
 
-  public Communities(DataSource dataSource, PeopleStore people, Outbox outbox, Clock clock) {
+  public Communities(
+      DataSource dataSource, PeopleStore people, Outbox outbox, Lms lms, Clock clock) {
     this.dataSource = dataSource;
     this.people = people;
     this.outbox = outbox;
+    this.lms = lms;
     this.clock = clock;
   }
 
@@ -88,7 +99,8 @@ public final class Communities {
         c -> {
           store.insert(c, community);
           for (String course : courses) {
-            store.insertAnchor(c, new Anchor(UUID.randomUUID().toString(), community.id(), course));
+            store.insertAnchor(
+                c, new Anchor(UUID.randomUUID().toString(), community.id(), course, null));
           }
           store.saveMembership(
               c,
@@ -268,6 +280,50 @@ public final class Communities {
           store.setArchived(c, id, archived ? Instant.now(clock) : null);
           return store.find(c, id).orElseThrow();
         });
+  }
+
+  /**
+   * Facilitators: the forums of an anchor's course, the chosen one marked, those without groups
+   * flagged.
+   */
+  public List<ForumChoice> forums(Session session, String id, String courseId) {
+    Anchor anchor = inTransaction(c -> anchorOf(c, facilitated(c, session, id), courseId));
+    return lms.forums(courseId).stream()
+        .map(f -> choice(f, f.id().equals(anchor.forumId())))
+        .toList();
+  }
+
+  /** Facilitators: the forum the community uses in one of its courses. */
+  public ForumChoice chooseForum(Session session, String id, String courseId, String forumId) {
+    inTransaction(c -> anchorOf(c, facilitated(c, session, id), courseId)); // rights first
+    Lms.Forum forum =
+        lms.forums(courseId).stream()
+            .filter(f -> f.id().equals(forumId))
+            .findFirst()
+            .orElseThrow(
+                () -> ApiException.invalid("forumId", "not a forum of course " + courseId));
+    inTransaction(
+        c -> {
+          store.setForum(c, anchorOf(c, facilitated(c, session, id), courseId).id(), forumId);
+          return null;
+        });
+    return choice(forum, true);
+  }
+
+  private static ForumChoice choice(Lms.Forum f, boolean chosen) {
+    String warning =
+        f.usesGroups()
+            ? null
+            : "This forum is not in groups mode: every participant of the course will see the community's discussions."
+                + " Set its group mode to separate or visible groups in Moodle.";
+    return new ForumChoice(f.id(), f.name(), f.type(), f.groupMode(), chosen, warning);
+  }
+
+  private Anchor anchorOf(Connection c, Community community, String courseId) throws SQLException {
+    return store.anchors(c, community.id()).stream()
+        .filter(a -> a.courseId().equals(courseId))
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("course " + courseId + " of this community"));
   }
 
   private Membership approve(Connection c, Community community, Membership request)

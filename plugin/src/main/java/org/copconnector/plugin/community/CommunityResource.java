@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 
@@ -36,6 +37,15 @@ public final class CommunityResource {
     public RoleChange {
       if (role == null) {
         throw ApiException.invalid("role", "role is required (facilitator or member)");
+      }
+    }
+  }
+
+  /** The forum chosen for one anchor. */
+  public record ForumSelection(String forumId) {
+    public ForumSelection {
+      if (forumId == null || forumId.isBlank() || forumId.length() > 255) {
+        throw ApiException.invalid("forumId", "forumId is required");
       }
     }
   }
@@ -124,6 +134,34 @@ public final class CommunityResource {
       RoleChange change,
       @Context ContainerRequestContext request) {
     return communities.setRole(SessionFilter.of(request), id, userId, change.role());
+  }
+
+  @GET
+  @Path("/{id}/courses/{courseId}/forums")
+  public List<Communities.ForumChoice> forums(
+      @PathParam("id") String id,
+      @PathParam("courseId") String courseId,
+      @Context ContainerRequestContext request) {
+    try {
+      return communities.forums(SessionFilter.of(request), id, courseId);
+    } catch (LmsUnavailableException e) {
+      throw new ApiException(503, "lms_unavailable", e.getMessage());
+    }
+  }
+
+  @PUT
+  @Path("/{id}/courses/{courseId}/forum")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Communities.ForumChoice chooseForum(
+      @PathParam("id") String id,
+      @PathParam("courseId") String courseId,
+      ForumSelection selection,
+      @Context ContainerRequestContext request) {
+    try {
+      return communities.chooseForum(SessionFilter.of(request), id, courseId, selection.forumId());
+    } catch (LmsUnavailableException e) {
+      throw new ApiException(503, "lms_unavailable", e.getMessage());
+    }
   }
 
   @POST

@@ -21,7 +21,7 @@ final class CommunityStore {
           + " c.created_by, c.created_at, c.archived_at";
 
   /** An anchor: the community in one course, mirrored as one group. */
-  record Anchor(String id, String communityId, String courseId) {}
+  record Anchor(String id, String communityId, String courseId, String forumId) {}
 
   void insert(Connection c, Community community) throws SQLException {
     try (PreparedStatement ps =
@@ -60,15 +60,26 @@ final class CommunityStore {
     List<Anchor> anchors = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, community_id, course_id FROM community_anchor WHERE community_id = ? ORDER BY course_id")) {
+            "SELECT id, community_id, course_id, forum_id FROM community_anchor WHERE community_id = ?"
+                + " ORDER BY course_id")) {
       ps.setString(1, communityId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          anchors.add(new Anchor(rs.getString(1), rs.getString(2), rs.getString(3)));
+          anchors.add(
+              new Anchor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
       }
     }
     return anchors;
+  }
+
+  void setForum(Connection c, String anchorId, String forumId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE community_anchor SET forum_id = ? WHERE id = ?")) {
+      ps.setString(1, forumId);
+      ps.setString(2, anchorId);
+      ps.executeUpdate();
+    }
   }
 
   Optional<Community> find(Connection c, String id) throws SQLException {

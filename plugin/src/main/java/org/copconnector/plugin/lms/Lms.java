@@ -23,4 +23,16 @@ public interface Lms {
 
   /** Removes people from a group; removing someone not in it changes nothing. */
   void removeGroupMembers(String groupId, List<String> userIds);
+
+  /** The forums of a course, with their group mode. */
+  List<Forum> forums(String courseId);
+
+  /** A course forum; {@code groupMode} 0 = no groups, 1 = separate groups, 2 = visible groups. */
+  record Forum(String id, String name, String type, int groupMode) {
+
+    /** Discussions can be kept to one community's group only in a forum with groups. */
+    public boolean usesGroups() {
+      return groupMode > 0;
+    }
+  }
 }

@@ -31,6 +31,11 @@ public final class UnconfiguredLms implements Lms {
     throw notConfigured();
   }
 
+  @Override
+  public List<Forum> forums(String courseId) {
+    throw notConfigured();
+  }
+
   private static LmsUnavailableException notConfigured() {
     return new LmsUnavailableException("no LMS is configured (set moodle.url and moodle.token)");
   }
