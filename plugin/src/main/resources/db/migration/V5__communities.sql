@@ -34,3 +34,9 @@ CREATE TABLE community_member (
   since        TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (community_id, lms_user_id)
 );
+
+-- Per-course choices of its facilitators, e.g. whether any teacher of the course may start a community.
+CREATE TABLE course_setting (
+  course_id                   VARCHAR(255) NOT NULL PRIMARY KEY,
+  teachers_start_communities  BOOLEAN      NOT NULL
+);

@@ -25,6 +25,8 @@ import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.CommunityResource;
+import org.copconnector.plugin.community.CourseSettings;
+import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
@@ -133,13 +135,14 @@ public final class Connector implements AutoCloseable {
       if (demo) {
         resources.add(new DemoResource(schools, sessions, people, assets));
       }
-      Communities communities = new Communities(database.dataSource(), people, outbox, lms, clock);
+      CourseSettings courseSettings = new CourseSettings(database.dataSource());
+      Communities communities =
+          new Communities(database.dataSource(), people, outbox, lms, courseSettings, clock);
       resources.add(new HubResource(people, communities));
       resources.add(new RosterResource(roster));
       resources.add(new OutboxResource(outbox));
-      resources.add(
-          new CommunityResource(
-              new Communities(database.dataSource(), people, outbox, lms, clock)));
+      resources.add(new CommunityResource(communities));
+      resources.add(new CourseSettingsResource(courseSettings));
       resources.addAll(extraResources);
       http =
           new HttpServer(

@@ -339,4 +339,29 @@ class CommunitiesApiTest {
     assertEquals(
         0, call(manuel, "GET", "/api/v1/communities", null).json().getAsJsonArray().size());
   }
+
+  @Test
+  void aCoursesFacilitatorsCanLetEveryTeacherStartCommunities() throws Exception {
+    String settings = "/api/v1/courses/" + NETWORK + "/settings";
+    assertEquals(
+        403,
+        call(gabriela, "POST", "/api/v1/communities", "{\"name\":\"Mine\",\"domain\":\"x\"}")
+            .status());
+    assertEquals(
+        403, call(gabriela, "PUT", settings, "{\"teachersMayStartCommunities\":true}").status());
+    assertEquals(
+        false,
+        call(gabriela, "GET", settings, null)
+            .object()
+            .get("teachersMayStartCommunities")
+            .getAsBoolean());
+    assertEquals(
+        200, call(filipe, "PUT", settings, "{\"teachersMayStartCommunities\":true}").status());
+    assertEquals(
+        201,
+        call(gabriela, "POST", "/api/v1/communities", "{\"name\":\"Mine\",\"domain\":\"x\"}")
+            .status());
+    assertEquals(
+        422, call(filipe, "PUT", settings, "{\"teachersMayStartCommunities\":\"yes\"}").status());
+  }
 }

@@ -53,10 +53,17 @@ public final class Communities {
   private final PeopleStore people;
   private final Outbox outbox;
   private final Lms lms;
+  private final CourseSettings courseSettings;
   private final Clock clock;
 
   public Communities(
-      DataSource dataSource, PeopleStore people, Outbox outbox, Lms lms, Clock clock) {
+      DataSource dataSource,
+      PeopleStore people,
+      Outbox outbox,
+      Lms lms,
+      CourseSettings courseSettings,
+      Clock clock) {
+    this.courseSettings = courseSettings;
     this.dataSource = dataSource;
     this.people = people;
     this.outbox = outbox;
@@ -66,15 +73,20 @@ public final class Communities {
 
   /** Starts a community; its creator is its first facilitator. */
   public Community create(Session session, NewCommunity request) {
-    if (session.role() == ProductRole.MEMBER) {
-      throw ApiException.forbidden("only facilitators start communities in this course");
-    }
     List<String> courses =
         request.courseIds().isEmpty() && session.courseId() != null
             ? List.of(session.courseId())
             : request.courseIds();
     if (courses.isEmpty()) {
       throw ApiException.invalid("courseIds", "a community lives in at least one course");
+    }
+    // Facilitators start communities; other teachers only where every course of it allows them to.
+    boolean allowed =
+        session.role() != ProductRole.MEMBER
+            || courses.stream()
+                .allMatch(course -> courseSettings.of(course).teachersMayStartCommunities());
+    if (!allowed) {
+      throw ApiException.forbidden("only facilitators start communities in this course");
     }
     Set<String> mine = coursesOf(session);
     for (String course : courses) {

@@ -19,6 +19,7 @@ public final class Json {
     return new GsonBuilder()
         .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
+        .registerTypeAdapterFactory(new StrictScalarAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())
         // Without it Gson reads unquoted words, single quotes and comments as if they were JSON.
         .setStrictness(com.google.gson.Strictness.STRICT)

@@ -78,6 +78,23 @@ class JsonTest {
             .field());
   }
 
+  record Counts(int count, boolean flag) {}
+
+  @Test
+  void numbersAndBooleansMustHaveTheirJsonTypes() {
+    assertEquals(new Counts(5, true), strict.fromJson("{\"count\":5,\"flag\":true}", Counts.class));
+    assertEquals(
+        "count",
+        assertThrows(
+                JsonFieldException.class, () -> strict.fromJson("{\"count\":\"5\"}", Counts.class))
+            .field());
+    assertEquals(
+        "flag",
+        assertThrows(
+                JsonFieldException.class, () -> strict.fromJson("{\"flag\":\"yes\"}", Counts.class))
+            .field());
+  }
+
   @Test
   void lenientIgnoresWhatItDoesNotModel() {
     Profile p =
