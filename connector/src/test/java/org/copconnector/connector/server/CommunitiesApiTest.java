@@ -18,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.testing.Clients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CommunitiesApiTest {
 
   @TempDir Path dataDir;
   private Connector connector;
-  private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+  private final OkHttpClient http = Clients.asTheUi();
   private String filipe; // facilitator (editing teacher) of the network course
   private String gabriela; // member
   private String ines; // member

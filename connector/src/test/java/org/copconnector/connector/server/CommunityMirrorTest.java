@@ -18,6 +18,7 @@ import okhttp3.Response;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
+import org.copconnector.connector.testing.Clients;
 import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommunityMirrorTest {
 
   @TempDir Path dataDir;
-  private final OkHttpClient http = new OkHttpClient();
+  private final OkHttpClient http = Clients.asTheUi();
 
   @Test
   void creatorAndJoinerBecomeMembersOfTheAnchorsMoodleGroup() throws Exception {

@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.testing.Clients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class HubAndDemoTest {
 
   @TempDir Path dataDir;
   private Connector connector;
-  private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+  private final OkHttpClient http = Clients.asTheUi();
 
   private void start(boolean demo) throws Exception {
     Map<String, String> env =
@@ -222,5 +223,34 @@ class HubAndDemoTest {
                 .post(RequestBody.create(new byte[0]))
                 .build())
             .status());
+  }
+
+  @Test
+  void changesWithoutTheUisHeaderAreRefusedAsCrossSite() throws Exception {
+    start(true);
+    String facilitator = enter("d07", "demo-rede-ciencias");
+    okhttp3.OkHttpClient foreignPage = new okhttp3.OkHttpClient();
+    try (Response r =
+        foreignPage
+            .newCall(
+                new Request.Builder()
+                    .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
+                    .header("Cookie", "cop_session=" + facilitator)
+                    .post(RequestBody.create(new byte[0]))
+                    .build())
+            .execute()) {
+      assertEquals(403, r.code());
+      assertTrue(r.body().string().contains("cross_site_request"));
+    }
+    try (Response r =
+        foreignPage
+            .newCall(
+                new Request.Builder()
+                    .url(url("/api/v1/hub"))
+                    .header("Cookie", "cop_session=" + facilitator)
+                    .build())
+            .execute()) {
+      assertEquals(200, r.code(), "reading needs no header");
+    }
   }
 }

@@ -18,6 +18,18 @@ public final class SessionFilter implements ContainerRequestFilter {
 
   private static final String PROPERTY = "cop.session";
 
+  /**
+   * The header the UI sends with every change. The session cookie must be SameSite=None to work
+   * inside Moodle's iframe, so a page on another site could make the browser send it; a custom
+   * header cannot be added cross-site without a CORS preflight, which the connector never grants.
+   */
+  public static final String REQUEST_HEADER = "X-Requested-With";
+
+  public static final String REQUEST_HEADER_VALUE = "cop-connector";
+
+  private static final java.util.Set<String> SAFE_METHODS =
+      java.util.Set.of("GET", "HEAD", "OPTIONS");
+
   private final SessionStore sessions;
 
   public SessionFilter(SessionStore sessions) {
@@ -28,6 +40,13 @@ public final class SessionFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (!request.getUriInfo().getPath().startsWith("api/")) {
       return;
+    }
+    if (!SAFE_METHODS.contains(request.getMethod())
+        && !REQUEST_HEADER_VALUE.equals(request.getHeaderString(REQUEST_HEADER))) {
+      throw new ApiException(
+          403,
+          "cross_site_request",
+          "changes must come from the connector's own pages (" + REQUEST_HEADER + " missing)");
     }
     Cookie cookie = request.getCookies().get(SessionCookie.NAME);
     Session session =

@@ -1,0 +1,25 @@
+package org.copconnector.connector.testing;
+
+import okhttp3.OkHttpClient;
+import org.copconnector.plugin.session.SessionFilter;
+
+/** HTTP clients that behave like the connector's own pages. */
+public final class Clients {
+
+  private Clients() {}
+
+  /** Sends the header the UI sends with every request; does not follow redirects. */
+  public static OkHttpClient asTheUi() {
+    return new OkHttpClient.Builder()
+        .followRedirects(false)
+        .addInterceptor(
+            chain ->
+                chain.proceed(
+                    chain
+                        .request()
+                        .newBuilder()
+                        .header(SessionFilter.REQUEST_HEADER, SessionFilter.REQUEST_HEADER_VALUE)
+                        .build()))
+        .build();
+  }
+}
