@@ -67,6 +67,15 @@ class HubAndDemoTest {
     return send(request.build());
   }
 
+  private Answer postAs(String session, String path) throws IOException {
+    return send(
+        new Request.Builder()
+            .url(url(path))
+            .header("Cookie", "cop_session=" + session)
+            .post(RequestBody.create(new byte[0]))
+            .build());
+  }
+
   private String enter(String person, String course) throws IOException {
     Answer entered =
         send(
@@ -151,45 +160,19 @@ class HubAndDemoTest {
   @Test
   void onlyAdministratorsAndTheCoursesFacilitatorsRefreshItsRoster() throws Exception {
     start(true);
-    RequestBody empty = RequestBody.create(new byte[0]);
     String member = enter("d08", "demo-rede-ciencias");
-    Answer refused =
-        send(
-            new Request.Builder()
-                .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
-                .header("Cookie", "cop_session=" + member)
-                .post(empty)
-                .build());
+    Answer refused = postAs(member, "/api/v1/courses/demo-rede-ciencias/roster/sync");
     assertEquals(403, refused.status());
     String otherFacilitator = enter("d02", "demo-mat-vv");
     assertEquals(
-        403,
-        send(new Request.Builder()
-                .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
-                .header("Cookie", "cop_session=" + otherFacilitator)
-                .post(empty)
-                .build())
-            .status());
+        403, postAs(otherFacilitator, "/api/v1/courses/demo-rede-ciencias/roster/sync").status());
     String facilitator = enter("d07", "demo-rede-ciencias");
-    Answer synced =
-        send(
-            new Request.Builder()
-                .url(url("/api/v1/courses/demo-rede-ciencias/roster/sync"))
-                .header("Cookie", "cop_session=" + facilitator)
-                .post(empty)
-                .build());
+    Answer synced = postAs(facilitator, "/api/v1/courses/demo-rede-ciencias/roster/sync");
     assertEquals(200, synced.status(), synced.body());
     assertEquals(
         10, JsonParser.parseString(synced.body()).getAsJsonObject().get("unchanged").getAsInt());
     String admin = enter("d01", "demo-mat-vv");
-    assertEquals(
-        200,
-        send(new Request.Builder()
-                .url(url("/api/v1/courses/demo-cie-rio/roster/sync"))
-                .header("Cookie", "cop_session=" + admin)
-                .post(empty)
-                .build())
-            .status());
+    assertEquals(200, postAs(admin, "/api/v1/courses/demo-cie-rio/roster/sync").status());
   }
 
   @Test
@@ -199,14 +182,7 @@ class HubAndDemoTest {
     String member = enter("d08", "demo-rede-ciencias");
     for (String session : List.of(facilitator, member)) {
       assertEquals(403, get("/api/v1/admin/outbox", session).status());
-      assertEquals(
-          403,
-          send(new Request.Builder()
-                  .url(url("/api/v1/admin/outbox/1/retry"))
-                  .header("Cookie", "cop_session=" + session)
-                  .post(RequestBody.create(new byte[0]))
-                  .build())
-              .status());
+      assertEquals(403, postAs(session, "/api/v1/admin/outbox/1/retry").status());
     }
     assertEquals(401, get("/api/v1/admin/outbox", null).status());
     String admin = enter("d01", "demo-mat-vv");
@@ -215,14 +191,7 @@ class HubAndDemoTest {
     JsonObject summary = JsonParser.parseString(outbox.body()).getAsJsonObject();
     assertEquals(0, summary.get("failed").getAsInt());
     assertEquals(422, get("/api/v1/admin/outbox?status=LOST", admin).status());
-    assertEquals(
-        404,
-        send(new Request.Builder()
-                .url(url("/api/v1/admin/outbox/999/retry"))
-                .header("Cookie", "cop_session=" + admin)
-                .post(RequestBody.create(new byte[0]))
-                .build())
-            .status());
+    assertEquals(404, postAs(admin, "/api/v1/admin/outbox/999/retry").status());
   }
 
   @Test

@@ -157,9 +157,9 @@ public final class Communities {
           Community community = visible(c, session, id);
           Membership mine = store.membership(c, id, session.lmsUserId()).orElse(null);
           boolean insider = session.role() == ProductRole.ADMIN || (mine != null && mine.active());
-          List<Member> members =
-              insider ? named(visibleMembers(store.members(c, id), mine, session)) : null;
-          int active = (int) store.members(c, id).stream().filter(Membership::active).count();
+          List<Membership> all = store.members(c, id);
+          List<Member> members = insider ? named(visibleMembers(all, mine, session)) : null;
+          int active = (int) all.stream().filter(Membership::active).count();
           return new Details(community, active, mine, members);
         });
   }
