@@ -25,6 +25,11 @@ public enum ConfigKey {
   SYNC_INTERVAL_MINUTES("sync.interval.minutes", "60", false),
   SYNC_PAGE_SIZE("sync.page.size", "500", false),
   SESSION_HOURS("session.hours", "8", false),
+  DISCUSSION_TITLE_MAX("discussion.title.max", "200", false),
+  DISCUSSION_BODY_MAX("discussion.body.max", "20000", false),
+  DISCUSSION_EDIT_MINUTES("discussion.edit.minutes", "30", false),
+  FORUM_IMPORT_INTERVAL_SECONDS("forum.import.interval.seconds", "120", false),
+  NOTIFICATIONS_TIME_ZONE("notifications.time.zone", "", false),
   LTI_ROLES_ADMIN(
       "lti.roles.admin",
       "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator,"

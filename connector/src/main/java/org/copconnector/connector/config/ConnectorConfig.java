@@ -3,11 +3,13 @@ package org.copconnector.connector.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.copconnector.connector.lti.LtiSettings;
+import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.store.DatabaseSettings;
 
 /** The validated configuration; secrets are kept out of {@link #toString()}. */
@@ -21,7 +23,15 @@ public record ConnectorConfig(
     Optional<MoodleSettings> moodle,
     LtiSettings lti,
     Duration syncInterval,
-    int syncPageSize) {
+    int syncPageSize,
+    DiscussionSettings discussions) {
+
+  /**
+   * Bounds of posts, how often Moodle forums are read for new replies, and the time zone whose days
+   * the daily digests cover.
+   */
+  public record DiscussionSettings(
+      DiscussionLimits limits, Duration importInterval, ZoneId digestZone) {}
 
   /** How to reach Moodle's web services. */
   public record MoodleSettings(
@@ -66,7 +76,28 @@ public record ConnectorConfig(
         moodle(v, values),
         lti(v, values),
         Duration.ofMinutes(v.integer(ConfigKey.SYNC_INTERVAL_MINUTES, 1, 7 * 24 * 60)),
-        v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000));
+        v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000),
+        discussions(v, values));
+  }
+
+  private static DiscussionSettings discussions(ConfigValues v, Map<ConfigKey, String> values) {
+    DiscussionLimits limits =
+        new DiscussionLimits(
+            v.integer(ConfigKey.DISCUSSION_TITLE_MAX, 10, DiscussionLimits.TITLE_CEILING),
+            v.integer(ConfigKey.DISCUSSION_BODY_MAX, 100, DiscussionLimits.BODY_CEILING),
+            Duration.ofMinutes(v.integer(ConfigKey.DISCUSSION_EDIT_MINUTES, 0, 7 * 24 * 60)));
+    String zone = values.get(ConfigKey.NOTIFICATIONS_TIME_ZONE);
+    ZoneId digestZone;
+    try {
+      digestZone = zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw new ConfigException(
+          "notifications.time.zone must be a time zone such as Europe/Lisbon, not '" + zone + "'");
+    }
+    return new DiscussionSettings(
+        limits,
+        Duration.ofSeconds(v.integer(ConfigKey.FORUM_IMPORT_INTERVAL_SECONDS, 10, 24 * 60 * 60)),
+        digestZone);
   }
 
   private static LtiSettings lti(ConfigValues v, Map<ConfigKey, String> values) {

@@ -1,6 +1,9 @@
 package org.copconnector.connector.demo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsStatus;
 import org.copconnector.plugin.lms.LmsUnavailableException;
@@ -64,5 +67,45 @@ public final class DemoLms implements Lms {
     return List.of(
         new Forum(courseId + "-news", "Announcements", "news", 0),
         new Forum(courseId + "-groups", "Group discussions", "general", 1));
+  }
+
+  // The demo keeps what would go to Moodle in memory, so every feature can be tried without one.
+  private final AtomicLong ids = new AtomicLong(1000);
+  private final List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public PostedDiscussion startDiscussion(NewDiscussion discussion) {
+    return new PostedDiscussion(
+        Long.toString(ids.incrementAndGet()), Long.toString(ids.incrementAndGet()));
+  }
+
+  @Override
+  public Optional<PostedDiscussion> findDiscussion(String forumId, String groupId, String marker) {
+    return Optional.empty();
+  }
+
+  @Override
+  public String reply(String parentPostId, String subject, String html) {
+    return Long.toString(ids.incrementAndGet());
+  }
+
+  @Override
+  public Optional<String> findPost(String discussionId, String marker) {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<ForumDiscussion> discussionsChangedSince(String forumId, long sinceSeconds) {
+    return List.of();
+  }
+
+  @Override
+  public List<ForumPost> posts(String discussionId) {
+    return List.of();
+  }
+
+  @Override
+  public void sendMessage(String userId, String text) {
+    messages.add(userId + ": " + text);
   }
 }

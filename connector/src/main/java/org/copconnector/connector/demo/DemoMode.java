@@ -32,7 +32,8 @@ public final class DemoMode {
         java.util.Optional.empty(),
         config.lti(),
         config.syncInterval(),
-        config.syncPageSize());
+        config.syncPageSize(),
+        config.discussions());
   }
 
   /** Fills the participant lists of the demo courses. */

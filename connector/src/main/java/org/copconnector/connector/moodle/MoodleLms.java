@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsRefusedException;
 import org.copconnector.plugin.lms.LmsStatus;
@@ -26,6 +29,8 @@ public final class MoodleLms implements Lms {
   private final Duration freshFor;
   private final Object probing = new Object();
   private volatile Probe last;
+  // Forum and group pairs already checked to be of one course (Moodle itself does not check).
+  private final Set<String> checkedPlaces = ConcurrentHashMap.newKeySet();
 
   /**
    * @param probe site info over a client with a short timeout and no retries, so a slow Moodle
@@ -136,17 +141,192 @@ public final class MoodleLms implements Lms {
     }
   }
 
+  @Override
+  public PostedDiscussion startDiscussion(NewDiscussion d) {
+    long forum = id("forum", d.forumId());
+    long group = id("group", d.groupId());
+    try {
+      checkPlace(courseId(d.courseId()), forum, group);
+      long discussion =
+          moodle
+              .forums()
+              .addDiscussion(
+                  new ForumApi.NewDiscussion(
+                      forum,
+                      d.subject(),
+                      d.html(),
+                      group,
+                      new ForumApi.DiscussionOptions(false, null, null)))
+              .discussionid();
+      // Replies need the first post's id, which adding a discussion does not return.
+      String firstPost =
+          moodle.forums().discussionPosts(discussion).posts().stream()
+              .filter(p -> p.parentid() == null || p.parentid() == 0)
+              .findFirst()
+              .map(p -> Long.toString(p.id()))
+              .orElseThrow(
+                  () ->
+                      new LmsUnavailableException(
+                          "discussion " + discussion + " has no first post yet"));
+      return new PostedDiscussion(Long.toString(discussion), firstPost);
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not start a discussion in forum " + forum, e);
+    }
+  }
+
+  /** Refuses a forum and group of different courses, asking Moodle once per pair. */
+  private void checkPlace(long course, long forum, long group) {
+    String key = course + "/" + forum + "/" + group;
+    if (checkedPlaces.contains(key)) {
+      return;
+    }
+    boolean forumInCourse =
+        moodle.forums().forumsByCourses(List.of(course)).stream().anyMatch(f -> f.id() == forum);
+    boolean groupInCourse =
+        moodle.groups().courseGroups(course).stream().anyMatch(g -> g.id() == group);
+    if (!forumInCourse || !groupInCourse) {
+      throw new LmsRefusedException(
+          "forum "
+              + forum
+              + " and group "
+              + group
+              + " are not both of course "
+              + course
+              + ": the discussion would reach the wrong people");
+    }
+    checkedPlaces.add(key);
+  }
+
+  @Override
+  public Optional<PostedDiscussion> findDiscussion(String forumId, String groupId, String marker) {
+    long forum = id("forum", forumId);
+    long group = id("group", groupId);
+    try {
+      return moodle
+          .forums()
+          .discussions(forum, ForumApi.SortOrder.CREATED_DESC, 0, 50, group)
+          .discussions()
+          .stream()
+          .filter(d -> d.groupid() == group && d.message() != null && d.message().contains(marker))
+          .findFirst()
+          .map(d -> new PostedDiscussion(Long.toString(d.discussion()), Long.toString(d.id())));
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not list the discussions of forum " + forum, e);
+    }
+  }
+
+  @Override
+  public String reply(String parentPostId, String subject, String html) {
+    long parent = id("post", parentPostId);
+    try {
+      return Long.toString(moodle.forums().addDiscussionPost(parent, subject, html, null).postid());
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not reply to post " + parent, e);
+    }
+  }
+
+  @Override
+  public Optional<String> findPost(String discussionId, String marker) {
+    return posts(discussionId).stream()
+        .filter(p -> p.html() != null && p.html().contains(marker))
+        .map(ForumPost::id)
+        .findFirst();
+  }
+
+  /**
+   * Pages through the discussions, last post first, until one not pinned is older than the cursor
+   * (pinned discussions come first whatever their age).
+   */
+  @Override
+  public List<ForumDiscussion> discussionsChangedSince(String forumId, long sinceSeconds) {
+    long forum = id("forum", forumId);
+    int perPage = 50;
+    List<ForumDiscussion> changed = new java.util.ArrayList<>();
+    try {
+      for (int page = 0; ; page++) {
+        List<ForumApi.Discussion> listed =
+            moodle
+                .forums()
+                .discussions(forum, ForumApi.SortOrder.LAST_POST_DESC, page, perPage, null)
+                .discussions();
+        boolean older = false;
+        for (ForumApi.Discussion d : listed) {
+          long modified = Math.max(d.timemodified(), d.modified());
+          if (modified >= sinceSeconds) {
+            changed.add(
+                new ForumDiscussion(
+                    Long.toString(d.discussion()),
+                    Long.toString(d.id()),
+                    Long.toString(d.groupid()),
+                    d.name(),
+                    modified,
+                    d.numreplies()));
+          } else if (!d.pinned()) {
+            older = true;
+          }
+        }
+        if (older || listed.size() < perPage) {
+          return changed;
+        }
+      }
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not list the discussions of forum " + forum, e);
+    }
+  }
+
+  @Override
+  public List<ForumPost> posts(String discussionId) {
+    long discussion = id("discussion", discussionId);
+    try {
+      return moodle.forums().discussionPosts(discussion).posts().stream()
+          .map(
+              p ->
+                  new ForumPost(
+                      Long.toString(p.id()),
+                      p.parentid() == null || p.parentid() == 0
+                          ? null
+                          : Long.toString(p.parentid()),
+                      p.author() == null ? null : Long.toString(p.author().id()),
+                      p.author() == null ? null : p.author().fullname(),
+                      p.subject(),
+                      p.message(),
+                      p.timecreated()))
+          .toList();
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not read the posts of discussion " + discussion, e);
+    }
+  }
+
+  @Override
+  public void sendMessage(String userId, String text) {
+    long to = id("user", userId);
+    MessageApi.SentMessage sent;
+    try {
+      sent = moodle.messages().send(to, text, "cop-" + java.util.UUID.randomUUID());
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not send a message to user " + to, e);
+    }
+    if (!sent.delivered()) {
+      throw new LmsRefusedException(
+          "Moodle did not send the message to user " + to + ": " + sent.errormessage());
+    }
+  }
+
+  private static long id(String what, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new LmsRefusedException("not a Moodle " + what + " id: " + value, e);
+    }
+  }
+
   private static List<GroupApi.Membership> memberships(String groupId, List<String> userIds) {
     long group = Long.parseLong(groupId);
     return userIds.stream().map(u -> new GroupApi.Membership(group, Long.parseLong(u))).toList();
   }
 
   private static long courseId(String courseId) {
-    try {
-      return Long.parseLong(courseId);
-    } catch (NumberFormatException e) {
-      throw new LmsRefusedException("not a Moodle course id: " + courseId, e);
-    }
+    return id("course", courseId);
   }
 
   /** Transport problems and server faults may pass; a refusal (an errorcode) will not. */

@@ -28,6 +28,11 @@ import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettings;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.community.GroupMirror;
+import org.copconnector.plugin.discussion.DiscussionResource;
+import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.ForumImport;
+import org.copconnector.plugin.discussion.ForumMirror;
+import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
@@ -111,10 +116,24 @@ public final class Connector implements AutoCloseable {
       PeopleStore people = new PeopleStore(database.dataSource(), clock);
       RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
       Outbox outbox = new Outbox(database.dataSource(), clock);
-      GroupMirror groups = new GroupMirror(lms, new LmsMappings(database.dataSource(), clock));
+      LmsMappings mappings = new LmsMappings(database.dataSource(), clock);
+      GroupMirror groups = new GroupMirror(lms, mappings);
+      ForumMirror forums = new ForumMirror(database.dataSource(), lms, mappings, groups);
+      ConnectorConfig.DiscussionSettings discussionSettings = config.discussions();
+      Notifier notifier =
+          new Notifier(
+              database.dataSource(), outbox, people, discussionSettings.digestZone(), clock);
       OutboxWorker delivery =
           new OutboxWorker(
-              outbox, List.of(groups.adding(), groups.removing()), RetryPolicy.standard(), clock);
+              outbox,
+              List.of(
+                  groups.adding(),
+                  groups.removing(),
+                  forums.discussions(),
+                  forums.replies(),
+                  notifier.handler(lms)),
+              RetryPolicy.standard(),
+              clock);
       SessionStore sessions =
           new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
       LtiTool lti =
@@ -143,6 +162,12 @@ public final class Connector implements AutoCloseable {
       resources.add(new OutboxResource(outbox));
       resources.add(new CommunityResource(communities));
       resources.add(new CourseSettingsResource(courseSettings));
+      Discussions discussions =
+          new Discussions(
+              database.dataSource(), people, outbox, notifier, discussionSettings.limits(), clock);
+      resources.add(new DiscussionResource(discussions));
+      ForumImport forumImport =
+          new ForumImport(database.dataSource(), lms, mappings, discussions, people);
       resources.addAll(extraResources);
       http =
           new HttpServer(
@@ -162,9 +187,15 @@ public final class Connector implements AutoCloseable {
           () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
       background.scheduleWithFixedDelay(
           delivery::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
+      background.scheduleWithFixedDelay(notifier::run, 2, 60, TimeUnit.MINUTES);
       if (config.moodle().isPresent()) {
         background.scheduleWithFixedDelay(
             roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);
+        background.scheduleWithFixedDelay(
+            forumImport::run,
+            discussionSettings.importInterval().toSeconds(),
+            discussionSettings.importInterval().toSeconds(),
+            TimeUnit.SECONDS);
       }
       http.open();
       long now = System.nanoTime();

@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.copconnector.plugin.community.CommunityStore.Anchor;
 import org.copconnector.plugin.community.Membership.Role;
 import org.copconnector.plugin.community.Membership.Status;
 import org.copconnector.plugin.lms.Lms;
@@ -51,6 +49,7 @@ public final class Communities {
   private final DataSource dataSource;
   private final CommunityStore store = new CommunityStore();
   private final PeopleStore people;
+  private final CommunityAccess access;
   private final Outbox outbox;
   private final Lms lms;
   private final CourseSettings courseSettings;
@@ -66,6 +65,7 @@ public final class Communities {
     this.courseSettings = courseSettings;
     this.dataSource = dataSource;
     this.people = people;
+    this.access = new CommunityAccess(people);
     this.outbox = outbox;
     this.lms = lms;
     this.clock = clock;
@@ -393,14 +393,7 @@ public final class Communities {
   }
 
   private Community visible(Connection c, Session session, String id) throws SQLException {
-    Community community =
-        store.find(c, id).orElseThrow(() -> ApiException.notFound("community " + id));
-    boolean inMyCourses = community.courseIds().stream().anyMatch(coursesOf(session)::contains);
-    boolean member = store.membership(c, id, session.lmsUserId()).isPresent();
-    if (session.role() != ProductRole.ADMIN && !inMyCourses && !member) {
-      throw ApiException.notFound("community " + id);
-    }
-    return community;
+    return access.of(c, session, id).community();
   }
 
   private Community open(Connection c, Session session, String id) throws SQLException {
@@ -449,11 +442,7 @@ public final class Communities {
   }
 
   private Set<String> coursesOf(Session session) {
-    Set<String> courses = new TreeSet<>(people.coursesOf(session.lmsUserId()));
-    if (session.courseId() != null) {
-      courses.add(session.courseId());
-    }
-    return courses;
+    return access.coursesOf(session);
   }
 
   private static boolean matches(Community community, Query query) {

@@ -21,8 +21,6 @@ final class CommunityStore {
           + " c.created_by, c.created_at, c.archived_at";
 
   /** An anchor: the community in one course, mirrored as one group. */
-  record Anchor(String id, String communityId, String courseId, String forumId) {}
-
   void insert(Connection c, Community community) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -57,12 +55,23 @@ final class CommunityStore {
   }
 
   List<Anchor> anchors(Connection c, String communityId) throws SQLException {
+    return anchorsWhere(c, "community_id = ?", communityId);
+  }
+
+  /** Anchors of a course that have a forum chosen. */
+  List<Anchor> anchorsWithForumIn(Connection c, String courseId) throws SQLException {
+    return anchorsWhere(c, "course_id = ? AND forum_id IS NOT NULL", courseId);
+  }
+
+  private static List<Anchor> anchorsWhere(Connection c, String where, String value)
+      throws SQLException {
     List<Anchor> anchors = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, community_id, course_id, forum_id FROM community_anchor WHERE community_id = ?"
-                + " ORDER BY course_id")) {
-      ps.setString(1, communityId);
+            "SELECT id, community_id, course_id, forum_id FROM community_anchor WHERE "
+                + where
+                + " ORDER BY course_id, id")) {
+      ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           anchors.add(

@@ -24,7 +24,8 @@ public final class GroupMirror {
   /** Kind of the message that removes people from an anchor's group. */
   public static final String REMOVE = "group.remove-members";
 
-  static final String MAPPING = "anchor-group";
+  /** Mapping of an anchor id to its LMS group id. */
+  public static final String MAPPING = "anchor-group";
 
   /** The payload: which anchor (community in one course), its group's name, whom. */
   public record Change(String anchorId, String courseId, String groupName, List<String> userIds) {}
@@ -67,7 +68,7 @@ public final class GroupMirror {
       public void deliver(OutboxMessage message) throws DeliveryFailure {
         Change change = GSON.fromJson(message.payload(), Change.class);
         try {
-          String groupId = groupOf(change);
+          String groupId = groupFor(change.anchorId(), change.courseId(), change.groupName());
           if (add) {
             lms.addGroupMembers(groupId, change.userIds());
           } else {
@@ -82,15 +83,14 @@ public final class GroupMirror {
     };
   }
 
-  private String groupOf(Change change) {
+  /** The LMS group of an anchor, found or created on first need; may throw the LMS's exceptions. */
+  public String groupFor(String anchorId, String courseId, String groupName) {
     return mappings
-        .find(MAPPING, change.anchorId())
+        .find(MAPPING, anchorId)
         .orElseGet(
             () -> {
-              String groupId =
-                  lms.ensureGroup(
-                      change.courseId(), change.groupName(), groupIdnumber(change.anchorId()));
-              mappings.put(MAPPING, change.anchorId(), groupId);
+              String groupId = lms.ensureGroup(courseId, groupName, groupIdnumber(anchorId));
+              mappings.put(MAPPING, anchorId, groupId);
               return groupId;
             });
   }

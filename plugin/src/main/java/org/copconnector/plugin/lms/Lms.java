@@ -1,6 +1,7 @@
 package org.copconnector.plugin.lms;
 
 import java.util.List;
+import java.util.Optional;
 import org.copconnector.plugin.people.Participant;
 
 /** What the community features need from the learning-management system they live in. */
@@ -27,6 +28,36 @@ public interface Lms {
   /** The forums of a course, with their group mode. */
   List<Forum> forums(String courseId);
 
+  /**
+   * Starts a discussion in a forum, in a group; the LMS must refuse a group that is not of the
+   * forum's course.
+   */
+  PostedDiscussion startDiscussion(NewDiscussion discussion);
+
+  /**
+   * The discussion of the forum and group whose first post contains {@code marker}, if any: how a
+   * delivery whose answer was lost learns that it had in fact been made.
+   */
+  Optional<PostedDiscussion> findDiscussion(String forumId, String groupId, String marker);
+
+  /** Replies to a post (the parent post, not the discussion); returns the new post's id. */
+  String reply(String parentPostId, String subject, String html);
+
+  /** The post of a discussion containing {@code marker}, if any. */
+  Optional<String> findPost(String discussionId, String marker);
+
+  /**
+   * The forum's discussions changed at or after {@code sinceSeconds} (the LMS's clock), newest
+   * first.
+   */
+  List<ForumDiscussion> discussionsChangedSince(String forumId, long sinceSeconds);
+
+  /** Every post of a discussion, oldest first. */
+  List<ForumPost> posts(String discussionId);
+
+  /** Sends one notification to one person. */
+  void sendMessage(String userId, String text);
+
   /** A course forum; {@code groupMode} 0 = no groups, 1 = separate groups, 2 = visible groups. */
   record Forum(String id, String name, String type, int groupMode) {
 
@@ -35,4 +66,33 @@ public interface Lms {
       return groupMode > 0;
     }
   }
+
+  /** A discussion to start, in {@code forumId} of {@code courseId}, visible to {@code groupId}. */
+  record NewDiscussion(
+      String courseId, String forumId, String groupId, String subject, String html) {}
+
+  /** A discussion as made in the LMS: its id and its first post's (the parent of replies). */
+  record PostedDiscussion(String discussionId, String firstPostId) {}
+
+  /**
+   * A discussion as listed; {@code modifiedSeconds} moves with every new post, {@code replies}
+   * counts them.
+   */
+  record ForumDiscussion(
+      String discussionId,
+      String firstPostId,
+      String groupId,
+      String subject,
+      long modifiedSeconds,
+      int replies) {}
+
+  /** A post; {@code parentId} is null for a discussion's first post. */
+  record ForumPost(
+      String id,
+      String parentId,
+      String authorId,
+      String authorName,
+      String subject,
+      String html,
+      long createdSeconds) {}
 }

@@ -1,6 +1,7 @@
 package org.copconnector.plugin.lms;
 
 import java.util.List;
+import java.util.Optional;
 import org.copconnector.plugin.people.Participant;
 
 /** The LMS used when no Moodle site is configured: features that need it report so. */
@@ -33,6 +34,41 @@ public final class UnconfiguredLms implements Lms {
 
   @Override
   public List<Forum> forums(String courseId) {
+    throw notConfigured();
+  }
+
+  @Override
+  public PostedDiscussion startDiscussion(NewDiscussion discussion) {
+    throw notConfigured();
+  }
+
+  @Override
+  public Optional<PostedDiscussion> findDiscussion(String forumId, String groupId, String marker) {
+    throw notConfigured();
+  }
+
+  @Override
+  public String reply(String parentPostId, String subject, String html) {
+    throw notConfigured();
+  }
+
+  @Override
+  public Optional<String> findPost(String discussionId, String marker) {
+    throw notConfigured();
+  }
+
+  @Override
+  public List<ForumDiscussion> discussionsChangedSince(String forumId, long sinceSeconds) {
+    throw notConfigured();
+  }
+
+  @Override
+  public List<ForumPost> posts(String discussionId) {
+    throw notConfigured();
+  }
+
+  @Override
+  public void sendMessage(String userId, String text) {
     throw notConfigured();
   }
 

@@ -22,7 +22,8 @@ import org.copconnector.plugin.store.StoreException;
 public final class Outbox {
 
   private static final String COLUMNS =
-      "id, kind, idempotency_key, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at";
+      "id, kind, idempotency_key, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at,"
+          + " CASE WHEN attempts > 0 OR lease_owner IS NOT NULL THEN 1 ELSE 0 END";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -224,7 +225,8 @@ public final class Outbox {
                   rs.getTimestamp(7).toInstant(),
                   rs.getString(8),
                   rs.getTimestamp(9).toInstant(),
-                  delivered == null ? null : delivered.toInstant()));
+                  delivered == null ? null : delivered.toInstant(),
+                  rs.getInt(11) == 1));
         }
       }
     } catch (SQLException e) {

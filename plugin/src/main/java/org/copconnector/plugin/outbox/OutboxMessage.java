@@ -2,7 +2,11 @@ package org.copconnector.plugin.outbox;
 
 import java.time.Instant;
 
-/** One write waiting for (or done by) delivery to the LMS. */
+/**
+ * One write waiting for (or done by) delivery to the LMS. {@code triedBefore} says an earlier
+ * delivery was attempted (it failed, or the process stopped during it): it may have reached the
+ * LMS, so a handler whose write cannot be repeated safely looks for it first.
+ */
 public record OutboxMessage(
     long id,
     String kind,
@@ -13,7 +17,8 @@ public record OutboxMessage(
     Instant nextAttemptAt,
     String lastError,
     Instant createdAt,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    boolean triedBefore) {
 
   /** Where a message is in its life. */
   public enum Status {

@@ -1,0 +1,129 @@
+package org.copconnector.connector.discussion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.copconnector.connector.moodle.Backoff;
+import org.copconnector.connector.moodle.Moodle;
+import org.copconnector.connector.moodle.MoodleClient;
+import org.copconnector.connector.moodle.MoodleLms;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.testing.ManualClock;
+import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.community.CourseSettings;
+import org.copconnector.plugin.community.GroupMirror;
+import org.copconnector.plugin.discussion.DiscussionLimits;
+import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.ForumImport;
+import org.copconnector.plugin.discussion.ForumMirror;
+import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.outbox.LmsMappings;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.outbox.OutboxMessage;
+import org.copconnector.plugin.outbox.OutboxWorker;
+import org.copconnector.plugin.outbox.RetryPolicy;
+import org.copconnector.plugin.people.Participant;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.store.DatabaseSettings;
+
+/**
+ * One connector instance wired as in production over a database folder and the Moodle stand-in,
+ * with a manual clock; opening a second over the same folder stands for a restart.
+ */
+final class DiscussionWorld implements AutoCloseable {
+
+  static final Session ALICE = session("4", "Alice Anderson", ProductRole.FACILITATOR);
+  static final Session BOB = session("5", "Bob Brown", ProductRole.MEMBER);
+  static final Session CAROL = session("6", "Carol Clark", ProductRole.MEMBER);
+
+  final Database database;
+  final PeopleStore people;
+  final Outbox outbox;
+  final MoodleLms lms;
+  final ForumMirror forums;
+  final Notifier notifier;
+  final Communities communities;
+  final Discussions discussions;
+  final ForumImport forumImport;
+  final OutboxWorker worker;
+  private final ManualClock clock;
+
+  DiscussionWorld(Path dataDir, FakeMoodle fake, ManualClock clock) {
+    this.clock = clock;
+    database = Database.open(DatabaseSettings.h2File(dataDir, 5));
+    database.migrate();
+    people = new PeopleStore(database.dataSource(), clock);
+    outbox = new Outbox(database.dataSource(), clock);
+    Moodle moodle =
+        new Moodle(
+            new MoodleClient(
+                new OkHttpClient.Builder().callTimeout(Duration.ofMillis(800)).build(),
+                fake.url(),
+                FakeMoodle.TOKEN,
+                0,
+                1000,
+                Backoff.none()));
+    lms = new MoodleLms(moodle, 500, moodle.site(), clock, Duration.ofMinutes(1));
+    LmsMappings mappings = new LmsMappings(database.dataSource(), clock);
+    GroupMirror groups = new GroupMirror(lms, mappings);
+    forums = new ForumMirror(database.dataSource(), lms, mappings, groups);
+    notifier = new Notifier(database.dataSource(), outbox, people, ZoneOffset.UTC, clock);
+    communities =
+        new Communities(
+            database.dataSource(),
+            people,
+            outbox,
+            lms,
+            new CourseSettings(database.dataSource()),
+            clock);
+    discussions =
+        new Discussions(
+            database.dataSource(), people, outbox, notifier, DiscussionLimits.defaults(), clock);
+    forumImport = new ForumImport(database.dataSource(), lms, mappings, discussions, people);
+    worker =
+        new OutboxWorker(
+            outbox,
+            List.of(
+                groups.adding(),
+                groups.removing(),
+                forums.discussions(),
+                forums.replies(),
+                notifier.handler(lms)),
+            new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 30, () -> 0.5),
+            clock);
+    for (Session s : List.of(ALICE, BOB, CAROL)) {
+      people.recordLaunch(
+          "2",
+          "Science Department CoP",
+          new Participant(
+              s.lmsUserId(), s.displayName(), null, List.of("editingteacher"), List.of()));
+    }
+  }
+
+  static Session session(String id, String name, ProductRole role) {
+    return new Session(
+        null, id, name, null, "en", "2", "Science Department CoP", role, false, null);
+  }
+
+  /** Runs delivery rounds, moving the clock past every back-off, until nothing is pending. */
+  void deliverUntilDone() {
+    for (int round = 0; round < 40 && outbox.count(OutboxMessage.Status.PENDING) > 0; round++) {
+      worker.deliverDue();
+      clock.advance(Duration.ofMinutes(2));
+    }
+    assertEquals(0, outbox.count(OutboxMessage.Status.PENDING), "all delivered");
+    assertEquals(0, outbox.count(OutboxMessage.Status.FAILED), "none failed");
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

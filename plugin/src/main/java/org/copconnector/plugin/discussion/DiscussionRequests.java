@@ -1,0 +1,28 @@
+package org.copconnector.plugin.discussion;
+
+/** What callers send to write in discussions; bounds are checked by {@link Discussions}. */
+public final class DiscussionRequests {
+
+  private DiscussionRequests() {}
+
+  /** A new thread: a title and the first post's body (HTML, sanitised on arrival). */
+  public record NewThread(String title, String body) {}
+
+  /**
+   * A reply; {@code parentId} is the post answered (the thread's first post when absent), {@code
+   * quote} words quoted from a post of the same thread.
+   */
+  public record NewReply(String body, String parentId, Quote quote) {}
+
+  /** Quoted words of a post; the text must be taken from that post (its start when absent). */
+  public record Quote(String postId, String text) {}
+
+  /** An edit: the new body, and for a thread's first post optionally a new title. */
+  public record Edit(String title, String body) {}
+
+  /** A flag such as pinned, hidden or "this helped me". */
+  public record Flag(Boolean value) {}
+
+  /** A member's notification choice for one community. */
+  public record Notifications(NotificationChoice delivery) {}
+}

@@ -1,0 +1,541 @@
+package org.copconnector.plugin.discussion;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Anchor;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.community.CommunityAccess.Access;
+import org.copconnector.plugin.discussion.DiscussionRequests.Edit;
+import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
+import org.copconnector.plugin.discussion.DiscussionRequests.NewThread;
+import org.copconnector.plugin.discussion.DiscussionRequests.Quote;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiException;
+
+/**
+ * Threads and replies of communities. Each new post is stored with the outbox messages that mirror
+ * it into the anchors' forums and notify members who asked for every post.
+ */
+public final class Discussions {
+
+  /** A page of a community's threads. */
+  public record ThreadList(List<ListedThread> threads, int total, int page, int pageSize) {}
+
+  /** A thread as listed, with how many of its posts the reader has not seen. */
+  public record ListedThread(DiscussionThread thread, int unread) {}
+
+  /** A page of a thread, as its reader may see and act on it. */
+  public record ThreadPage(
+      DiscussionThread thread,
+      String communityName,
+      List<PostView> posts,
+      int page,
+      int pages,
+      boolean canReply,
+      boolean canModerate) {}
+
+  /** A post as shown to one reader: a hidden post's body only to its author and moderators. */
+  public record PostView(
+      String id,
+      int seq,
+      String parentId,
+      String authorId,
+      String authorName,
+      String body,
+      QuoteView quote,
+      Post.Origin origin,
+      int helped,
+      boolean helpedByMe,
+      boolean hidden,
+      Instant createdAt,
+      Instant editedAt,
+      Instant editableUntil) {}
+
+  /** Quoted words and whose they were. */
+  public record QuoteView(String postId, String text) {}
+
+  /** A post's earlier versions, oldest first, and the current one. */
+  public record History(Post current, List<Revision> earlier) {}
+
+  static final int THREADS_PER_PAGE = 30;
+  static final int POSTS_PER_PAGE = 50;
+  private static final int MAX_QUOTE = 1000;
+
+  private final DataSource dataSource;
+  private final CommunityAccess access;
+  private final PeopleStore people;
+  private final Outbox outbox;
+  private final Notifier notifier;
+  private final DiscussionLimits limits;
+  private final Clock clock;
+  private final DiscussionStore store = new DiscussionStore();
+
+  public Discussions(
+      DataSource dataSource,
+      PeopleStore people,
+      Outbox outbox,
+      Notifier notifier,
+      DiscussionLimits limits,
+      Clock clock) {
+    this.dataSource = dataSource;
+    this.access = new CommunityAccess(people);
+    this.people = people;
+    this.outbox = outbox;
+    this.notifier = notifier;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  public ThreadList threads(Session session, String communityId, int page) {
+    int p = Math.max(0, page);
+    return inTransaction(
+        c -> {
+          access.of(c, session, communityId).requireRead();
+          List<ListedThread> listed =
+              store
+                  .threads(
+                      c, communityId, session.lmsUserId(), THREADS_PER_PAGE, p * THREADS_PER_PAGE)
+                  .stream()
+                  .map(l -> new ListedThread(l.thread(), l.unread()))
+                  .toList();
+          return new ThreadList(listed, store.threadCount(c, communityId), p, THREADS_PER_PAGE);
+        });
+  }
+
+  /** Starts a thread; members only, while the community is open for writing. */
+  public DiscussionThread start(Session session, String communityId, NewThread request) {
+    if (request == null) {
+      throw ApiException.invalid("body", "a thread needs a title and a body");
+    }
+    String title = title(request.title());
+    String body = body(request.body());
+    return inTransaction(
+        c -> {
+          Access caller = access.of(c, session, communityId);
+          caller.requireWrite();
+          Instant now = Instant.now(clock);
+          DiscussionThread thread =
+              new DiscussionThread(
+                  UUID.randomUUID().toString(),
+                  communityId,
+                  title,
+                  session.lmsUserId(),
+                  nameOf(session.lmsUserId()),
+                  false,
+                  0,
+                  now,
+                  now);
+          store.insertThread(c, thread);
+          Post first =
+              addPost(
+                  c,
+                  caller.community(),
+                  thread,
+                  null,
+                  session.lmsUserId(),
+                  thread.authorName(),
+                  body,
+                  null,
+                  Post.Origin.HUB,
+                  now,
+                  null);
+          return store.thread(c, thread.id()).map(t -> t).orElseThrow(() -> lost(first.id()));
+        });
+  }
+
+  /** Replies in a thread, optionally to a given post and quoting one. */
+  public PostView reply(Session session, String threadId, NewReply request) {
+    if (request == null) {
+      throw ApiException.invalid("body", "a reply needs a body");
+    }
+    String body = body(request.body());
+    return inTransaction(
+        c -> {
+          DiscussionThread thread = thread(c, threadId);
+          Access caller = access.of(c, session, thread.communityId());
+          caller.requireWrite();
+          String parentId = request.parentId();
+          if (parentId != null) {
+            inThread(c, parentId, threadId, "parentId");
+          }
+          Quote quote = quote(c, request.quote(), threadId);
+          Post post =
+              addPost(
+                  c,
+                  caller.community(),
+                  thread,
+                  parentId,
+                  session.lmsUserId(),
+                  nameOf(session.lmsUserId()),
+                  body,
+                  quote,
+                  Post.Origin.HUB,
+                  Instant.now(clock),
+                  null);
+          return view(post, Set.of(), session.lmsUserId(), false);
+        });
+  }
+
+  /** A page of a thread (the last page when {@code page} is negative); marks it read. */
+  public ThreadPage read(Session session, String threadId, int page) {
+    return inTransaction(
+        c -> {
+          DiscussionThread thread = thread(c, threadId);
+          Access caller = access.of(c, session, thread.communityId());
+          caller.requireRead();
+          int pages = Math.max(1, (thread.postCount() + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE);
+          int p = page < 0 || page >= pages ? pages - 1 : page;
+          int from = p * POSTS_PER_PAGE + 1;
+          int to = Math.min(thread.postCount(), from + POSTS_PER_PAGE - 1);
+          List<Post> posts = store.posts(c, threadId, from, to);
+          Set<String> helped = store.helpedBy(c, session.lmsUserId(), posts);
+          if (caller.member()) {
+            store.markRead(c, threadId, session.lmsUserId(), to);
+          }
+          boolean moderates = caller.canModerate();
+          List<PostView> views =
+              posts.stream()
+                  .map(post -> view(post, helped, session.lmsUserId(), moderates))
+                  .toList();
+          return new ThreadPage(
+              thread, caller.community().name(), views, p, pages, caller.canWrite(), moderates);
+        });
+  }
+
+  /** The author edits a post within the edit window; the earlier text is kept. */
+  public PostView edit(Session session, String postId, Edit request) {
+    if (request == null) {
+      throw ApiException.invalid("body", "an edit needs a body");
+    }
+    String body = body(request.body());
+    String title = request.title() == null ? null : title(request.title());
+    return inTransaction(
+        c -> {
+          Post post = post(c, postId);
+          DiscussionThread thread = thread(c, post.threadId());
+          access.of(c, session, thread.communityId()).requireWrite();
+          if (!post.authorId().equals(session.lmsUserId()) || post.origin() != Post.Origin.HUB) {
+            throw ApiException.forbidden("only the author can edit a post");
+          }
+          Instant now = Instant.now(clock);
+          if (now.isAfter(post.createdAt().plus(limits.editWindow()))) {
+            throw ApiException.conflict(
+                "posts can be edited for " + limits.editWindow().toMinutes() + " minutes");
+          }
+          if (title != null && !post.first()) {
+            throw ApiException.invalid("title", "only a thread's first post has a title");
+          }
+          store.edit(c, post, thread.title(), title, body, now);
+          return view(
+              post(c, postId),
+              store.helpedBy(c, session.lmsUserId(), List.of(post)),
+              session.lmsUserId(),
+              false);
+        });
+  }
+
+  /** Earlier versions of a post, for whoever may read the thread. */
+  public History history(Session session, String postId) {
+    return inTransaction(
+        c -> {
+          Post post = post(c, postId);
+          Access caller = access.of(c, session, thread(c, post.threadId()).communityId());
+          caller.requireRead();
+          if (post.hidden()
+              && !caller.canModerate()
+              && !post.authorId().equals(session.lmsUserId())) {
+            throw ApiException.forbidden("this post was hidden by a facilitator");
+          }
+          return new History(post, store.revisions(c, postId));
+        });
+  }
+
+  /** "This helped me" on someone else's reply. */
+  public PostView helped(Session session, String postId, boolean helped) {
+    return inTransaction(
+        c -> {
+          Post post = post(c, postId);
+          Access caller = access.of(c, session, thread(c, post.threadId()).communityId());
+          caller.requireWrite();
+          if (post.first()) {
+            throw ApiException.invalid("postId", "\"this helped me\" is for replies");
+          }
+          if (post.authorId().equals(session.lmsUserId())) {
+            throw ApiException.invalid("postId", "your own post cannot help you");
+          }
+          store.setHelped(c, postId, session.lmsUserId(), helped, Instant.now(clock));
+          Post now = post(c, postId);
+          return view(now, helped ? Set.of(postId) : Set.of(), session.lmsUserId(), false);
+        });
+  }
+
+  /** Facilitators pin a thread to the top of the list, or unpin it. */
+  public DiscussionThread pin(Session session, String threadId, boolean pinned) {
+    return inTransaction(
+        c -> {
+          DiscussionThread thread = thread(c, threadId);
+          access.of(c, session, thread.communityId()).requireModerate();
+          store.setPinned(c, threadId, pinned);
+          return thread(c, threadId);
+        });
+  }
+
+  /** Facilitators hide a post from members (kept, and shown again on request), or show it. */
+  public PostView hide(Session session, String postId, boolean hidden) {
+    return inTransaction(
+        c -> {
+          Post post = post(c, postId);
+          access.of(c, session, thread(c, post.threadId()).communityId()).requireModerate();
+          store.setHidden(c, postId, hidden);
+          return view(post(c, postId), Set.of(), session.lmsUserId(), true);
+        });
+  }
+
+  public NotificationChoice notifications(Session session, String communityId) {
+    return inTransaction(
+        c -> {
+          access.of(c, session, communityId);
+          return store
+              .choice(c, communityId, session.lmsUserId())
+              .orElse(NotificationChoice.DEFAULT);
+        });
+  }
+
+  public NotificationChoice setNotifications(
+      Session session, String communityId, NotificationChoice choice) {
+    if (choice == null) {
+      throw ApiException.invalid("delivery", "delivery is every_post, daily_digest or none");
+    }
+    return inTransaction(
+        c -> {
+          if (!access.of(c, session, communityId).member()) {
+            throw ApiException.forbidden("only members choose how they hear about new posts");
+          }
+          store.setChoice(c, communityId, session.lmsUserId(), choice);
+          return choice;
+        });
+  }
+
+  /**
+   * Stores a post written directly in an LMS forum (the import), mirrors it into the community's
+   * other forums and notifies members, in the caller's transaction.
+   */
+  Post recordImported(
+      Connection c,
+      Community community,
+      DiscussionThread thread,
+      String parentId,
+      String authorId,
+      String authorName,
+      String html,
+      Instant at,
+      String fromAnchorId)
+      throws SQLException {
+    String body = SafeHtml.sanitize(html);
+    if (body.length() > DiscussionLimits.BODY_CEILING) {
+      body = SafeHtml.escape(SafeHtml.text(body));
+      body = body.substring(0, Math.min(body.length(), DiscussionLimits.BODY_CEILING));
+    }
+    return addPost(
+        c,
+        community,
+        thread,
+        parentId,
+        authorId,
+        authorName,
+        body,
+        null,
+        Post.Origin.LMS,
+        at,
+        fromAnchorId);
+  }
+
+  /** Stores a thread started directly in an LMS forum, without its first post. */
+  DiscussionThread recordImportedThread(
+      Connection c,
+      String communityId,
+      String title,
+      String authorId,
+      String authorName,
+      Instant at)
+      throws SQLException {
+    String bounded = title == null || title.isBlank() ? "(no subject)" : title.strip();
+    DiscussionThread thread =
+        new DiscussionThread(
+            UUID.randomUUID().toString(),
+            communityId,
+            bounded.substring(0, Math.min(bounded.length(), DiscussionLimits.TITLE_CEILING)),
+            authorId,
+            authorName,
+            false,
+            0,
+            at,
+            at);
+    store.insertThread(c, thread);
+    return thread;
+  }
+
+  private Post addPost(
+      Connection c,
+      Community community,
+      DiscussionThread thread,
+      String parentId,
+      String authorId,
+      String authorName,
+      String body,
+      Quote quote,
+      Post.Origin origin,
+      Instant at,
+      String importedFromAnchor)
+      throws SQLException {
+    int seq = store.nextSeq(c, thread.id(), at);
+    Post post =
+        new Post(
+            UUID.randomUUID().toString(),
+            thread.id(),
+            seq,
+            parentId,
+            authorId,
+            authorName,
+            body,
+            quote == null ? null : quote.postId(),
+            quote == null ? null : quote.text(),
+            origin,
+            0,
+            false,
+            at,
+            null);
+    store.insertPost(c, post);
+    if (authorId.equals(thread.authorId()) || origin == Post.Origin.HUB) {
+      store.markRead(c, thread.id(), authorId, seq);
+    }
+    for (Anchor anchor : access.anchors(c, community.id())) {
+      if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
+        ForumMirror.queue(c, outbox, post, anchor, community.name());
+      }
+    }
+    List<String> members = access.activeMembers(c, community.id());
+    Map<String, NotificationChoice> choices = store.choices(c, community.id());
+    notifier.queueEveryPost(c, community, thread, post, members, choices);
+    return post;
+  }
+
+  private Quote quote(Connection c, Quote quote, String threadId) throws SQLException {
+    if (quote == null) {
+      return null;
+    }
+    if (quote.postId() == null) {
+      throw ApiException.invalid("quote.postId", "say which post is quoted");
+    }
+    Post quoted = inThread(c, quote.postId(), threadId, "quote.postId");
+    String source = SafeHtml.text(quoted.body());
+    String text = quote.text() == null ? null : quote.text().strip();
+    if (text == null || text.isEmpty()) {
+      text = source.length() > 300 ? source.substring(0, 300) + "…" : source;
+    } else if (text.length() > MAX_QUOTE) {
+      throw ApiException.invalid("quote.text", "a quote is at most " + MAX_QUOTE + " characters");
+    } else if (!normalise(source).contains(normalise(text))) {
+      throw ApiException.invalid("quote.text", "quoted words must come from the quoted post");
+    }
+    return new Quote(quoted.id(), text);
+  }
+
+  private static String normalise(String text) {
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  private Post inThread(Connection c, String postId, String threadId, String field)
+      throws SQLException {
+    return store
+        .post(c, postId)
+        .filter(p -> p.threadId().equals(threadId))
+        .orElseThrow(() -> ApiException.invalid(field, "not a post of this thread"));
+  }
+
+  private PostView view(Post post, Set<String> helped, String reader, boolean moderates) {
+    boolean mine = post.authorId().equals(reader);
+    boolean showBody = !post.hidden() || mine || moderates;
+    Instant editableUntil =
+        mine && post.origin() == Post.Origin.HUB
+            ? post.createdAt().plus(limits.editWindow())
+            : null;
+    if (editableUntil != null && Instant.now(clock).isAfter(editableUntil)) {
+      editableUntil = null;
+    }
+    return new PostView(
+        post.id(),
+        post.seq(),
+        post.parentId(),
+        post.authorId(),
+        post.authorName(),
+        showBody ? post.body() : null,
+        post.quotePostId() == null || !showBody
+            ? null
+            : new QuoteView(post.quotePostId(), post.quoteText()),
+        post.origin(),
+        post.helpedCount(),
+        helped.contains(post.id()),
+        post.hidden(),
+        post.createdAt(),
+        post.editedAt(),
+        editableUntil);
+  }
+
+  private String title(String raw) {
+    String title = raw == null ? "" : raw.strip();
+    if (title.isEmpty() || title.length() > limits.maxTitle()) {
+      throw ApiException.invalid("title", "a title is 1 to " + limits.maxTitle() + " characters");
+    }
+    if (title.chars().anyMatch(ch -> Character.isISOControl(ch))) {
+      throw ApiException.invalid("title", "a title is one line of text");
+    }
+    return title;
+  }
+
+  private String body(String raw) {
+    if (raw == null || raw.length() > limits.maxBody()) {
+      throw ApiException.invalid(
+          "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");
+    }
+    String body = SafeHtml.sanitize(raw);
+    if (SafeHtml.text(body).isBlank()) {
+      throw ApiException.invalid("body", "a post needs some text");
+    }
+    if (body.length() > limits.maxBody()) {
+      throw ApiException.invalid(
+          "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");
+    }
+    return body;
+  }
+
+  private String nameOf(String lmsUserId) {
+    return people.names(List.of(lmsUserId)).getOrDefault(lmsUserId, "User " + lmsUserId);
+  }
+
+  private DiscussionThread thread(Connection c, String id) throws SQLException {
+    return store.thread(c, id).orElseThrow(() -> ApiException.notFound("thread " + id));
+  }
+
+  private Post post(Connection c, String id) throws SQLException {
+    return store.post(c, id).orElseThrow(() -> ApiException.notFound("post " + id));
+  }
+
+  private static IllegalStateException lost(String postId) {
+    return new IllegalStateException("post " + postId + " was stored without its thread");
+  }
+
+  private <T> T inTransaction(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "discussion change", work);
+  }
+}

@@ -1,0 +1,223 @@
+package org.copconnector.plugin.discussion;
+
+import com.google.gson.Gson;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Anchor;
+import org.copconnector.plugin.community.GroupMirror;
+import org.copconnector.plugin.json.Json;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsRefusedException;
+import org.copconnector.plugin.lms.LmsUnavailableException;
+import org.copconnector.plugin.outbox.DeliveryFailure;
+import org.copconnector.plugin.outbox.LmsMappings;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.outbox.OutboxHandler;
+import org.copconnector.plugin.outbox.OutboxMessage;
+import org.copconnector.plugin.store.Transaction;
+
+/**
+ * Mirrors threads and replies into the anchors' Moodle forums: a thread becomes a discussion in the
+ * community's group, a reply a post under its parent, written by the service account with the
+ * author's name and a reference in the text. The reference lets a delivery whose answer was lost
+ * find what it had made, and lets the import recognise our own posts.
+ */
+public final class ForumMirror {
+
+  /** Kind of the message that starts a thread's discussion in one anchor's forum. */
+  public static final String DISCUSSION = "forum.add-discussion";
+
+  /** Kind of the message that adds a reply to that discussion. */
+  public static final String REPLY = "forum.add-post";
+
+  /** Mapping of {@code threadId@anchorId} to the Moodle discussion id. */
+  static final String THREAD_MAPPING = "thread-discussion";
+
+  /** Mapping of {@code postId@anchorId} to the Moodle post id. */
+  static final String POST_MAPPING = "post-moodle";
+
+  /** Text every mirrored post carries before its reference. */
+  static final String REFERENCE_PREFIX = "ref cop-";
+
+  /** What one message mirrors, and where. */
+  record Target(
+      String threadId,
+      String postId,
+      String anchorId,
+      String courseId,
+      String forumId,
+      String communityName) {}
+
+  private static final Gson GSON = Json.lenient();
+
+  private final DataSource dataSource;
+  private final Lms lms;
+  private final LmsMappings mappings;
+  private final GroupMirror groups;
+  private final DiscussionStore store = new DiscussionStore();
+
+  public ForumMirror(DataSource dataSource, Lms lms, LmsMappings mappings, GroupMirror groups) {
+    this.dataSource = dataSource;
+    this.lms = lms;
+    this.mappings = mappings;
+    this.groups = groups;
+  }
+
+  /** The reference written into the mirrored copy of a post. */
+  static String reference(String postId) {
+    return REFERENCE_PREFIX + postId.replace("-", "").substring(0, 12);
+  }
+
+  static String key(String localId, String anchorId) {
+    return localId + "@" + anchorId;
+  }
+
+  /**
+   * Queues the mirroring of a post (a thread's first post starts a discussion) into one anchor's
+   * forum, in the caller's transaction; posts of one thread and anchor go out in order.
+   */
+  static void queue(Connection c, Outbox outbox, Post post, Anchor anchor, String communityName)
+      throws SQLException {
+    Target target =
+        new Target(
+            post.threadId(),
+            post.id(),
+            anchor.id(),
+            anchor.courseId(),
+            anchor.forumId(),
+            communityName);
+    outbox.enqueue(
+        c,
+        post.first() ? DISCUSSION : REPLY,
+        "forum:" + key(post.id(), anchor.id()),
+        "forum:" + key(post.threadId(), anchor.id()),
+        GSON.toJson(target));
+  }
+
+  public OutboxHandler discussions() {
+    return handler(DISCUSSION);
+  }
+
+  public OutboxHandler replies() {
+    return handler(REPLY);
+  }
+
+  private OutboxHandler handler(String kind) {
+    return new OutboxHandler() {
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public void deliver(OutboxMessage message) throws DeliveryFailure {
+        Target target = GSON.fromJson(message.payload(), Target.class);
+        try {
+          if (kind.equals(DISCUSSION)) {
+            startDiscussion(target, message.triedBefore());
+          } else {
+            reply(target, message.triedBefore());
+          }
+        } catch (LmsUnavailableException e) {
+          throw DeliveryFailure.retryable(e.getMessage(), e);
+        } catch (LmsRefusedException e) {
+          throw DeliveryFailure.permanent(e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private void startDiscussion(Target target, boolean triedBefore) throws DeliveryFailure {
+    String threadKey = key(target.threadId(), target.anchorId());
+    if (mappings.find(THREAD_MAPPING, threadKey).isPresent()) {
+      return;
+    }
+    Post post = post(target.postId());
+    DiscussionThread thread = read(c -> store.thread(c, target.threadId())).orElseThrow();
+    String group = groups.groupFor(target.anchorId(), target.courseId(), target.communityName());
+    String reference = reference(post.id());
+    Optional<Lms.PostedDiscussion> made =
+        triedBefore ? lms.findDiscussion(target.forumId(), group, reference) : Optional.empty();
+    Lms.PostedDiscussion discussion =
+        made.orElseGet(
+            () ->
+                lms.startDiscussion(
+                    new Lms.NewDiscussion(
+                        target.courseId(),
+                        target.forumId(),
+                        group,
+                        thread.title(),
+                        html(post, reference))));
+    mappings.put(POST_MAPPING, key(post.id(), target.anchorId()), discussion.firstPostId());
+    mappings.put(THREAD_MAPPING, threadKey, discussion.discussionId());
+  }
+
+  private void reply(Target target, boolean triedBefore) throws DeliveryFailure {
+    String postKey = key(target.postId(), target.anchorId());
+    if (mappings.find(POST_MAPPING, postKey).isPresent()) {
+      return; // already there, or imported from this very forum
+    }
+    String discussion =
+        mappings
+            .find(THREAD_MAPPING, key(target.threadId(), target.anchorId()))
+            .orElseThrow(
+                () ->
+                    DeliveryFailure.permanent(
+                        "the thread's discussion was never made in forum " + target.forumId(),
+                        null));
+    Post post = post(target.postId());
+    String parent =
+        parentInMoodle(post, target.anchorId())
+            .orElseThrow(
+                () ->
+                    DeliveryFailure.permanent(
+                        "the thread's first post is not in forum " + target.forumId(), null));
+    DiscussionThread thread = read(c -> store.thread(c, target.threadId())).orElseThrow();
+    String reference = reference(post.id());
+    Optional<String> made = triedBefore ? lms.findPost(discussion, reference) : Optional.empty();
+    String moodlePost =
+        made.orElseGet(() -> lms.reply(parent, "Re: " + thread.title(), html(post, reference)));
+    mappings.put(POST_MAPPING, postKey, moodlePost);
+  }
+
+  /** The Moodle post answered: the local parent's copy there, or the discussion's first post. */
+  private Optional<String> parentInMoodle(Post post, String anchorId) {
+    if (post.parentId() != null) {
+      Optional<String> parent = mappings.find(POST_MAPPING, key(post.parentId(), anchorId));
+      if (parent.isPresent()) {
+        return parent;
+      }
+    }
+    Post first =
+        read(c -> store.posts(c, post.threadId(), 1, 1)).stream().findFirst().orElseThrow();
+    return mappings.find(POST_MAPPING, key(first.id(), anchorId));
+  }
+
+  private Post post(String id) {
+    return read(c -> store.post(c, id))
+        .orElseThrow(() -> new LmsRefusedException("post " + id + " no longer exists"));
+  }
+
+  /** The post as Moodle shows it: the quote, the body, then who wrote it and the reference. */
+  static String html(Post post, String reference) {
+    StringBuilder html = new StringBuilder();
+    if (post.quoteText() != null) {
+      html.append("<blockquote><p>")
+          .append(SafeHtml.escape(post.quoteText()))
+          .append("</p></blockquote>");
+    }
+    html.append(post.body())
+        .append("<p><small>— ")
+        .append(SafeHtml.escape(post.authorName()))
+        .append(", in the community hub · ")
+        .append(reference)
+        .append("</small></p>");
+    return html.toString();
+  }
+
+  private <T> T read(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "forum mirror read", work);
+  }
+}

@@ -1,0 +1,219 @@
+package org.copconnector.plugin.discussion;
+
+import com.google.gson.Gson;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.json.Json;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsRefusedException;
+import org.copconnector.plugin.lms.LmsUnavailableException;
+import org.copconnector.plugin.outbox.DeliveryFailure;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.outbox.OutboxHandler;
+import org.copconnector.plugin.outbox.OutboxMessage;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.store.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells members about new posts as LMS notifications, through the outbox: at once for those who
+ * chose every post, once a day for those who chose the digest (one message per person per day,
+ * whatever the number of communities), never for the others.
+ */
+public final class Notifier {
+
+  /** Kind of the message that sends one notification to one person. */
+  public static final String KIND = "notify.message";
+
+  /** One notification. */
+  record Message(String userId, String text) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+  private static final Gson GSON = Json.lenient();
+  private static final int EXCERPT = 200;
+
+  private final DataSource dataSource;
+  private final Outbox outbox;
+  private final CommunityAccess access;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final DiscussionStore store = new DiscussionStore();
+
+  /**
+   * @param zone where a day starts and ends for the digest
+   */
+  public Notifier(
+      DataSource dataSource, Outbox outbox, PeopleStore people, ZoneId zone, Clock clock) {
+    this.dataSource = dataSource;
+    this.outbox = outbox;
+    this.access = new CommunityAccess(people);
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  /** Queues a notification of {@code post} to each member who chose every post, but its author. */
+  void queueEveryPost(
+      Connection c,
+      Community community,
+      DiscussionThread thread,
+      Post post,
+      List<String> members,
+      Map<String, NotificationChoice> choices)
+      throws SQLException {
+    String text = instantText(community, thread, post);
+    for (String member : members) {
+      if (!member.equals(post.authorId())
+          && choices.getOrDefault(member, NotificationChoice.DEFAULT)
+              == NotificationChoice.EVERY_POST) {
+        outbox.enqueue(
+            c, KIND, "notify:" + post.id() + ":" + member, GSON.toJson(new Message(member, text)));
+      }
+    }
+  }
+
+  /**
+   * Queues the digests of the day before today (in the digest's zone), once: asking again the same
+   * day, or from another instance, adds nothing. Returns how many digests were queued.
+   */
+  public int queueYesterdaysDigests() {
+    return queueDigests(LocalDate.now(clock.withZone(zone)).minusDays(1));
+  }
+
+  /** A scheduled round: never throws, so the schedule keeps running. */
+  public void run() {
+    try {
+      int queued = queueYesterdaysDigests();
+      if (queued > 0) {
+        LOG.info("queued {} daily digest(s)", queued);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("daily digests failed, the next round will retry: {}", e.toString());
+    }
+  }
+
+  /** Queues one digest per member who chose it and had news on {@code day}. */
+  public int queueDigests(LocalDate day) {
+    Instant from = day.atStartOfDay(zone).toInstant();
+    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+    return Transaction.run(
+        dataSource,
+        "daily digests",
+        c -> {
+          Map<String, List<String>> linesByPerson = new LinkedHashMap<>();
+          for (String communityId : store.communitiesWithPostsBetween(c, from, to)) {
+            Community community = access.find(c, communityId);
+            List<Post> posts = store.postsBetween(c, List.of(communityId), from, to);
+            Map<String, NotificationChoice> choices = store.choices(c, communityId);
+            Map<String, String> titles = new LinkedHashMap<>();
+            for (Post post : posts) {
+              if (!titles.containsKey(post.threadId())) {
+                titles.put(
+                    post.threadId(),
+                    store.thread(c, post.threadId()).map(DiscussionThread::title).orElse(""));
+              }
+            }
+            for (String member : access.activeMembers(c, communityId)) {
+              if (choices.getOrDefault(member, NotificationChoice.DEFAULT)
+                  != NotificationChoice.DAILY_DIGEST) {
+                continue;
+              }
+              List<Post> news = posts.stream().filter(p -> !p.authorId().equals(member)).toList();
+              if (!news.isEmpty()) {
+                linesByPerson
+                    .computeIfAbsent(member, m -> new ArrayList<>())
+                    .add(digestLines(community, news, titles));
+              }
+            }
+          }
+          int queued = 0;
+          for (Map.Entry<String, List<String>> person : linesByPerson.entrySet()) {
+            String text =
+                "<p>New in your communities on "
+                    + day
+                    + ":</p>"
+                    + String.join("", person.getValue());
+            if (outbox.enqueue(
+                c,
+                KIND,
+                "digest:" + person.getKey() + ":" + day,
+                GSON.toJson(new Message(person.getKey(), text)))) {
+              queued++;
+            }
+          }
+          return queued;
+        });
+  }
+
+  /** Delivers notifications; Moodle cannot say whether one was sent, so none is looked for. */
+  public OutboxHandler handler(Lms lms) {
+    return new OutboxHandler() {
+      @Override
+      public String kind() {
+        return KIND;
+      }
+
+      @Override
+      public void deliver(OutboxMessage message) throws DeliveryFailure {
+        Message m = GSON.fromJson(message.payload(), Message.class);
+        try {
+          lms.sendMessage(m.userId(), m.text());
+        } catch (LmsUnavailableException e) {
+          throw DeliveryFailure.retryable(e.getMessage(), e);
+        } catch (LmsRefusedException e) {
+          throw DeliveryFailure.permanent(e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private static String instantText(Community community, DiscussionThread thread, Post post) {
+    String excerpt = SafeHtml.text(post.body());
+    if (excerpt.length() > EXCERPT) {
+      excerpt = excerpt.substring(0, EXCERPT) + "…";
+    }
+    return "<p><strong>"
+        + SafeHtml.escape(post.authorName())
+        + "</strong> "
+        + (post.first() ? "started" : "replied in")
+        + " «"
+        + SafeHtml.escape(thread.title())
+        + "» ("
+        + SafeHtml.escape(community.name())
+        + "):</p><p>"
+        + SafeHtml.escape(excerpt)
+        + "</p>";
+  }
+
+  private static String digestLines(
+      Community community, List<Post> news, Map<String, String> titles) {
+    Map<String, Integer> perThread = new LinkedHashMap<>();
+    for (Post p : news) {
+      perThread.merge(p.threadId(), 1, Integer::sum);
+    }
+    StringBuilder html =
+        new StringBuilder("<p><strong>")
+            .append(SafeHtml.escape(community.name()))
+            .append("</strong></p><ul>");
+    perThread.forEach(
+        (thread, count) ->
+            html.append("<li>")
+                .append(SafeHtml.escape(titles.get(thread)))
+                .append(": ")
+                .append(count)
+                .append(count == 1 ? " new post" : " new posts")
+                .append("</li>"));
+    return html.append("</ul>").toString();
+  }
+}

@@ -1,0 +1,110 @@
+package org.copconnector.plugin.discussion;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * The HTML subset posts may use, enforced on the server with the OWASP sanitiser: text formatting,
+ * paragraphs, lists, quotes, code and web links. Scripts, styles, event-handler attributes, images
+ * and {@code javascript:} links are removed.
+ */
+public final class SafeHtml {
+
+  private static final PolicyFactory POLICY =
+      new HtmlPolicyBuilder()
+          .allowElements(
+              "p",
+              "br",
+              "b",
+              "strong",
+              "i",
+              "em",
+              "u",
+              "s",
+              "sub",
+              "sup",
+              "blockquote",
+              "ul",
+              "ol",
+              "li",
+              "code",
+              "pre",
+              "h3",
+              "h4",
+              "hr",
+              "span",
+              "a")
+          .allowUrlProtocols("https", "http", "mailto")
+          .allowAttributes("href")
+          .onElements("a")
+          .requireRelNofollowOnLinks()
+          .allowAttributes("dir", "lang")
+          .globally()
+          .toFactory();
+
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern BREAK =
+      Pattern.compile("(?i)<br\\s*/?>|</(p|li|blockquote|h3|h4|pre)>");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+
+  private SafeHtml() {}
+
+  /** The HTML with everything outside the subset removed. */
+  public static String sanitize(String html) {
+    return POLICY.sanitize(html == null ? "" : html).strip();
+  }
+
+  /** The readable text of (sanitised) HTML: for quotes, excerpts and word counts. */
+  public static String text(String html) {
+    String withBreaks = BREAK.matcher(html).replaceAll("\n");
+    String bare = TAG.matcher(withBreaks).replaceAll("");
+    Matcher m = ENTITY.matcher(bare);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(decode(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString()
+        .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
+        .replaceAll("\\n\\s*\\n+", "\n")
+        .strip();
+  }
+
+  /** Text made safe to put inside HTML. */
+  public static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      switch (ch) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String decode(String entity) {
+    return switch (entity) {
+      case "amp" -> "&";
+      case "lt" -> "<";
+      case "gt" -> ">";
+      case "quot" -> "\"";
+      case "apos" -> "'";
+      case "nbsp" -> " ";
+      default -> {
+        int code =
+            entity.startsWith("#x")
+                ? Integer.parseInt(entity.substring(2), 16)
+                : Integer.parseInt(entity.substring(1));
+        yield Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : "";
+      }
+    };
+  }
+}
