@@ -97,9 +97,10 @@ class ForumWalkTest {
     DiscussionThread thread =
         world.discussions.start(
             ALICE,
-            community.id(),
             new DiscussionRequests.NewThread(
-                "Which models work for ½ + ⅓?", "<p>Bars or circles? <script>x()</script></p>"));
+                community.id(),
+                "Which models work for ½ + ⅓?",
+                "<p>Bars or circles? <script>x()</script></p>"));
     world.deliverUntilDone();
     List<FakeMoodleState.Discussion> discussions = state().discussionsOf(GROUP_FORUM);
     assertEquals(1, discussions.size());
@@ -161,7 +162,7 @@ class ForumWalkTest {
             ALICE, new NewCommunity("Quiet room", "Nothing new", null, null, List.of("2")));
     world.communities.chooseForum(ALICE, community.id(), "2", Long.toString(GROUP_FORUM));
     world.discussions.start(
-        ALICE, community.id(), new DiscussionRequests.NewThread("Hello", "<p>First</p>"));
+        ALICE, new DiscussionRequests.NewThread(community.id(), "Hello", "<p>First</p>"));
     world.deliverUntilDone();
     world.forumImport.importCourse("2");
     int before = fake.requestCount();

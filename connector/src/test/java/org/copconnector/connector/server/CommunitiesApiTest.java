@@ -4,21 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import okhttp3.FormBody;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.copconnector.connector.config.ConfigLoader;
-import org.copconnector.connector.testing.Clients;
+import org.copconnector.connector.testing.DemoHub;
+import org.copconnector.connector.testing.DemoHub.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,29 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CommunitiesApiTest {
 
   private static final String NETWORK = "demo-rede-ciencias";
-  private static final MediaType JSON = MediaType.get("application/json");
 
   @TempDir Path dataDir;
-  private Connector connector;
-  private final OkHttpClient http = Clients.asTheUi();
+  private DemoHub hub;
   private String filipe; // facilitator (editing teacher) of the network course
   private String gabriela; // member
   private String ines; // member
   private String rui; // administrator
 
-  private record Answer(int status, JsonElement json) {
-    JsonObject object() {
-      return json.getAsJsonObject();
-    }
-  }
-
   @BeforeEach
   void start() throws Exception {
-    Map<String, String> env =
-        Map.of(
-            "COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", dataDir.toString());
-    connector =
-        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true);
+    hub = DemoHub.start(dataDir, Map.of());
     filipe = enter("d07");
     gabriela = enter("d08");
     ines = enter("d10");
@@ -61,42 +40,15 @@ class CommunitiesApiTest {
 
   @AfterEach
   void stop() {
-    connector.close();
+    hub.close();
   }
 
   private String enter(String person) throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(url("/demo/enter"))
-            .post(new FormBody.Builder().add("person", person).add("course", NETWORK).build())
-            .build();
-    try (Response r = http.newCall(request).execute()) {
-      String cookie = r.header("Set-Cookie");
-      return cookie.substring("cop_session=".length(), cookie.indexOf(';'));
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + connector.port() + path;
+    return hub.enter(person, NETWORK);
   }
 
   private Answer call(String session, String method, String path, String body) throws IOException {
-    RequestBody content =
-        body == null
-            ? (method.equals("GET") || method.equals("DELETE")
-                ? null
-                : RequestBody.create(new byte[0]))
-            : RequestBody.create(body, JSON);
-    Request request =
-        new Request.Builder()
-            .url(url(path))
-            .header("Cookie", "cop_session=" + session)
-            .method(method, content)
-            .build();
-    try (Response r = http.newCall(request).execute()) {
-      String text = r.body().string();
-      return new Answer(r.code(), text.isEmpty() ? null : JsonParser.parseString(text));
-    }
+    return hub.call(session, method, path, body);
   }
 
   private String create(String joining) throws IOException {
@@ -324,17 +276,7 @@ class CommunitiesApiTest {
   @Test
   void peopleOfOtherCoursesDoNotSeeIt() throws Exception {
     String id = create("open");
-    Request request =
-        new Request.Builder()
-            .url(url("/demo/enter"))
-            .post(
-                new FormBody.Builder().add("person", "d13").add("course", "demo-lin-serra").build())
-            .build();
-    String manuel;
-    try (Response r = http.newCall(request).execute()) {
-      String cookie = r.header("Set-Cookie");
-      manuel = cookie.substring("cop_session=".length(), cookie.indexOf(';'));
-    }
+    String manuel = hub.enter("d13", "demo-lin-serra");
     assertEquals(404, call(manuel, "GET", "/api/v1/communities/" + id, null).status());
     assertEquals(404, call(manuel, "POST", "/api/v1/communities/" + id + "/join", null).status());
     assertEquals(

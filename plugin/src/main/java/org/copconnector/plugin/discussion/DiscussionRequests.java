@@ -5,8 +5,10 @@ public final class DiscussionRequests {
 
   private DiscussionRequests() {}
 
-  /** A new thread: a title and the first post's body (HTML, sanitised on arrival). */
-  public record NewThread(String title, String body) {}
+  /**
+   * A new thread of a community: a title and the first post's body (HTML, sanitised on arrival).
+   */
+  public record NewThread(String communityId, String title, String body) {}
 
   /**
    * A reply; {@code parentId} is the post answered (the thread's first post when absent), {@code

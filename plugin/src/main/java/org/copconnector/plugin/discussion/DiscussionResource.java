@@ -21,7 +21,10 @@ import org.copconnector.plugin.discussion.DiscussionRequests.Notifications;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 
-/** Discussions over HTTP: a community's threads, a thread's posts, and what members do to them. */
+/**
+ * Discussions over HTTP: a community's threads, a thread's posts, what members do to them, and
+ * members' notification choices per community.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DiscussionResource {
@@ -32,34 +35,37 @@ public final class DiscussionResource {
     this.discussions = discussions;
   }
 
+  /** A community's threads, pinned first, then by latest post. */
   @GET
-  @Path("/communities/{id}/threads")
+  @Path("/threads")
   public Discussions.ThreadList threads(
-      @PathParam("id") String id,
+      @QueryParam("community") String community,
       @QueryParam("page") @DefaultValue("0") int page,
       @Context ContainerRequestContext request) {
-    return discussions.threads(SessionFilter.of(request), id, page);
+    if (community == null || community.isBlank()) {
+      throw ApiException.invalid("community", "say whose threads: ?community={id}");
+    }
+    return discussions.threads(SessionFilter.of(request), community, page);
   }
 
   @POST
-  @Path("/communities/{id}/threads")
+  @Path("/threads")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response start(
-      @PathParam("id") String id, NewThread thread, @Context ContainerRequestContext request) {
+  public Response start(NewThread thread, @Context ContainerRequestContext request) {
     return Response.status(201)
-        .entity(discussions.start(SessionFilter.of(request), id, thread))
+        .entity(discussions.start(SessionFilter.of(request), thread))
         .build();
   }
 
   @GET
-  @Path("/communities/{id}/notifications")
+  @Path("/notifications/{id}")
   public Notifications notifications(
       @PathParam("id") String id, @Context ContainerRequestContext request) {
     return new Notifications(discussions.notifications(SessionFilter.of(request), id));
   }
 
   @PUT
-  @Path("/communities/{id}/notifications")
+  @Path("/notifications/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Notifications setNotifications(
       @PathParam("id") String id, Notifications choice, @Context ContainerRequestContext request) {

@@ -114,9 +114,13 @@ public final class Discussions {
   }
 
   /** Starts a thread; members only, while the community is open for writing. */
-  public DiscussionThread start(Session session, String communityId, NewThread request) {
+  public DiscussionThread start(Session session, NewThread request) {
     if (request == null) {
       throw ApiException.invalid("body", "a thread needs a title and a body");
+    }
+    String communityId = request.communityId();
+    if (communityId == null || communityId.isBlank()) {
+      throw ApiException.invalid("communityId", "say which community the thread is for");
     }
     String title = title(request.title());
     String body = body(request.body());
@@ -150,7 +154,7 @@ public final class Discussions {
                   Post.Origin.HUB,
                   now,
                   null);
-          return store.thread(c, thread.id()).map(t -> t).orElseThrow(() -> lost(first.id()));
+          return store.thread(c, thread.id()).orElseThrow(() -> lost(first.id()));
         });
   }
 

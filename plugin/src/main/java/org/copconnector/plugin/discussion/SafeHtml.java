@@ -52,9 +52,27 @@ public final class SafeHtml {
 
   private SafeHtml() {}
 
-  /** The HTML with everything outside the subset removed. */
+  /** Numeric references the sanitiser writes for characters outside the basic plane (emoji). */
+  private static final Pattern ASTRAL = Pattern.compile("&#x([0-9a-fA-F]{5,6});");
+
+  /**
+   * The HTML with everything outside the subset removed; emoji are kept as characters (the
+   * sanitiser writes them as references, which no markup needs).
+   */
   public static String sanitize(String html) {
-    return POLICY.sanitize(html == null ? "" : html).strip();
+    String clean = POLICY.sanitize(html == null ? "" : html).strip();
+    Matcher m = ASTRAL.matcher(clean);
+    StringBuilder out = new StringBuilder(clean.length());
+    while (m.find()) {
+      int code = Integer.parseInt(m.group(1), 16);
+      m.appendReplacement(
+          out,
+          Character.isValidCodePoint(code)
+              ? Matcher.quoteReplacement(new String(Character.toChars(code)))
+              : "");
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The readable text of (sanitised) HTML: for quotes, excerpts and word counts. */

@@ -1,0 +1,118 @@
+package org.copconnector.connector.discussion;
+
+import static org.copconnector.connector.discussion.DiscussionWorld.ALICE;
+import static org.copconnector.connector.discussion.DiscussionWorld.BOB;
+import static org.copconnector.connector.discussion.DiscussionWorld.CAROL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.moodle.fake.FakeMoodleState;
+import org.copconnector.connector.testing.ManualClock;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.NewCommunity;
+import org.copconnector.plugin.discussion.DiscussionRequests;
+import org.copconnector.plugin.discussion.DiscussionThread;
+import org.copconnector.plugin.discussion.NotificationChoice;
+import org.copconnector.plugin.web.ApiException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The edit window and its history, and the daily digest: one message per person per day. */
+class DiscussionRulesTest {
+
+  @TempDir Path dataDir;
+  private FakeMoodle fake;
+  private ManualClock clock;
+  private DiscussionWorld world;
+
+  @BeforeEach
+  void start() throws Exception {
+    fake = new FakeMoodle().start();
+    clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    world = new DiscussionWorld(dataDir, fake, clock);
+  }
+
+  @AfterEach
+  void stop() {
+    world.close();
+    fake.close();
+  }
+
+  private Community community(String name) {
+    Community c =
+        world.communities.create(
+            ALICE, new NewCommunity(name, "Shared concern", null, null, List.of("2")));
+    world.communities.join(BOB, c.id());
+    world.communities.join(CAROL, c.id());
+    return c;
+  }
+
+  private DiscussionThread thread(Community c, String title) {
+    return world.discussions.start(
+        ALICE, new DiscussionRequests.NewThread(c.id(), title, "<p>" + title + "</p>"));
+  }
+
+  @Test
+  void authorsEditWithinTheWindowAndEarlierTextIsKept() {
+    Community c = community("Editing");
+    DiscussionThread t = thread(c, "Draft title");
+    String first = world.discussions.read(ALICE, t.id(), 0).posts().get(0).id();
+    clock.advance(Duration.ofMinutes(29));
+    world.discussions.edit(
+        ALICE, first, new DiscussionRequests.Edit("Final title", "<p>Second</p>"));
+    assertEquals("Final title", world.discussions.read(ALICE, t.id(), 0).thread().title());
+    var history = world.discussions.history(BOB, first);
+    assertEquals("<p>Second</p>", history.current().body());
+    assertEquals(1, history.earlier().size());
+    assertEquals("Draft title", history.earlier().get(0).title());
+    assertEquals("<p>Draft title</p>", history.earlier().get(0).body());
+    clock.advance(Duration.ofMinutes(2));
+    ApiException late =
+        assertThrows(
+            ApiException.class,
+            () ->
+                world.discussions.edit(
+                    ALICE, first, new DiscussionRequests.Edit(null, "<p>Third</p>")));
+    assertEquals(409, late.status());
+  }
+
+  @Test
+  void aDigestIsOneMessagePerPersonPerDayAcrossCommunities() {
+    Community a = community("Lesson study");
+    Community b = community("Assessment");
+    world.discussions.setNotifications(CAROL, b.id(), NotificationChoice.NONE);
+    thread(a, "Fractions");
+    thread(b, "Rubrics");
+    clock.advance(Duration.ofHours(3));
+    thread(a, "Decimals");
+    clock.advance(Duration.ofDays(1)); // the next day, when digests of the day before go out
+
+    assertEquals(2, world.notifier.queueYesterdaysDigests(), "Bob and Carol; Alice wrote it all");
+    assertEquals(0, world.notifier.queueYesterdaysDigests(), "asking again adds nothing");
+    world.deliverUntilDone();
+    List<FakeMoodleState.Message> toBob = messagesTo(5);
+    assertEquals(1, toBob.size());
+    assertTrue(
+        toBob.get(0).text().contains("Lesson study") && toBob.get(0).text().contains("Assessment"));
+    assertTrue(
+        toBob.get(0).text().contains("Fractions") && toBob.get(0).text().contains("Decimals"));
+    List<FakeMoodleState.Message> toCarol = messagesTo(6);
+    assertEquals(1, toCarol.size());
+    assertTrue(!toCarol.get(0).text().contains("Rubrics"), "Carol chose none for Assessment");
+    assertEquals(0, messagesTo(4).size());
+    assertEquals(0, world.notifier.queueDigests(LocalDate.parse("2026-11-20")), "a quiet day");
+  }
+
+  private List<FakeMoodleState.Message> messagesTo(long user) {
+    return fake.state().messages.stream().filter(m -> m.toUserId() == user).toList();
+  }
+}

@@ -1,0 +1,304 @@
+package org.copconnector.connector.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.copconnector.connector.testing.DemoHub;
+import org.copconnector.connector.testing.DemoHub.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Discussions over HTTP (demo schools): what is stored from a post, the configured limits, and each
+ * role's rights, with the other roles getting 403.
+ */
+class DiscussionsApiTest {
+
+  private static final String NETWORK = "demo-rede-ciencias";
+
+  @TempDir static Path dataDir;
+  private static DemoHub hub;
+  private static String filipe; // facilitator of the network course and of the communities
+  private static String gabriela; // teacher
+  private static String ines; // teacher
+  private static String rui; // administrator
+
+  @BeforeAll
+  static void start() throws Exception {
+    hub =
+        DemoHub.start(
+            dataDir, Map.of("COP_DISCUSSION_TITLE_MAX", "40", "COP_DISCUSSION_BODY_MAX", "500"));
+    filipe = hub.enter("d07", NETWORK);
+    gabriela = hub.enter("d08", NETWORK);
+    ines = hub.enter("d10", NETWORK);
+    rui = hub.enter("d01", NETWORK);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  private static Answer call(String session, String method, String path, String body)
+      throws IOException {
+    return hub.call(session, method, path, body);
+  }
+
+  private static String community(String joining) throws IOException {
+    Answer created =
+        call(
+            filipe,
+            "POST",
+            "/api/v1/communities",
+            "{\"name\":\"Oficina de escrita\",\"domain\":\"Escrita\",\"joining\":\""
+                + joining
+                + "\"}");
+    assertEquals(201, created.status(), String.valueOf(created.json()));
+    return created.object().get("id").getAsString();
+  }
+
+  private static String thread(String session, String community, String title, String body)
+      throws IOException {
+    Answer started =
+        call(
+            session,
+            "POST",
+            "/api/v1/threads",
+            json(Map.of("communityId", community, "title", title, "body", body)));
+    assertEquals(201, started.status(), String.valueOf(started.json()));
+    return started.object().get("id").getAsString();
+  }
+
+  private static String reply(String session, String thread, String body) throws IOException {
+    Answer replied =
+        call(session, "POST", "/api/v1/threads/" + thread + "/posts", json(Map.of("body", body)));
+    assertEquals(201, replied.status(), String.valueOf(replied.json()));
+    return replied.object().get("id").getAsString();
+  }
+
+  private static String json(Map<String, String> fields) {
+    JsonObject o = new JsonObject();
+    fields.forEach(o::addProperty);
+    return o.toString();
+  }
+
+  private static JsonObject page(String session, String thread) throws IOException {
+    Answer page = call(session, "GET", "/api/v1/threads/" + thread, null);
+    assertEquals(200, page.status(), String.valueOf(page.json()));
+    return page.object();
+  }
+
+  @Test
+  void scriptsHandlersAndJavascriptLinksAreRemovedFromStoredPosts() throws Exception {
+    String c = community("open");
+    String t =
+        thread(
+            filipe,
+            c,
+            "Feedback",
+            "<script>alert(1)</script><p onclick=\"steal()\">Olá <a href=\"javascript:alert(2)\">aqui</a>"
+                + " e <a href=\"https://escola.example/guia\">guia</a></p><img src=x onerror=\"y()\">"
+                + "<iframe src=\"https://evil.example\"></iframe><style>p{}</style>");
+    String body =
+        page(filipe, t).getAsJsonArray("posts").get(0).getAsJsonObject().get("body").getAsString();
+    assertFalse(body.contains("script"), body);
+    assertFalse(body.contains("onclick"), body);
+    assertFalse(body.contains("onerror"), body);
+    assertFalse(body.contains("javascript:"), body);
+    assertFalse(body.contains("iframe"), body);
+    assertFalse(body.contains("style"), body);
+    assertTrue(body.contains("Olá"), body);
+    assertTrue(body.contains("href=\"https://escola.example/guia\""), body);
+    assertTrue(body.contains("rel=\"nofollow\""), body);
+  }
+
+  @Test
+  void emojiRightToLeftAndPortugueseRoundTrip() throws Exception {
+    String c = community("open");
+    String title = "Avaliação 📚 مرحبا — ç";
+    String text = "Coração ❤️ שלום עולם, ação e à-vontade 👩🏽‍🏫";
+    String t = thread(filipe, c, title, "<p dir=\"rtl\">" + text + "</p>");
+    JsonObject page = page(filipe, t);
+    assertEquals(title, page.getAsJsonObject("thread").get("title").getAsString());
+    assertEquals(
+        "<p dir=\"rtl\">" + text + "</p>",
+        page.getAsJsonArray("posts").get(0).getAsJsonObject().get("body").getAsString());
+  }
+
+  @Test
+  void overLongTitlesAndBodiesAndUnknownFieldsAreRefusedAndNothingIsStored() throws Exception {
+    String c = community("open");
+    String path = "/api/v1/threads";
+    Answer longTitle =
+        call(
+            filipe,
+            "POST",
+            path,
+            json(Map.of("communityId", c, "title", "x".repeat(41), "body", "ok")));
+    assertEquals(422, longTitle.status());
+    assertEquals("title", longTitle.object().getAsJsonObject("details").get("field").getAsString());
+    Answer longBody =
+        call(
+            filipe,
+            "POST",
+            path,
+            json(Map.of("communityId", c, "title", "ok", "body", "y".repeat(501))));
+    assertEquals(422, longBody.status());
+    assertEquals("body", longBody.object().getAsJsonObject("details").get("field").getAsString());
+    assertEquals(
+        422,
+        call(
+                filipe,
+                "POST",
+                path,
+                "{\"communityId\":\""
+                    + c
+                    + "\",\"title\":\"ok\",\"body\":\"ok\",\"colour\":\"red\"}")
+            .status());
+    assertEquals(400, call(filipe, "POST", path, "{\"title\":\"ok\",").status());
+    assertEquals(
+        422,
+        call(
+                filipe,
+                "POST",
+                path,
+                json(Map.of("communityId", c, "title", "ok", "body", "<script>x</script>")))
+            .status());
+    assertEquals(
+        0, call(filipe, "GET", path + "?community=" + c, null).object().get("total").getAsInt());
+  }
+
+  @Test
+  void onlyMembersReadTheThreadsOfACommunityThatIsNotOpen() throws Exception {
+    String c = community("request");
+    String t = thread(filipe, c, "Plano", "<p>Plano do período</p>");
+    String threads = "/api/v1/threads?community=" + c;
+    assertEquals(403, call(gabriela, "GET", threads, null).status());
+    assertEquals(403, call(gabriela, "GET", "/api/v1/threads/" + t, null).status());
+    assertEquals(200, call(filipe, "GET", threads, null).status());
+    assertEquals(200, call(rui, "GET", threads, null).status());
+  }
+
+  @Test
+  void onlyMembersWriteAndOnlyAuthorsEdit() throws Exception {
+    String c = community("open");
+    String t = thread(filipe, c, "Rubricas", "<p>Partilhem rubricas</p>");
+    String posts = "/api/v1/threads/" + t + "/posts";
+    assertEquals(
+        200, call(gabriela, "GET", "/api/v1/threads/" + t, null).status(), "open: readable");
+    assertEquals(403, call(gabriela, "POST", posts, json(Map.of("body", "eu"))).status());
+    assertEquals(200, call(gabriela, "POST", "/api/v1/communities/" + c + "/join", null).status());
+    String mine = reply(gabriela, t, "<p>A minha rubrica</p>");
+    Answer othersEdit =
+        call(ines, "PUT", "/api/v1/posts/" + mine, json(Map.of("body", "<p>não</p>")));
+    assertEquals(403, othersEdit.status());
+    assertEquals(
+        403,
+        call(filipe, "PUT", "/api/v1/posts/" + mine, json(Map.of("body", "<p>x</p>"))).status());
+    Answer edited =
+        call(
+            gabriela,
+            "PUT",
+            "/api/v1/posts/" + mine,
+            json(Map.of("body", "<p>A minha rubrica, v2</p>")));
+    assertEquals(200, edited.status(), String.valueOf(edited.json()));
+    JsonObject history = call(gabriela, "GET", "/api/v1/posts/" + mine + "/history", null).object();
+    assertEquals(
+        "<p>A minha rubrica, v2</p>", history.getAsJsonObject("current").get("body").getAsString());
+    assertEquals(
+        "<p>A minha rubrica</p>",
+        history.getAsJsonArray("earlier").get(0).getAsJsonObject().get("body").getAsString());
+    assertEquals(
+        403,
+        call(ines, "PUT", "/api/v1/notifications/" + c, "{\"delivery\":\"none\"}").status(),
+        "only members choose notifications");
+    assertEquals(
+        200,
+        call(gabriela, "PUT", "/api/v1/notifications/" + c, "{\"delivery\":\"every_post\"}")
+            .status());
+    assertEquals(
+        422,
+        call(gabriela, "PUT", "/api/v1/notifications/" + c, "{\"delivery\":\"hourly\"}").status());
+  }
+
+  @Test
+  void onlyFacilitatorsPinAndHideAndHelpedIsForOthersReplies() throws Exception {
+    String c = community("open");
+    assertEquals(200, call(gabriela, "POST", "/api/v1/communities/" + c + "/join", null).status());
+    assertEquals(200, call(ines, "POST", "/api/v1/communities/" + c + "/join", null).status());
+    String t = thread(gabriela, c, "Avaliação por pares", "<p>Quem já experimentou?</p>");
+    String r = reply(ines, t, "<p>Eu, no 7.º ano.</p>");
+    assertEquals(
+        403,
+        call(gabriela, "PUT", "/api/v1/threads/" + t + "/pinned", "{\"value\":true}").status());
+    assertEquals(
+        200, call(filipe, "PUT", "/api/v1/threads/" + t + "/pinned", "{\"value\":true}").status());
+    assertTrue(
+        call(ines, "GET", "/api/v1/threads?community=" + c, null)
+            .object()
+            .getAsJsonArray("threads")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("thread")
+            .get("pinned")
+            .getAsBoolean());
+
+    Answer helped = call(gabriela, "PUT", "/api/v1/posts/" + r + "/helped", "{\"value\":true}");
+    assertEquals(200, helped.status());
+    assertEquals(1, helped.object().get("helped").getAsInt());
+    assertEquals(
+        1,
+        call(gabriela, "PUT", "/api/v1/posts/" + r + "/helped", "{\"value\":true}")
+            .object()
+            .get("helped")
+            .getAsInt(),
+        "once per person");
+    assertEquals(
+        422,
+        call(ines, "PUT", "/api/v1/posts/" + r + "/helped", "{\"value\":true}").status(),
+        "not your own");
+
+    assertEquals(
+        403, call(gabriela, "PUT", "/api/v1/posts/" + r + "/hidden", "{\"value\":true}").status());
+    assertEquals(
+        200, call(filipe, "PUT", "/api/v1/posts/" + r + "/hidden", "{\"value\":true}").status());
+    JsonObject seenByMember = page(gabriela, t).getAsJsonArray("posts").get(1).getAsJsonObject();
+    assertTrue(seenByMember.get("hidden").getAsBoolean());
+    assertTrue(seenByMember.get("body") == null, "a hidden post's text is not shown to members");
+    assertTrue(
+        page(ines, t).getAsJsonArray("posts").get(1).getAsJsonObject().has("body"),
+        "its author still sees it");
+  }
+
+  @Test
+  void unreadCountsFollowEachMembersReading() throws Exception {
+    String c = community("open");
+    assertEquals(200, call(gabriela, "POST", "/api/v1/communities/" + c + "/join", null).status());
+    assertEquals(200, call(ines, "POST", "/api/v1/communities/" + c + "/join", null).status());
+    String t = thread(gabriela, c, "Leituras", "<p>Sugestões?</p>");
+    String list = "/api/v1/threads?community=" + c;
+    assertEquals(1, unread(ines, list));
+    assertEquals(0, unread(gabriela, list), "your own post is read");
+    page(ines, t);
+    assertEquals(0, unread(ines, list));
+    reply(gabriela, t, "<p>Wenger, 1998.</p>");
+    assertEquals(1, unread(ines, list));
+  }
+
+  private static int unread(String session, String list) throws IOException {
+    return call(session, "GET", list, null)
+        .object()
+        .getAsJsonArray("threads")
+        .get(0)
+        .getAsJsonObject()
+        .get("unread")
+        .getAsInt();
+  }
+}

@@ -1,0 +1,90 @@
+package org.copconnector.connector.testing;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.server.Connector;
+
+/** A connector in demo mode and the API calls the hub's pages make, as demo people. */
+public final class DemoHub implements AutoCloseable {
+
+  /** An answer: its status and JSON body (null when empty). */
+  public record Answer(int status, JsonElement json) {
+    public JsonObject object() {
+      return json.getAsJsonObject();
+    }
+  }
+
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final Connector connector;
+  private final OkHttpClient http = Clients.asTheUi();
+
+  private DemoHub(Connector connector) {
+    this.connector = connector;
+  }
+
+  /** Starts on a free loopback port; {@code settings} are extra COP_* variables. */
+  public static DemoHub start(Path dataDir, Map<String, String> settings) throws Exception {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("COP_HTTP_HOST", "127.0.0.1");
+    env.put("COP_HTTP_PORT", "0");
+    env.put("COP_DATA_DIR", dataDir.toString());
+    return new DemoHub(
+        Connector.start(
+            new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true));
+  }
+
+  /** Signs a demo person in from a demo course; returns their session token. */
+  public String enter(String person, String course) throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(url("/demo/enter"))
+            .post(new FormBody.Builder().add("person", person).add("course", course).build())
+            .build();
+    try (Response r = http.newCall(request).execute()) {
+      String cookie = r.header("Set-Cookie");
+      return cookie.substring("cop_session=".length(), cookie.indexOf(';'));
+    }
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + connector.port() + path;
+  }
+
+  public Answer call(String session, String method, String path, String body) throws IOException {
+    RequestBody content =
+        body == null
+            ? (method.equals("GET") || method.equals("DELETE")
+                ? null
+                : RequestBody.create(new byte[0]))
+            : RequestBody.create(body, JSON);
+    Request request =
+        new Request.Builder()
+            .url(url(path))
+            .header("Cookie", "cop_session=" + session)
+            .method(method, content)
+            .build();
+    try (Response r = http.newCall(request).execute()) {
+      String text = r.body().string();
+      return new Answer(r.code(), text.isEmpty() ? null : JsonParser.parseString(text));
+    }
+  }
+
+  @Override
+  public void close() {
+    connector.close();
+  }
+}
