@@ -1,9 +1,12 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
+import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
 let t = (key) => key;
+let threadPage = 0;
+let locale = 'en';
 
 function button(label, action, secondary = false) {
   const b = document.createElement('button');
@@ -24,6 +27,7 @@ function button(label, action, secondary = false) {
 async function render() {
   const hub = await api('GET', '/api/v1/hub');
   t = await load(hub.me.locale);
+  locale = hub.me.locale;
   translatePage(t);
   $('demo-banner').hidden = !hub.demo;
   const details = await api('GET', `/api/v1/communities/${encodeURIComponent(id)}`);
@@ -77,6 +81,7 @@ async function render() {
       return item;
     }));
   }
+  await renderDiscussions(details, manages);
   $('tools').hidden = !manages;
   if (manages) {
     $('archive-actions').replaceChildren(community.archivedAt
@@ -84,6 +89,76 @@ async function render() {
       : button(t('community.archive'), () => api('POST', `/api/v1/communities/${id}/archive`), true));
   }
 }
+
+async function renderDiscussions(details, manages) {
+  const member = details.mine?.status === 'active';
+  const readable = member || manages || details.community.joining === 'open';
+  $('discussions').hidden = !readable;
+  if (!readable) return;
+  $('new-thread-box').hidden = !member || Boolean(details.community.archivedAt);
+  $('notify-row').hidden = !member;
+  if (member) {
+    $('notify').value = (await api('GET', `/api/v1/notifications/${id}`)).delivery;
+  }
+  const list = await api('GET', `/api/v1/threads?community=${encodeURIComponent(id)}&page=${threadPage}`);
+  if (list.threads.length === 0) {
+    const none = document.createElement('li');
+    none.className = 'empty';
+    none.textContent = t('discussion.none');
+    $('threads').replaceChildren(none);
+  } else {
+    $('threads').replaceChildren(...list.threads.map(({ thread, unread }) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `/thread?id=${encodeURIComponent(thread.id)}`;
+      link.textContent = thread.title;
+      item.append(link);
+      if (thread.pinned) {
+        const pin = document.createElement('span');
+        pin.className = 'tag';
+        pin.textContent = t('discussion.pinned');
+        item.append(' ', pin);
+      }
+      if (unread > 0 && member) {
+        const badge = document.createElement('span');
+        badge.className = 'tag unread';
+        badge.textContent = t('discussion.unread', { count: unread });
+        item.append(' ', badge);
+      }
+      const meta = document.createElement('p');
+      meta.className = 'meta';
+      meta.textContent = t('discussion.meta', { author: thread.authorName, count: thread.postCount, when: when(thread.lastPostAt, locale) });
+      item.append(meta);
+      return item;
+    }));
+  }
+  const pages = Math.ceil(list.total / list.pageSize);
+  const nav = [];
+  if (threadPage > 0) nav.push(button(t('discussion.newer'), () => { threadPage -= 1; }, true));
+  if (threadPage + 1 < pages) nav.push(button(t('discussion.older'), () => { threadPage += 1; }, true));
+  $('thread-pages').replaceChildren(...nav);
+}
+
+$('new-thread').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const thread = await api('POST', '/api/v1/threads', {
+      communityId: id, title: $('thread-title').value, body: paragraphs($('thread-body').value),
+    });
+    location.href = `/thread?id=${encodeURIComponent(thread.id)}`;
+  } catch (error) {
+    $('status').textContent = t('community.failed', { reason: error.message });
+  }
+});
+
+$('notify').addEventListener('change', async () => {
+  try {
+    await api('PUT', `/api/v1/notifications/${id}`, { delivery: $('notify').value });
+    $('status').textContent = t('discussion.notifySaved');
+  } catch (error) {
+    $('status').textContent = t('community.failed', { reason: error.message });
+  }
+});
 
 render().catch((error) => {
   $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;

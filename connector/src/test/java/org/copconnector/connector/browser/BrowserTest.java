@@ -173,8 +173,8 @@ class BrowserTest {
     waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
   }
 
-  @Test
-  void aFacilitatorStartsACommunityAndAColleagueJoinsIt() throws Exception {
+  /** Filipe, facilitator of the demo network course, starts a community from the hub. */
+  private WebDriver startDemoCommunity() throws Exception {
     connector =
         Connector.start(
             new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
@@ -191,24 +191,87 @@ class BrowserTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("community-list"), "Avaliação formativa"));
+    return driver;
+  }
 
-    enterDemoAs(driver, "Gabriela Lopes");
+  private void openCommunity(WebDriver driver) {
     waiting(driver)
         .until(ExpectedConditions.elementToBeClickable(By.linkText("Avaliação formativa")))
         .click();
     waiting(driver).until(ExpectedConditions.textToBe(By.id("name"), "Avaliação formativa"));
+  }
+
+  private void click(WebDriver driver, String xpath) {
+    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath(xpath))).click();
+  }
+
+  @Test
+  void aFacilitatorStartsACommunityAndAColleagueJoinsIt() throws Exception {
+    WebDriver driver = startDemoCommunity();
+    enterDemoAs(driver, "Gabriela Lopes");
+    openCommunity(driver);
     assertTrue(driver.findElement(By.id("profile")).getText().contains("Biologia, Geologia"));
     assertTrue(
         driver.findElement(By.id("members")).getText().contains("membros"),
         "the list is for members");
-    waiting(driver)
-        .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Entrar']")))
-        .click();
+    click(driver, "//button[.='Entrar']");
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "Filipe Ramos"));
     assertTrue(driver.findElement(By.id("members")).getText().contains("Gabriela Lopes"));
     assertFalse(
         driver.findElement(By.id("tools")).isDisplayed(), "members get no facilitator tools");
+  }
+
+  @Test
+  void membersDiscussInAThreadQuoteEachOtherAndSayWhatHelped() throws Exception {
+    WebDriver driver = startDemoCommunity();
+    openCommunity(driver);
+    driver.findElement(By.cssSelector("#new-thread-box summary")).click();
+    driver.findElement(By.id("thread-title")).sendKeys("Bilhetes de saída 🎟️");
+    driver
+        .findElement(By.id("thread-body"))
+        .sendKeys("Usei três perguntas no fim da aula.\n\nO que funcionou convosco?");
+    driver.findElement(By.cssSelector("#new-thread button[type=submit]")).click();
+    waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), "Bilhetes de saída 🎟️"));
+
+    enterDemoAs(driver, "Gabriela Lopes");
+    openCommunity(driver);
+    click(driver, "//button[.='Entrar']");
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 novas"));
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.linkText("Bilhetes de saída 🎟️")))
+        .click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("posts"), "Usei três perguntas no fim da aula."));
+    click(driver, "//li[contains(@class,'post')]//button[.='Citar']");
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("quote-preview")));
+    driver.findElement(By.id("reply-body")).sendKeys("Eu uso uma só pergunta <b>aberta</b>.");
+    driver.findElement(By.cssSelector("#reply button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("posts"), "Eu uso uma só pergunta <b>aberta</b>."));
+    assertEquals(2, driver.findElements(By.cssSelector("#posts > li")).size());
+    assertEquals(
+        "Usei três perguntas no fim da aula. O que funcionou convosco?",
+        driver.findElement(By.cssSelector("#posts > li:nth-child(2) blockquote")).getText());
+
+    enterDemoAs(driver, "Filipe Ramos");
+    openCommunity(driver);
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.linkText("Bilhetes de saída 🎟️")))
+        .click();
+    click(driver, "//li[contains(@class,'post')][2]//button[.='Isto ajudou-me']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#posts > li:nth-child(2) .helped"), "ajudou 1"));
+    click(driver, "//button[.='Fixar no topo']");
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Desafixar']")));
   }
 }

@@ -444,7 +444,7 @@ public final class Discussions {
     }
     Post quoted = inThread(c, quote.postId(), threadId, "quote.postId");
     String source = SafeHtml.text(quoted.body());
-    String text = quote.text() == null ? null : quote.text().strip();
+    String text = quote.text() == null ? null : normalise(quote.text());
     if (text == null || text.isEmpty()) {
       text = source.length() > 300 ? source.substring(0, 300) + "…" : source;
     } else if (text.length() > MAX_QUOTE) {

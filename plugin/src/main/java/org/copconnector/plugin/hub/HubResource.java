@@ -18,7 +18,7 @@ import org.copconnector.plugin.session.SessionFilter;
 public final class HubResource {
 
   /** The signed-in person. */
-  public record Me(String name, ProductRole role, String locale) {}
+  public record Me(String lmsUserId, String name, ProductRole role, String locale) {}
 
   /** The course the person launched from; null when opened outside a course. */
   public record Course(String id, String title, int participants) {}
@@ -64,7 +64,11 @@ public final class HubResource {
                             d.activeMembers()))
                 .toList();
     return new Hub(
-        new Me(session.displayName(), session.role(), Locales.supported(session.locale())),
+        new Me(
+            session.lmsUserId(),
+            session.displayName(),
+            session.role(),
+            Locales.supported(session.locale())),
         course,
         cards,
         session.demo());

@@ -43,6 +43,12 @@ public final class StaticResource {
     return page("community.html");
   }
 
+  @GET
+  @Path("thread")
+  public Response thread() {
+    return page("thread.html");
+  }
+
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
     return file(name, "no-cache");
