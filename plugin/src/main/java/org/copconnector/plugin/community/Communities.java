@@ -130,7 +130,7 @@ public final class Communities {
   public List<Details> browse(Session session, Query query) {
     return inTransaction(
         c -> {
-          List<Community> found = store.inCourses(c, coursesOf(session));
+          List<Community> found = store.inCourses(c, access.coursesOf(c, session));
           Map<String, Integer> counts =
               store.activeCounts(c, found.stream().map(Community::id).toList());
           List<Details> listed = new ArrayList<>();
@@ -158,7 +158,7 @@ public final class Communities {
           Membership mine = store.membership(c, id, session.lmsUserId()).orElse(null);
           boolean insider = session.role() == ProductRole.ADMIN || (mine != null && mine.active());
           List<Membership> all = store.members(c, id);
-          List<Member> members = insider ? named(visibleMembers(all, mine, session)) : null;
+          List<Member> members = insider ? named(c, visibleMembers(all, mine, session)) : null;
           int active = (int) all.stream().filter(Membership::active).count();
           return new Details(community, active, mine, members);
         });
@@ -211,8 +211,7 @@ public final class Communities {
         c -> {
           Community community = facilitated(c, session, id);
           boolean colleague =
-              community.courseIds().stream()
-                  .anyMatch(course -> people.coursesOf(userId).contains(course));
+              community.courseIds().stream().anyMatch(people.coursesOf(c, userId)::contains);
           if (!colleague) {
             throw ApiException.invalid(
                 "userId", "only people of the community's courses can be invited");
@@ -373,7 +372,7 @@ public final class Communities {
   /** Queues the group change of every anchor in the person's courses, in this transaction. */
   private void mirror(Connection c, Community community, String userId, boolean add)
       throws SQLException {
-    Set<String> theirCourses = people.coursesOf(userId);
+    Set<String> theirCourses = people.coursesOf(c, userId);
     for (Anchor anchor : store.anchors(c, community.id())) {
       if (!theirCourses.contains(anchor.courseId())) {
         continue; // not enrolled there: Moodle would refuse, and they take part from their own
@@ -427,9 +426,9 @@ public final class Communities {
     return manages ? all : all.stream().filter(Membership::active).toList();
   }
 
-  private List<Member> named(List<Membership> memberships) {
+  private List<Member> named(Connection c, List<Membership> memberships) throws SQLException {
     Map<String, String> names =
-        people.names(memberships.stream().map(Membership::lmsUserId).toList());
+        people.names(c, memberships.stream().map(Membership::lmsUserId).toList());
     return memberships.stream()
         .map(
             m ->

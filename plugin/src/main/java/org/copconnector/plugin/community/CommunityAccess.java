@@ -74,7 +74,8 @@ public final class CommunityAccess {
             .orElseThrow(() -> ApiException.notFound("community " + communityId));
     Membership mine = store.membership(c, communityId, session.lmsUserId()).orElse(null);
     boolean admin = session.role() == ProductRole.ADMIN;
-    boolean inMyCourses = community.courseIds().stream().anyMatch(coursesOf(session)::contains);
+    boolean inMyCourses =
+        !admin && community.courseIds().stream().anyMatch(coursesOf(c, session)::contains);
     if (!admin && !inMyCourses && mine == null) {
       throw ApiException.notFound("community " + communityId);
     }
@@ -107,6 +108,15 @@ public final class CommunityAccess {
   /** The courses the caller takes part in, and the one they launched from. */
   public Set<String> coursesOf(Session session) {
     Set<String> courses = new TreeSet<>(people.coursesOf(session.lmsUserId()));
+    if (session.courseId() != null) {
+      courses.add(session.courseId());
+    }
+    return courses;
+  }
+
+  /** As {@link #coursesOf(Session)}, within the caller's transaction. */
+  public Set<String> coursesOf(Connection c, Session session) throws SQLException {
+    Set<String> courses = new TreeSet<>(people.coursesOf(c, session.lmsUserId()));
     if (session.courseId() != null) {
       courses.add(session.courseId());
     }

@@ -135,7 +135,7 @@ public final class Discussions {
                   communityId,
                   title,
                   session.lmsUserId(),
-                  nameOf(session.lmsUserId()),
+                  nameOf(c, session.lmsUserId()),
                   false,
                   0,
                   now,
@@ -181,7 +181,7 @@ public final class Discussions {
                   thread,
                   parentId,
                   session.lmsUserId(),
-                  nameOf(session.lmsUserId()),
+                  nameOf(c, session.lmsUserId()),
                   body,
                   quote,
                   Post.Origin.HUB,
@@ -523,8 +523,8 @@ public final class Discussions {
     return body;
   }
 
-  private String nameOf(String lmsUserId) {
-    return people.names(List.of(lmsUserId)).getOrDefault(lmsUserId, "User " + lmsUserId);
+  private String nameOf(Connection c, String lmsUserId) throws SQLException {
+    return people.names(c, List.of(lmsUserId)).getOrDefault(lmsUserId, "User " + lmsUserId);
   }
 
   private DiscussionThread thread(Connection c, String id) throws SQLException {

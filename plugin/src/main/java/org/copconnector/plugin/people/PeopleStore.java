@@ -158,17 +158,29 @@ public final class PeopleStore implements CourseDirectory {
 
   /** Display names of people by LMS id (those the connector knows). */
   public Map<String, String> names(java.util.Collection<String> lmsUserIds) {
+    try (Connection c = dataSource.getConnection()) {
+      return names(c, lmsUserIds);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read names", e);
+    }
+  }
+
+  /**
+   * As {@link #names(java.util.Collection)}, on the caller's connection: code inside a transaction
+   * must not take a second connection, or a busy pool deadlocks.
+   */
+  public Map<String, String> names(Connection c, java.util.Collection<String> lmsUserIds)
+      throws SQLException {
     Map<String, String> names = new HashMap<>();
     if (lmsUserIds.isEmpty()) {
       return names;
     }
     String marks = String.join(",", java.util.Collections.nCopies(lmsUserIds.size(), "?"));
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT lms_user_id, display_name FROM lms_person WHERE lms_user_id IN ("
-                    + marks
-                    + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT lms_user_id, display_name FROM lms_person WHERE lms_user_id IN ("
+                + marks
+                + ")")) {
       int i = 1;
       for (String id : lmsUserIds) {
         ps.setString(i++, id);
@@ -178,26 +190,30 @@ public final class PeopleStore implements CourseDirectory {
           names.put(rs.getString(1), rs.getString(2));
         }
       }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read names", e);
     }
     return names;
   }
 
   /** The courses a person takes part in, as far as the connector knows. */
   public java.util.Set<String> coursesOf(String lmsUserId) {
+    try (Connection c = dataSource.getConnection()) {
+      return coursesOf(c, lmsUserId);
+    } catch (SQLException e) {
+      throw new StoreException("cannot list a person's courses", e);
+    }
+  }
+
+  /** As {@link #coursesOf(String)}, on the caller's connection (see {@link #names}). */
+  public java.util.Set<String> coursesOf(Connection c, String lmsUserId) throws SQLException {
     java.util.Set<String> courses = new java.util.TreeSet<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT course_id FROM lms_course_member WHERE lms_user_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT course_id FROM lms_course_member WHERE lms_user_id = ?")) {
       ps.setString(1, lmsUserId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           courses.add(rs.getString(1));
         }
       }
-    } catch (SQLException e) {
-      throw new StoreException("cannot list a person's courses", e);
     }
     return courses;
   }
