@@ -1,5 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
+import { actionButton } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,19 +10,11 @@ let threadPage = 0;
 let locale = 'en';
 
 function button(label, action, secondary = false) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  if (secondary) b.className = 'secondary';
-  b.addEventListener('click', async () => {
-    try {
-      await action();
-      await render();
-    } catch (error) {
-      $('status').textContent = t('community.failed', { reason: error.message });
-    }
+  return actionButton(label, action, {
+    secondary,
+    redraw: render,
+    failed: (error) => { $('status').textContent = t('community.failed', { reason: error.message }); },
   });
-  return b;
 }
 
 async function render() {

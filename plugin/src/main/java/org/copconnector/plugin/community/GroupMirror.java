@@ -4,8 +4,6 @@ import com.google.gson.Gson;
 import java.util.List;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
-import org.copconnector.plugin.lms.LmsRefusedException;
-import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.OutboxHandler;
@@ -67,18 +65,15 @@ public final class GroupMirror {
       @Override
       public void deliver(OutboxMessage message) throws DeliveryFailure {
         Change change = GSON.fromJson(message.payload(), Change.class);
-        try {
-          String groupId = groupFor(change.anchorId(), change.courseId(), change.groupName());
-          if (add) {
-            lms.addGroupMembers(groupId, change.userIds());
-          } else {
-            lms.removeGroupMembers(groupId, change.userIds());
-          }
-        } catch (LmsUnavailableException e) {
-          throw DeliveryFailure.retryable(e.getMessage(), e);
-        } catch (LmsRefusedException e) {
-          throw DeliveryFailure.permanent(e.getMessage(), e);
-        }
+        DeliveryFailure.translating(
+            () -> {
+              String groupId = groupFor(change.anchorId(), change.courseId(), change.groupName());
+              if (add) {
+                lms.addGroupMembers(groupId, change.userIds());
+              } else {
+                lms.removeGroupMembers(groupId, change.userIds());
+              }
+            });
       }
     };
   }

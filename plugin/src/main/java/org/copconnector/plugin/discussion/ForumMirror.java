@@ -10,7 +10,6 @@ import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsRefusedException;
-import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.Outbox;
@@ -114,17 +113,14 @@ public final class ForumMirror {
       @Override
       public void deliver(OutboxMessage message) throws DeliveryFailure {
         Target target = GSON.fromJson(message.payload(), Target.class);
-        try {
-          if (kind.equals(DISCUSSION)) {
-            startDiscussion(target, message.triedBefore());
-          } else {
-            reply(target, message.triedBefore());
-          }
-        } catch (LmsUnavailableException e) {
-          throw DeliveryFailure.retryable(e.getMessage(), e);
-        } catch (LmsRefusedException e) {
-          throw DeliveryFailure.permanent(e.getMessage(), e);
-        }
+        DeliveryFailure.translating(
+            () -> {
+              if (kind.equals(DISCUSSION)) {
+                startDiscussion(target, message.triedBefore());
+              } else {
+                reply(target, message.triedBefore());
+              }
+            });
       }
     };
   }

@@ -16,8 +16,6 @@ import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
-import org.copconnector.plugin.lms.LmsRefusedException;
-import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxHandler;
@@ -167,13 +165,7 @@ public final class Notifier {
       @Override
       public void deliver(OutboxMessage message) throws DeliveryFailure {
         Message m = GSON.fromJson(message.payload(), Message.class);
-        try {
-          lms.sendMessage(m.userId(), m.text());
-        } catch (LmsUnavailableException e) {
-          throw DeliveryFailure.retryable(e.getMessage(), e);
-        } catch (LmsRefusedException e) {
-          throw DeliveryFailure.permanent(e.getMessage(), e);
-        }
+        DeliveryFailure.translating(() -> lms.sendMessage(m.userId(), m.text()));
       }
     };
   }
