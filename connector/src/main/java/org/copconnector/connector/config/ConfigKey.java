@@ -30,6 +30,7 @@ public enum ConfigKey {
   DISCUSSION_EDIT_MINUTES("discussion.edit.minutes", "30", false),
   FORUM_IMPORT_INTERVAL_SECONDS("forum.import.interval.seconds", "120", false),
   NOTIFICATIONS_TIME_ZONE("notifications.time.zone", "", false),
+  RESOURCES_UPLOAD_MAX_MIB("resources.upload.max.mib", "50", false),
   LTI_ROLES_ADMIN(
       "lti.roles.admin",
       "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator,"

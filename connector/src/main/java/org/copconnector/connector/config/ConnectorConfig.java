@@ -24,7 +24,8 @@ public record ConnectorConfig(
     LtiSettings lti,
     Duration syncInterval,
     int syncPageSize,
-    DiscussionSettings discussions) {
+    DiscussionSettings discussions,
+    long uploadMaxBytes) {
 
   /**
    * Bounds of posts, how often Moodle forums are read for new replies, and the time zone whose days
@@ -77,7 +78,8 @@ public record ConnectorConfig(
         lti(v, values),
         Duration.ofMinutes(v.integer(ConfigKey.SYNC_INTERVAL_MINUTES, 1, 7 * 24 * 60)),
         v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000),
-        discussions(v, values));
+        discussions(v, values),
+        v.integer(ConfigKey.RESOURCES_UPLOAD_MAX_MIB, 1, 2048) * 1024L * 1024L);
   }
 
   private static DiscussionSettings discussions(ConfigValues v, Map<ConfigKey, String> values) {

@@ -33,7 +33,8 @@ public final class DemoMode {
         config.lti(),
         config.syncInterval(),
         config.syncPageSize(),
-        config.discussions());
+        config.discussions(),
+        config.uploadMaxBytes());
   }
 
   /** Fills the participant lists of the demo courses. */

@@ -2,6 +2,7 @@ package org.copconnector.connector.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
+import org.copconnector.plugin.resource.BankResource;
+import org.copconnector.plugin.resource.BlobStore;
+import org.copconnector.plugin.resource.ResourceIndex;
+import org.copconnector.plugin.resource.Resources;
+import org.copconnector.plugin.resource.Uploads;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.store.Database;
@@ -69,10 +75,16 @@ public final class Connector implements AutoCloseable {
   private final HttpServer http;
   private final ScheduledExecutorService background;
   private final Duration grace;
+  private final java.io.Closeable searchIndex;
   private boolean closed;
 
   private Connector(
-      Database database, HttpServer http, ScheduledExecutorService background, Duration grace) {
+      Database database,
+      HttpServer http,
+      ScheduledExecutorService background,
+      Duration grace,
+      java.io.Closeable searchIndex) {
+    this.searchIndex = searchIndex;
     this.database = database;
     this.http = http;
     this.background = background;
@@ -166,6 +178,19 @@ public final class Connector implements AutoCloseable {
           new Discussions(
               database.dataSource(), people, outbox, notifier, discussionSettings.limits(), clock);
       resources.add(new DiscussionResource(discussions));
+      Path files =
+          demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
+      ResourceIndex resourceIndex =
+          new ResourceIndex(
+              demo
+                  ? files.resolve("index")
+                  : config.dataDir().resolve("index").resolve("resources"));
+      BlobStore blobs = new BlobStore(files);
+      Resources bank =
+          new Resources(database.dataSource(), blobs, resourceIndex, people, notifier, clock);
+      resources.add(
+          new BankResource(
+              new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock), bank));
       ForumImport forumImport =
           new ForumImport(database.dataSource(), lms, mappings, discussions, people);
       resources.addAll(extraResources);
@@ -188,6 +213,8 @@ public final class Connector implements AutoCloseable {
       background.scheduleWithFixedDelay(
           delivery::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
       background.scheduleWithFixedDelay(notifier::run, 2, 60, TimeUnit.MINUTES);
+      // The bank's search index follows the database's change log (other instances' changes too).
+      background.scheduleWithFixedDelay(bank::run, 0, 5, TimeUnit.SECONDS);
       if (config.moodle().isPresent()) {
         background.scheduleWithFixedDelay(
             roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);
@@ -214,7 +241,7 @@ public final class Connector implements AutoCloseable {
           millis(handlersReady, migrated),
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
           config.moodle().map(m -> m.url().toString()).orElse("not configured"));
-      return new Connector(database, http, background, config.shutdownGrace());
+      return new Connector(database, http, background, config.shutdownGrace(), resourceIndex);
     } catch (Exception e) {
       if (http != null) {
         http.stop();
@@ -331,6 +358,11 @@ public final class Connector implements AutoCloseable {
     } catch (InterruptedException e) {
       background.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    try {
+      searchIndex.close();
+    } catch (java.io.IOException e) {
+      LOG.warn("search index did not close cleanly: {}", e.toString());
     }
     database.close();
     LOG.info("stopped");

@@ -83,6 +83,65 @@ public final class DemoHub implements AutoCloseable {
     }
   }
 
+  /** Sends a file as the UI does: raw bytes, its name percent-encoded in X-File-Name. */
+  public Answer upload(String session, byte[] content, String fileName) throws IOException {
+    return upload(
+        session, RequestBody.create(content, MediaType.get("application/octet-stream")), fileName);
+  }
+
+  /** Sends a file without declaring its length (chunked), as a stream would. */
+  public Answer uploadChunked(String session, byte[] content, String fileName) throws IOException {
+    RequestBody chunked =
+        new RequestBody() {
+          @Override
+          public MediaType contentType() {
+            return MediaType.get("application/octet-stream");
+          }
+
+          @Override
+          public long contentLength() {
+            return -1;
+          }
+
+          @Override
+          public void writeTo(okio.BufferedSink sink) throws IOException {
+            sink.write(content);
+          }
+        };
+    return upload(session, chunked, fileName);
+  }
+
+  private Answer upload(String session, RequestBody body, String fileName) throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(url("/api/v1/uploads"))
+            .header("Cookie", "cop_session=" + session)
+            .header(
+                "X-File-Name",
+                java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8))
+            .post(body)
+            .build();
+    try (Response r = http.newCall(request).execute()) {
+      String text = r.body().string();
+      return new Answer(r.code(), text.isEmpty() ? null : JsonParser.parseString(text));
+    }
+  }
+
+  /** A downloaded file: status, bytes and headers. */
+  public record Download(int status, byte[] bytes, okhttp3.Headers headers) {}
+
+  public Download download(String session, String path) throws IOException {
+    Request request =
+        new Request.Builder().url(url(path)).header("Cookie", "cop_session=" + session).build();
+    try (Response r = http.newCall(request).execute()) {
+      return new Download(r.code(), r.body().bytes(), r.headers());
+    }
+  }
+
+  public int port() {
+    return connector.port();
+  }
+
   @Override
   public void close() {
     connector.close();

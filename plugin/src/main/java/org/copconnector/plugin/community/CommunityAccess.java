@@ -90,6 +90,11 @@ public final class CommunityAccess {
         .toList();
   }
 
+  /** The communities the person is an active member of. */
+  public List<String> communitiesOf(Connection c, String lmsUserId) throws SQLException {
+    return store.activeCommunitiesOf(c, lmsUserId);
+  }
+
   /** The community's courses, with the forum each uses (null where none was chosen). */
   public List<Anchor> anchors(Connection c, String communityId) throws SQLException {
     return store.anchors(c, communityId);

@@ -131,6 +131,23 @@ final class CommunityStore {
     return members(c, communityId, "", null);
   }
 
+  /** The communities a person is an active member (or facilitator) of. */
+  List<String> activeCommunitiesOf(Connection c, String userId) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT community_id FROM community_member WHERE lms_user_id = ? AND status = 'ACTIVE'"
+                + " ORDER BY community_id")) {
+      ps.setString(1, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
   void saveMembership(Connection c, Membership m) throws SQLException {
     try (PreparedStatement delete =
             c.prepareStatement(

@@ -82,6 +82,14 @@ public final class Notifier {
   }
 
   /**
+   * Queues one notification in the caller's transaction; a second with the same {@code key} is not
+   * queued.
+   */
+  public void queue(Connection c, String key, String userId, String html) throws SQLException {
+    outbox.enqueue(c, KIND, key, GSON.toJson(new Message(userId, html)));
+  }
+
+  /**
    * Queues the digests of the day before today (in the digest's zone), once: asking again the same
    * day, or from another instance, adds nothing. Returns how many digests were queued.
    */

@@ -1,0 +1,102 @@
+package org.copconnector.plugin.resource;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.copconnector.plugin.web.ApiException;
+
+/**
+ * A resource to add to a community's bank: an uploaded file ({@code uploadId}) or a link, and its
+ * description. Checked here, before anything is stored.
+ */
+public record NewResource(
+    String communityId,
+    String uploadId,
+    String url,
+    String title,
+    String description,
+    Resource.Kind kind,
+    List<String> subjects,
+    List<String> cycles,
+    String language,
+    Resource.Licence licence,
+    List<String> tags,
+    List<String> authors,
+    Resource.Visibility visibility,
+    String adaptedFrom) {
+
+  static final int MAX_TITLE = 300;
+  static final int MAX_DESCRIPTION = 5000;
+  static final int MAX_ENTRIES = 20;
+  static final int MAX_ENTRY = 60;
+
+  public NewResource {
+    if (communityId == null || communityId.isBlank()) {
+      throw ApiException.invalid("communityId", "say which community's bank it goes into");
+    }
+    title = title == null ? "" : title.strip();
+    if (title.isEmpty() || title.length() > MAX_TITLE) {
+      throw ApiException.invalid("title", "a title is 1 to " + MAX_TITLE + " characters");
+    }
+    description = description == null ? "" : description.strip();
+    if (description.length() > MAX_DESCRIPTION) {
+      throw ApiException.invalid(
+          "description", "a description is at most " + MAX_DESCRIPTION + " characters");
+    }
+    url = checkSource(uploadId, url);
+    kind = kind == null ? Resource.Kind.OTHER : kind;
+    licence = licence == null ? Resource.Licence.CC_BY_SA : licence;
+    visibility = visibility == null ? Resource.Visibility.COMMUNITY : visibility;
+    language =
+        language == null || language.isBlank() ? "pt" : language.strip().toLowerCase(Locale.ROOT);
+    if (!language.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
+      throw ApiException.invalid("language", "a language code such as pt, en or pt-br");
+    }
+    subjects = entries("subjects", subjects);
+    cycles = entries("cycles", cycles);
+    tags = entries("tags", tags);
+    authors = entries("authors", authors);
+  }
+
+  /** Exactly one of an upload and an http(s) link; returns the link, normalised. */
+  static String checkSource(String uploadId, String url) {
+    boolean file = uploadId != null && !uploadId.isBlank();
+    boolean link = url != null && !url.isBlank();
+    if (file == link) {
+      throw ApiException.invalid(
+          "uploadId", "give either an uploaded file (uploadId) or a link (url)");
+    }
+    if (!link) {
+      return null;
+    }
+    String u = url.strip();
+    try {
+      URI uri = URI.create(u);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || uri.getHost() == null
+          || u.length() > 2000) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(
+          "url", "a link is an http or https address of at most 2000 characters");
+    }
+    return u;
+  }
+
+  private static List<String> entries(String field, List<String> values) {
+    List<String> cleaned =
+        values == null
+            ? List.of()
+            : values.stream().map(v -> v == null ? "" : v.strip()).distinct().toList();
+    if (cleaned.size() > MAX_ENTRIES
+        || cleaned.stream()
+            .anyMatch(v -> v.isEmpty() || v.length() > MAX_ENTRY || v.contains(","))) {
+      throw ApiException.invalid(
+          field,
+          "up to " + MAX_ENTRIES + " entries of 1 to " + MAX_ENTRY + " characters, without commas");
+    }
+    return cleaned;
+  }
+}

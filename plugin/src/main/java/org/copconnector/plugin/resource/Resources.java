@@ -1,0 +1,480 @@
+package org.copconnector.plugin.resource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resource bank: resources of communities' banks, their versions, sharing, search, and what
+ * teachers did with them. Every change is logged for the search index in its own transaction.
+ */
+public final class Resources {
+
+  /** A resource as one person sees it. */
+  public record View(
+      Resource resource,
+      String communityName,
+      List<Version> versions,
+      List<String> sharedWith,
+      List<String> adaptations,
+      List<Comment> comments,
+      boolean canEdit,
+      int myUsedVersion,
+      boolean newerThanMine,
+      int myRating) {}
+
+  /** A search result. */
+  public record Found(Resource resource, Map<String, String> highlights) {}
+
+  /** A page of search results. */
+  public record Page(List<Found> results, long total, int page, int pageSize) {}
+
+  /** A new version: an upload or a link, and what changed. */
+  public record NewVersion(String uploadId, String url, String note) {}
+
+  /** A file to send. */
+  public record Download(Path path, String fileName, String mediaType, long size, String sha256) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Resources.class);
+  static final int PAGE_SIZE = 20;
+
+  private final DataSource dataSource;
+  private final BlobStore blobs;
+  private final ResourceIndex index;
+  private final CommunityAccess access;
+  private final PeopleStore people;
+  private final Notifier notifier;
+  private final Clock clock;
+  private final ResourceStore store = new ResourceStore();
+
+  public Resources(
+      DataSource dataSource,
+      BlobStore blobs,
+      ResourceIndex index,
+      PeopleStore people,
+      Notifier notifier,
+      Clock clock) {
+    this.dataSource = dataSource;
+    this.blobs = blobs;
+    this.index = index;
+    this.access = new CommunityAccess(people);
+    this.people = people;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** Adds a resource to a community's bank (its members only); may adapt another resource. */
+  public Resource create(Session session, NewResource request) {
+    Resource created =
+        write(
+            c -> {
+              CommunityAccess.Access caller = access.of(c, session, request.communityId());
+              caller.requireWrite();
+              if (request.adaptedFrom() != null) {
+                Resource source = readable(c, session, request.adaptedFrom());
+                store.countAdaptation(c, source.id());
+                store.changed(c, source.id());
+              }
+              Instant now = Instant.now(clock);
+              Resource resource =
+                  new Resource(
+                      UUID.randomUUID().toString(),
+                      request.communityId(),
+                      request.title(),
+                      request.description(),
+                      request.kind(),
+                      request.subjects(),
+                      request.cycles(),
+                      request.language(),
+                      request.licence(),
+                      request.tags(),
+                      request.authors().isEmpty()
+                          ? List.of(session.displayName())
+                          : request.authors(),
+                      request.visibility(),
+                      request.adaptedFrom(),
+                      session.lmsUserId(),
+                      now,
+                      1,
+                      new Resource.Counts(0, 0, 0, 0, 0));
+              store.insert(c, resource);
+              store.insertVersion(
+                  c,
+                  resource.id(),
+                  version(c, session, 1, request.uploadId(), request.url(), "", now));
+              store.changed(c, resource.id());
+              return resource;
+            });
+    refreshIndex();
+    return created;
+  }
+
+  /**
+   * A new version by the author or a facilitator of its community; older versions stay reachable
+   * and everyone who used the resource is told.
+   */
+  public View addVersion(Session session, String id, NewVersion request) {
+    if (request == null) {
+      throw ApiException.invalid("uploadId", "give an uploaded file or a link");
+    }
+    String url = NewResource.checkSource(request.uploadId(), request.url());
+    String note = request.note() == null ? "" : request.note().strip();
+    if (note.length() > 1000) {
+      throw ApiException.invalid("note", "a note is at most 1000 characters");
+    }
+    write(
+        c -> {
+          Resource resource = editable(c, session, id);
+          Instant now = Instant.now(clock);
+          int next = resource.currentVersion() + 1;
+          store.insertVersion(c, id, version(c, session, next, request.uploadId(), url, note, now));
+          store.changed(c, id);
+          String text =
+              "<p>A newer version ("
+                  + next
+                  + ") of «"
+                  + SafeHtml.escape(resource.title())
+                  + "», which you used, is in the bank"
+                  + (note.isEmpty() ? "." : ": " + SafeHtml.escape(note))
+                  + "</p>";
+          for (String user : store.users(c, id)) {
+            if (!user.equals(session.lmsUserId())) {
+              notifier.queue(c, "resource-version:" + id + ":" + next + ":" + user, user, text);
+            }
+          }
+          return null;
+        });
+    refreshIndex();
+    return get(session, id);
+  }
+
+  public View get(Session session, String id) {
+    return read(
+        c -> {
+          Resource resource = readable(c, session, id);
+          Community home = access.find(c, resource.communityId());
+          int used = store.usedVersion(c, id, session.lmsUserId());
+          return new View(
+              resource,
+              home == null ? null : home.name(),
+              store.versions(c, id),
+              store.shares(c, id),
+              store.adaptations(c, id),
+              store.comments(c, id),
+              mayEdit(c, session, resource),
+              used,
+              used > 0 && used < resource.currentVersion(),
+              store.rating(c, id, session.lmsUserId()));
+        });
+  }
+
+  /** The author shares a resource into another community's bank they belong to. */
+  public View share(Session session, String id, String communityId) {
+    write(
+        c -> {
+          Resource resource = readable(c, session, id);
+          if (!resource.createdBy().equals(session.lmsUserId())
+              && session.role() != ProductRole.ADMIN) {
+            throw ApiException.forbidden("only the author shares a resource into other banks");
+          }
+          access.of(c, session, communityId).requireWrite();
+          if (!communityId.equals(resource.communityId())
+              && store.share(c, id, communityId, session.lmsUserId(), Instant.now(clock))) {
+            store.changed(c, id);
+          }
+          return null;
+        });
+    refreshIndex();
+    return get(session, id);
+  }
+
+  /** Who may find it: its communities, the author's courses, or the whole site. */
+  public View setVisibility(Session session, String id, Resource.Visibility visibility) {
+    if (visibility == null) {
+      throw ApiException.invalid("visibility", "visibility is community, courses or site");
+    }
+    write(
+        c -> {
+          editable(c, session, id);
+          store.setVisibility(c, id, visibility);
+          store.changed(c, id);
+          return null;
+        });
+    refreshIndex();
+    return get(session, id);
+  }
+
+  /** "I used this in class", with a short note of how it went. */
+  public View used(Session session, String id, String note) {
+    String n = note == null ? "" : note.strip();
+    if (n.length() > 2000) {
+      throw ApiException.invalid("note", "a note is at most 2000 characters");
+    }
+    write(
+        c -> {
+          Resource resource = readable(c, session, id);
+          store.addUse(
+              c,
+              UUID.randomUUID().toString(),
+              id,
+              session.lmsUserId(),
+              resource.currentVersion(),
+              n,
+              Instant.now(clock));
+          store.changed(c, id);
+          return null;
+        });
+    refreshIndex();
+    return get(session, id);
+  }
+
+  public View rate(Session session, String id, Integer stars) {
+    if (stars == null || stars < 1 || stars > 5) {
+      throw ApiException.invalid("stars", "a rating is 1 to 5");
+    }
+    write(
+        c -> {
+          readable(c, session, id);
+          store.rate(c, id, session.lmsUserId(), stars);
+          store.changed(c, id);
+          return null;
+        });
+    refreshIndex();
+    return get(session, id);
+  }
+
+  public View comment(Session session, String id, String text) {
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty() || body.length() > 5000) {
+      throw ApiException.invalid("text", "a comment is 1 to 5000 characters");
+    }
+    write(
+        c -> {
+          readable(c, session, id);
+          String name =
+              people
+                  .names(c, List.of(session.lmsUserId()))
+                  .getOrDefault(session.lmsUserId(), session.displayName());
+          store.addComment(
+              c,
+              id,
+              new Comment(
+                  UUID.randomUUID().toString(),
+                  session.lmsUserId(),
+                  name,
+                  body,
+                  Instant.now(clock)));
+          store.changed(c, id);
+          return null;
+        });
+    return get(session, id);
+  }
+
+  /** Full-text search over what the caller may see, with filters and an order. */
+  public Page search(
+      Session session,
+      String text,
+      ResourceIndex.Filters filters,
+      ResourceIndex.Order order,
+      int page) {
+    if (text != null && text.length() > 200) {
+      throw ApiException.invalid("q", "a search is at most 200 characters");
+    }
+    int p = Math.max(0, page);
+    ResourceIndex.Viewer viewer =
+        read(
+            c ->
+                new ResourceIndex.Viewer(
+                    session.role() == ProductRole.ADMIN,
+                    access.communitiesOf(c, session.lmsUserId()),
+                    List.copyOf(access.coursesOf(c, session))));
+    ResourceIndex.Results results;
+    try {
+      results = index.search(text, filters, viewer, order, p * PAGE_SIZE, PAGE_SIZE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> ids = results.hits().stream().map(ResourceIndex.Hit::id).toList();
+    Map<String, Resource> byId = new java.util.HashMap<>();
+    read(c -> store.findAll(c, ids)).forEach(r -> byId.put(r.id(), r));
+    List<Found> found = new ArrayList<>();
+    for (ResourceIndex.Hit hit : results.hits()) {
+      Resource r = byId.get(hit.id());
+      if (r != null) {
+        found.add(new Found(r, hit.highlights()));
+      }
+    }
+    return new Page(found, results.total(), p, PAGE_SIZE);
+  }
+
+  /** A version's file, for those who may see the resource. */
+  public Download download(Session session, String id, int version) {
+    return read(
+        c -> {
+          readable(c, session, id);
+          Version v =
+              store.versions(c, id).stream()
+                  .filter(x -> x.version() == version)
+                  .findFirst()
+                  .orElseThrow(() -> ApiException.notFound("version " + version));
+          if (v.sha256() == null) {
+            throw ApiException.notFound("a file for this version (it is a link: " + v.url() + ")");
+          }
+          return new Download(
+              blobs.path(v.sha256()), v.fileName(), v.mediaType(), v.sizeBytes(), v.sha256());
+        });
+  }
+
+  /**
+   * Brings the search index up to the database's change log; starts over when the index is ahead (a
+   * new or restored database). Safe to call from several threads.
+   */
+  public synchronized void refreshIndex() {
+    try {
+      long seq = index.seq();
+      long last = read(store::lastChange);
+      if (seq > last) {
+        LOG.info("search index is ahead of the database: rebuilding it");
+        index.clear();
+        seq = 0;
+      }
+      while (true) {
+        long from = seq;
+        List<ResourceStore.Change> changes = read(c -> store.changesAfter(c, from, 2000));
+        if (changes.isEmpty()) {
+          return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        changes.forEach(ch -> ids.add(ch.resourceId()));
+        List<ResourceIndex.Entry> entries = read(c -> entries(c, List.copyOf(ids)));
+        seq = changes.get(changes.size() - 1).seq();
+        index.apply(entries, List.of(), seq);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot update the search index", e);
+    }
+  }
+
+  /** A scheduled catch-up with other instances' changes; never throws. */
+  public void run() {
+    try {
+      refreshIndex();
+    } catch (RuntimeException e) {
+      LOG.warn("search index update failed, the next round will retry: {}", e.toString());
+    }
+  }
+
+  private List<ResourceIndex.Entry> entries(Connection c, List<String> ids) throws SQLException {
+    List<ResourceIndex.Entry> entries = new ArrayList<>();
+    for (Resource r : store.findAll(c, ids)) {
+      List<String> communities = new ArrayList<>();
+      communities.add(r.communityId());
+      communities.addAll(store.shares(c, r.id()));
+      List<Version> versions = store.versions(c, r.id());
+      Version current = versions.get(versions.size() - 1);
+      String text = current.sha256() == null ? "" : store.blobText(c, current.sha256());
+      entries.add(
+          new ResourceIndex.Entry(
+              r, communities, List.copyOf(people.coursesOf(c, r.createdBy())), text));
+    }
+    return entries;
+  }
+
+  private Version version(
+      Connection c,
+      Session session,
+      int number,
+      String uploadId,
+      String url,
+      String note,
+      Instant at)
+      throws SQLException {
+    if (url != null) {
+      return new Version(number, null, null, null, null, url, note, session.lmsUserId(), at);
+    }
+    ResourceStore.Upload upload =
+        store
+            .upload(c, uploadId)
+            .filter(u -> u.uploadedBy().equals(session.lmsUserId()))
+            .orElseThrow(() -> ApiException.invalid("uploadId", "no upload of yours with this id"));
+    return new Version(
+        number,
+        upload.sha256(),
+        upload.fileName(),
+        null,
+        null,
+        null,
+        note,
+        session.lmsUserId(),
+        at);
+  }
+
+  private Resource readable(Connection c, Session session, String id) throws SQLException {
+    Resource resource =
+        store.find(c, id).orElseThrow(() -> ApiException.notFound("resource " + id));
+    if (session.role() == ProductRole.ADMIN || resource.visibility() == Resource.Visibility.SITE) {
+      return resource;
+    }
+    List<String> mine = access.communitiesOf(c, session.lmsUserId());
+    if (mine.contains(resource.communityId())
+        || store.shares(c, id).stream().anyMatch(mine::contains)) {
+      return resource;
+    }
+    if (resource.visibility() == Resource.Visibility.COURSES) {
+      Set<String> authorCourses = people.coursesOf(c, resource.createdBy());
+      if (access.coursesOf(c, session).stream().anyMatch(authorCourses::contains)) {
+        return resource;
+      }
+    }
+    throw ApiException.notFound("resource " + id);
+  }
+
+  private Resource editable(Connection c, Session session, String id) throws SQLException {
+    Resource resource = readable(c, session, id);
+    if (!mayEdit(c, session, resource)) {
+      throw ApiException.forbidden("only the author or the community's facilitators change it");
+    }
+    return resource;
+  }
+
+  private boolean mayEdit(Connection c, Session session, Resource resource) throws SQLException {
+    if (resource.createdBy().equals(session.lmsUserId()) || session.role() == ProductRole.ADMIN) {
+      return true;
+    }
+    try {
+      return access.of(c, session, resource.communityId()).canModerate();
+    } catch (ApiException notTheirs) {
+      return false; // a site-wide resource seen from outside its community
+    }
+  }
+
+  private <T> T read(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "resource bank read", work);
+  }
+
+  private <T> T write(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "resource bank change", work);
+  }
+}
