@@ -174,18 +174,15 @@ public final class ResourceIndex implements Closeable {
       query.add(access(viewer), Occur.FILTER);
     }
     Query built = query.build();
+    // Ties go to the newer resource, then to the id, so every instance orders alike.
+    SortField newest = new SortField("created", SortField.Type.LONG, true);
+    SortField byId = new SortField("id_sort", SortField.Type.STRING);
     Sort sort =
         switch (order) {
-          case RELEVANCE ->
-              new Sort(SortField.FIELD_SCORE, new SortField("id_sort", SortField.Type.STRING));
-          case NEWEST ->
-              new Sort(
-                  new SortField("created", SortField.Type.LONG, true),
-                  new SortField("id_sort", SortField.Type.STRING));
+          case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newest, byId);
+          case NEWEST -> new Sort(newest, byId);
           case MOST_USEFUL ->
-              new Sort(
-                  new SortField("useful", SortField.Type.DOUBLE, true),
-                  new SortField("id_sort", SortField.Type.STRING));
+              new Sort(new SortField("useful", SortField.Type.DOUBLE, true), newest, byId);
         };
     IndexSearcher searcher = searchers.acquire();
     try {
