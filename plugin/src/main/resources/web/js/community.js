@@ -30,6 +30,7 @@ async function render() {
   document.title = `${community.name} – ${t('app.name')}`;
   $('name').textContent = community.name;
   $('domain').textContent = community.domain;
+  $('bank-link').href = `/bank?community=${encodeURIComponent(id)}`;
   $('profile').textContent = [
     p.subjects.join(', '), p.cycles.join(', '), t(`sharing.${p.sharing}`), t(`framework.${p.framework}`),
     t(`context.${p.context}`), p.focus.join(', '), t(`joining.${community.joining}`),

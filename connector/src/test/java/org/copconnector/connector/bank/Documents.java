@@ -16,11 +16,11 @@ import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real documents with known words inside, made for tests. */
-final class Documents {
+public final class Documents {
 
   private Documents() {}
 
-  static byte[] pdf(String text) throws IOException {
+  public static byte[] pdf(String text) throws IOException {
     try (PDDocument doc = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
@@ -37,7 +37,7 @@ final class Documents {
     }
   }
 
-  static byte[] docx(String text) throws IOException {
+  public static byte[] docx(String text) throws IOException {
     try (XWPFDocument doc = new XWPFDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText(text);
@@ -46,7 +46,7 @@ final class Documents {
     }
   }
 
-  static byte[] pptx(String text) throws IOException {
+  public static byte[] pptx(String text) throws IOException {
     try (XMLSlideShow show = new XMLSlideShow();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XSLFTextBox box = show.createSlide().createTextBox();
@@ -57,7 +57,7 @@ final class Documents {
   }
 
   /** A minimal OpenDocument text: the stored mimetype entry first, then content and manifest. */
-  static byte[] odt(String text) throws IOException {
+  public static byte[] odt(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       byte[] mimetype =
@@ -95,7 +95,7 @@ final class Documents {
   }
 
   /** A plain zip archive: not a document the bank takes. */
-  static byte[] zip() throws IOException {
+  public static byte[] zip() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry("tool.sh"));

@@ -274,4 +274,44 @@ class BrowserTest {
     waiting(driver)
         .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Desafixar']")));
   }
+
+  @Test
+  void aTeacherAddsADocumentToTheBankAndFindsTheWordsInsideIt() throws Exception {
+    WebDriver driver = startDemoCommunity();
+    openCommunity(driver);
+    click(driver, "//a[.='Banco de recursos']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBe(
+                By.id("heading"), "Banco de recursos de Avaliação formativa"));
+    java.nio.file.Path pdf = dataDir.resolve("grelha.pdf");
+    java.nio.file.Files.write(
+        pdf,
+        org.copconnector.connector.bank.Documents.pdf(
+            "Grelha de observacao com criterios de metacognicao"));
+    driver.findElement(By.cssSelector("#add-box summary")).click();
+    driver.findElement(By.id("r-file")).sendKeys(pdf.toString());
+    driver.findElement(By.id("r-title")).sendKeys("Grelha de observação de aulas");
+    driver.findElement(By.id("r-subjects")).sendKeys("Biologia");
+    driver.findElement(By.cssSelector("#add button[type=submit]")).click();
+    waiting(driver)
+        .until(ExpectedConditions.textToBe(By.id("title"), "Grelha de observação de aulas"));
+    assertTrue(driver.findElement(By.id("versions")).getText().contains("grelha.pdf"));
+    click(driver, "//button[.='Usar isto na aula' or .='Usei isto na aula']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "usado 1 vezes"));
+
+    click(driver, "//a[@id='community-link']");
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.id("q")))
+        .sendKeys("metacognicao");
+    driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .snippet mark")));
+    assertEquals(
+        "metacognicao", driver.findElement(By.cssSelector("#results .snippet mark")).getText());
+    assertEquals("1 recursos", driver.findElement(By.id("total")).getText());
+  }
 }

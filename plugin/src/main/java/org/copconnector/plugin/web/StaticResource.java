@@ -49,6 +49,18 @@ public final class StaticResource {
     return page("thread.html");
   }
 
+  @GET
+  @Path("bank")
+  public Response bank() {
+    return page("bank.html");
+  }
+
+  @GET
+  @Path("resource")
+  public Response resource() {
+    return page("resource.html");
+  }
+
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
     return file(name, "no-cache");

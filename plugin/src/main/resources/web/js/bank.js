@@ -1,0 +1,124 @@
+import { load, translatePage } from './i18n.js';
+import { api, list } from './api.js';
+import { uploadFile } from './upload.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const community = params.get('community');
+const adapt = params.get('adapt');
+let t = (key) => key;
+let page = 0;
+
+async function search() {
+  const query = new URLSearchParams();
+  for (const [name, id] of [['q', 'q'], ['kind', 'f-kind'], ['subject', 'f-subject'], ['cycle', 'f-cycle'],
+    ['language', 'f-language'], ['licence', 'f-licence'], ['sort', 'f-sort']]) {
+    const value = $(id).value.trim();
+    if (value) query.set(name, value);
+  }
+  if (community) query.set('community', community);
+  query.set('page', page);
+  const found = await api('GET', `/api/v1/resources?${query}`);
+  $('total').textContent = t('bank.total', { count: found.total });
+  $('results').replaceChildren(...found.results.map(({ resource, highlights }) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `/resource?id=${encodeURIComponent(resource.id)}`;
+    link.textContent = resource.title;
+    item.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    const c = resource.counts;
+    meta.textContent = [t(`kind.${resource.kind}`), resource.subjects.join(', '), resource.cycles.join(', '),
+      t('bank.counts', { uses: c.uses, rating: c.averageRating.toFixed(1), ratings: c.ratings })].filter((x) => x).join(' · ');
+    item.append(meta);
+    for (const field of ['description', 'tags', 'text']) {
+      if (highlights[field]) {
+        const snippet = document.createElement('p');
+        snippet.className = 'snippet';
+        // Highlights are escaped by the server; only <mark> is added.
+        snippet.innerHTML = `… ${highlights[field]} …`;
+        item.append(snippet);
+      }
+    }
+    return item;
+  }));
+  const nav = [];
+  const pages = Math.ceil(found.total / found.pageSize);
+  for (const [label, target] of [[t('bank.previous'), page - 1], [t('bank.next'), page + 1]]) {
+    if (target >= 0 && target < pages) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'secondary';
+      b.textContent = label;
+      b.addEventListener('click', () => { page = target; search().catch(fail); });
+      nav.push(b);
+    }
+  }
+  $('pages').replaceChildren(...nav);
+}
+
+function fail(error) {
+  $('status').textContent = t('community.failed', { reason: error.message });
+}
+
+async function start() {
+  const hub = await api('GET', '/api/v1/hub');
+  t = await load(hub.me.locale);
+  translatePage(t);
+  $('demo-banner').hidden = !hub.demo;
+  if (community) {
+    const details = await api('GET', `/api/v1/communities/${encodeURIComponent(community)}`);
+    $('heading').textContent = t('bank.of', { name: details.community.name });
+    $('community-link').textContent = details.community.name;
+    $('community-link').href = `/community?id=${encodeURIComponent(community)}`;
+    $('community-link').hidden = false;
+    $('add-box').hidden = details.mine?.status !== 'active' || Boolean(details.community.archivedAt);
+    if (adapt) {
+      const source = await api('GET', `/api/v1/resources/${encodeURIComponent(adapt)}`);
+      $('add-box').open = true;
+      $('r-title').value = t('bank.adaptationOf', { title: source.resource.title });
+    }
+  }
+  await search();
+}
+
+$('search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  page = 0;
+  search().catch(fail);
+});
+
+$('add').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const file = $('r-file').files[0];
+    const body = {
+      communityId: community,
+      title: $('r-title').value,
+      description: $('r-description').value,
+      kind: $('r-kind').value,
+      subjects: list($('r-subjects').value),
+      cycles: list($('r-cycles').value),
+      tags: list($('r-tags').value),
+      language: $('r-language').value,
+      licence: $('r-licence').value,
+      visibility: $('r-visibility').value,
+    };
+    if (adapt) body.adaptedFrom = adapt;
+    if (file) {
+      body.uploadId = (await uploadFile(file, $('progress'))).uploadId;
+    } else {
+      body.url = $('r-url').value;
+    }
+    const created = await api('POST', '/api/v1/resources', body);
+    location.href = `/resource?id=${encodeURIComponent(created.id)}`;
+  } catch (error) {
+    fail(error);
+  }
+});
+
+start().catch((error) => {
+  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
+  $('status').classList.add('error');
+});

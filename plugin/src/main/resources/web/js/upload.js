@@ -1,0 +1,30 @@
+// Sends a file to the bank with progress shown in a <progress> element; resolves with the upload.
+export function uploadFile(file, progress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/v1/uploads');
+    request.withCredentials = true;
+    // The header proves the request comes from our own pages (see SessionFilter).
+    request.setRequestHeader('X-Requested-With', 'cop-connector');
+    request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    progress.hidden = false;
+    progress.value = 0;
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+    });
+    request.addEventListener('load', () => {
+      const data = request.responseText ? JSON.parse(request.responseText) : null;
+      if (request.status === 201) {
+        progress.value = 100;
+        resolve(data);
+      } else {
+        const error = new Error(data?.message ?? `HTTP ${request.status}`);
+        error.status = request.status;
+        reject(error);
+      }
+    });
+    request.addEventListener('error', () => reject(new Error('the connection was lost')));
+    request.send(file);
+  });
+}
