@@ -46,6 +46,7 @@ import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
+import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.BlobStore;
 import org.copconnector.plugin.resource.ResourceIndex;
@@ -190,7 +191,9 @@ public final class Connector implements AutoCloseable {
           new Resources(database.dataSource(), blobs, resourceIndex, people, notifier, clock);
       resources.add(
           new BankResource(
-              new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock), bank));
+              new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock),
+              bank,
+              new BankExport(database.dataSource(), blobs, people)));
       ForumImport forumImport =
           new ForumImport(database.dataSource(), lms, mappings, discussions, people);
       resources.addAll(extraResources);

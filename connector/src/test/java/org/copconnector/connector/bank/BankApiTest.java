@@ -86,9 +86,8 @@ class BankApiTest {
                 + community
                 + "\",\"uploadId\":\""
                 + uploadId
-                + "\",\"title\":\""
-                + title
-                + "\""
+                + "\",\"title\":"
+                + new com.google.gson.JsonPrimitive(title)
                 + extra
                 + "}");
     assertEquals(201, created.status(), String.valueOf(created.json()));
@@ -359,5 +358,42 @@ class BankApiTest {
             .get("adaptedFrom")
             .getAsString(),
         "the link goes both ways");
+  }
+
+  @Test
+  void aCommunitysBankExportsAsAZipWithAManifest() throws Exception {
+    byte[] content = Documents.odt("Guiao de exportacao");
+    JsonObject r =
+        resource(gabriela, uploaded(gabriela, content, "guião.odt"), "Guião, \"versão\" final", "");
+    assertEquals(
+        403, hub.download(ines, "/api/v1/resources/export?community=" + community).status());
+    DemoHub.Download zip =
+        hub.download(gabriela, "/api/v1/resources/export?community=" + community);
+    assertEquals(200, zip.status());
+    Map<String, byte[]> entries = new java.util.HashMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.bytes()))) {
+      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    String id = r.get("id").getAsString();
+    JsonArray manifest =
+        com.google.gson.JsonParser.parseString(
+                new String(entries.get("manifest.json"), StandardCharsets.UTF_8))
+            .getAsJsonArray();
+    JsonObject listed = null;
+    for (var e : manifest) {
+      if (e.getAsJsonObject().getAsJsonObject("resource").get("id").getAsString().equals(id)) {
+        listed = e.getAsJsonObject();
+      }
+    }
+    JsonObject version = listed.getAsJsonArray("versions").get(0).getAsJsonObject();
+    byte[] file = entries.get(version.get("file").getAsString());
+    assertArrayEquals(content, file);
+    assertEquals(sha256(content), version.get("sha256").getAsString());
+    String csv = new String(entries.get("manifest.csv"), StandardCharsets.UTF_8);
+    assertTrue(csv.startsWith("\uFEFFid,title,description,type"), csv);
+    assertTrue(csv.contains(id + ",\"Guião, \"\"versão\"\" final\""), csv);
   }
 }

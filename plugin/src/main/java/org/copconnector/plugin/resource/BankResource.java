@@ -47,10 +47,28 @@ public final class BankResource {
 
   private final Uploads uploads;
   private final Resources resources;
+  private final BankExport export;
 
-  public BankResource(Uploads uploads, Resources resources) {
+  public BankResource(Uploads uploads, Resources resources, BankExport export) {
     this.uploads = uploads;
     this.resources = resources;
+    this.export = export;
+  }
+
+  /** A community's bank as a zip: files and a manifest (JSON and CSV). */
+  @GET
+  @Path("/resources/export")
+  @Produces("application/zip")
+  public Response export(
+      @QueryParam("community") String community, @Context ContainerRequestContext request) {
+    if (community == null || community.isBlank()) {
+      throw ApiException.invalid("community", "say whose bank: ?community={id}");
+    }
+    java.util.List<BankExport.Entry> entries = export.entries(SessionFilter.of(request), community);
+    StreamingOutput body = out -> export.write(entries, out);
+    return Response.ok(body, "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"bank-" + community + ".zip\"")
+        .build();
   }
 
   /**

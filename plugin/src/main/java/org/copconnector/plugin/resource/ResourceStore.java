@@ -132,6 +132,25 @@ final class ResourceStore {
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /** The resources of a community's bank: its own and those shared into it, oldest first. */
+  List<String> inBank(Connection c, String communityId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM resource WHERE community_id = ? OR id IN"
+                + " (SELECT resource_id FROM resource_share WHERE community_id = ?)"
+                + " ORDER BY created_at, id")) {
+      ps.setString(1, communityId);
+      ps.setString(2, communityId);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
   /** Every resource id, in a stable order (for rebuilding the search index). */
   List<String> allIds(Connection c) throws SQLException {
     List<String> ids = new ArrayList<>();
