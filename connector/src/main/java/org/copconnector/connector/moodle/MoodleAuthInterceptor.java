@@ -24,6 +24,15 @@ final class MoodleAuthInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     RequestBody body = request.body();
+    if (body instanceof FormBody original
+        && request.url().encodedPath().contains("/pluginfile.php")) {
+      // File downloads read "token" (GET or POST); in the body it stays out of URLs and logs.
+      FormBody.Builder withToken = new FormBody.Builder().add("token", token);
+      for (int i = 0; i < original.size(); i++) {
+        withToken.add(original.name(i), original.value(i));
+      }
+      return chain.proceed(request.newBuilder().post(withToken.build()).build());
+    }
     if (body instanceof FormBody form) {
       // First, so that PHP's max_input_vars can never cut them off the end.
       FormBody.Builder withToken =

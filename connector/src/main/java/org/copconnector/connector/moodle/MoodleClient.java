@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -134,6 +136,74 @@ public final class MoodleClient {
             .build();
     return execute(
         "upload.php", new Request.Builder().url(uploadUrl).post(body).build(), answerType);
+  }
+
+  /** An open download; closing it releases the connection. */
+  public record FileStream(InputStream body, long length, Response response) implements Closeable {
+    @Override
+    public void close() {
+      response.close();
+    }
+  }
+
+  /**
+   * Opens a course file for reading: only files of this Moodle site, through {@code
+   * /webservice/pluginfile.php} with the token in the request body.
+   */
+  public FileStream openFile(String fileUrl) {
+    HttpUrl url = HttpUrl.parse(fileUrl);
+    if (url == null
+        || !url.host().equals(restUrl.host())
+        || url.port() != restUrl.port()
+        || !url.encodedPath().contains("/pluginfile.php/")) {
+      throw new MoodleTransportException(
+          "pluginfile.php",
+          MoodleTransportException.Kind.NOT_JSON,
+          0,
+          "not a file of this Moodle site",
+          null);
+    }
+    if (!url.encodedPath().contains("/webservice/pluginfile.php/")) {
+      url =
+          HttpUrl.parse(fileUrl.replaceFirst("/pluginfile\\.php/", "/webservice/pluginfile.php/"));
+    }
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .post(new FormBody.Builder().add("forcedownload", "1").build())
+            .build();
+    Response response;
+    try {
+      response = http.newCall(request).execute();
+    } catch (InterruptedIOException e) {
+      throw transport("pluginfile.php", MoodleTransportException.Kind.TIMEOUT, 0, "timed out", e);
+    } catch (IOException e) {
+      throw transport(
+          "pluginfile.php",
+          MoodleTransportException.Kind.CONNECTION,
+          0,
+          "connection failed: " + e.getClass().getSimpleName(),
+          e);
+    }
+    String type = response.header("Content-Type", "");
+    if (!response.isSuccessful() || type.startsWith("application/json")) {
+      // Moodle answers an error as JSON (e.g. an invalid token) with status 200.
+      String text;
+      try {
+        text = response.body().string();
+      } catch (IOException e) {
+        text = "";
+      } finally {
+        response.close();
+      }
+      throw new MoodleTransportException(
+          "pluginfile.php",
+          MoodleTransportException.Kind.HTTP_STATUS,
+          response.code(),
+          "the file could not be downloaded: " + text.substring(0, Math.min(200, text.length())),
+          null);
+    }
+    return new FileStream(response.body().byteStream(), response.body().contentLength(), response);
   }
 
   private <T> T call(String function, MoodleParams params, Type answerType) {

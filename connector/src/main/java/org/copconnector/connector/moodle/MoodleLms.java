@@ -156,7 +156,10 @@ public final class MoodleLms implements Lms {
                       d.subject(),
                       d.html(),
                       group,
-                      new ForumApi.DiscussionOptions(false, null, null)))
+                      new ForumApi.DiscussionOptions(
+                          false,
+                          null,
+                          d.attachmentId() == null ? null : id("draft item", d.attachmentId()))))
               .discussionid();
       // Replies need the first post's id, which adding a discussion does not return.
       String firstPost =
@@ -309,6 +312,52 @@ public final class MoodleLms implements Lms {
     if (!sent.delivered()) {
       throw new LmsRefusedException(
           "Moodle did not send the message to user " + to + ": " + sent.errormessage());
+    }
+  }
+
+  /** Course files from the course's contents: files of "resource" and "folder" modules. */
+  @Override
+  public List<CourseFile> courseFiles(String courseId) {
+    long course = courseId(courseId);
+    try {
+      List<CourseFile> files = new java.util.ArrayList<>();
+      for (CourseApi.Section section : moodle.courses().contents(course)) {
+        for (CourseApi.Module module : section.modules()) {
+          if (!"resource".equals(module.modname()) && !"folder".equals(module.modname())) {
+            continue;
+          }
+          for (CourseApi.Content c :
+              module.contents() == null ? List.<CourseApi.Content>of() : module.contents()) {
+            if ("file".equals(c.type()) && c.fileurl() != null) {
+              files.add(
+                  new CourseFile(
+                      module.name(), c.filename(), c.fileurl(), c.filesize(), c.mimetype()));
+            }
+          }
+        }
+      }
+      return files;
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not list the files of course " + courseId, e);
+    }
+  }
+
+  @Override
+  public FileDownload openFile(String url) {
+    try {
+      MoodleClient.FileStream file = moodle.client().openFile(url);
+      return new FileDownload(file.body(), file.length(), file);
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not give the file " + url.replaceAll("[?].*", ""), e);
+    }
+  }
+
+  @Override
+  public String stageAttachment(String fileName, byte[] content, String mediaType) {
+    try {
+      return Long.toString(moodle.files().uploadToNewDraft(fileName, content, mediaType).itemid());
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not take the file " + fileName, e);
     }
   }
 

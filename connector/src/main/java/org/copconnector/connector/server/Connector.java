@@ -49,6 +49,8 @@ import org.copconnector.plugin.people.RosterSync;
 import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.BlobStore;
+import org.copconnector.plugin.resource.ImportResource;
+import org.copconnector.plugin.resource.MoodleImport;
 import org.copconnector.plugin.resource.ResourceIndex;
 import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.resource.Uploads;
@@ -189,11 +191,11 @@ public final class Connector implements AutoCloseable {
       BlobStore blobs = new BlobStore(files);
       Resources bank =
           new Resources(database.dataSource(), blobs, resourceIndex, people, notifier, clock);
+      Uploads uploads = new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock);
       resources.add(
-          new BankResource(
-              new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock),
-              bank,
-              new BankExport(database.dataSource(), blobs, people)));
+          new BankResource(uploads, bank, new BankExport(database.dataSource(), blobs, people)));
+      resources.add(
+          new ImportResource(new MoodleImport(database.dataSource(), lms, uploads, bank, people)));
       ForumImport forumImport =
           new ForumImport(database.dataSource(), lms, mappings, discussions, people);
       resources.addAll(extraResources);

@@ -405,7 +405,7 @@ public final class DiscussionBenchmark {
         var started =
             lms.startDiscussion(
                 new org.copconnector.plugin.lms.Lms.NewDiscussion(
-                    "2", "4", groupId, "Topic " + i, "<p>Teacher text " + i + "</p>"));
+                    "2", "4", groupId, "Topic " + i, "<p>Teacher text " + i + "</p>", null));
         fake.replyInMoodle(
             Long.parseLong(started.firstPostId()), 5, "Re", "<p>Reply " + i + "</p>");
       }

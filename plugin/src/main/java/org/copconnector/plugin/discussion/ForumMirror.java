@@ -145,7 +145,8 @@ public final class ForumMirror {
                         target.forumId(),
                         group,
                         thread.title(),
-                        html(post, reference))));
+                        html(post, reference),
+                        null)));
     mappings.put(POST_MAPPING, key(post.id(), target.anchorId()), discussion.firstPostId());
     mappings.put(THREAD_MAPPING, threadKey, discussion.discussionId());
   }

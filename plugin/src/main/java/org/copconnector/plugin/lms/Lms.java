@@ -58,6 +58,30 @@ public interface Lms {
   /** Sends one notification to one person. */
   void sendMessage(String userId, String text);
 
+  /** The files of a course's resources and folders (one listing). */
+  List<CourseFile> courseFiles(String courseId);
+
+  /** Opens one of those files for reading; the caller closes it. */
+  FileDownload openFile(String url);
+
+  /**
+   * Puts a file where a new discussion can take it as attachment; returns the LMS's reference
+   * (Moodle's draft item id).
+   */
+  String stageAttachment(String fileName, byte[] content, String mediaType);
+
+  /** A file of a course, as listed. */
+  record CourseFile(String module, String fileName, String url, long size, String mediaType) {}
+
+  /** An open file; {@code length} is -1 when the LMS did not say. */
+  record FileDownload(java.io.InputStream body, long length, java.io.Closeable closer)
+      implements java.io.Closeable {
+    @Override
+    public void close() throws java.io.IOException {
+      closer.close();
+    }
+  }
+
   /** A course forum; {@code groupMode} 0 = no groups, 1 = separate groups, 2 = visible groups. */
   record Forum(String id, String name, String type, int groupMode) {
 
@@ -69,7 +93,12 @@ public interface Lms {
 
   /** A discussion to start, in {@code forumId} of {@code courseId}, visible to {@code groupId}. */
   record NewDiscussion(
-      String courseId, String forumId, String groupId, String subject, String html) {}
+      String courseId,
+      String forumId,
+      String groupId,
+      String subject,
+      String html,
+      String attachmentId) {}
 
   /** A discussion as made in the LMS: its id and its first post's (the parent of replies). */
   record PostedDiscussion(String discussionId, String firstPostId) {}

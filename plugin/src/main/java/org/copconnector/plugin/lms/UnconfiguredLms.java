@@ -72,6 +72,21 @@ public final class UnconfiguredLms implements Lms {
     throw notConfigured();
   }
 
+  @Override
+  public List<CourseFile> courseFiles(String courseId) {
+    throw notConfigured();
+  }
+
+  @Override
+  public FileDownload openFile(String url) {
+    throw notConfigured();
+  }
+
+  @Override
+  public String stageAttachment(String fileName, byte[] content, String mediaType) {
+    throw notConfigured();
+  }
+
   private static LmsUnavailableException notConfigured() {
     return new LmsUnavailableException("no LMS is configured (set moodle.url and moodle.token)");
   }

@@ -98,6 +98,7 @@ public final class FakeMoodle implements AutoCloseable {
   /** Starts on a free loopback port. */
   public FakeMoodle start() throws IOException {
     server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+    state.baseUrl = urlString();
     return this;
   }
 
@@ -226,6 +227,9 @@ public final class FakeMoodle implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     if (path.equals("/webservice/upload.php")) {
       return upload(request);
+    }
+    if (path.startsWith("/webservice/pluginfile.php/")) {
+      return pluginfile(request, path);
     }
     if (!path.equals("/webservice/rest/server.php")) {
       return html(
@@ -364,6 +368,45 @@ public final class FakeMoodle implements AutoCloseable {
       fields.put(name, value);
     }
     return fields;
+  }
+
+  /**
+   * A course file; like Moodle, the token may come in the query or the form body, and a bad one is
+   * answered with a JSON error and status 200.
+   */
+  private MockResponse.Builder pluginfile(RecordedRequest request, String path) {
+    String token = request.getUrl().queryParameter("token");
+    if (token == null && request.getBody() != null) {
+      token = decodeForm(request.getBody().utf8(), maxInputVars).get("token");
+    }
+    if (token != null) {
+      receivedTokens.add(token);
+    }
+    calls.add(new Call("pluginfile.php", Map.of(), request.getTarget()));
+    if (!TOKEN.equals(token)) {
+      return json("{\"error\":\"Invalid token - token not found\",\"errorcode\":\"invalidtoken\",\"stacktrace\":null,\"debuginfo\":null,\"reproductionlink\":null}")
+          .newBuilder();
+    }
+    String decoded = java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8);
+    for (FakeMoodleState.CourseFile f : state.courseFiles) {
+      if (decoded.equals(fileUrlPath(f))) {
+        return new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", f.mimetype())
+            .setHeader("Content-Disposition", "attachment; filename=\"" + f.filename() + "\"")
+            .body(new Buffer().write(f.content()));
+      }
+    }
+    return json("{\"error\":\"Sorry, the requested file could not be found\",\"errorcode\":\"filenotfound\"}")
+        .newBuilder();
+  }
+
+  /** The path of a course file's URL (Moodle's shape: context, component, area, revision, name). */
+  static String fileUrlPath(FakeMoodleState.CourseFile f) {
+    return "/webservice/pluginfile.php/"
+        + (1000 + f.cmid())
+        + "/mod_resource/content/1/"
+        + f.filename();
   }
 
   private static MockResponse json(String body) {

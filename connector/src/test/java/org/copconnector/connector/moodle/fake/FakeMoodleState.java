@@ -67,6 +67,15 @@ public final class FakeMoodleState {
   /** A file in a draft area. */
   public record DraftFile(long itemId, String filename, byte[] content) {}
 
+  /** A file of a course's "resource" module, downloadable through pluginfile.php. */
+  public record CourseFile(
+      long courseId, long cmid, String module, String filename, byte[] content, String mimetype) {}
+
+  /** Where the site answers, known once the stand-in has started (for file URLs). */
+  public String baseUrl = "http://moodle.example.edu";
+
+  public final List<CourseFile> courseFiles = new ArrayList<>();
+
   public String siteName = "Moodle Lab (connector test)";
   public String release = "4.5+ (Build: 20241205)";
   public String version = "2024100700.09";

@@ -103,6 +103,39 @@ final class SiteFunctions {
       module.addProperty("url", "https://moodle.example.edu/mod/forum/view.php?id=" + f.cmid());
       modules.add(module);
     }
+    for (FakeMoodleState.CourseFile f : state.courseFiles) {
+      if (f.courseId() != courseId) {
+        continue;
+      }
+      JsonObject module = moduleTemplate.deepCopy();
+      module.addProperty("id", f.cmid());
+      module.addProperty("instance", f.cmid());
+      module.addProperty("name", f.module());
+      module.addProperty("modname", "resource");
+      module.addProperty("modplural", "Files");
+      module.addProperty("url", "https://moodle.example.edu/mod/resource/view.php?id=" + f.cmid());
+      module.remove("groupmode");
+      JsonArray contents = new JsonArray();
+      JsonObject file = new JsonObject();
+      file.addProperty("type", "file");
+      file.addProperty("filename", f.filename());
+      file.addProperty("filepath", "/");
+      file.addProperty("filesize", f.content().length);
+      file.addProperty(
+          "fileurl",
+          state.baseUrl + FakeMoodle.fileUrlPath(f).replace(" ", "%20") + "?forcedownload=1");
+      file.addProperty("timecreated", 1732000000L);
+      file.addProperty("timemodified", 1732000000L);
+      file.addProperty("sortorder", 1);
+      file.addProperty("mimetype", f.mimetype());
+      file.addProperty("isexternalfile", false);
+      file.addProperty("userid", 2);
+      file.addProperty("author", "Admin User");
+      file.addProperty("license", "unknown");
+      contents.add(file);
+      module.add("contents", contents);
+      modules.add(module);
+    }
     section.add("modules", modules);
     JsonArray answer = new JsonArray();
     answer.add(section);

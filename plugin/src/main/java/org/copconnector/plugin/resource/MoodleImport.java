@@ -1,0 +1,122 @@
+package org.copconnector.plugin.resource;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Anchor;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsRefusedException;
+import org.copconnector.plugin.lms.LmsUnavailableException;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiException;
+
+/**
+ * Brings a course's existing materials into a community's bank: the facilitator sees the course's
+ * files (one listing), picks some, and each picked file is downloaded once and goes through the
+ * same checks as an upload.
+ */
+public final class MoodleImport {
+
+  /** A file the facilitator picked, as the listing gave it. */
+  public record Pick(String url, String fileName, String title) {}
+
+  /** What happened to one picked file. */
+  public record Outcome(String fileName, String resourceId, String error) {}
+
+  private final DataSource dataSource;
+  private final Lms lms;
+  private final Uploads uploads;
+  private final Resources resources;
+  private final CommunityAccess access;
+
+  public MoodleImport(
+      DataSource dataSource, Lms lms, Uploads uploads, Resources resources, PeopleStore people) {
+    this.dataSource = dataSource;
+    this.lms = lms;
+    this.uploads = uploads;
+    this.resources = resources;
+    this.access = new CommunityAccess(people);
+  }
+
+  /** The files of one of the community's courses; facilitators only. */
+  public List<Lms.CourseFile> files(Session session, String communityId, String courseId) {
+    checkFacilitator(session, communityId, courseId);
+    try {
+      return lms.courseFiles(courseId);
+    } catch (LmsUnavailableException e) {
+      throw new ApiException(503, "lms_unavailable", e.getMessage());
+    }
+  }
+
+  /**
+   * Imports the picked files; each one succeeds or fails on its own (a file Moodle cannot give, or
+   * that is not a document, is reported and the others still come in).
+   */
+  public List<Outcome> importFiles(
+      Session session, String communityId, String courseId, List<Pick> picks) {
+    checkFacilitator(session, communityId, courseId);
+    if (picks == null || picks.isEmpty() || picks.size() > 500) {
+      throw ApiException.invalid("files", "pick 1 to 500 files");
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Pick pick : picks) {
+      String name = pick.fileName() == null ? "file" : pick.fileName();
+      try (Lms.FileDownload file = lms.openFile(pick.url())) {
+        Uploads.Received received = uploads.receive(session, file.body(), name, file.length());
+        String title =
+            pick.title() == null || pick.title().isBlank() ? received.fileName() : pick.title();
+        Resource created =
+            resources.create(
+                session,
+                new NewResource(
+                    communityId,
+                    received.uploadId(),
+                    null,
+                    title.length() > NewResource.MAX_TITLE
+                        ? title.substring(0, NewResource.MAX_TITLE)
+                        : title,
+                    "",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+        outcomes.add(new Outcome(name, created.id(), null));
+      } catch (ApiException e) {
+        outcomes.add(new Outcome(name, null, e.getMessage()));
+      } catch (LmsUnavailableException | LmsRefusedException e) {
+        outcomes.add(new Outcome(name, null, e.getMessage()));
+      } catch (IOException e) {
+        outcomes.add(new Outcome(name, null, "the download was cut: " + e.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
+  private void checkFacilitator(Session session, String communityId, String courseId) {
+    Transaction.run(
+        dataSource,
+        "import rights",
+        c -> {
+          CommunityAccess.Access caller = access.of(c, session, communityId);
+          caller.requireModerate();
+          caller.requireWrite();
+          boolean anchored =
+              access.anchors(c, communityId).stream()
+                  .map(Anchor::courseId)
+                  .anyMatch(courseId::equals);
+          if (!anchored) {
+            throw ApiException.notFound("course " + courseId + " of this community");
+          }
+          return null;
+        });
+  }
+}
