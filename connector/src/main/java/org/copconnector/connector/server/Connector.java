@@ -49,6 +49,7 @@ import org.copconnector.plugin.people.RosterSync;
 import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.BlobStore;
+import org.copconnector.plugin.resource.ForumShare;
 import org.copconnector.plugin.resource.ImportResource;
 import org.copconnector.plugin.resource.MoodleImport;
 import org.copconnector.plugin.resource.ResourceIndex;
@@ -138,6 +139,10 @@ public final class Connector implements AutoCloseable {
       Notifier notifier =
           new Notifier(
               database.dataSource(), outbox, people, discussionSettings.digestZone(), clock);
+      Path files =
+          demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
+      BlobStore blobs = new BlobStore(files.resolve("blobs"));
+      ForumShare forumShare = new ForumShare(database.dataSource(), blobs, outbox, people);
       OutboxWorker delivery =
           new OutboxWorker(
               outbox,
@@ -146,7 +151,8 @@ public final class Connector implements AutoCloseable {
                   groups.removing(),
                   forums.discussions(),
                   forums.replies(),
-                  notifier.handler(lms)),
+                  notifier.handler(lms),
+                  forumShare.handler(lms, mappings, groups)),
               RetryPolicy.standard(),
               clock);
       SessionStore sessions =
@@ -181,19 +187,17 @@ public final class Connector implements AutoCloseable {
           new Discussions(
               database.dataSource(), people, outbox, notifier, discussionSettings.limits(), clock);
       resources.add(new DiscussionResource(discussions));
-      Path files =
-          demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
       ResourceIndex resourceIndex =
           new ResourceIndex(
               demo
                   ? files.resolve("index")
                   : config.dataDir().resolve("index").resolve("resources"));
-      BlobStore blobs = new BlobStore(files);
       Resources bank =
           new Resources(database.dataSource(), blobs, resourceIndex, people, notifier, clock);
       Uploads uploads = new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock);
       resources.add(
-          new BankResource(uploads, bank, new BankExport(database.dataSource(), blobs, people)));
+          new BankResource(
+              uploads, bank, new BankExport(database.dataSource(), blobs, people), forumShare));
       resources.add(
           new ImportResource(new MoodleImport(database.dataSource(), lms, uploads, bank, people)));
       ForumImport forumImport =

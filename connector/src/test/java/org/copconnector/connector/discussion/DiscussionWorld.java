@@ -37,9 +37,9 @@ import org.copconnector.plugin.store.DatabaseSettings;
  * One connector instance wired as in production over a database folder and the Moodle stand-in,
  * with a manual clock; opening a second over the same folder stands for a restart.
  */
-final class DiscussionWorld implements AutoCloseable {
+public final class DiscussionWorld implements AutoCloseable {
 
-  static final Session ALICE = session("4", "Alice Anderson", ProductRole.FACILITATOR);
+  public static final Session ALICE = session("4", "Alice Anderson", ProductRole.FACILITATOR);
   static final Session BOB = session("5", "Bob Brown", ProductRole.MEMBER);
   static final Session CAROL = session("6", "Carol Clark", ProductRole.MEMBER);
 
@@ -55,7 +55,7 @@ final class DiscussionWorld implements AutoCloseable {
   final OutboxWorker worker;
   private final ManualClock clock;
 
-  DiscussionWorld(Path dataDir, FakeMoodle fake, ManualClock clock) {
+  public DiscussionWorld(Path dataDir, FakeMoodle fake, ManualClock clock) {
     this.clock = clock;
     database = Database.open(DatabaseSettings.h2File(dataDir, 5));
     database.migrate();
@@ -120,6 +120,30 @@ final class DiscussionWorld implements AutoCloseable {
     }
     assertEquals(0, outbox.count(OutboxMessage.Status.PENDING), "all delivered");
     assertEquals(0, outbox.count(OutboxMessage.Status.FAILED), "none failed");
+  }
+
+  public Communities communities() {
+    return communities;
+  }
+
+  public javax.sql.DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  public PeopleStore people() {
+    return people;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public MoodleLms lms() {
+    return lms;
+  }
+
+  public ForumImport forumImport() {
+    return forumImport;
   }
 
   @Override

@@ -107,6 +107,9 @@ public final class ForumImport {
         if (state.equals(read(c -> store.seen(c, d.discussionId())).orElse(null))) {
           continue;
         }
+        if (mappings.findLocal(ForumMirror.RESOURCE_MAPPING, d.discussionId()).isPresent()) {
+          continue; // a resource shared from the bank: its discussion lives in Moodle
+        }
         Optional<String[]> local =
             mappings.findLocal(ForumMirror.THREAD_MAPPING, d.discussionId()).map(k -> k.split("@"));
         Anchor anchor =

@@ -38,7 +38,13 @@ public final class ForumMirror {
   static final String POST_MAPPING = "post-moodle";
 
   /** Text every mirrored post carries before its reference. */
-  static final String REFERENCE_PREFIX = "ref cop-";
+  public static final String REFERENCE_PREFIX = "ref cop-";
+
+  /**
+   * Mapping of {@code resourceId:vN@anchorId} to the Moodle discussion a shared resource started;
+   * the import leaves those discussions alone.
+   */
+  public static final String RESOURCE_MAPPING = "resource-discussion";
 
   /** What one message mirrors, and where. */
   record Target(
@@ -65,7 +71,7 @@ public final class ForumMirror {
   }
 
   /** The reference written into the mirrored copy of a post. */
-  static String reference(String postId) {
+  public static String reference(String postId) {
     return REFERENCE_PREFIX + postId.replace("-", "").substring(0, 12);
   }
 

@@ -48,11 +48,27 @@ public final class BankResource {
   private final Uploads uploads;
   private final Resources resources;
   private final BankExport export;
+  private final ForumShare forumShare;
 
-  public BankResource(Uploads uploads, Resources resources, BankExport export) {
+  public BankResource(
+      Uploads uploads, Resources resources, BankExport export, ForumShare forumShare) {
     this.uploads = uploads;
     this.resources = resources;
     this.export = export;
+    this.forumShare = forumShare;
+  }
+
+  /** How many of the community's forums the resource is being posted to. */
+  public record Posting(int forums) {}
+
+  /** Posts the resource (its current version, file attached) into the community's forums. */
+  @POST
+  @Path("/resources/{id}/forum-posts")
+  public Response postToForums(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return Response.status(202)
+        .entity(new Posting(forumShare.share(SessionFilter.of(request), id)))
+        .build();
   }
 
   /** A community's bank as a zip: files and a manifest (JSON and CSV). */

@@ -68,6 +68,7 @@ public final class FakeMoodle implements AutoCloseable {
   private final FakeMoodleState state;
   private final Map<String, FakeFunction> functions = new HashMap<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
+  private final Map<String, Fault> functionFaults = new HashMap<>();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<String> receivedTokens = Collections.synchronizedList(new ArrayList<>());
   private final java.util.concurrent.atomic.AtomicInteger requests =
@@ -124,6 +125,11 @@ public final class FakeMoodle implements AutoCloseable {
     }
   }
 
+  /** Applies {@code fault} to the next call of one web-service function only. */
+  public synchronized void failNextCallOf(String function, Fault fault) {
+    functionFaults.put(function, fault);
+  }
+
   public synchronized void clearFaults() {
     faults.clear();
   }
@@ -177,6 +183,15 @@ public final class FakeMoodle implements AutoCloseable {
     Fault fault;
     synchronized (this) {
       fault = faults.poll();
+      String type = request.getHeaders().get("Content-Type");
+      if (fault == null
+          && !functionFaults.isEmpty()
+          && request.getBody() != null
+          && type != null
+          && type.startsWith("application/x-www-form-urlencoded")) {
+        String function = decodeForm(request.getBody().utf8(), Integer.MAX_VALUE).get("wsfunction");
+        fault = function == null ? null : functionFaults.remove(function);
+      }
     }
     if (fault != null) {
       switch (fault) {
