@@ -74,6 +74,9 @@ async function start() {
     $('community-link').href = `/community?id=${encodeURIComponent(community)}`;
     $('community-link').hidden = false;
     $('add-box').hidden = details.mine?.status !== 'active' || Boolean(details.community.archivedAt);
+    const facilitates = details.mine?.status === 'active' && details.mine?.role === 'facilitator';
+    $('import-box').hidden = !facilitates || Boolean(details.community.archivedAt);
+    $('import-course').replaceChildren(...details.community.courseIds.map((course) => new Option(course, course)));
     if (adapt) {
       const source = await api('GET', `/api/v1/resources/${encodeURIComponent(adapt)}`);
       $('add-box').open = true;
@@ -113,6 +116,55 @@ $('add').addEventListener('submit', async (event) => {
     }
     const created = await api('POST', '/api/v1/resources', body);
     location.href = `/resource?id=${encodeURIComponent(created.id)}`;
+  } catch (error) {
+    fail(error);
+  }
+});
+
+let listed = [];
+
+$('import-list').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const query = new URLSearchParams({ community, course: $('import-course').value });
+    listed = await api('GET', `/api/v1/imports/moodle/files?${query}`);
+    $('import-files').replaceChildren(...listed.map((file, index) => {
+      const item = document.createElement('li');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.id = `import-${index}`;
+      box.value = String(index);
+      const label = document.createElement('label');
+      label.htmlFor = box.id;
+      label.textContent = `${file.module} — ${file.fileName} (${Math.max(1, Math.round(file.size / 1024))} KiB)`;
+      item.append(box, label);
+      return item;
+    }));
+    $('import').hidden = listed.length === 0;
+    $('status').textContent = t('bank.importListed', { count: listed.length });
+  } catch (error) {
+    fail(error);
+  }
+});
+
+$('import').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const picked = [...document.querySelectorAll('#import-files input:checked')]
+    .map((box) => listed[Number(box.value)])
+    .map((file) => ({ url: file.url, fileName: file.fileName, title: file.module }));
+  if (picked.length === 0) return;
+  try {
+    $('status').textContent = t('bank.importRunning', { count: picked.length });
+    const outcomes = await api('POST', '/api/v1/imports/moodle', {
+      communityId: community, courseId: $('import-course').value, files: picked,
+    });
+    $('import-outcomes').replaceChildren(...outcomes.map((o) => {
+      const item = document.createElement('li');
+      item.textContent = o.error ? `${o.fileName}: ${o.error}` : `${o.fileName}: ${t('bank.importDone')}`;
+      return item;
+    }));
+    $('status').textContent = t('bank.importFinished', { count: outcomes.filter((o) => !o.error).length });
+    await search();
   } catch (error) {
     fail(error);
   }

@@ -113,6 +113,10 @@ $('share-button').addEventListener('click', () => {
   act(() => api('POST', `/api/v1/resources/${id}/shares`, { communityId: $('share').value }), 'resource.saved');
 });
 
+$('forum-button').addEventListener('click', () => {
+  act(() => api('POST', `/api/v1/resources/${id}/forum-posts`), 'resource.toForumQueued');
+});
+
 render().catch((error) => {
   $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
   $('status').classList.add('error');
