@@ -223,7 +223,7 @@ public final class Connector implements AutoCloseable {
           delivery::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
       background.scheduleWithFixedDelay(notifier::run, 2, 60, TimeUnit.MINUTES);
       // The bank's search index follows the database's change log (other instances' changes too).
-      background.scheduleWithFixedDelay(bank::run, 0, 5, TimeUnit.SECONDS);
+      background.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
       if (config.moodle().isPresent()) {
         background.scheduleWithFixedDelay(
             roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);

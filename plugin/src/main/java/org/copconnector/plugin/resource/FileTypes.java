@@ -31,12 +31,15 @@ public final class FileTypes {
           Map.entry("image/png", "png"),
           Map.entry("image/jpeg", "jpg"));
 
-  private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+  /** Loaded on first use: Tika's set-up takes a second that start-up should not pay. */
+  private static final class Loaded {
+    static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
+  }
 
   /** The media type of the file's content, without parameters (e.g. no charset). */
   public String detect(Path file) throws IOException {
     try (TikaInputStream in = TikaInputStream.get(file)) {
-      MediaType type = detector.detect(in, new Metadata());
+      MediaType type = Loaded.DETECTOR.detect(in, new Metadata());
       return type.getBaseType().toString();
     }
   }

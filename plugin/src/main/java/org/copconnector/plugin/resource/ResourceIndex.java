@@ -92,11 +92,20 @@ public final class ResourceIndex implements Closeable {
   private static final int MAX_WORDS = 12;
 
   private final Analyzer analyzer = new FoldingAnalyzer();
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Path folder;
+  private Directory directory;
+  private IndexWriter writer;
+  private SearcherManager searchers;
 
+  /** The index opens on first use, so that start-up does not wait for it. */
   public ResourceIndex(Path folder) {
+    this.folder = folder;
+  }
+
+  private synchronized void open() {
+    if (writer != null) {
+      return;
+    }
     try {
       directory = FSDirectory.open(folder);
       writer =
@@ -112,6 +121,7 @@ public final class ResourceIndex implements Closeable {
 
   /** The last change of the database's log that the index holds. */
   public synchronized long seq() {
+    open();
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
     if (data != null) {
       for (Map.Entry<String, String> e : data) {
@@ -126,6 +136,7 @@ public final class ResourceIndex implements Closeable {
   /** Replaces the entries given (and removes the ids without one), then records {@code seq}. */
   public synchronized void apply(List<Entry> entries, List<String> removed, long seq)
       throws IOException {
+    open();
     for (Entry e : entries) {
       writer.updateDocument(new Term("id", e.resource().id()), document(e));
     }
@@ -139,6 +150,7 @@ public final class ResourceIndex implements Closeable {
 
   /** Drops everything (before a rebuild). */
   public synchronized void clear() throws IOException {
+    open();
     writer.deleteAll();
     writer.setLiveCommitData(Map.of(SEQ, "0").entrySet());
     writer.commit();
@@ -174,6 +186,7 @@ public final class ResourceIndex implements Closeable {
       query.add(access(viewer), Occur.FILTER);
     }
     Query built = query.build();
+    open();
     // Ties go to the newer resource, then to the id, so every instance orders alike.
     SortField newest = new SortField("created", SortField.Type.LONG, true);
     SortField byId = new SortField("id_sort", SortField.Type.STRING);
@@ -307,9 +320,13 @@ public final class ResourceIndex implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
+    if (writer == null) {
+      return;
+    }
     searchers.close();
     writer.close();
     directory.close();
+    writer = null;
   }
 
   /** Words, lower case, accents folded: Portuguese and English alike, without stemming. */

@@ -19,7 +19,10 @@ public final class TextExtraction {
 
   private static final Logger LOG = LoggerFactory.getLogger(TextExtraction.class);
 
-  private final AutoDetectParser parser = new AutoDetectParser();
+  /** Loaded on first use, like the type detection (the parsers take long to set up). */
+  private static final class Loaded {
+    static final AutoDetectParser PARSER = new AutoDetectParser();
+  }
 
   public String text(Path file, String mediaType) {
     if (mediaType.startsWith("image/")) {
@@ -29,7 +32,7 @@ public final class TextExtraction {
     Metadata metadata = new Metadata();
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
     try (TikaInputStream in = TikaInputStream.get(file)) {
-      parser.parse(in, handler, metadata, new ParseContext());
+      Loaded.PARSER.parse(in, handler, metadata, new ParseContext());
     } catch (Exception e) {
       // A write limit reached keeps what was read; anything else leaves the file without text.
       if (!(e instanceof org.xml.sax.SAXException) || handler.toString().isEmpty()) {
