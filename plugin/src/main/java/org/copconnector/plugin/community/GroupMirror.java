@@ -7,7 +7,6 @@ import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.OutboxHandler;
-import org.copconnector.plugin.outbox.OutboxMessage;
 
 /**
  * Mirrors a community anchor's membership into its course group: the group is found or created on
@@ -56,26 +55,20 @@ public final class GroupMirror {
   }
 
   private OutboxHandler handler(String kind, boolean add) {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return kind;
-      }
-
-      @Override
-      public void deliver(OutboxMessage message) throws DeliveryFailure {
-        Change change = GSON.fromJson(message.payload(), Change.class);
-        DeliveryFailure.translating(
-            () -> {
-              String groupId = groupFor(change.anchorId(), change.courseId(), change.groupName());
-              if (add) {
-                lms.addGroupMembers(groupId, change.userIds());
-              } else {
-                lms.removeGroupMembers(groupId, change.userIds());
-              }
-            });
-      }
-    };
+    return OutboxHandler.of(
+        kind,
+        message -> {
+          Change change = GSON.fromJson(message.payload(), Change.class);
+          DeliveryFailure.translating(
+              () -> {
+                String groupId = groupFor(change.anchorId(), change.courseId(), change.groupName());
+                if (add) {
+                  lms.addGroupMembers(groupId, change.userIds());
+                } else {
+                  lms.removeGroupMembers(groupId, change.userIds());
+                }
+              });
+        });
   }
 
   /** The LMS group of an anchor, found or created on first need; may throw the LMS's exceptions. */

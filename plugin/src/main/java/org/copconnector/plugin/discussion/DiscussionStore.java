@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.SqlStates;
 
 /** SQL for threads, posts, revisions, "helped", read marks and notification choices. */
@@ -276,7 +277,7 @@ final class DiscussionStore {
       }
     }
     if (changed) {
-      update(
+      Sql.update(
           c,
           "UPDATE post SET helped_count = helped_count " + (helped ? "+" : "-") + " 1 WHERE id = ?",
           postId);
@@ -372,19 +373,11 @@ final class DiscussionStore {
   }
 
   void setPinned(Connection c, String threadId, boolean pinned) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE thread SET pinned = ? WHERE id = ?")) {
-      ps.setBoolean(1, pinned);
-      ps.setString(2, threadId);
-      ps.executeUpdate();
-    }
+    Sql.update(c, "UPDATE thread SET pinned = ? WHERE id = ?", pinned, threadId);
   }
 
   void setHidden(Connection c, String postId, boolean hidden) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE post SET hidden = ? WHERE id = ?")) {
-      ps.setBoolean(1, hidden);
-      ps.setString(2, postId);
-      ps.executeUpdate();
-    }
+    Sql.update(c, "UPDATE post SET hidden = ? WHERE id = ?", hidden, postId);
   }
 
   Optional<NotificationChoice> choice(Connection c, String communityId, String lmsUserId)
@@ -515,13 +508,6 @@ final class DiscussionStore {
       ps.setString(1, discussionId);
       ps.setLong(2, modifiedSeconds);
       ps.setInt(3, replies);
-      ps.executeUpdate();
-    }
-  }
-
-  private static void update(Connection c, String sql, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, id);
       ps.executeUpdate();
     }
   }

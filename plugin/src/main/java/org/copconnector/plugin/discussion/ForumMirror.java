@@ -14,7 +14,6 @@ import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxHandler;
-import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.store.Transaction;
 
 /**
@@ -110,25 +109,19 @@ public final class ForumMirror {
   }
 
   private OutboxHandler handler(String kind) {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return kind;
-      }
-
-      @Override
-      public void deliver(OutboxMessage message) throws DeliveryFailure {
-        Target target = GSON.fromJson(message.payload(), Target.class);
-        DeliveryFailure.translating(
-            () -> {
-              if (kind.equals(DISCUSSION)) {
-                startDiscussion(target, message.triedBefore());
-              } else {
-                reply(target, message.triedBefore());
-              }
-            });
-      }
-    };
+    return OutboxHandler.of(
+        kind,
+        message -> {
+          Target target = GSON.fromJson(message.payload(), Target.class);
+          DeliveryFailure.translating(
+              () -> {
+                if (kind.equals(DISCUSSION)) {
+                  startDiscussion(target, message.triedBefore());
+                } else {
+                  reply(target, message.triedBefore());
+                }
+              });
+        });
   }
 
   private void startDiscussion(Target target, boolean triedBefore) throws DeliveryFailure {

@@ -19,7 +19,6 @@ import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxHandler;
-import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.store.Transaction;
 import org.slf4j.Logger;
@@ -164,18 +163,12 @@ public final class Notifier {
 
   /** Delivers notifications; Moodle cannot say whether one was sent, so none is looked for. */
   public OutboxHandler handler(Lms lms) {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
-
-      @Override
-      public void deliver(OutboxMessage message) throws DeliveryFailure {
-        Message m = GSON.fromJson(message.payload(), Message.class);
-        DeliveryFailure.translating(() -> lms.sendMessage(m.userId(), m.text()));
-      }
-    };
+    return OutboxHandler.of(
+        KIND,
+        message -> {
+          Message m = GSON.fromJson(message.payload(), Message.class);
+          DeliveryFailure.translating(() -> lms.sendMessage(m.userId(), m.text()));
+        });
   }
 
   private static String instantText(Community community, DiscussionThread thread, Post post) {

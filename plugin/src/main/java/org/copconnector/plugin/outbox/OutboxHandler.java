@@ -10,4 +10,25 @@ public interface OutboxHandler {
   String kind();
 
   void deliver(OutboxMessage message) throws DeliveryFailure;
+
+  /** Delivery of one message. */
+  @FunctionalInterface
+  interface Delivery {
+    void deliver(OutboxMessage message) throws DeliveryFailure;
+  }
+
+  /** A handler of {@code kind} made of a delivery function. */
+  static OutboxHandler of(String kind, Delivery delivery) {
+    return new OutboxHandler() {
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public void deliver(OutboxMessage message) throws DeliveryFailure {
+        delivery.deliver(message);
+      }
+    };
+  }
 }

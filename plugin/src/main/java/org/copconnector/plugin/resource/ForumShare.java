@@ -19,7 +19,6 @@ import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxHandler;
-import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
@@ -123,19 +122,13 @@ public final class ForumShare {
 
   /** The handler that delivers shares. */
   public OutboxHandler handler(Lms lms, LmsMappings mappings, GroupMirror groups) {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
-
-      @Override
-      public void deliver(OutboxMessage message) throws DeliveryFailure {
-        Target target = GSON.fromJson(message.payload(), Target.class);
-        DeliveryFailure.translating(
-            () -> post(lms, mappings, groups, target, message.triedBefore()));
-      }
-    };
+    return OutboxHandler.of(
+        KIND,
+        message -> {
+          Target target = GSON.fromJson(message.payload(), Target.class);
+          DeliveryFailure.translating(
+              () -> post(lms, mappings, groups, target, message.triedBefore()));
+        });
   }
 
   private void post(

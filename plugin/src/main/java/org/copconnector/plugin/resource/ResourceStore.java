@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.SqlStates;
 
 /** SQL for blobs, uploads, resources, their versions, shares, uses, ratings and comments. */
@@ -49,15 +50,15 @@ final class ResourceStore {
   }
 
   Optional<String> blobMediaType(Connection c, String sha) throws SQLException {
-    return single(c, "SELECT media_type FROM blob WHERE sha256 = ?", sha);
+    return Sql.first(c, "SELECT media_type FROM blob WHERE sha256 = ?", sha);
   }
 
   String blobText(Connection c, String sha) throws SQLException {
-    return single(c, "SELECT text_body FROM blob WHERE sha256 = ?", sha).orElse("");
+    return Sql.first(c, "SELECT text_body FROM blob WHERE sha256 = ?", sha).orElse("");
   }
 
   void insertUpload(Connection c, Upload u, Instant at) throws SQLException {
-    update(
+    Sql.update(
         c,
         "INSERT INTO upload (id, sha256, file_name, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?)",
         u.id(),
@@ -81,7 +82,7 @@ final class ResourceStore {
   }
 
   void insert(Connection c, Resource r) throws SQLException {
-    update(
+    Sql.update(
         c,
         "INSERT INTO resource ("
             + RESOURCE_COLUMNS
@@ -164,7 +165,7 @@ final class ResourceStore {
   }
 
   void insertVersion(Connection c, String resourceId, Version v) throws SQLException {
-    update(
+    Sql.update(
         c,
         "INSERT INTO resource_version (resource_id, version, sha256, file_name, url, note, created_by, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -176,7 +177,7 @@ final class ResourceStore {
         v.note(),
         v.createdBy(),
         Timestamp.from(v.createdAt()));
-    update(c, "UPDATE resource SET current_version = ? WHERE id = ?", v.version(), resourceId);
+    Sql.update(c, "UPDATE resource SET current_version = ? WHERE id = ?", v.version(), resourceId);
   }
 
   List<Version> versions(Connection c, String resourceId) throws SQLException {
@@ -208,7 +209,7 @@ final class ResourceStore {
   }
 
   List<String> shares(Connection c, String resourceId) throws SQLException {
-    return strings(
+    return Sql.strings(
         c,
         "SELECT community_id FROM resource_share WHERE resource_id = ? ORDER BY community_id",
         resourceId);
@@ -220,7 +221,7 @@ final class ResourceStore {
     if (shares(c, resourceId).contains(communityId)) {
       return false;
     }
-    update(
+    Sql.update(
         c,
         "INSERT INTO resource_share (resource_id, community_id, shared_by, shared_at) VALUES (?, ?, ?, ?)",
         resourceId,
@@ -232,13 +233,13 @@ final class ResourceStore {
 
   void setVisibility(Connection c, String resourceId, Resource.Visibility visibility)
       throws SQLException {
-    update(c, "UPDATE resource SET visibility = ? WHERE id = ?", visibility.name(), resourceId);
+    Sql.update(c, "UPDATE resource SET visibility = ? WHERE id = ?", visibility.name(), resourceId);
   }
 
   void addUse(
       Connection c, String id, String resourceId, String user, int version, String note, Instant at)
       throws SQLException {
-    update(
+    Sql.update(
         c,
         "INSERT INTO resource_use (id, resource_id, lms_user_id, version, note, used_at) VALUES (?, ?, ?, ?, ?, ?)",
         id,
@@ -247,12 +248,12 @@ final class ResourceStore {
         version,
         note,
         Timestamp.from(at));
-    update(c, "UPDATE resource SET use_count = use_count + 1 WHERE id = ?", resourceId);
+    Sql.update(c, "UPDATE resource SET use_count = use_count + 1 WHERE id = ?", resourceId);
   }
 
   /** Everyone who said they used the resource. */
   List<String> users(Connection c, String resourceId) throws SQLException {
-    return strings(
+    return Sql.strings(
         c,
         "SELECT DISTINCT lms_user_id FROM resource_use WHERE resource_id = ? ORDER BY lms_user_id",
         resourceId);
@@ -275,31 +276,31 @@ final class ResourceStore {
   /** A person's 1-5 rating; rating again replaces it. */
   void rate(Connection c, String resourceId, String user, int stars) throws SQLException {
     Optional<String> previous =
-        single(
+        Sql.first(
             c,
             "SELECT CAST(stars AS VARCHAR(2)) FROM resource_rating WHERE resource_id = ? AND lms_user_id = ?",
             resourceId,
             user);
     if (previous.isPresent()) {
-      update(
+      Sql.update(
           c,
           "UPDATE resource_rating SET stars = ? WHERE resource_id = ? AND lms_user_id = ?",
           stars,
           resourceId,
           user);
-      update(
+      Sql.update(
           c,
           "UPDATE resource SET rating_sum = rating_sum + ? WHERE id = ?",
           stars - Integer.parseInt(previous.get()),
           resourceId);
     } else {
-      update(
+      Sql.update(
           c,
           "INSERT INTO resource_rating (resource_id, lms_user_id, stars) VALUES (?, ?, ?)",
           resourceId,
           user,
           stars);
-      update(
+      Sql.update(
           c,
           "UPDATE resource SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE id = ?",
           stars,
@@ -308,7 +309,7 @@ final class ResourceStore {
   }
 
   int rating(Connection c, String resourceId, String user) throws SQLException {
-    return single(
+    return Sql.first(
             c,
             "SELECT CAST(stars AS VARCHAR(2)) FROM resource_rating WHERE resource_id = ? AND lms_user_id = ?",
             resourceId,
@@ -318,7 +319,7 @@ final class ResourceStore {
   }
 
   void addComment(Connection c, String resourceId, Comment comment) throws SQLException {
-    update(
+    Sql.update(
         c,
         "INSERT INTO resource_comment (id, resource_id, author_id, author_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         comment.id(),
@@ -327,7 +328,7 @@ final class ResourceStore {
         comment.authorName(),
         comment.body(),
         Timestamp.from(comment.createdAt()));
-    update(c, "UPDATE resource SET comment_count = comment_count + 1 WHERE id = ?", resourceId);
+    Sql.update(c, "UPDATE resource SET comment_count = comment_count + 1 WHERE id = ?", resourceId);
   }
 
   List<Comment> comments(Connection c, String resourceId) throws SQLException {
@@ -354,18 +355,18 @@ final class ResourceStore {
 
   /** Resources adapted from this one. */
   List<String> adaptations(Connection c, String resourceId) throws SQLException {
-    return strings(
+    return Sql.strings(
         c, "SELECT id FROM resource WHERE adapted_from = ? ORDER BY created_at, id", resourceId);
   }
 
   void countAdaptation(Connection c, String resourceId) throws SQLException {
-    update(
+    Sql.update(
         c, "UPDATE resource SET adaptation_count = adaptation_count + 1 WHERE id = ?", resourceId);
   }
 
   /** Notes a change for the search index, in the changing transaction. */
   void changed(Connection c, String resourceId) throws SQLException {
-    update(c, "INSERT INTO resource_change (resource_id) VALUES (?)", resourceId);
+    Sql.update(c, "INSERT INTO resource_change (resource_id) VALUES (?)", resourceId);
   }
 
   List<Change> changesAfter(Connection c, long seq, int limit) throws SQLException {
@@ -422,39 +423,5 @@ final class ResourceStore {
 
   private static List<String> list(String joined) {
     return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-  }
-
-  private static List<String> strings(Connection c, String sql, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, value);
-      List<String> values = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          values.add(rs.getString(1));
-        }
-      }
-      return values;
-    }
-  }
-
-  private static Optional<String> single(Connection c, String sql, String... values)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        ps.setString(i + 1, values[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static void update(Connection c, String sql, Object... values) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        ps.setObject(i + 1, values[i]);
-      }
-      ps.executeUpdate();
-    }
   }
 }
