@@ -58,6 +58,8 @@ import org.copconnector.plugin.resource.Uploads;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.survey.SurveyResource;
+import org.copconnector.plugin.survey.Surveys;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
 import org.copconnector.plugin.web.StaticResource;
@@ -187,6 +189,7 @@ public final class Connector implements AutoCloseable {
           new Discussions(
               database.dataSource(), people, outbox, notifier, discussionSettings.limits(), clock);
       resources.add(new DiscussionResource(discussions));
+      resources.add(new SurveyResource(new Surveys(database.dataSource(), people, clock)));
       ResourceIndex resourceIndex =
           new ResourceIndex(
               demo

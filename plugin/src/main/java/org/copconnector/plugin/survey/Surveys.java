@@ -1,0 +1,256 @@
+package org.copconnector.plugin.survey;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiException;
+
+/**
+ * Communities' self-assessment surveys: facilitators start them and open rounds; members answer
+ * once per round, anonymously; everyone in the community reads the aggregate report.
+ */
+public final class Surveys {
+
+  /** A new survey: a built-in template, or the facilitator's own statements. */
+  public record NewSurvey(
+      String communityId, Survey.Template template, String title, List<String> items) {}
+
+  /** A new round; {@code minRespondents} defaults to {@link #DEFAULT_MINIMUM}. */
+  public record NewRound(Instant opensAt, Instant closesAt, Integer minRespondents) {}
+
+  /** One person's answers, item by item (1 to 5, or null to skip). */
+  public record Answers(List<Integer> agreements) {}
+
+  /** Below this many respondents a report shows nothing. */
+  public static final int DEFAULT_MINIMUM = 3;
+
+  private static final int MAX_ITEMS = 40;
+
+  private final DataSource dataSource;
+  private final CommunityAccess access;
+  private final Clock clock;
+  private final SurveyStore store = new SurveyStore();
+
+  public Surveys(DataSource dataSource, PeopleStore people, Clock clock) {
+    this.dataSource = dataSource;
+    this.access = new CommunityAccess(people);
+    this.clock = clock;
+  }
+
+  public Survey create(Session session, NewSurvey request) {
+    if (request == null || request.communityId() == null || request.template() == null) {
+      throw ApiException.invalid(
+          "template", "say the community and the template (mirror, collaboration or custom)");
+    }
+    List<String> items =
+        switch (request.template()) {
+          case MIRROR -> SurveyTemplates.MIRROR;
+          case COLLABORATION -> SurveyTemplates.COLLABORATION;
+          case CUSTOM -> List.of();
+        };
+    List<String> extra =
+        request.items() == null
+            ? List.of()
+            : request.items().stream().map(i -> i == null ? "" : i.strip()).toList();
+    if (extra.size() > MAX_ITEMS || extra.stream().anyMatch(i -> i.isEmpty() || i.length() > 500)) {
+      throw ApiException.invalid(
+          "items", "up to " + MAX_ITEMS + " statements of 1 to 500 characters");
+    }
+    List<String> all = new ArrayList<>(items);
+    all.addAll(extra);
+    if (all.isEmpty()) {
+      throw ApiException.invalid("items", "a survey needs at least one statement");
+    }
+    String title =
+        request.title() == null || request.title().isBlank()
+            ? switch (request.template()) {
+              case MIRROR -> "Our community in the mirror";
+              case COLLABORATION -> "Collaboration factors";
+              case CUSTOM -> "Survey";
+            }
+            : request.title().strip();
+    if (title.length() > 300) {
+      throw ApiException.invalid("title", "a title is at most 300 characters");
+    }
+    String id = UUID.randomUUID().toString();
+    return write(
+        c -> {
+          CommunityAccess.Access caller = access.of(c, session, request.communityId());
+          caller.requireModerate();
+          store.insertSurvey(
+              c,
+              new SurveyStore.Row(id, request.communityId(), request.template(), title),
+              all,
+              session.lmsUserId(),
+              Instant.now(clock));
+          return view(c, session, id);
+        });
+  }
+
+  public List<Survey> list(Session session, String communityId) {
+    return read(
+        c -> {
+          access.of(c, session, communityId).requireRead();
+          List<Survey> surveys = new ArrayList<>();
+          for (String id : store.surveysOf(c, communityId)) {
+            surveys.add(view(c, session, id));
+          }
+          return surveys;
+        });
+  }
+
+  public Survey get(Session session, String surveyId) {
+    return read(
+        c -> {
+          readable(c, session, surveyId);
+          return view(c, session, surveyId);
+        });
+  }
+
+  public Survey openRound(Session session, String surveyId, NewRound request) {
+    if (request == null || request.opensAt() == null || request.closesAt() == null) {
+      throw ApiException.invalid("opensAt", "a round needs an opening and a closing date");
+    }
+    if (!request.closesAt().isAfter(request.opensAt())
+        || Duration.between(request.opensAt(), request.closesAt()).toDays() > 366) {
+      throw ApiException.invalid("closesAt", "a round closes after it opens, within a year");
+    }
+    int minimum = request.minRespondents() == null ? DEFAULT_MINIMUM : request.minRespondents();
+    if (minimum < 2 || minimum > 1000) {
+      throw ApiException.invalid("minRespondents", "the minimum of respondents is 2 to 1000");
+    }
+    return write(
+        c -> {
+          SurveyStore.Row survey = readable(c, session, surveyId);
+          access.of(c, session, survey.communityId()).requireModerate();
+          store.insertRound(
+              c,
+              new SurveyStore.RoundRow(
+                  UUID.randomUUID().toString(),
+                  surveyId,
+                  request.opensAt(),
+                  request.closesAt(),
+                  minimum),
+              Instant.now(clock));
+          return view(c, session, surveyId);
+        });
+  }
+
+  /** A member's answers to an open round, once. */
+  public void answer(Session session, String surveyId, String roundId, Answers answers) {
+    write(
+        c -> {
+          SurveyStore.Row survey = readable(c, session, surveyId);
+          CommunityAccess.Access caller = access.of(c, session, survey.communityId());
+          if (!caller.member()) {
+            throw ApiException.forbidden("only the community's members answer its surveys");
+          }
+          SurveyStore.RoundRow round = round(c, surveyId, roundId);
+          Instant now = Instant.now(clock);
+          if (now.isBefore(round.opensAt()) || !now.isBefore(round.closesAt())) {
+            throw ApiException.conflict("this round is not open");
+          }
+          int items = store.items(c, surveyId).size();
+          List<Integer> given =
+              answers == null || answers.agreements() == null ? List.of() : answers.agreements();
+          if (given.size() != items) {
+            throw ApiException.invalid(
+                "agreements", "one answer per statement (" + items + "), null to skip one");
+          }
+          if (given.stream().anyMatch(a -> a != null && (a < 1 || a > 5))) {
+            throw ApiException.invalid(
+                "agreements", "answers are 1 (totally disagree) to 5 (totally agree)");
+          }
+          if (!store.answer(c, roundId, session.lmsUserId(), given)) {
+            throw ApiException.conflict("you have already answered this round");
+          }
+          return null;
+        });
+  }
+
+  /** The round's aggregate table, for anyone who may read the community's surveys. */
+  public SurveyReport report(Session session, String surveyId, String roundId) {
+    return read(
+        c -> {
+          readable(c, session, surveyId);
+          round(c, surveyId, roundId);
+          return report(c, surveyId, roundId);
+        });
+  }
+
+  /** The report without rights checks (for the benchmark and for exports built on it). */
+  SurveyReport report(Connection c, String surveyId, String roundId) throws SQLException {
+    List<String> items = store.items(c, surveyId);
+    List<SurveyStore.RoundRow> rounds = store.rounds(c, surveyId);
+    SurveyReport previous = null;
+    for (SurveyStore.RoundRow r : rounds) {
+      SurveyReport current =
+          SurveyReport.of(
+              surveyId,
+              r.id(),
+              store.respondents(c, r.id()),
+              r.minRespondents(),
+              items,
+              store.counts(c, r.id(), items.size()),
+              previous);
+      if (r.id().equals(roundId)) {
+        return current;
+      }
+      previous = current.shown() ? current : previous;
+    }
+    throw ApiException.notFound("round " + roundId);
+  }
+
+  private Survey view(Connection c, Session session, String id) throws SQLException {
+    SurveyStore.Row row =
+        store.survey(c, id).orElseThrow(() -> ApiException.notFound("survey " + id));
+    Instant now = Instant.now(clock);
+    List<Survey.Round> rounds = new ArrayList<>();
+    for (SurveyStore.RoundRow r : store.rounds(c, id)) {
+      rounds.add(
+          new Survey.Round(
+              r.id(),
+              r.opensAt(),
+              r.closesAt(),
+              r.minRespondents(),
+              !now.isBefore(r.opensAt()) && now.isBefore(r.closesAt()),
+              store.answered(c, r.id(), session.lmsUserId())));
+    }
+    return new Survey(
+        row.id(), row.communityId(), row.template(), row.title(), store.items(c, id), rounds);
+  }
+
+  private SurveyStore.Row readable(Connection c, Session session, String surveyId)
+      throws SQLException {
+    SurveyStore.Row survey =
+        store.survey(c, surveyId).orElseThrow(() -> ApiException.notFound("survey " + surveyId));
+    access.of(c, session, survey.communityId()).requireRead();
+    return survey;
+  }
+
+  private SurveyStore.RoundRow round(Connection c, String surveyId, String roundId)
+      throws SQLException {
+    return store.rounds(c, surveyId).stream()
+        .filter(r -> r.id().equals(roundId))
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("round " + roundId));
+  }
+
+  private <T> T read(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "survey read", work);
+  }
+
+  private <T> T write(Transaction.Work<T> work) {
+    return Transaction.run(dataSource, "survey change", work);
+  }
+}
