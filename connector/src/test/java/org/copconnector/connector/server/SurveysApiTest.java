@@ -28,8 +28,8 @@ class SurveysApiTest {
 
   @Test
   void aMirrorRoundIsAnsweredOnceEachAndReportedOnlyInAggregate() throws Exception {
-    try (DemoHub hub = DemoHub.start(dataDir, Map.of());
-        LogCapture logs = new LogCapture()) {
+    try (LogCapture logs = new LogCapture();
+        DemoHub hub = DemoHub.start(dataDir, Map.of())) {
       String filipe = hub.enter("d07", NETWORK);
       Map<String, String> members =
           Map.of(
