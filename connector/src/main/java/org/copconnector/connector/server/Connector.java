@@ -46,6 +46,8 @@ import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
+import org.copconnector.plugin.prompt.PromptResource;
+import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.BlobStore;
@@ -190,6 +192,10 @@ public final class Connector implements AutoCloseable {
               database.dataSource(), people, outbox, notifier, discussionSettings.limits(), clock);
       resources.add(new DiscussionResource(discussions));
       resources.add(new SurveyResource(new Surveys(database.dataSource(), people, clock)));
+      PromptSchedules prompts =
+          new PromptSchedules(
+              database.dataSource(), discussions, people, discussionSettings.digestZone(), clock);
+      resources.add(new PromptResource(prompts));
       ResourceIndex resourceIndex =
           new ResourceIndex(
               demo
@@ -225,6 +231,7 @@ public final class Connector implements AutoCloseable {
       background.scheduleWithFixedDelay(
           delivery::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
       background.scheduleWithFixedDelay(notifier::run, 2, 60, TimeUnit.MINUTES);
+      background.scheduleWithFixedDelay(prompts::run, 20, 60, TimeUnit.SECONDS);
       // The bank's search index follows the database's change log (other instances' changes too).
       background.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
       if (config.moodle().isPresent()) {

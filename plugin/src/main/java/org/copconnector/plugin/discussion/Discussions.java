@@ -365,6 +365,34 @@ public final class Discussions {
         fromAnchorId);
   }
 
+  /**
+   * Opens a thread on behalf of {@code authorId} from a scheduled prompt, in the caller's
+   * transaction: mirrored and notified like any thread.
+   */
+  public DiscussionThread startScheduled(
+      Connection c, String communityId, String authorId, String title, String html, Instant at)
+      throws SQLException {
+    Community community = access.find(c, communityId);
+    String name = nameOf(c, authorId);
+    DiscussionThread thread =
+        new DiscussionThread(
+            UUID.randomUUID().toString(), communityId, title, authorId, name, false, 0, at, at);
+    store.insertThread(c, thread);
+    addPost(
+        c,
+        community,
+        thread,
+        null,
+        authorId,
+        name,
+        SafeHtml.sanitize(html),
+        null,
+        Post.Origin.HUB,
+        at,
+        null);
+    return store.thread(c, thread.id()).orElseThrow();
+  }
+
   /** Stores a thread started directly in an LMS forum, without its first post. */
   DiscussionThread recordImportedThread(
       Connection c,

@@ -18,6 +18,7 @@ public final class Json {
   public static Gson strict() {
     return new GsonBuilder()
         .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
+        .registerTypeAdapter(java.time.LocalDate.class, new LocalDateAdapter().nullSafe())
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
         .registerTypeAdapterFactory(new StrictScalarAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())
@@ -31,6 +32,7 @@ public final class Json {
   public static Gson lenient() {
     return new GsonBuilder()
         .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
+        .registerTypeAdapter(java.time.LocalDate.class, new LocalDateAdapter().nullSafe())
         .disableHtmlEscaping()
         .create();
   }

@@ -1,0 +1,122 @@
+package org.copconnector.connector.discussion;
+
+import static org.copconnector.connector.discussion.DiscussionWorld.ALICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.testing.ManualClock;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.NewCommunity;
+import org.copconnector.plugin.discussion.DiscussionThread;
+import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.prompt.Occurrences;
+import org.copconnector.plugin.prompt.PromptSchedules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scheduled prompts against a controllable clock: across a daylight-saving change and restarts. */
+class PromptScheduleTest {
+
+  private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+
+  @TempDir Path dataDir;
+
+  private static PromptSchedules schedules(DiscussionWorld world, ManualClock clock) {
+    return new PromptSchedules(
+        world.dataSource(), world.discussions, world.people(), LISBON, clock);
+  }
+
+  private static List<Instant> openings(DiscussionWorld world, Community c) {
+    Discussions.ThreadList list = world.discussions.threads(ALICE, c.id(), 0);
+    return list.threads().stream()
+        .map(Discussions.ListedThread::thread)
+        .filter(t -> t.title().equals("Depois da aula"))
+        .map(DiscussionThread::createdAt)
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void aWeeklyPromptOpensExactlyFourTimesInFourWeeksAcrossADaylightSavingChangeAndARestart()
+      throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-10-18T12:00:00Z"));
+    try (FakeMoodle fake = new FakeMoodle().start()) {
+      DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock);
+      Community c =
+          world.communities.create(
+              ALICE, new NewCommunity("Reflexão", "Depois das aulas", null, null, List.of("2")));
+      PromptSchedules scheduler = schedules(world, clock);
+      scheduler.schedule(
+          ALICE,
+          new PromptSchedules.NewSchedule(
+              c.id(),
+              "Depois da aula",
+              "<p>O que correu bem hoje? O que mudaria?</p>",
+              Occurrences.Repeat.WEEKLY,
+              LocalDate.parse("2026-10-19"),
+              "18:00",
+              "Europe/Lisbon",
+              3,
+              null));
+      Instant end = clock.instant().plus(Duration.ofDays(28));
+      boolean restarted = false;
+      while (clock.instant().isBefore(end)) {
+        scheduler.openDue();
+        scheduler.openDue(); // a second round (or instance) in the same minute opens nothing more
+        clock.advance(Duration.ofMinutes(30));
+        if (!restarted && clock.instant().isAfter(Instant.parse("2026-10-28T09:00:00Z"))) {
+          world.close();
+          world = new DiscussionWorld(dataDir, fake, clock);
+          scheduler = schedules(world, clock);
+          restarted = true;
+        }
+      }
+      assertEquals(
+          List.of(
+              Instant.parse("2026-10-19T17:00:00Z"), // 18:00 summer time (UTC+1)
+              Instant.parse("2026-10-26T18:00:00Z"), // 18:00 winter time (UTC), after 25 October
+              Instant.parse("2026-11-02T18:00:00Z"),
+              Instant.parse("2026-11-09T18:00:00Z")),
+          openings(world, c));
+      assertEquals(4, scheduler.list(ALICE, c.id()).get(0).opened());
+      world.close();
+    }
+  }
+
+  @Test
+  void openingsMissedWhileTheConnectorWasDownAreCaughtUpOnce() throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-01T12:00:00Z"));
+    try (FakeMoodle fake = new FakeMoodle().start();
+        DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
+      Community c =
+          world.communities.create(
+              ALICE, new NewCommunity("Reflexão", "Depois das aulas", null, null, List.of("2")));
+      PromptSchedules scheduler = schedules(world, clock);
+      scheduler.schedule(
+          ALICE,
+          new PromptSchedules.NewSchedule(
+              c.id(),
+              "Depois da aula",
+              "<p>Uma coisa que aprendi.</p>",
+              Occurrences.Repeat.WEEKLY,
+              LocalDate.parse("2026-11-02"),
+              "18:00",
+              null,
+              null,
+              null));
+      clock.advance(Duration.ofDays(22)); // down over three occurrences
+      assertEquals(1, scheduler.openDue());
+      assertEquals(0, scheduler.openDue());
+      assertEquals(List.of(Instant.parse("2026-11-23T12:00:00Z")), openings(world, c));
+      clock.advance(Duration.ofDays(7));
+      assertEquals(1, scheduler.openDue(), "then weekly again");
+      assertEquals(2, openings(world, c).size());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.copconnector.connector.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.copconnector.connector.testing.DemoHub;
+import org.copconnector.connector.testing.DemoHub.Answer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The prompt library and scheduling over HTTP: facilitators schedule, input is checked. */
+class PromptsApiTest {
+
+  private static final String NETWORK = "demo-rede-ciencias";
+
+  @TempDir Path dataDir;
+
+  @Test
+  void facilitatorsScheduleLibraryPromptsForTheirCommunity() throws Exception {
+    try (DemoHub hub = DemoHub.start(dataDir, Map.of())) {
+      String filipe = hub.enter("d07", NETWORK);
+      String gabriela = hub.enter("d08", NETWORK);
+      String community =
+          hub.call(
+                  filipe,
+                  "POST",
+                  "/api/v1/communities",
+                  "{\"name\":\"Reflexão\",\"domain\":\"Aulas\"}")
+              .object()
+              .get("id")
+              .getAsString();
+      hub.call(gabriela, "POST", "/api/v1/communities/" + community + "/join", null);
+      JsonObject prompt =
+          hub.call(gabriela, "GET", "/api/v1/prompts?lang=pt", null)
+              .json()
+              .getAsJsonArray()
+              .get(0)
+              .getAsJsonObject();
+      assertEquals("pt", prompt.get("language").getAsString());
+      assertTrue(
+          hub.call(gabriela, "GET", "/api/v1/prompts?lang=pt", null).json().getAsJsonArray().size()
+              >= 7);
+      String body =
+          "{\"communityId\":\""
+              + community
+              + "\",\"title\":\""
+              + prompt.get("title").getAsString()
+              + "\",\"body\":\""
+              + prompt.get("text").getAsString()
+              + "\",\"repeat\":\"weekly\",\"firstDate\":\"2026-12-01\",\"localTime\":\"18:00\",\"timeZone\":\"%s\"}";
+      assertEquals(
+          403,
+          hub.call(gabriela, "POST", "/api/v1/prompt-schedules", body.formatted("Europe/Lisbon"))
+              .status());
+      Answer bad =
+          hub.call(filipe, "POST", "/api/v1/prompt-schedules", body.formatted("Mars/Olympus"));
+      assertEquals(422, bad.status());
+      assertEquals("timeZone", bad.object().getAsJsonObject("details").get("field").getAsString());
+      Answer made =
+          hub.call(filipe, "POST", "/api/v1/prompt-schedules", body.formatted("Europe/Lisbon"));
+      assertEquals(201, made.status(), String.valueOf(made.json()));
+      assertEquals("2026-12-01T18:00:00Z", made.object().get("nextOpeningAt").getAsString());
+      assertEquals(
+          1,
+          hub.call(gabriela, "GET", "/api/v1/prompt-schedules?community=" + community, null)
+              .json()
+              .getAsJsonArray()
+              .size());
+    }
+  }
+}
