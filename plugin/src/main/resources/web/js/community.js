@@ -31,6 +31,7 @@ async function render() {
   $('name').textContent = community.name;
   $('domain').textContent = community.domain;
   $('bank-link').href = `/bank?community=${encodeURIComponent(id)}`;
+  $('reflection-link').href = `/reflection?community=${encodeURIComponent(id)}`;
   $('profile').textContent = [
     p.subjects.join(', '), p.cycles.join(', '), t(`sharing.${p.sharing}`), t(`framework.${p.framework}`),
     t(`context.${p.context}`), p.focus.join(', '), t(`joining.${community.joining}`),

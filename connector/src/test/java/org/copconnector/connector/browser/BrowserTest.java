@@ -314,4 +314,44 @@ class BrowserTest {
         "metacognicao", driver.findElement(By.cssSelector("#results .snippet mark")).getText());
     assertEquals("1 recursos", driver.findElement(By.id("total")).getText());
   }
+
+  @Test
+  void aFacilitatorRunsTheMirrorAndSchedulesAPrompt() throws Exception {
+    WebDriver driver = startDemoCommunity();
+    openCommunity(driver);
+    click(driver, "//a[.='Reflexão']");
+    waiting(driver)
+        .until(ExpectedConditions.textToBe(By.id("heading"), "Reflexão em Avaliação formativa"));
+    driver.findElement(By.cssSelector("#survey-box summary")).click();
+    driver.findElement(By.cssSelector("#new-survey button[type=submit]")).click();
+    click(driver, "//button[.='Abrir uma ronda (duas semanas)']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".survey form input[type=radio][value='4']")))
+        .click();
+    driver.findElement(By.cssSelector(".survey form button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("surveys"), "Já respondeu a esta ronda."));
+    assertTrue(
+        driver.findElement(By.id("surveys")).getText().contains("Responderam menos de 3 pessoas"),
+        "no results below the minimum");
+
+    driver.findElement(By.cssSelector("#schedule-box summary")).click();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("p-library")))
+        .selectByIndex(1);
+    assertEquals("Depois da aula", driver.findElement(By.id("p-title")).getDomProperty("value"));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("document.getElementById('p-date').value = '2026-12-01'");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("p-repeat")))
+        .selectByValue("weekly");
+    driver.findElement(By.cssSelector("#schedule button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("schedules"), "todas as semanas"));
+    assertTrue(driver.findElement(By.id("schedules")).getText().contains("Depois da aula"));
+  }
 }

@@ -61,6 +61,12 @@ public final class StaticResource {
     return page("resource.html");
   }
 
+  @GET
+  @Path("reflection")
+  public Response reflection() {
+    return page("reflection.html");
+  }
+
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
     return file(name, "no-cache");

@@ -1,0 +1,197 @@
+import { load, translatePage } from './i18n.js';
+import { api } from './api.js';
+import { when } from './text.js';
+
+const $ = (id) => document.getElementById(id);
+const community = new URLSearchParams(location.search).get('community');
+let t = (key) => key;
+let locale = 'en';
+let library = [];
+const SCALE = ['totally_disagree', 'disagree', 'neither_agree_nor_disagree', 'agree', 'totally_agree'];
+
+function fail(error) {
+  $('status').textContent = t('community.failed', { reason: error.message });
+}
+
+function el(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function button(label, action, secondary = true) {
+  const b = el('button', label, secondary ? 'secondary' : undefined);
+  b.type = 'button';
+  b.addEventListener('click', async () => {
+    try {
+      await action();
+      await render();
+    } catch (error) {
+      fail(error);
+    }
+  });
+  return b;
+}
+
+function answerForm(survey, round) {
+  const form = el('form', undefined, 'stack');
+  survey.items.forEach((statement, i) => {
+    const set = el('fieldset');
+    set.append(el('legend', `${i + 1}. ${statement}`));
+    SCALE.forEach((point, p) => {
+      const id = `a-${round.id}-${i}-${p}`;
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = `item-${i}`;
+      radio.value = String(p + 1);
+      radio.id = id;
+      const label = el('label', t(`scale.${point}`));
+      label.htmlFor = id;
+      set.append(radio, label, ' ');
+    });
+    form.append(set);
+  });
+  const send = el('button', t('reflection.send'));
+  send.type = 'submit';
+  form.append(el('p', t('reflection.anonymous'), 'meta'), send);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const agreements = survey.items.map((_, i) => {
+      const checked = form.querySelector(`input[name="item-${i}"]:checked`);
+      return checked ? Number(checked.value) : null;
+    });
+    try {
+      await api('POST', `/api/v1/surveys/${survey.id}/rounds/${round.id}/answers`, { agreements });
+      $('status').textContent = t('reflection.thanks');
+      await render();
+    } catch (error) {
+      fail(error);
+    }
+  });
+  return form;
+}
+
+async function reportView(survey, round) {
+  const report = await api('GET', `/api/v1/surveys/${survey.id}/rounds/${round.id}/report`);
+  const box = el('div', undefined, 'report');
+  if (!report.shown) {
+    box.append(el('p', t('reflection.tooFew', { min: report.minRespondents }), 'empty'));
+    return box;
+  }
+  box.append(el('p', t('reflection.respondents', { count: report.respondents }), 'meta'));
+  const table = el('table');
+  const head = el('tr');
+  [t('reflection.statement'), ...SCALE.map((p) => t(`scale.${p}`)), t('reflection.positive'), t('reflection.answered'), t('reflection.change')]
+    .forEach((h) => head.append(el('th', h)));
+  table.append(head);
+  for (const item of report.items) {
+    const row = el('tr');
+    row.append(el('td', `${item.position}. ${item.text}`));
+    item.counts.forEach((count, p) => row.append(el('td', item.percents[p] == null ? '–' : `${count} (${item.percents[p].toFixed(1)}%)`)));
+    row.append(el('td', item.positivePercent == null ? '–' : `${item.positivePercent.toFixed(1)}%`));
+    row.append(el('td', `${item.answered} / ${item.answered + item.skipped}`));
+    row.append(el('td', item.change == null ? '' : `${item.change > 0 ? '+' : ''}${item.change.toFixed(1)}`));
+    table.append(row);
+  }
+  box.append(table);
+  const csv = el('a', t('reflection.csv'));
+  csv.href = `/api/v1/surveys/${survey.id}/rounds/${round.id}/report.csv`;
+  box.append(el('p')).lastChild.append(csv);
+  return box;
+}
+
+async function render() {
+  const hub = await api('GET', '/api/v1/hub');
+  t = await load(hub.me.locale);
+  locale = hub.me.locale;
+  translatePage(t);
+  $('demo-banner').hidden = !hub.demo;
+  const details = await api('GET', `/api/v1/communities/${encodeURIComponent(community)}`);
+  const manages = hub.me.role === 'admin' || (details.mine?.status === 'active' && details.mine?.role === 'facilitator');
+  const member = details.mine?.status === 'active';
+  $('heading').textContent = t('reflection.of', { name: details.community.name });
+  $('community-link').textContent = details.community.name;
+  $('community-link').href = `/community?id=${encodeURIComponent(community)}`;
+  $('community-link').hidden = false;
+  $('schedule-box').hidden = !manages;
+  $('survey-box').hidden = !manages;
+
+  const schedules = await api('GET', `/api/v1/prompt-schedules?community=${encodeURIComponent(community)}`);
+  $('schedules').replaceChildren(...(schedules.length === 0 ? [el('li', t('reflection.noPrompts'), 'empty')]
+    : schedules.map((s) => {
+      const item = el('li');
+      item.append(el('strong', s.title), el('p', t('reflection.next', {
+        repeat: t(`reflection.repeat.${s.repeat}`), when: s.nextOpeningAt ? when(s.nextOpeningAt, locale) : '–', opened: s.opened,
+      }), 'meta'));
+      return item;
+    })));
+  if (manages && library.length === 0) {
+    library = await api('GET', `/api/v1/prompts?lang=${encodeURIComponent(hub.me.locale)}`);
+    $('p-library').replaceChildren(new Option('—', ''), ...library.map((p, i) => new Option(p.title, String(i))));
+  }
+
+  const surveys = await api('GET', `/api/v1/surveys?community=${encodeURIComponent(community)}`);
+  const blocks = [];
+  for (const survey of surveys) {
+    const block = el('article', undefined, 'survey');
+    block.append(el('h3', survey.title));
+    if (survey.rounds.length === 0) block.append(el('p', t('reflection.noRounds'), 'meta'));
+    for (const round of survey.rounds) {
+      block.append(el('p', t('reflection.round', { from: when(round.opensAt, locale), to: when(round.closesAt, locale) }), 'meta'));
+      if (round.open && member && !round.answeredByMe) block.append(answerForm(survey, round));
+      if (round.answeredByMe) block.append(el('p', t('reflection.answeredByMe'), 'meta'));
+      block.append(await reportView(survey, round));
+    }
+    if (manages) {
+      block.append(button(t('reflection.openRound'), () => {
+        const now = new Date();
+        const closes = new Date(now.getTime() + 14 * 86400000);
+        return api('POST', `/api/v1/surveys/${survey.id}/rounds`, { opensAt: now.toISOString(), closesAt: closes.toISOString() });
+      }));
+    }
+    blocks.push(block);
+  }
+  $('surveys').replaceChildren(...blocks);
+}
+
+$('p-library').addEventListener('change', () => {
+  const picked = library[Number($('p-library').value)];
+  if (picked) {
+    $('p-title').value = picked.title;
+    $('p-body').value = picked.text;
+  }
+});
+
+$('schedule').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('POST', '/api/v1/prompt-schedules', {
+      communityId: community,
+      title: $('p-title').value,
+      body: $('p-body').value,
+      repeat: $('p-repeat').value,
+      firstDate: $('p-date').value,
+      localTime: $('p-time').value,
+    });
+    $('status').textContent = t('reflection.scheduled');
+    await render();
+  } catch (error) {
+    fail(error);
+  }
+});
+
+$('new-survey').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('POST', '/api/v1/surveys', { communityId: community, template: $('s-template').value });
+    await render();
+  } catch (error) {
+    fail(error);
+  }
+});
+
+render().catch((error) => {
+  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
+  $('status').classList.add('error');
+});
