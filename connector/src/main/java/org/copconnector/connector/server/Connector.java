@@ -194,7 +194,12 @@ public final class Connector implements AutoCloseable {
       resources.add(new SurveyResource(new Surveys(database.dataSource(), people, clock)));
       PromptSchedules prompts =
           new PromptSchedules(
-              database.dataSource(), discussions, people, discussionSettings.digestZone(), clock);
+              database.dataSource(),
+              discussions,
+              notifier,
+              people,
+              discussionSettings.digestZone(),
+              clock);
       resources.add(new PromptResource(prompts));
       ResourceIndex resourceIndex =
           new ResourceIndex(

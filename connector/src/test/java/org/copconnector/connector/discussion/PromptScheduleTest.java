@@ -29,7 +29,7 @@ class PromptScheduleTest {
 
   private static PromptSchedules schedules(DiscussionWorld world, ManualClock clock) {
     return new PromptSchedules(
-        world.dataSource(), world.discussions, world.people(), LISBON, clock);
+        world.dataSource(), world.discussions, world.notifier, world.people(), LISBON, clock);
   }
 
   private static List<Instant> openings(DiscussionWorld world, Community c) {
@@ -117,6 +117,47 @@ class PromptScheduleTest {
       clock.advance(Duration.ofDays(7));
       assertEquals(1, scheduler.openDue(), "then weekly again");
       assertEquals(2, openings(world, c).size());
+    }
+  }
+
+  @Test
+  void membersWhoHaveNotAnsweredGetOneReminderBeforeThePromptCloses() throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
+    try (FakeMoodle fake = new FakeMoodle().start();
+        DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
+      Community c =
+          world.communities.create(
+              ALICE, new NewCommunity("Reflexão", "Aulas", null, null, List.of("2")));
+      world.communities.join(DiscussionWorld.BOB, c.id());
+      world.communities.join(DiscussionWorld.CAROL, c.id());
+      world.discussions.setNotifications(
+          DiscussionWorld.CAROL,
+          c.id(),
+          org.copconnector.plugin.discussion.NotificationChoice.NONE);
+      PromptSchedules scheduler = schedules(world, clock);
+      scheduler.schedule(
+          ALICE,
+          new PromptSchedules.NewSchedule(
+              c.id(),
+              "Depois da aula",
+              "<p>Uma coisa que aprendi.</p>",
+              Occurrences.Repeat.ONCE,
+              LocalDate.parse("2026-11-02"),
+              "18:00",
+              null,
+              3,
+              null));
+      clock.advance(Duration.ofHours(6));
+      assertEquals(1, scheduler.openDue());
+      int before = world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING);
+      for (int hour = 0; hour < 80; hour++) {
+        clock.advance(Duration.ofHours(1));
+        scheduler.openDue();
+      }
+      // Alice wrote the prompt, Carol turned notifications off: only Bob is reminded, once.
+      assertEquals(
+          before + 1,
+          world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING));
     }
   }
 }

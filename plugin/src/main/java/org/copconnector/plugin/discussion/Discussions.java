@@ -393,6 +393,23 @@ public final class Discussions {
     return store.thread(c, thread.id()).orElseThrow();
   }
 
+  /**
+   * Members of the community who have not written in the thread and did not turn notifications off
+   * for it: those a reminder may go to.
+   */
+  public List<String> notYetAnswered(Connection c, String communityId, String threadId)
+      throws SQLException {
+    Map<String, NotificationChoice> choices = store.choices(c, communityId);
+    java.util.Set<String> wrote =
+        new java.util.HashSet<>(
+            org.copconnector.plugin.store.Sql.strings(
+                c, "SELECT DISTINCT author_id FROM post WHERE thread_id = ?", threadId));
+    return access.activeMembers(c, communityId).stream()
+        .filter(m -> !wrote.contains(m))
+        .filter(m -> choices.getOrDefault(m, NotificationChoice.DEFAULT) != NotificationChoice.NONE)
+        .toList();
+  }
+
   /** Stores a thread started directly in an LMS forum, without its first post. */
   DiscussionThread recordImportedThread(
       Connection c,
