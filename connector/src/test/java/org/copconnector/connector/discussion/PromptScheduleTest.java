@@ -160,4 +160,69 @@ class PromptScheduleTest {
           world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING));
     }
   }
+
+  @Test
+  void theDialogueViewCountsRespondentsRepliesToColleaguesAndMedianWords() throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
+    try (FakeMoodle fake = new FakeMoodle().start();
+        DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
+      Community c =
+          world.communities.create(
+              ALICE, new NewCommunity("Reflexão", "Aulas", null, null, List.of("2")));
+      world.communities.join(DiscussionWorld.BOB, c.id());
+      world.communities.join(DiscussionWorld.CAROL, c.id());
+      PromptSchedules scheduler = schedules(world, clock);
+      scheduler.schedule(
+          ALICE,
+          new PromptSchedules.NewSchedule(
+              c.id(),
+              "Depois da aula",
+              "<p>Uma coisa que aprendi.</p>",
+              Occurrences.Repeat.ONCE,
+              LocalDate.parse("2026-11-02"),
+              "18:00",
+              null,
+              null,
+              null));
+      clock.advance(Duration.ofHours(6));
+      scheduler.openDue();
+      String thread = openingsThread(world, c);
+      String bobs =
+          world
+              .discussions
+              .reply(
+                  DiscussionWorld.BOB,
+                  thread,
+                  new org.copconnector.plugin.discussion.DiscussionRequests.NewReply(
+                      "<p>one two three four</p>", null, null))
+              .id();
+      world.discussions.reply(
+          DiscussionWorld.CAROL,
+          thread,
+          new org.copconnector.plugin.discussion.DiscussionRequests.NewReply(
+              "<p>yes, and five six</p>", bobs, null));
+      world.discussions.reply(
+          DiscussionWorld.BOB,
+          thread,
+          new org.copconnector.plugin.discussion.DiscussionRequests.NewReply(
+              "<p>thanks</p>", null, null));
+      PromptSchedules.DialogueRow row = scheduler.dialogue(ALICE, c.id()).get(0);
+      assertEquals(3, row.members());
+      assertEquals(2, row.respondents());
+      assertEquals(66.7, row.responseRate());
+      assertEquals(3, row.answers());
+      assertEquals(1, row.repliesToColleagues());
+      assertEquals(33.3, row.dialogueShare());
+      assertEquals(4, row.medianWords(), "1, 4 and 4 words");
+    }
+  }
+
+  private static String openingsThread(DiscussionWorld world, Community c) {
+    return world.discussions.threads(ALICE, c.id(), 0).threads().stream()
+        .map(Discussions.ListedThread::thread)
+        .filter(t -> t.title().equals("Depois da aula"))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
 }

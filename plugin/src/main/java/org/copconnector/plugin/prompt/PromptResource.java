@@ -41,6 +41,17 @@ public final class PromptResource {
     return schedules.list(SessionFilter.of(request), community);
   }
 
+  /** Response rate, dialogue share and median words of each opened prompt. */
+  @GET
+  @Path("/prompt-schedules/dialogue")
+  public List<PromptSchedules.DialogueRow> dialogue(
+      @QueryParam("community") String community, @Context ContainerRequestContext request) {
+    if (community == null || community.isBlank()) {
+      throw ApiException.invalid("community", "say whose dialogue: ?community={id}");
+    }
+    return schedules.dialogue(SessionFilter.of(request), community);
+  }
+
   @POST
   @Path("/prompt-schedules")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -198,6 +198,93 @@ public final class PromptSchedules {
         });
   }
 
+  /**
+   * One opened prompt in the community's dialogue view: how many members answered, how many answers
+   * reply to a colleague rather than to the prompt (dialogue, not monologue), and the median length
+   * of answers.
+   */
+  public record DialogueRow(
+      String threadId,
+      String title,
+      LocalDate date,
+      int members,
+      int respondents,
+      double responseRate,
+      int answers,
+      int repliesToColleagues,
+      double dialogueShare,
+      int medianWords) {}
+
+  /** The community's prompts over time, oldest first; members and administrators. */
+  public List<DialogueRow> dialogue(Session session, String communityId) {
+    return Transaction.run(
+        dataSource,
+        "dialogue view",
+        c -> {
+          CommunityAccess.Access caller = access.of(c, session, communityId);
+          if (!caller.member() && !caller.canModerate()) {
+            throw ApiException.forbidden("the dialogue view is for the community's members");
+          }
+          int members = access.activeMembers(c, communityId).size();
+          List<DialogueRow> rows = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT o.thread_id, s.title, o.occurrence_date FROM prompt_opening o"
+                      + " JOIN prompt_schedule s ON s.id = o.schedule_id WHERE s.community_id = ?"
+                      + " ORDER BY o.opened_at, o.thread_id")) {
+            ps.setString(1, communityId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    row(c, rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), members));
+              }
+            }
+          }
+          return rows;
+        });
+  }
+
+  private static DialogueRow row(
+      Connection c, String threadId, String title, LocalDate date, int members)
+      throws SQLException {
+    List<Integer> words = new ArrayList<>();
+    java.util.Set<String> respondents = new java.util.HashSet<>();
+    int toColleagues = 0;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT author_id, parent_id, body FROM post WHERE thread_id = ? AND seq > 1 AND hidden = FALSE")) {
+      ps.setString(1, threadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          respondents.add(rs.getString(1));
+          if (rs.getString(2) != null) {
+            toColleagues++;
+          }
+          String text = org.copconnector.plugin.discussion.SafeHtml.text(rs.getString(3));
+          words.add(text.isBlank() ? 0 : text.strip().split("\\s+").length);
+        }
+      }
+    }
+    java.util.Collections.sort(words);
+    int median =
+        words.isEmpty()
+            ? 0
+            : words.size() % 2 == 1
+                ? words.get(words.size() / 2)
+                : (words.get(words.size() / 2 - 1) + words.get(words.size() / 2)) / 2;
+    return new DialogueRow(
+        threadId,
+        title,
+        date,
+        members,
+        respondents.size(),
+        members == 0 ? 0 : Math.round(1000.0 * respondents.size() / members) / 10.0,
+        words.size(),
+        toColleagues,
+        words.isEmpty() ? 0 : Math.round(1000.0 * toColleagues / words.size()) / 10.0,
+        median);
+  }
+
   /** Opens every due prompt; returns how many threads were opened. Called every minute. */
   public int openDue() {
     Instant now = Instant.now(clock);
