@@ -125,28 +125,13 @@ class PromptScheduleTest {
     ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
     try (FakeMoodle fake = new FakeMoodle().start();
         DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
-      Community c =
-          world.communities.create(
-              ALICE, new NewCommunity("Reflexão", "Aulas", null, null, List.of("2")));
-      world.communities.join(DiscussionWorld.BOB, c.id());
-      world.communities.join(DiscussionWorld.CAROL, c.id());
+      Community c = communityOfThree(world);
       world.discussions.setNotifications(
           DiscussionWorld.CAROL,
           c.id(),
           org.copconnector.plugin.discussion.NotificationChoice.NONE);
       PromptSchedules scheduler = schedules(world, clock);
-      scheduler.schedule(
-          ALICE,
-          new PromptSchedules.NewSchedule(
-              c.id(),
-              "Depois da aula",
-              "<p>Uma coisa que aprendi.</p>",
-              Occurrences.Repeat.ONCE,
-              LocalDate.parse("2026-11-02"),
-              "18:00",
-              null,
-              3,
-              null));
+      scheduleOnce(scheduler, c, 3);
       clock.advance(Duration.ofHours(6));
       assertEquals(1, scheduler.openDue());
       int before = world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING);
@@ -166,24 +151,9 @@ class PromptScheduleTest {
     ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
     try (FakeMoodle fake = new FakeMoodle().start();
         DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
-      Community c =
-          world.communities.create(
-              ALICE, new NewCommunity("Reflexão", "Aulas", null, null, List.of("2")));
-      world.communities.join(DiscussionWorld.BOB, c.id());
-      world.communities.join(DiscussionWorld.CAROL, c.id());
+      Community c = communityOfThree(world);
       PromptSchedules scheduler = schedules(world, clock);
-      scheduler.schedule(
-          ALICE,
-          new PromptSchedules.NewSchedule(
-              c.id(),
-              "Depois da aula",
-              "<p>Uma coisa que aprendi.</p>",
-              Occurrences.Repeat.ONCE,
-              LocalDate.parse("2026-11-02"),
-              "18:00",
-              null,
-              null,
-              null));
+      scheduleOnce(scheduler, c, null);
       clock.advance(Duration.ofHours(6));
       scheduler.openDue();
       String thread = openingsThread(world, c);
@@ -215,6 +185,34 @@ class PromptScheduleTest {
       assertEquals(33.3, row.dialogueShare());
       assertEquals(4, row.medianWords(), "1, 4 and 4 words");
     }
+  }
+
+  /** Alice's community with Bob and Carol as members. */
+  private static Community communityOfThree(DiscussionWorld world) {
+    Community c =
+        world.communities.create(
+            ALICE, new NewCommunity("Reflexão", "Aulas", null, null, List.of("2")));
+    world.communities.join(DiscussionWorld.BOB, c.id());
+    world.communities.join(DiscussionWorld.CAROL, c.id());
+    return c;
+  }
+
+  /**
+   * A one-off prompt at 18:00 Lisbon on 2 November 2026, open for {@code openDays} (or unbounded).
+   */
+  private static void scheduleOnce(PromptSchedules scheduler, Community c, Integer openDays) {
+    scheduler.schedule(
+        ALICE,
+        new PromptSchedules.NewSchedule(
+            c.id(),
+            "Depois da aula",
+            "<p>Uma coisa que aprendi.</p>",
+            Occurrences.Repeat.ONCE,
+            LocalDate.parse("2026-11-02"),
+            "18:00",
+            null,
+            openDays,
+            null));
   }
 
   private static String openingsThread(DiscussionWorld world, Community c) {

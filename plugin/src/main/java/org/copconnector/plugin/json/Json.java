@@ -9,6 +9,11 @@ import com.google.gson.GsonBuilder;
  */
 public final class Json {
 
+  private static final com.google.gson.TypeAdapter<java.time.Instant> INSTANTS =
+      new IsoTextAdapter<>(java.time.Instant::parse, "an ISO-8601 instant").nullSafe();
+  private static final com.google.gson.TypeAdapter<java.time.LocalDate> DATES =
+      new IsoTextAdapter<>(java.time.LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)").nullSafe();
+
   private Json() {}
 
   /**
@@ -17,8 +22,8 @@ public final class Json {
    */
   public static Gson strict() {
     return new GsonBuilder()
-        .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
-        .registerTypeAdapter(java.time.LocalDate.class, new LocalDateAdapter().nullSafe())
+        .registerTypeAdapter(java.time.Instant.class, INSTANTS)
+        .registerTypeAdapter(java.time.LocalDate.class, DATES)
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
         .registerTypeAdapterFactory(new StrictScalarAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())
@@ -31,8 +36,8 @@ public final class Json {
   /** For answers from other systems (Moodle), whose payloads carry far more than we model. */
   public static Gson lenient() {
     return new GsonBuilder()
-        .registerTypeAdapter(java.time.Instant.class, new InstantAdapter().nullSafe())
-        .registerTypeAdapter(java.time.LocalDate.class, new LocalDateAdapter().nullSafe())
+        .registerTypeAdapter(java.time.Instant.class, INSTANTS)
+        .registerTypeAdapter(java.time.LocalDate.class, DATES)
         .disableHtmlEscaping()
         .create();
   }

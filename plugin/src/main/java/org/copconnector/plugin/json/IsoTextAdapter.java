@@ -1,0 +1,48 @@
+package org.copconnector.plugin.json;
+
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
+/** A java.time value as its ISO-8601 text, both ways; bad text names the field. */
+final class IsoTextAdapter<T> extends TypeAdapter<T> {
+
+  private final Function<String, T> parse;
+  private final String expected;
+
+  /**
+   * @param expected what the text should look like, for the error message
+   */
+  IsoTextAdapter(Function<String, T> parse, String expected) {
+    this.parse = parse;
+    this.expected = expected;
+  }
+
+  @Override
+  public void write(JsonWriter out, T value) throws IOException {
+    if (value == null) {
+      out.nullValue();
+    } else {
+      out.value(value.toString());
+    }
+  }
+
+  @Override
+  public T read(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    String path = in.getPath();
+    String text = in.nextString();
+    try {
+      return parse.apply(text);
+    } catch (DateTimeParseException e) {
+      throw new JsonFieldException(path, "not " + expected + ": " + text);
+    }
+  }
+}
