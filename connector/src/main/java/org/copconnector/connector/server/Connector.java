@@ -46,8 +46,12 @@ import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
+import org.copconnector.plugin.prompt.Dialogue;
+import org.copconnector.plugin.prompt.OwnPrompts;
 import org.copconnector.plugin.prompt.PromptResource;
 import org.copconnector.plugin.prompt.PromptSchedules;
+import org.copconnector.plugin.prompt.ReflectionResource;
+import org.copconnector.plugin.prompt.Reflections;
 import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.BlobStore;
@@ -200,7 +204,6 @@ public final class Connector implements AutoCloseable {
               people,
               discussionSettings.digestZone(),
               clock);
-      resources.add(new PromptResource(prompts));
       ResourceIndex resourceIndex =
           new ResourceIndex(
               demo
@@ -208,6 +211,14 @@ public final class Connector implements AutoCloseable {
                   : config.dataDir().resolve("index").resolve("resources"));
       Resources bank =
           new Resources(database.dataSource(), blobs, resourceIndex, people, notifier, clock);
+      Reflections reflections =
+          new Reflections(database.dataSource(), discussions, bank, people, clock);
+      resources.add(
+          new PromptResource(
+              prompts,
+              new OwnPrompts(database.dataSource(), people, clock),
+              new Dialogue(database.dataSource(), people, reflections, clock)));
+      resources.add(new ReflectionResource(reflections));
       Uploads uploads = new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock);
       resources.add(
           new BankResource(

@@ -15,6 +15,7 @@ import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.prompt.Dialogue;
 import org.copconnector.plugin.prompt.Occurrences;
 import org.copconnector.plugin.prompt.PromptSchedules;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class PromptScheduleTest {
               "18:00",
               "Europe/Lisbon",
               3,
+              null,
+              null,
               null));
       Instant end = clock.instant().plus(Duration.ofDays(28));
       boolean restarted = false;
@@ -107,6 +110,8 @@ class PromptScheduleTest {
               Occurrences.Repeat.WEEKLY,
               LocalDate.parse("2026-11-02"),
               "18:00",
+              null,
+              null,
               null,
               null,
               null));
@@ -176,7 +181,10 @@ class PromptScheduleTest {
           thread,
           new org.copconnector.plugin.discussion.DiscussionRequests.NewReply(
               "<p>thanks</p>", null, null));
-      PromptSchedules.DialogueRow row = scheduler.dialogue(ALICE, c.id()).get(0);
+      Dialogue.DialogueRow row =
+          new Dialogue(world.dataSource(), world.people(), null, clock)
+              .community(ALICE, c.id())
+              .get(0);
       assertEquals(3, row.members());
       assertEquals(2, row.respondents());
       assertEquals(66.7, row.responseRate());
@@ -212,6 +220,8 @@ class PromptScheduleTest {
             "18:00",
             null,
             openDays,
+            null,
+            null,
             null));
   }
 

@@ -123,7 +123,7 @@ public final class Discussions {
       throw ApiException.invalid("communityId", "say which community the thread is for");
     }
     String title = title(request.title());
-    String body = body(request.body());
+    String body = cleanBody(request.body());
     return inTransaction(
         c -> {
           Access caller = access.of(c, session, communityId);
@@ -163,7 +163,7 @@ public final class Discussions {
     if (request == null) {
       throw ApiException.invalid("body", "a reply needs a body");
     }
-    String body = body(request.body());
+    String body = cleanBody(request.body());
     return inTransaction(
         c -> {
           DiscussionThread thread = thread(c, threadId);
@@ -222,7 +222,7 @@ public final class Discussions {
     if (request == null) {
       throw ApiException.invalid("body", "an edit needs a body");
     }
-    String body = body(request.body());
+    String body = cleanBody(request.body());
     String title = request.title() == null ? null : title(request.title());
     return inTransaction(
         c -> {
@@ -394,6 +394,29 @@ public final class Discussions {
   }
 
   /**
+   * Answers a thread's opening post in the caller's transaction with an already cleaned body (see
+   * {@link #cleanBody}): members only, mirrored and notified like any reply.
+   */
+  public Post answerIn(Connection c, Session session, String threadId, String cleanBody)
+      throws SQLException {
+    DiscussionThread thread = thread(c, threadId);
+    Access caller = access.of(c, session, thread.communityId());
+    caller.requireWrite();
+    return addPost(
+        c,
+        caller.community(),
+        thread,
+        null,
+        session.lmsUserId(),
+        nameOf(c, session.lmsUserId()),
+        cleanBody,
+        null,
+        Post.Origin.HUB,
+        Instant.now(clock),
+        null);
+  }
+
+  /**
    * Members of the community who have not written in the thread and did not turn notifications off
    * for it: those a reminder may go to.
    */
@@ -552,7 +575,8 @@ public final class Discussions {
     return title;
   }
 
-  private String body(String raw) {
+  /** A post's body as it would be stored: sanitised and within the configured bounds. */
+  public String cleanBody(String raw) {
     if (raw == null || raw.length() > limits.maxBody()) {
       throw ApiException.invalid(
           "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,9 +21,13 @@ import org.copconnector.plugin.web.ApiException;
 public final class PromptResource {
 
   private final PromptSchedules schedules;
+  private final OwnPrompts own;
+  private final Dialogue dialogue;
 
-  public PromptResource(PromptSchedules schedules) {
+  public PromptResource(PromptSchedules schedules, OwnPrompts own, Dialogue dialogue) {
     this.schedules = schedules;
+    this.own = own;
+    this.dialogue = dialogue;
   }
 
   @GET
@@ -31,25 +36,65 @@ public final class PromptResource {
     return PromptLibrary.in(lang == null ? "en" : lang);
   }
 
+  /** Prompts written by facilitators that a community may use: its own and those shared with it. */
+  @GET
+  @Path("/prompts/written")
+  public List<OwnPrompts.OwnPrompt> written(
+      @QueryParam("community") String community, @Context ContainerRequestContext request) {
+    return own.available(SessionFilter.of(request), required(community));
+  }
+
+  @POST
+  @Path("/prompts/written")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response write(OwnPrompts.NewPrompt prompt, @Context ContainerRequestContext request) {
+    return Response.status(201).entity(own.write(SessionFilter.of(request), prompt)).build();
+  }
+
+  @POST
+  @Path("/prompts/written/{id}/shares")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public OwnPrompts.OwnPrompt share(
+      @PathParam("id") String id,
+      OwnPrompts.Sharing sharing,
+      @Context ContainerRequestContext request) {
+    return own.share(SessionFilter.of(request), id, sharing);
+  }
+
   @GET
   @Path("/prompt-schedules")
   public List<PromptSchedules.Schedule> list(
       @QueryParam("community") String community, @Context ContainerRequestContext request) {
-    if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose prompts: ?community={id}");
-    }
-    return schedules.list(SessionFilter.of(request), community);
+    return schedules.list(SessionFilter.of(request), required(community));
   }
 
   /** Response rate, dialogue share and median words of each opened prompt. */
   @GET
   @Path("/prompt-schedules/dialogue")
-  public List<PromptSchedules.DialogueRow> dialogue(
+  public List<Dialogue.DialogueRow> dialogue(
       @QueryParam("community") String community, @Context ContainerRequestContext request) {
-    if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose dialogue: ?community={id}");
-    }
-    return schedules.dialogue(SessionFilter.of(request), community);
+    return dialogue.community(SessionFilter.of(request), required(community));
+  }
+
+  /** The same over time, as a chart. */
+  @GET
+  @Path("/prompt-schedules/dialogue/chart.svg")
+  @Produces("image/svg+xml")
+  public Response chart(
+      @QueryParam("community") String community, @Context ContainerRequestContext request) {
+    return Response.ok(
+            dialogue.chart(SessionFilter.of(request), required(community)),
+            "image/svg+xml; charset=utf-8")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  /** One opened prompt: its answers and the replies between them. */
+  @GET
+  @Path("/prompt-openings/{threadId}")
+  public Dialogue.PromptPage prompt(
+      @PathParam("threadId") String threadId, @Context ContainerRequestContext request) {
+    return dialogue.prompt(SessionFilter.of(request), threadId);
   }
 
   @POST
@@ -60,5 +105,12 @@ public final class PromptResource {
     return Response.status(201)
         .entity(schedules.schedule(SessionFilter.of(request), schedule))
         .build();
+  }
+
+  private static String required(String community) {
+    if (community == null || community.isBlank()) {
+      throw ApiException.invalid("community", "say which community: ?community={id}");
+    }
+    return community;
   }
 }

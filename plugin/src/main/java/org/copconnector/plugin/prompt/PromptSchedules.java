@@ -49,7 +49,9 @@ public final class PromptSchedules {
       String localTime,
       String timeZone,
       Integer openDays,
-      LocalDate untilDate) {}
+      LocalDate untilDate,
+      Boolean asksEvidence,
+      Boolean openNow) {}
 
   /** A schedule as listed, with its next opening. */
   public record Schedule(
@@ -62,6 +64,7 @@ public final class PromptSchedules {
       String timeZone,
       Integer openDays,
       LocalDate untilDate,
+      boolean asksEvidence,
       Instant nextOpeningAt,
       int opened) {}
 
@@ -104,17 +107,7 @@ public final class PromptSchedules {
     if (body.isEmpty() || body.length() > 5000) {
       throw ApiException.invalid("body", "a prompt is 1 to 5000 characters");
     }
-    if (request.repeat() == null || request.firstDate() == null) {
-      throw ApiException.invalid(
-          "repeat", "say how often (once, weekly, fortnightly, monthly) and from which date");
-    }
-    LocalTime time;
     ZoneId zone;
-    try {
-      time = LocalTime.parse(request.localTime() == null ? "" : request.localTime());
-    } catch (DateTimeException e) {
-      throw ApiException.invalid("localTime", "a local time such as 18:00");
-    }
     try {
       zone =
           request.timeZone() == null || request.timeZone().isBlank()
@@ -122,6 +115,35 @@ public final class PromptSchedules {
               : ZoneId.of(request.timeZone());
     } catch (DateTimeException e) {
       throw ApiException.invalid("timeZone", "a time zone such as Europe/Lisbon");
+    }
+    Instant now = Instant.now(clock);
+    boolean openNow = Boolean.TRUE.equals(request.openNow());
+    if (openNow) {
+      // Opened at once (a meeting, a training session): a one-off occurrence at this minute.
+      ZonedDateTime local = now.atZone(zone);
+      request =
+          new NewSchedule(
+              request.communityId(),
+              title,
+              body,
+              Occurrences.Repeat.ONCE,
+              local.toLocalDate(),
+              local.toLocalTime().withSecond(0).withNano(0).toString(),
+              zone.getId(),
+              request.openDays(),
+              null,
+              request.asksEvidence(),
+              true);
+    }
+    if (request.repeat() == null || request.firstDate() == null) {
+      throw ApiException.invalid(
+          "repeat", "say how often (once, weekly, fortnightly, monthly) and from which date");
+    }
+    LocalTime time;
+    try {
+      time = LocalTime.parse(request.localTime() == null ? "" : request.localTime());
+    } catch (DateTimeException e) {
+      throw ApiException.invalid("localTime", "a local time such as 18:00");
     }
     if (request.openDays() != null && (request.openDays() < 1 || request.openDays() > 90)) {
       throw ApiException.invalid("openDays", "a prompt stays open 1 to 90 days");
@@ -131,35 +153,45 @@ public final class PromptSchedules {
     }
     Occurrences occurrences =
         new Occurrences(request.repeat(), request.firstDate(), time, zone, request.untilDate());
-    Instant now = Instant.now(clock);
     String id = UUID.randomUUID().toString();
     Instant next =
-        occurrences.firstAfter(now.minusSeconds(1)).map(ZonedDateTime::toInstant).orElse(null);
+        openNow
+            ? now
+            : occurrences
+                .firstAfter(now.minusSeconds(1))
+                .map(ZonedDateTime::toInstant)
+                .orElse(null);
+    NewSchedule checked = request;
     Transaction.run(
         dataSource,
         "prompt schedule",
         c -> {
-          access.of(c, session, request.communityId()).requireModerate();
+          access.of(c, session, checked.communityId()).requireModerate();
           Sql.update(
               c,
               "INSERT INTO prompt_schedule (id, community_id, title, body, repeat_every, first_date, local_time, time_zone,"
-                  + " open_days, until_date, created_by, next_opening_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " open_days, until_date, created_by, next_opening_at, created_at, asks_evidence)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               id,
-              request.communityId(),
+              checked.communityId(),
               title,
               body,
-              request.repeat().name(),
-              java.sql.Date.valueOf(request.firstDate()),
+              checked.repeat().name(),
+              java.sql.Date.valueOf(checked.firstDate()),
               time.toString(),
               zone.getId(),
-              request.openDays(),
-              request.untilDate() == null ? null : java.sql.Date.valueOf(request.untilDate()),
+              checked.openDays(),
+              checked.untilDate() == null ? null : java.sql.Date.valueOf(checked.untilDate()),
               session.lmsUserId(),
               next == null ? null : Timestamp.from(next),
-              Timestamp.from(now));
+              Timestamp.from(now),
+              Boolean.TRUE.equals(checked.asksEvidence()));
           return null;
         });
-    return list(session, request.communityId()).stream()
+    if (openNow) {
+      openDue();
+    }
+    return list(session, checked.communityId()).stream()
         .filter(s -> s.id().equals(id))
         .findFirst()
         .orElseThrow();
@@ -191,98 +223,12 @@ public final class PromptSchedules {
                     r.occurrences().zone().getId(),
                     r.openDays(),
                     r.occurrences().until(),
+                    r.asksEvidence(),
                     r.next(),
                     opened));
           }
           return schedules;
         });
-  }
-
-  /**
-   * One opened prompt in the community's dialogue view: how many members answered, how many answers
-   * reply to a colleague rather than to the prompt (dialogue, not monologue), and the median length
-   * of answers.
-   */
-  public record DialogueRow(
-      String threadId,
-      String title,
-      LocalDate date,
-      int members,
-      int respondents,
-      double responseRate,
-      int answers,
-      int repliesToColleagues,
-      double dialogueShare,
-      int medianWords) {}
-
-  /** The community's prompts over time, oldest first; members and administrators. */
-  public List<DialogueRow> dialogue(Session session, String communityId) {
-    return Transaction.run(
-        dataSource,
-        "dialogue view",
-        c -> {
-          CommunityAccess.Access caller = access.of(c, session, communityId);
-          if (!caller.member() && !caller.canModerate()) {
-            throw ApiException.forbidden("the dialogue view is for the community's members");
-          }
-          int members = access.activeMembers(c, communityId).size();
-          List<DialogueRow> rows = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT o.thread_id, s.title, o.occurrence_date FROM prompt_opening o"
-                      + " JOIN prompt_schedule s ON s.id = o.schedule_id WHERE s.community_id = ?"
-                      + " ORDER BY o.opened_at, o.thread_id")) {
-            ps.setString(1, communityId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(
-                    row(c, rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), members));
-              }
-            }
-          }
-          return rows;
-        });
-  }
-
-  private static DialogueRow row(
-      Connection c, String threadId, String title, LocalDate date, int members)
-      throws SQLException {
-    List<Integer> words = new ArrayList<>();
-    java.util.Set<String> respondents = new java.util.HashSet<>();
-    int toColleagues = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT author_id, parent_id, body FROM post WHERE thread_id = ? AND seq > 1 AND hidden = FALSE")) {
-      ps.setString(1, threadId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          respondents.add(rs.getString(1));
-          if (rs.getString(2) != null) {
-            toColleagues++;
-          }
-          String text = org.copconnector.plugin.discussion.SafeHtml.text(rs.getString(3));
-          words.add(text.isBlank() ? 0 : text.strip().split("\\s+").length);
-        }
-      }
-    }
-    java.util.Collections.sort(words);
-    int median =
-        words.isEmpty()
-            ? 0
-            : words.size() % 2 == 1
-                ? words.get(words.size() / 2)
-                : (words.get(words.size() / 2 - 1) + words.get(words.size() / 2)) / 2;
-    return new DialogueRow(
-        threadId,
-        title,
-        date,
-        members,
-        respondents.size(),
-        members == 0 ? 0 : Math.round(1000.0 * respondents.size() / members) / 10.0,
-        words.size(),
-        toColleagues,
-        words.isEmpty() ? 0 : Math.round(1000.0 * toColleagues / words.size()) / 10.0,
-        median);
   }
 
   /** Opens every due prompt; returns how many threads were opened. Called every minute. */
@@ -444,13 +390,14 @@ public final class PromptSchedules {
       Occurrences occurrences,
       Integer openDays,
       String createdBy,
-      Instant next) {}
+      Instant next,
+      boolean asksEvidence) {}
 
   private static List<Row> rows(Connection c, String where, Object value) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, community_id, title, body, repeat_every, first_date, local_time, time_zone, open_days,"
-                + " until_date, created_by, next_opening_at FROM prompt_schedule WHERE "
+                + " until_date, created_by, next_opening_at, asks_evidence FROM prompt_schedule WHERE "
                 + where
                 + " ORDER BY id")) {
       ps.setObject(1, value);
@@ -475,7 +422,8 @@ public final class PromptSchedules {
                       until == null ? null : until.toLocalDate()),
                   openDays,
                   rs.getString(11),
-                  next == null ? null : next.toInstant()));
+                  next == null ? null : next.toInstant(),
+                  rs.getBoolean(13)));
         }
       }
       return rows;

@@ -1,0 +1,396 @@
+package org.copconnector.plugin.prompt;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.discussion.DiscussionLimits;
+import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.Post;
+import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.resource.Resources;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Sql;
+import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiException;
+
+/**
+ * Answers to prompts: shared in the prompt's thread, or kept as private journal entries that only
+ * their author sees until they share them. Either may carry evidence (a bank resource or a link).
+ * Every teacher can gather all their reflections, across communities, for a portfolio.
+ */
+public final class Reflections {
+
+  /** Evidence offered with an answer: a resource of the bank, or a link. */
+  public record EvidenceRequest(String resourceId, String link) {}
+
+  /** An answer to an opened prompt; private (a journal entry) unless {@code shared}. */
+  public record NewReflection(
+      String threadId, String body, Boolean shared, EvidenceRequest evidence) {}
+
+  /** A journal entry's new text and evidence. */
+  public record Change(String body, EvidenceRequest evidence) {}
+
+  /** Evidence as shown: the resource's title is read when shown. */
+  public record Evidence(String resourceId, String resourceTitle, String link) {}
+
+  /** One reflection of the caller, with the prompt it answers. */
+  public record Reflection(
+      String id,
+      String threadId,
+      String communityId,
+      String communityName,
+      String promptTitle,
+      String prompt,
+      LocalDate date,
+      String body,
+      boolean shared,
+      String postId,
+      Evidence evidence,
+      int replies,
+      Instant writtenAt,
+      Instant sharedAt) {}
+
+  /** Everything a teacher reflected, newest first, for their professional portfolio. */
+  public record Portfolio(String name, Instant generatedAt, List<Reflection> reflections) {}
+
+  private static final int MAX_LINK = 2000;
+
+  private final DataSource dataSource;
+  private final Discussions discussions;
+  private final Resources resources;
+  private final PeopleStore people;
+  private final CommunityAccess access;
+  private final Clock clock;
+  private final ReflectionStore store = new ReflectionStore();
+
+  public Reflections(
+      DataSource dataSource,
+      Discussions discussions,
+      Resources resources,
+      PeopleStore people,
+      Clock clock) {
+    this.dataSource = dataSource;
+    this.discussions = discussions;
+    this.resources = resources;
+    this.people = people;
+    this.access = new CommunityAccess(people);
+    this.clock = clock;
+  }
+
+  /** Writes an answer to an opened prompt; members of its community only. */
+  public Reflection write(Session session, NewReflection request) {
+    if (request == null || request.threadId() == null || request.threadId().isBlank()) {
+      throw ApiException.invalid("threadId", "say which prompt this answers");
+    }
+    String body = discussions.cleanBody(request.body());
+    EvidenceRequest evidence = evidence(session, request.evidence());
+    boolean shared = Boolean.TRUE.equals(request.shared());
+    String id = UUID.randomUUID().toString();
+    return Transaction.run(
+        dataSource,
+        "write reflection",
+        c -> {
+          Opening opening = opening(c, request.threadId());
+          access.of(c, session, opening.communityId()).requireWrite();
+          Instant now = Instant.now(clock);
+          ReflectionStore.Row row =
+              new ReflectionStore.Row(
+                  id,
+                  opening.threadId(),
+                  session.lmsUserId(),
+                  body,
+                  evidence == null ? null : evidence.resourceId(),
+                  evidence == null ? null : evidence.link(),
+                  null,
+                  now,
+                  now,
+                  null);
+          if (shared) {
+            row = post(c, session, opening, row, now);
+          }
+          store.insert(c, row);
+          return view(c, row);
+        });
+  }
+
+  /** Shares a journal entry in its prompt's thread (once); its author only. */
+  public Reflection share(Session session, String id) {
+    return Transaction.run(
+        dataSource,
+        "share reflection",
+        c -> {
+          ReflectionStore.Row row = mine(c, session, id);
+          if (row.shared()) {
+            throw ApiException.conflict("this reflection is already shared");
+          }
+          Opening opening = opening(c, row.threadId());
+          access.of(c, session, opening.communityId()).requireWrite();
+          ReflectionStore.Row posted = post(c, session, opening, row, Instant.now(clock));
+          store.update(c, posted);
+          return view(c, posted);
+        });
+  }
+
+  /** Rewrites a journal entry; shared answers are edited as posts of the thread. */
+  public Reflection edit(Session session, String id, Change change) {
+    if (change == null) {
+      throw ApiException.invalid("body", "send the entry's new text");
+    }
+    String body = discussions.cleanBody(change.body());
+    EvidenceRequest evidence = evidence(session, change.evidence());
+    return Transaction.run(
+        dataSource,
+        "edit reflection",
+        c -> {
+          ReflectionStore.Row row = mine(c, session, id);
+          if (row.shared()) {
+            throw ApiException.conflict("a shared reflection is edited in its thread");
+          }
+          ReflectionStore.Row changed =
+              new ReflectionStore.Row(
+                  row.id(),
+                  row.threadId(),
+                  row.authorId(),
+                  body,
+                  evidence == null ? null : evidence.resourceId(),
+                  evidence == null ? null : evidence.link(),
+                  null,
+                  row.createdAt(),
+                  Instant.now(clock),
+                  null);
+          store.update(c, changed);
+          return view(c, changed);
+        });
+  }
+
+  /**
+   * All the caller's reflections across communities, newest first: journal entries, answers shared
+   * from here, and what they wrote in prompts' threads from the hub or from Moodle.
+   */
+  public Portfolio portfolio(Session session) {
+    return Transaction.run(
+        dataSource,
+        "portfolio",
+        c -> {
+          List<Reflection> all = new ArrayList<>();
+          Set<String> posts = new HashSet<>();
+          for (ReflectionStore.Row row : store.ofAuthor(c, session.lmsUserId())) {
+            all.add(view(c, row));
+            if (row.postId() != null) {
+              posts.add(row.postId());
+            }
+          }
+          for (ReflectionStore.Row row : threadAnswers(c, session.lmsUserId())) {
+            if (!posts.contains(row.postId())) {
+              all.add(view(c, row));
+            }
+          }
+          all.sort(Comparator.comparing(Reflection::writtenAt).reversed());
+          String name = people.names(c, List.of(session.lmsUserId())).get(session.lmsUserId());
+          return new Portfolio(name, Instant.now(clock), all);
+        });
+  }
+
+  /** The caller's journal entries about one prompt. */
+  List<Reflection> journal(Connection c, Session session, String threadId) throws SQLException {
+    List<Reflection> entries = new ArrayList<>();
+    for (ReflectionStore.Row row : store.privateOf(c, threadId, session.lmsUserId())) {
+      entries.add(view(c, row));
+    }
+    return entries;
+  }
+
+  /** The evidence of a thread's answers shared from the reflection view, by post. */
+  java.util.Map<String, Evidence> evidenceIn(Connection c, String threadId) throws SQLException {
+    java.util.Map<String, Evidence> byPost = new java.util.HashMap<>();
+    for (var entry : store.sharedIn(c, threadId).entrySet()) {
+      Evidence evidence = evidence(c, entry.getValue());
+      if (evidence != null) {
+        byPost.put(entry.getKey(), evidence);
+      }
+    }
+    return byPost;
+  }
+
+  private ReflectionStore.Row post(
+      Connection c, Session session, Opening opening, ReflectionStore.Row row, Instant now)
+      throws SQLException {
+    if (opening.asksEvidence() && row.resourceId() == null && row.link() == null) {
+      throw ApiException.invalid(
+          "evidence", "this prompt asks for evidence: a resource of the bank or a link");
+    }
+    String html = row.body() + evidenceHtml(c, row);
+    if (html.length() > DiscussionLimits.BODY_CEILING) {
+      throw ApiException.invalid("body", "the answer and its evidence are too long to post");
+    }
+    Post post = discussions.answerIn(c, session, opening.threadId(), html);
+    return new ReflectionStore.Row(
+        row.id(),
+        row.threadId(),
+        row.authorId(),
+        row.body(),
+        row.resourceId(),
+        row.link(),
+        post.id(),
+        row.createdAt(),
+        now,
+        now);
+  }
+
+  /** The evidence as readers of the thread (and of the Moodle forum) see it under the answer. */
+  private String evidenceHtml(Connection c, ReflectionStore.Row row) throws SQLException {
+    if (row.link() != null) {
+      return SafeHtml.sanitize(
+          "<p>Evidence: <a href=\""
+              + SafeHtml.escape(row.link())
+              + "\">"
+              + SafeHtml.escape(row.link())
+              + "</a></p>");
+    }
+    if (row.resourceId() != null) {
+      return "<p>Evidence from the resource bank: «"
+          + SafeHtml.escape(resourceTitle(c, row.resourceId()))
+          + "»</p>";
+    }
+    return "";
+  }
+
+  private Reflection view(Connection c, ReflectionStore.Row row) throws SQLException {
+    Opening opening = opening(c, row.threadId());
+    Community community = access.find(c, opening.communityId());
+    String body = row.body();
+    int replies = 0;
+    if (row.postId() != null) {
+      body = Sql.first(c, "SELECT body FROM post WHERE id = ?", row.postId()).orElse(row.body());
+      replies =
+          Integer.parseInt(
+              Sql.first(
+                      c,
+                      "SELECT CAST(COUNT(*) AS VARCHAR(12)) FROM post WHERE parent_id = ?",
+                      row.postId())
+                  .orElse("0"));
+    }
+    return new Reflection(
+        row.id(),
+        row.threadId(),
+        opening.communityId(),
+        community == null ? null : community.name(),
+        opening.title(),
+        Sql.first(c, "SELECT body FROM post WHERE thread_id = ? AND seq = 1", row.threadId())
+            .orElse(""),
+        opening.date(),
+        body,
+        row.shared(),
+        row.postId(),
+        evidence(c, row),
+        replies,
+        row.createdAt(),
+        row.sharedAt());
+  }
+
+  private static Evidence evidence(Connection c, ReflectionStore.Row row) throws SQLException {
+    if (row.resourceId() != null) {
+      return new Evidence(row.resourceId(), resourceTitle(c, row.resourceId()), null);
+    }
+    return row.link() == null ? null : new Evidence(null, null, row.link());
+  }
+
+  private static String resourceTitle(Connection c, String resourceId) throws SQLException {
+    return Sql.first(c, "SELECT title FROM resource WHERE id = ?", resourceId).orElse("(removed)");
+  }
+
+  /** What the caller wrote in prompts' threads, as reflections without an entry of their own. */
+  private static List<ReflectionStore.Row> threadAnswers(Connection c, String authorId)
+      throws SQLException {
+    List<ReflectionStore.Row> rows = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT p.id, p.thread_id, p.body, p.created_at FROM post p"
+                + " JOIN prompt_opening o ON o.thread_id = p.thread_id"
+                + " WHERE p.author_id = ? AND p.seq > 1 ORDER BY p.created_at, p.id")) {
+      ps.setString(1, authorId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant at = rs.getTimestamp(4).toInstant();
+          rows.add(
+              new ReflectionStore.Row(
+                  null,
+                  rs.getString(2),
+                  authorId,
+                  rs.getString(3),
+                  null,
+                  null,
+                  rs.getString(1),
+                  at,
+                  at,
+                  at));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Checks evidence before anything is stored: a resource the caller can see, or a web link. */
+  private EvidenceRequest evidence(Session session, EvidenceRequest evidence) {
+    if (evidence == null || (blank(evidence.resourceId()) && blank(evidence.link()))) {
+      return null;
+    }
+    if (!blank(evidence.resourceId()) && !blank(evidence.link())) {
+      throw ApiException.invalid("evidence", "either a resource of the bank or a link, not both");
+    }
+    if (!blank(evidence.resourceId())) {
+      try {
+        resources.get(session, evidence.resourceId());
+      } catch (ApiException e) {
+        throw ApiException.invalid("evidence.resourceId", "not a resource of the bank you can see");
+      }
+      return new EvidenceRequest(evidence.resourceId(), null);
+    }
+    String link = evidence.link().strip();
+    try {
+      URI uri = new URI(link);
+      if (link.length() > MAX_LINK
+          || uri.getHost() == null
+          || !("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))) {
+        throw new URISyntaxException(link, "not a web address");
+      }
+    } catch (URISyntaxException e) {
+      throw ApiException.invalid(
+          "evidence.link", "a web address starting with https:// (at most " + MAX_LINK + ")");
+    }
+    return new EvidenceRequest(null, link);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private ReflectionStore.Row mine(Connection c, Session session, String id) throws SQLException {
+    return store
+        .findForUpdate(c, id)
+        .filter(r -> r.authorId().equals(session.lmsUserId()))
+        .orElseThrow(() -> ApiException.notFound("reflection " + id));
+  }
+
+  private static Opening opening(Connection c, String threadId) throws SQLException {
+    return Opening.ofThread(c, threadId)
+        .orElseThrow(() -> ApiException.notFound("prompt thread " + threadId));
+  }
+}
