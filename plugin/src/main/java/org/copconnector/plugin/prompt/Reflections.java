@@ -1,7 +1,5 @@
 package org.copconnector.plugin.prompt;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +26,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.WebLink;
 
 /**
  * Answers to prompts: shared in the prompt's thread, or kept as private journal entries that only
@@ -68,8 +67,6 @@ public final class Reflections {
 
   /** Everything a teacher reflected, newest first, for their professional portfolio. */
   public record Portfolio(String name, Instant generatedAt, List<Reflection> reflections) {}
-
-  private static final int MAX_LINK = 2000;
 
   private final DataSource dataSource;
   private final Discussions discussions;
@@ -362,19 +359,7 @@ public final class Reflections {
       }
       return new EvidenceRequest(evidence.resourceId(), null);
     }
-    String link = evidence.link().strip();
-    try {
-      URI uri = new URI(link);
-      if (link.length() > MAX_LINK
-          || uri.getHost() == null
-          || !("https".equalsIgnoreCase(uri.getScheme())
-              || "http".equalsIgnoreCase(uri.getScheme()))) {
-        throw new URISyntaxException(link, "not a web address");
-      }
-    } catch (URISyntaxException e) {
-      throw ApiException.invalid(
-          "evidence.link", "a web address starting with https:// (at most " + MAX_LINK + ")");
-    }
+    String link = WebLink.check("evidence.link", evidence.link());
     return new EvidenceRequest(null, link);
   }
 

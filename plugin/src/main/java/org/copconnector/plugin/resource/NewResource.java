@@ -1,9 +1,9 @@
 package org.copconnector.plugin.resource;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.WebLink;
 
 /**
  * A resource to add to a community's bank: an uploaded file ({@code uploadId}) or a link, and its
@@ -69,20 +69,7 @@ public record NewResource(
     if (!link) {
       return null;
     }
-    String u = url.strip();
-    try {
-      URI uri = URI.create(u);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https"))
-          || uri.getHost() == null
-          || u.length() > 2000) {
-        throw new IllegalArgumentException();
-      }
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(
-          "url", "a link is an http or https address of at most 2000 characters");
-    }
-    return u;
+    return WebLink.check("url", url);
   }
 
   private static List<String> entries(String field, List<String> values) {
