@@ -18,3 +18,6 @@ export async function api(method, path, body) {
 }
 
 export const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+
+// The request without its empty fields: the API refuses null where it expects an object.
+export const compact = (body) => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null && v !== undefined));

@@ -1,6 +1,7 @@
 import { load, translatePage } from './i18n.js';
-import { api } from './api.js';
-import { when } from './text.js';
+import { api, compact } from './api.js';
+import { paragraphs, when } from './text.js';
+import { actionButton } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const community = new URLSearchParams(location.search).get('community');
@@ -20,18 +21,68 @@ function el(tag, text, className) {
   return e;
 }
 
-function button(label, action, secondary = true) {
-  const b = el('button', label, secondary ? 'secondary' : undefined);
-  b.type = 'button';
-  b.addEventListener('click', async () => {
-    try {
-      await action();
-      await render();
-    } catch (error) {
-      fail(error);
-    }
-  });
-  return b;
+function button(label, action) {
+  return actionButton(label, action, { secondary: true, redraw: render, failed: fail });
+}
+
+function percent(value) {
+  return `${Number(value).toFixed(1)}%`;
+}
+
+async function renderOpenings(canSee) {
+  $('chart-box').hidden = true;
+  if (!canSee) {
+    $('openings').replaceChildren(el('li', t('reflection.membersOnly'), 'empty'));
+    return;
+  }
+  const rows = await api('GET', `/api/v1/prompt-schedules/dialogue?community=${encodeURIComponent(community)}`);
+  if (rows.length === 0) {
+    $('openings').replaceChildren(el('li', t('reflection.noneOpened'), 'empty'));
+    return;
+  }
+  $('openings').replaceChildren(...rows.slice().reverse().map((row) => {
+    const item = el('li');
+    const link = el('a', row.title);
+    link.href = `/prompt?thread=${encodeURIComponent(row.threadId)}`;
+    item.append(link, ' ', el('span', t(row.open ? 'reflection.isOpen' : 'reflection.isClosed'), 'tag'));
+    if (row.answeredByMe) item.append(' ', el('span', t('reflection.youAnswered'), 'tag'));
+    if (row.asksEvidence) item.append(' ', el('span', t('reflection.evidenceAsked'), 'tag'));
+    item.append(el('p', t('reflection.numbers', {
+      date: row.date, rate: percent(row.responseRate), respondents: row.respondents, members: row.members,
+      dialogue: percent(row.dialogueShare), words: row.medianWords,
+    }), 'meta'));
+    return item;
+  }));
+  $('chart').src = `/api/v1/prompt-schedules/dialogue/chart.svg?community=${encodeURIComponent(community)}&n=${rows.length}`;
+  $('chart').alt = rows.map((r) => `${r.date}: ${percent(r.responseRate)} / ${percent(r.dialogueShare)}`).join('; ');
+  $('chart-box').hidden = false;
+}
+
+async function renderWritten(manages) {
+  const written = await api('GET', `/api/v1/prompts/written?community=${encodeURIComponent(community)}`);
+  if (!manages) return written;
+  const others = (await api('GET', '/api/v1/communities')).map((d) => d.community).filter((c) => c.id !== community);
+  $('written').replaceChildren(...(written.length === 0 ? [el('li', t('reflection.noneWritten'), 'empty')]
+    : written.map((p) => {
+      const item = el('li');
+      item.append(el('strong', p.title), el('p', p.text));
+      const from = p.communityId === community ? t('reflection.writtenHere') : t('reflection.sharedBy', { name: p.communityName });
+      item.append(el('p', `${from}${p.sharedWithAll ? ` · ${t('reflection.sharedWithAll')}` : ''}`, 'meta'));
+      if (p.sharedWith) {
+        const target = el('select');
+        target.setAttribute('aria-label', t('reflection.shareWith'));
+        target.append(...others.filter((c) => !p.sharedWith.includes(c.id)).map((c) => new Option(c.name, c.id)));
+        const actions = el('p', undefined, 'actions');
+        actions.append(target,
+          button(t('reflection.share'), () => api('POST', `/api/v1/prompts/written/${p.id}/shares`, { communityIds: [target.value] })));
+        if (!p.sharedWithAll) {
+          actions.append(button(t('reflection.shareAll'), () => api('POST', `/api/v1/prompts/written/${p.id}/shares`, { all: true })));
+        }
+        item.append(actions);
+      }
+      return item;
+    })));
+  return written;
 }
 
 function answerForm(survey, round) {
@@ -126,9 +177,20 @@ async function render() {
       }), 'meta'));
       return item;
     })));
-  if (manages && library.length === 0) {
-    library = await api('GET', `/api/v1/prompts?lang=${encodeURIComponent(hub.me.locale)}`);
-    $('p-library').replaceChildren(new Option('—', ''), ...library.map((p, i) => new Option(p.title, String(i))));
+  $('write-box').hidden = !manages;
+  await renderOpenings(member || manages);
+  if (manages) {
+    const builtIn = await api('GET', `/api/v1/prompts?lang=${encodeURIComponent(hub.me.locale)}`);
+    const written = await renderWritten(manages);
+    library = [...builtIn.map((p) => ({ ...p, asksEvidence: false })), ...written];
+    const group = (label, from, to) => {
+      const g = document.createElement('optgroup');
+      g.label = label;
+      for (let i = from; i < to; i += 1) g.append(new Option(library[i].title, String(i)));
+      return g;
+    };
+    $('p-library').replaceChildren(new Option('—', ''), group(t('reflection.builtIn'), 0, builtIn.length),
+      group(t('reflection.writtenGroup'), builtIn.length, library.length));
   }
 
   const surveys = await api('GET', `/api/v1/surveys?community=${encodeURIComponent(community)}`);
@@ -160,21 +222,47 @@ $('p-library').addEventListener('change', () => {
   if (picked) {
     $('p-title').value = picked.title;
     $('p-body').value = picked.text;
+    $('p-evidence').checked = picked.asksEvidence;
   }
 });
 
 $('schedule').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    await api('POST', '/api/v1/prompt-schedules', {
+    const now = $('p-now').checked;
+    await api('POST', '/api/v1/prompt-schedules', compact({
       communityId: community,
       title: $('p-title').value,
-      body: $('p-body').value,
+      body: paragraphs($('p-body').value),
       repeat: $('p-repeat').value,
-      firstDate: $('p-date').value,
+      firstDate: $('p-date').value || null,
       localTime: $('p-time').value,
-    });
-    $('status').textContent = t('reflection.scheduled');
+      openDays: $('p-days').value ? Number($('p-days').value) : null,
+      asksEvidence: $('p-evidence').checked,
+      openNow: now,
+    }));
+    $('schedule').reset();
+    $('status').textContent = t(now ? 'reflection.openedNow' : 'reflection.scheduled');
+    await render();
+  } catch (error) {
+    fail(error);
+  }
+});
+
+$('write').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('POST', '/api/v1/prompts/written', compact({
+      communityId: community,
+      language: locale,
+      characteristic: $('w-characteristic').value,
+      moment: $('w-moment').value || null,
+      title: $('w-title').value,
+      text: $('w-text').value,
+      asksEvidence: $('w-evidence').checked,
+    }));
+    $('write').reset();
+    $('status').textContent = t('reflection.writtenSaved');
     await render();
   } catch (error) {
     fail(error);

@@ -354,4 +354,108 @@ class BrowserTest {
                 By.id("schedules"), "todas as semanas"));
     assertTrue(driver.findElement(By.id("schedules")).getText().contains("Depois da aula"));
   }
+
+  @Test
+  void aTeacherKeepsAnAnswerInHerJournalThenSharesItWithEvidence() throws Exception {
+    WebDriver driver = startDemoCommunity();
+    enterDemoAs(driver, "Gabriela Lopes");
+    openCommunity(driver);
+    click(driver, "//button[.='Entrar']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "Gabriela Lopes"));
+
+    // Filipe writes a prompt of his own that asks for evidence, and opens it at once.
+    enterDemoAs(driver, "Filipe Ramos");
+    openCommunity(driver);
+    click(driver, "//a[.='Reflexão']");
+    click(driver, "//details[@id='write-box']/summary");
+    driver.findElement(By.id("w-title")).sendKeys("Observação entre pares");
+    driver
+        .findElement(By.id("w-text"))
+        .sendKeys("O que viu na aula de um colega que vai experimentar?");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("w-characteristic")))
+        .selectByValue("deprivatised_practice");
+    driver.findElement(By.id("w-evidence")).click();
+    driver.findElement(By.cssSelector("#write button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("written"), "Observação entre pares"));
+    click(driver, "//details[@id='schedule-box']/summary");
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("p-library")))
+        .selectByVisibleText("Observação entre pares");
+    assertTrue(driver.findElement(By.id("p-evidence")).isSelected(), "the prompt asks evidence");
+    driver.findElement(By.id("p-now")).click();
+    driver.findElement(By.cssSelector("#schedule button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("openings"), "Observação entre pares"));
+    assertTrue(driver.findElement(By.id("openings")).getText().contains("pede evidência"));
+
+    // Gabriela answers privately first: nobody else sees it.
+    enterDemoAs(driver, "Gabriela Lopes");
+    openCommunity(driver);
+    click(driver, "//a[.='Reflexão']");
+    click(driver, "//ul[@id='openings']//a[.='Observação entre pares']");
+    waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), "Observação entre pares"));
+    driver
+        .findElement(By.id("a-body"))
+        .sendKeys("Vi a Inês usar cartões de cores para as dúvidas.");
+    driver.findElement(By.id("a-private")).click();
+    driver.findElement(By.cssSelector("#answer button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("journal"), "cartões de cores"));
+    assertTrue(driver.findElement(By.id("answers")).getText().contains("Ainda ninguém"));
+
+    // Sharing needs the evidence the prompt asks for: she adds a link, then shares.
+    click(driver, "//ol[@id='journal']//button[.='Partilhar com a comunidade']");
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "evid"));
+    click(driver, "//ol[@id='journal']//button[.='Editar']");
+    driver.findElement(By.id("a-link")).sendKeys("https://escola.example/cartoes");
+    driver.findElement(By.cssSelector("#answer button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[@id='journal']//a[@href='https://escola.example/cartoes']")));
+    click(driver, "//ol[@id='journal']//button[.='Partilhar com a comunidade']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("answers"), "cartões de cores"));
+    assertFalse(driver.findElement(By.id("journal-box")).isDisplayed(), "no longer private");
+    assertFalse(driver.findElement(By.id("respondents-box")).isDisplayed(), "for facilitators");
+
+    // Her portfolio holds it, ready to print or download.
+    driver.get(tool("/portfolio"));
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("reflections"), "cartões de cores"));
+    assertTrue(driver.findElement(By.id("reflections")).getText().contains("Avaliação formativa"));
+    assertTrue(
+        driver
+            .findElement(By.id("download"))
+            .getDomAttribute("href")
+            .equals("/api/v1/me/reflections?download=true"));
+
+    // Filipe sees who has answered, and the community's numbers as a chart.
+    enterDemoAs(driver, "Filipe Ramos");
+    openCommunity(driver);
+    click(driver, "//a[.='Reflexão']");
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("openings"), "1 de 2"));
+    assertTrue(driver.findElement(By.id("chart")).isDisplayed());
+    click(driver, "//ul[@id='openings']//a[.='Observação entre pares']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("respondents"), "Gabriela Lopes"));
+    String who = driver.findElement(By.id("respondents")).getText();
+    assertTrue(who.contains("respondeu") && who.contains("ainda não"), who);
+  }
 }

@@ -67,6 +67,18 @@ public final class StaticResource {
     return page("reflection.html");
   }
 
+  @GET
+  @Path("prompt")
+  public Response prompt() {
+    return page("prompt.html");
+  }
+
+  @GET
+  @Path("portfolio")
+  public Response portfolio() {
+    return page("portfolio.html");
+  }
+
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
     return file(name, "no-cache");
