@@ -1,0 +1,193 @@
+package org.copconnector.connector.discussion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.copconnector.connector.testing.ManualClock;
+import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CourseSettings;
+import org.copconnector.plugin.community.NewCommunity;
+import org.copconnector.plugin.discussion.DiscussionLimits;
+import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
+import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.lms.UnconfiguredLms;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.people.Participant;
+import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.prompt.Dialogue;
+import org.copconnector.plugin.prompt.PromptSchedules;
+import org.copconnector.plugin.prompt.Reflections;
+import org.copconnector.plugin.resource.BlobStore;
+import org.copconnector.plugin.resource.ResourceIndex;
+import org.copconnector.plugin.resource.Resources;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
+import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.store.DatabaseSettings;
+import org.copconnector.plugin.testing.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Journal entries, sharing, the dialogue view and the portfolio behave alike on H2 and PostgreSQL.
+ */
+class ReflectionsOnBothDatabasesTest {
+
+  private static final Session ANA =
+      new Session(
+          null,
+          "7",
+          "Ana Silva",
+          null,
+          "pt",
+          "c1",
+          "Ciências",
+          ProductRole.FACILITATOR,
+          false,
+          null);
+  private static final Session RUI =
+      new Session(
+          null, "8", "Rui Costa", null, "pt", "c1", "Ciências", ProductRole.MEMBER, false, null);
+
+  @TempDir Path h2Dir;
+  @TempDir Path h2Files;
+  @TempDir Path pgFiles;
+
+  /** What each step showed, as lines to compare between the databases. */
+  private List<String> run(DatabaseSettings settings, Path files) throws Exception {
+    List<String> seen = new ArrayList<>();
+    try (Database db = Database.open(settings);
+        ResourceIndex index = new ResourceIndex(files.resolve("index"))) {
+      db.migrate();
+      ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
+      PeopleStore people = new PeopleStore(db.dataSource(), clock);
+      for (Session s : List.of(ANA, RUI)) {
+        people.recordLaunch(
+            "c1",
+            "Ciências",
+            new Participant(
+                s.lmsUserId(), s.displayName(), null, List.of("editingteacher"), List.of()));
+      }
+      Outbox outbox = new Outbox(db.dataSource(), clock);
+      Notifier notifier = new Notifier(db.dataSource(), outbox, people, ZoneOffset.UTC, clock);
+      Communities communities =
+          new Communities(
+              db.dataSource(),
+              people,
+              outbox,
+              new UnconfiguredLms(),
+              new CourseSettings(db.dataSource()),
+              clock);
+      Community community =
+          communities.create(ANA, new NewCommunity("Reflexão", "Aulas", null, null, List.of("c1")));
+      communities.join(RUI, community.id());
+      Discussions discussions =
+          new Discussions(
+              db.dataSource(), people, outbox, notifier, DiscussionLimits.defaults(), clock);
+      Resources bank =
+          new Resources(
+              db.dataSource(),
+              new BlobStore(files.resolve("files")),
+              index,
+              people,
+              notifier,
+              clock);
+      Reflections reflections = new Reflections(db.dataSource(), discussions, bank, people, clock);
+      Dialogue dialogue = new Dialogue(db.dataSource(), people, reflections, clock);
+      new PromptSchedules(
+              db.dataSource(), discussions, notifier, people, ZoneId.of("Europe/Lisbon"), clock)
+          .schedule(
+              ANA,
+              new PromptSchedules.NewSchedule(
+                  community.id(),
+                  "Depois da aula",
+                  "<p>O que aprendeu um aluno hoje?</p>",
+                  null,
+                  null,
+                  null,
+                  null,
+                  3,
+                  null,
+                  true,
+                  true));
+      String thread = dialogue.community(ANA, community.id()).get(0).threadId();
+
+      Reflections.Reflection entry =
+          reflections.write(
+              RUI,
+              new Reflections.NewReflection(
+                  thread,
+                  "<p>A Joana percebeu as frações com a pizza.</p>",
+                  false,
+                  new Reflections.EvidenceRequest(null, "https://escola.example/pizza")));
+      seen.add("journal on the page: " + dialogue.prompt(RUI, thread).journal().size());
+      seen.add("answers before sharing: " + dialogue.prompt(ANA, thread).answers().size());
+      clock.advance(java.time.Duration.ofMinutes(5));
+      Reflections.Reflection shared = reflections.share(RUI, entry.id());
+      discussions.reply(
+          ANA, thread, new NewReply("<p>Que boa ideia, vou usar.</p>", shared.postId(), null));
+      Dialogue.PromptPage page = dialogue.prompt(ANA, thread);
+      Dialogue.Answer answer = page.answers().get(0);
+      seen.add(
+          "answer: "
+              + answer.authorName()
+              + " | "
+              + answer.evidence().link()
+              + " | replies "
+              + answer.replies().size());
+      page.respondents().forEach(r -> seen.add("respondent " + r.name() + " " + r.answered()));
+      Dialogue.DialogueRow row = dialogue.community(ANA, community.id()).get(0);
+      seen.add(
+          "row: "
+              + row.date()
+              + " open "
+              + row.open()
+              + " closes "
+              + row.closesAt()
+              + " rate "
+              + row.responseRate()
+              + " dialogue "
+              + row.dialogueShare()
+              + " words "
+              + row.medianWords());
+      for (Reflections.Reflection r : reflections.portfolio(RUI).reflections()) {
+        seen.add(
+            "portfolio: "
+                + r.communityName()
+                + " | "
+                + r.promptTitle()
+                + " | shared "
+                + r.shared()
+                + " | replies "
+                + r.replies()
+                + " | "
+                + r.writtenAt());
+      }
+    }
+    return seen;
+  }
+
+  @Test
+  void h2AndPostgresShowTheSameReflections() throws Exception {
+    List<String> h2 = run(DatabaseSettings.h2File(h2Dir, 4), h2Files);
+    List<String> pg = run(PostgresServer.shared().newDatabase(), pgFiles);
+    assertEquals(
+        List.of(
+            "journal on the page: 1",
+            "answers before sharing: 0",
+            "answer: Rui Costa | https://escola.example/pizza | replies 1",
+            "respondent Ana Silva true",
+            "respondent Rui Costa true",
+            "row: 2026-11-24 open true closes 2026-11-27T10:00:00Z rate 100.0 dialogue 50.0 words 7",
+            "portfolio: Reflexão | Depois da aula | shared true | replies 1 | 2026-11-24T10:00:00Z"),
+        h2);
+    assertEquals(h2, pg);
+  }
+}
