@@ -55,6 +55,9 @@ function journalItem(entry) {
       $('a-cancel').hidden = false;
       $('a-body').focus();
     }, { secondary: true, redraw: async () => {}, failed: fail }),
+    actionButton(t('prompt.deleteEntry'), async () => {
+      if (window.confirm(t('prompt.deleteConfirm'))) await api('DELETE', `/api/v1/reflections/${entry.id}`);
+    }, { secondary: true, redraw: render, failed: fail }),
   );
   item.append(actions);
   return item;

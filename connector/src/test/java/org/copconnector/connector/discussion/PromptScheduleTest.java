@@ -195,6 +195,36 @@ class PromptScheduleTest {
     }
   }
 
+  @Test
+  void anAnswerKeptInTheJournalCountsAsAnsweredForTheReminder() throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
+    try (FakeMoodle fake = new FakeMoodle().start();
+        DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
+      Community c = communityOfThree(world);
+      world.discussions.setNotifications(
+          DiscussionWorld.CAROL,
+          c.id(),
+          org.copconnector.plugin.discussion.NotificationChoice.NONE);
+      PromptSchedules scheduler = schedules(world, clock);
+      scheduleOnce(scheduler, c, 3);
+      clock.advance(Duration.ofHours(6));
+      assertEquals(1, scheduler.openDue());
+      new org.copconnector.plugin.prompt.Reflections(
+              world.dataSource(), world.discussions, null, world.people(), clock)
+          .write(
+              DiscussionWorld.BOB,
+              new org.copconnector.plugin.prompt.Reflections.NewReflection(
+                  openingsThread(world, c), "<p>Só para mim, por agora.</p>", false, null));
+      int before = world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING);
+      for (int hour = 0; hour < 80; hour++) {
+        clock.advance(Duration.ofHours(1));
+        scheduler.openDue();
+      }
+      assertEquals(
+          before, world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING));
+    }
+  }
+
   /** Alice's community with Bob and Carol as members. */
   private static Community communityOfThree(DiscussionWorld world) {
     Community c =

@@ -183,6 +183,13 @@ class ReflectionsApiTest {
     assertTrue(answered(now, "Gabriela Lopes"));
     assertFalse(answered(now, "Inês Carvalho"));
     assertEquals(0, page(gabriela, thread).getAsJsonArray("journal").size());
+    assertEquals(409, hub.call(gabriela, "DELETE", "/api/v1/reflections/" + id, null).status());
+
+    String draft =
+        reflect(gabriela, thread, "<p>Rascunho.</p>", "").object().get("id").getAsString();
+    assertEquals(404, hub.call(filipe, "DELETE", "/api/v1/reflections/" + draft, null).status());
+    assertEquals(204, hub.call(gabriela, "DELETE", "/api/v1/reflections/" + draft, null).status());
+    assertEquals(0, page(gabriela, thread).getAsJsonArray("journal").size());
   }
 
   @Test
@@ -352,6 +359,24 @@ class ReflectionsApiTest {
     assertTrue(written.object().get("asksEvidence").getAsBoolean());
     assertEquals(0, get(filipe, "/api/v1/prompts/written?community=" + other).size());
 
+    String ana = hub.enter("d02", "demo-mat-vv");
+    String elsewhere =
+        hub.call(
+                ana,
+                "POST",
+                "/api/v1/communities",
+                "{\"name\":\"Matemática\",\"domain\":\"Frações\"}")
+            .object()
+            .get("id")
+            .getAsString();
+    Answer unseen =
+        hub.call(
+            filipe,
+            "POST",
+            "/api/v1/prompts/written/" + id + "/shares",
+            "{\"communityIds\":[\"" + elsewhere + "\"]}");
+    assertEquals(422, unseen.status(), "only communities the facilitator can see");
+    assertEquals(0, get(ana, "/api/v1/prompts/written?community=" + elsewhere).size());
     Answer badTarget =
         hub.call(
             filipe,

@@ -140,8 +140,8 @@ public final class OwnPrompts {
           access.of(c, session, owner).requireModerate();
           Instant now = Instant.now(clock);
           for (String target : targets) {
-            if (target == null || access.find(c, target) == null) {
-              throw ApiException.invalid("communityIds", "no community " + target);
+            if (target == null || !visible(c, session, target)) {
+              throw ApiException.invalid("communityIds", "no community " + target + " you can see");
             }
             if (target.equals(owner)
                 || Sql.first(
@@ -226,6 +226,15 @@ public final class OwnPrompts {
                     id)
                 : null);
       }
+    }
+  }
+
+  private boolean visible(Connection c, Session session, String communityId) throws SQLException {
+    try {
+      access.of(c, session, communityId);
+      return true;
+    } catch (ApiException e) {
+      return false;
     }
   }
 

@@ -288,7 +288,17 @@ public final class PromptSchedules {
                   "<p>The prompt «"
                       + org.copconnector.plugin.discussion.SafeHtml.escape(d[4])
                       + "» closes tomorrow. A few lines are enough: your colleagues will read them.</p>";
+              // An answer kept in one's journal is an answer too: no reminder for it.
+              java.util.Set<String> journaled =
+                  new java.util.HashSet<>(
+                      Sql.strings(
+                          c,
+                          "SELECT DISTINCT author_id FROM reflection WHERE thread_id = ?",
+                          d[2]));
               for (String member : discussions.notYetAnswered(c, d[3], d[2])) {
+                if (journaled.contains(member)) {
+                  continue;
+                }
                 notifier.queue(
                     c, "prompt-reminder:" + d[0] + ":" + d[1] + ":" + member, member, text);
                 queued++;

@@ -1,6 +1,7 @@
 package org.copconnector.plugin.prompt;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -44,6 +45,13 @@ public final class ReflectionResource {
       Reflections.Change change,
       @Context ContainerRequestContext request) {
     return reflections.edit(SessionFilter.of(request), id, change);
+  }
+
+  @DELETE
+  @Path("/reflections/{id}")
+  public Response delete(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    reflections.delete(SessionFilter.of(request), id);
+    return Response.noContent().build();
   }
 
   /** Shares a journal entry in its prompt's thread. */

@@ -69,6 +69,10 @@ final class ReflectionStore {
         row.id());
   }
 
+  void delete(Connection c, String id) throws SQLException {
+    Sql.update(c, "DELETE FROM reflection WHERE id = ?", id);
+  }
+
   /** Locks the row, so that two shares of one entry cannot both post it. */
   Optional<Row> findForUpdate(Connection c, String id) throws SQLException {
     return query(c, COLUMNS + "WHERE id = ? FOR UPDATE", id).stream().findFirst();

@@ -176,6 +176,21 @@ public final class Reflections {
         });
   }
 
+  /** Deletes a journal entry; a shared answer stays in the thread (its post may be hidden). */
+  public void delete(Session session, String id) {
+    Transaction.run(
+        dataSource,
+        "delete reflection",
+        c -> {
+          ReflectionStore.Row row = mine(c, session, id);
+          if (row.shared()) {
+            throw ApiException.conflict("a shared reflection belongs to its thread now");
+          }
+          store.delete(c, id);
+          return null;
+        });
+  }
+
   /**
    * All the caller's reflections across communities, newest first: journal entries, answers shared
    * from here, and what they wrote in prompts' threads from the hub or from Moodle.
