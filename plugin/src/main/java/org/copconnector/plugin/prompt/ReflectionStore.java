@@ -100,6 +100,36 @@ final class ReflectionStore {
     return byPost;
   }
 
+  /** What the caller wrote in prompts' threads, as reflections without an entry of their own. */
+  List<Row> threadAnswers(Connection c, String authorId) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT p.id, p.thread_id, p.body, p.created_at FROM post p"
+                + " JOIN prompt_opening o ON o.thread_id = p.thread_id"
+                + " WHERE p.author_id = ? AND p.seq > 1 ORDER BY p.created_at, p.id")) {
+      ps.setString(1, authorId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant at = rs.getTimestamp(4).toInstant();
+          rows.add(
+              new Row(
+                  null,
+                  rs.getString(2),
+                  authorId,
+                  rs.getString(3),
+                  null,
+                  null,
+                  rs.getString(1),
+                  at,
+                  at,
+                  at));
+        }
+      }
+    }
+    return rows;
+  }
+
   private static List<Row> query(Connection c, String sql, String... values) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {

@@ -1,8 +1,6 @@
 package org.copconnector.plugin.prompt;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,14 +17,12 @@ import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.Post;
-import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
-import org.copconnector.plugin.web.WebLink;
 
 /**
  * Answers to prompts: shared in the prompt's thread, or kept as private journal entries that only
@@ -70,7 +66,7 @@ public final class Reflections {
 
   private final DataSource dataSource;
   private final Discussions discussions;
-  private final Resources resources;
+  private final EvidenceRules evidenceRules;
   private final PeopleStore people;
   private final CommunityAccess access;
   private final Clock clock;
@@ -84,7 +80,7 @@ public final class Reflections {
       Clock clock) {
     this.dataSource = dataSource;
     this.discussions = discussions;
-    this.resources = resources;
+    this.evidenceRules = new EvidenceRules(resources);
     this.people = people;
     this.access = new CommunityAccess(people);
     this.clock = clock;
@@ -96,7 +92,7 @@ public final class Reflections {
       throw ApiException.invalid("threadId", "say which prompt this answers");
     }
     String body = discussions.cleanBody(request.body());
-    EvidenceRequest evidence = evidence(session, request.evidence());
+    EvidenceRequest evidence = evidenceRules.checked(session, request.evidence());
     boolean shared = Boolean.TRUE.equals(request.shared());
     String id = UUID.randomUUID().toString();
     return Transaction.run(
@@ -150,7 +146,7 @@ public final class Reflections {
       throw ApiException.invalid("body", "send the entry's new text");
     }
     String body = discussions.cleanBody(change.body());
-    EvidenceRequest evidence = evidence(session, change.evidence());
+    EvidenceRequest evidence = evidenceRules.checked(session, change.evidence());
     return Transaction.run(
         dataSource,
         "edit reflection",
@@ -208,7 +204,7 @@ public final class Reflections {
               posts.add(row.postId());
             }
           }
-          for (ReflectionStore.Row row : threadAnswers(c, session.lmsUserId())) {
+          for (ReflectionStore.Row row : store.threadAnswers(c, session.lmsUserId())) {
             if (!posts.contains(row.postId())) {
               all.add(view(c, row));
             }
@@ -232,7 +228,7 @@ public final class Reflections {
   java.util.Map<String, Evidence> evidenceIn(Connection c, String threadId) throws SQLException {
     java.util.Map<String, Evidence> byPost = new java.util.HashMap<>();
     for (var entry : store.sharedIn(c, threadId).entrySet()) {
-      Evidence evidence = evidence(c, entry.getValue());
+      Evidence evidence = EvidenceRules.shown(c, entry.getValue());
       if (evidence != null) {
         byPost.put(entry.getKey(), evidence);
       }
@@ -247,7 +243,7 @@ public final class Reflections {
       throw ApiException.invalid(
           "evidence", "this prompt asks for evidence: a resource of the bank or a link");
     }
-    String html = row.body() + evidenceHtml(c, row);
+    String html = row.body() + EvidenceRules.html(c, row);
     if (html.length() > DiscussionLimits.BODY_CEILING) {
       throw ApiException.invalid("body", "the answer and its evidence are too long to post");
     }
@@ -263,24 +259,6 @@ public final class Reflections {
         row.createdAt(),
         now,
         now);
-  }
-
-  /** The evidence as readers of the thread (and of the Moodle forum) see it under the answer. */
-  private String evidenceHtml(Connection c, ReflectionStore.Row row) throws SQLException {
-    if (row.link() != null) {
-      return SafeHtml.sanitize(
-          "<p>Evidence: <a href=\""
-              + SafeHtml.escape(row.link())
-              + "\">"
-              + SafeHtml.escape(row.link())
-              + "</a></p>");
-    }
-    if (row.resourceId() != null) {
-      return "<p>Evidence from the resource bank: «"
-          + SafeHtml.escape(resourceTitle(c, row.resourceId()))
-          + "»</p>";
-    }
-    return "";
   }
 
   private Reflection view(Connection c, ReflectionStore.Row row) throws SQLException {
@@ -310,76 +288,10 @@ public final class Reflections {
         body,
         row.shared(),
         row.postId(),
-        evidence(c, row),
+        EvidenceRules.shown(c, row),
         replies,
         row.createdAt(),
         row.sharedAt());
-  }
-
-  private static Evidence evidence(Connection c, ReflectionStore.Row row) throws SQLException {
-    if (row.resourceId() != null) {
-      return new Evidence(row.resourceId(), resourceTitle(c, row.resourceId()), null);
-    }
-    return row.link() == null ? null : new Evidence(null, null, row.link());
-  }
-
-  private static String resourceTitle(Connection c, String resourceId) throws SQLException {
-    return Sql.first(c, "SELECT title FROM resource WHERE id = ?", resourceId).orElse("(removed)");
-  }
-
-  /** What the caller wrote in prompts' threads, as reflections without an entry of their own. */
-  private static List<ReflectionStore.Row> threadAnswers(Connection c, String authorId)
-      throws SQLException {
-    List<ReflectionStore.Row> rows = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT p.id, p.thread_id, p.body, p.created_at FROM post p"
-                + " JOIN prompt_opening o ON o.thread_id = p.thread_id"
-                + " WHERE p.author_id = ? AND p.seq > 1 ORDER BY p.created_at, p.id")) {
-      ps.setString(1, authorId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Instant at = rs.getTimestamp(4).toInstant();
-          rows.add(
-              new ReflectionStore.Row(
-                  null,
-                  rs.getString(2),
-                  authorId,
-                  rs.getString(3),
-                  null,
-                  null,
-                  rs.getString(1),
-                  at,
-                  at,
-                  at));
-        }
-      }
-    }
-    return rows;
-  }
-
-  /** Checks evidence before anything is stored: a resource the caller can see, or a web link. */
-  private EvidenceRequest evidence(Session session, EvidenceRequest evidence) {
-    if (evidence == null || (blank(evidence.resourceId()) && blank(evidence.link()))) {
-      return null;
-    }
-    if (!blank(evidence.resourceId()) && !blank(evidence.link())) {
-      throw ApiException.invalid("evidence", "either a resource of the bank or a link, not both");
-    }
-    if (!blank(evidence.resourceId())) {
-      try {
-        resources.get(session, evidence.resourceId());
-      } catch (ApiException e) {
-        throw ApiException.invalid("evidence.resourceId", "not a resource of the bank you can see");
-      }
-      return new EvidenceRequest(evidence.resourceId(), null);
-    }
-    String link = WebLink.check("evidence.link", evidence.link());
-    return new EvidenceRequest(null, link);
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 
   private ReflectionStore.Row mine(Connection c, Session session, String id) throws SQLException {
