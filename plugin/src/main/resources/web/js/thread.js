@@ -157,6 +157,12 @@ $('reply').addEventListener('submit', async (event) => {
   }
 });
 
+// A prompt's thread also has its prompt page (journal, evidence, who answered).
+api('GET', `/api/v1/prompt-openings/${encodeURIComponent(id)}`).then(() => {
+  $('prompt-page').href = `/prompt?thread=${encodeURIComponent(id)}`;
+  $('prompt-link').hidden = false;
+}).catch(() => {});
+
 render().catch((error) => {
   $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
   $('status').classList.add('error');

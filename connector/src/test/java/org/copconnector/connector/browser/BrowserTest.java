@@ -457,5 +457,12 @@ class BrowserTest {
                 By.id("respondents"), "Gabriela Lopes"));
     String who = driver.findElement(By.id("respondents")).getText();
     assertTrue(who.contains("respondeu") && who.contains("ainda não"), who);
+
+    // The prompt's thread leads back to its prompt page.
+    click(driver, "//a[@id='thread-link']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("posts"), "cartões de cores"));
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("prompt-page")));
   }
 }
