@@ -91,6 +91,57 @@ public final class SafeHtml {
         .strip();
   }
 
+  /**
+   * How many words {@link #text} of the HTML has, counted in one pass without building the text
+   * (the dialogue view counts every answer of a community's prompts).
+   */
+  public static int words(String html) {
+    int words = 0;
+    boolean inWord = false;
+    int i = 0;
+    int n = html.length();
+    while (i < n) {
+      char ch = html.charAt(i);
+      boolean space;
+      if (ch == '<') {
+        int end = html.indexOf('>', i);
+        if (end < 0) {
+          space = false; // an unclosed '<' is text, as for text()
+          i++;
+        } else {
+          if (BREAK.matcher(html.substring(i, end + 1)).matches()) {
+            inWord = false;
+          }
+          i = end + 1;
+          continue;
+        }
+      } else if (ch == '&') {
+        Matcher entity = ENTITY.matcher(html).region(i, n);
+        if (entity.lookingAt()) {
+          String decoded = decode(entity.group(1));
+          space = decoded.length() == 1 && SPACE.indexOf(decoded.charAt(0)) >= 0;
+          i = entity.end();
+        } else {
+          space = false;
+          i++;
+        }
+      } else {
+        space = SPACE.indexOf(ch) >= 0;
+        i++;
+      }
+      if (space) {
+        inWord = false;
+      } else if (!inWord) {
+        inWord = true;
+        words++;
+      }
+    }
+    return words;
+  }
+
+  /** What {@code \\s} matches: the separators of words. */
+  private static final String SPACE = " \t\n\u000B\f\r";
+
   /** Text made safe to put inside HTML. */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);

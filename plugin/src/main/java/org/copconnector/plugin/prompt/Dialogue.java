@@ -117,8 +117,21 @@ public final class Dialogue {
           int members = access.activeMembers(c, communityId).size();
           Instant now = Instant.now(clock);
           List<DialogueRow> rows = new ArrayList<>();
+          Map<String, List<Written>> written =
+              written(
+                  c,
+                  "JOIN prompt_opening o ON o.thread_id = p.thread_id"
+                      + " JOIN prompt_schedule s ON s.id = o.schedule_id WHERE s.community_id = ?",
+                  communityId,
+                  0);
           for (Opening opening : Opening.ofCommunity(c, communityId)) {
-            rows.add(row(opening, written(c, opening.threadId()), members, session, now));
+            rows.add(
+                row(
+                    opening,
+                    written.getOrDefault(opening.threadId(), List.of()),
+                    members,
+                    session,
+                    now));
           }
           return rows;
         });
@@ -135,7 +148,9 @@ public final class Dialogue {
                   .orElseThrow(() -> ApiException.notFound("prompt thread " + threadId));
           CommunityAccess.Access caller = access.of(c, session, opening.communityId());
           caller.requireRead();
-          List<Written> written = written(c, threadId);
+          List<Written> written =
+              written(c, "WHERE p.thread_id = ?", threadId, MAX_POSTS)
+                  .getOrDefault(threadId, List.of());
           Map<String, Reflections.Evidence> evidence = reflections.evidenceIn(c, threadId);
           Community community = caller.community();
           return new PromptPage(
@@ -221,8 +236,7 @@ public final class Dialogue {
       if (w.parentId() != null && ids.contains(w.parentId())) {
         toColleagues++;
       }
-      String text = SafeHtml.text(w.body());
-      words.add(text.isBlank() ? 0 : text.strip().split("\\s+").length);
+      words.add(SafeHtml.words(w.body()));
     }
     Collections.sort(words);
     int median =
@@ -248,28 +262,36 @@ public final class Dialogue {
         median);
   }
 
-  /** The visible answers and replies of a prompt's thread, in order. */
-  private static List<Written> written(Connection c, String threadId) throws SQLException {
-    List<Written> written = new ArrayList<>();
+  /**
+   * The visible answers and replies of prompts' threads, in order, by thread ({@code maxRows} 0:
+   * all).
+   */
+  private static Map<String, List<Written>> written(
+      Connection c, String where, String value, int maxRows) throws SQLException {
+    Map<String, List<Written>> byThread = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, parent_id, author_id, author_name, body, created_at FROM post"
-                + " WHERE thread_id = ? AND seq > 1 AND hidden = FALSE ORDER BY seq")) {
-      ps.setString(1, threadId);
-      ps.setMaxRows(MAX_POSTS);
+            "SELECT p.thread_id, p.id, p.parent_id, p.author_id, p.author_name, p.body, p.created_at"
+                + " FROM post p "
+                + where
+                + " AND p.seq > 1 AND p.hidden = FALSE ORDER BY p.thread_id, p.seq")) {
+      ps.setString(1, value);
+      ps.setMaxRows(maxRows);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          written.add(
-              new Written(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getTimestamp(6).toInstant()));
+          byThread
+              .computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+              .add(
+                  new Written(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getTimestamp(7).toInstant()));
         }
       }
     }
-    return written;
+    return byThread;
   }
 }

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -198,15 +200,16 @@ public final class Reflections {
         c -> {
           List<Reflection> all = new ArrayList<>();
           Set<String> posts = new HashSet<>();
+          Map<String, PromptFacts> prompts = new HashMap<>();
           for (ReflectionStore.Row row : store.ofAuthor(c, session.lmsUserId())) {
-            all.add(view(c, row));
+            all.add(view(c, row, prompts));
             if (row.postId() != null) {
               posts.add(row.postId());
             }
           }
           for (ReflectionStore.Row row : store.threadAnswers(c, session.lmsUserId())) {
             if (!posts.contains(row.postId())) {
-              all.add(view(c, row));
+              all.add(view(c, row, prompts));
             }
           }
           all.sort(Comparator.comparing(Reflection::writtenAt).reversed());
@@ -225,8 +228,8 @@ public final class Reflections {
   }
 
   /** The evidence of a thread's answers shared from the reflection view, by post. */
-  java.util.Map<String, Evidence> evidenceIn(Connection c, String threadId) throws SQLException {
-    java.util.Map<String, Evidence> byPost = new java.util.HashMap<>();
+  Map<String, Evidence> evidenceIn(Connection c, String threadId) throws SQLException {
+    Map<String, Evidence> byPost = new HashMap<>();
     for (var entry : store.sharedIn(c, threadId).entrySet()) {
       Evidence evidence = EvidenceRules.shown(c, entry.getValue());
       if (evidence != null) {
@@ -262,8 +265,26 @@ public final class Reflections {
   }
 
   private Reflection view(Connection c, ReflectionStore.Row row) throws SQLException {
-    Opening opening = opening(c, row.threadId());
-    Community community = access.find(c, opening.communityId());
+    return view(c, row, new HashMap<>());
+  }
+
+  /** What a reflection shows of its prompt, read once per prompt when listing many. */
+  private record PromptFacts(Opening opening, String communityName, String prompt) {}
+
+  private Reflection view(Connection c, ReflectionStore.Row row, Map<String, PromptFacts> prompts)
+      throws SQLException {
+    PromptFacts facts = prompts.get(row.threadId());
+    if (facts == null) {
+      Opening opening = opening(c, row.threadId());
+      Community community = access.find(c, opening.communityId());
+      facts =
+          new PromptFacts(
+              opening,
+              community == null ? null : community.name(),
+              Sql.first(c, "SELECT body FROM post WHERE thread_id = ? AND seq = 1", row.threadId())
+                  .orElse(""));
+      prompts.put(row.threadId(), facts);
+    }
     String body = row.body();
     int replies = 0;
     if (row.postId() != null) {
@@ -276,14 +297,14 @@ public final class Reflections {
                       row.postId())
                   .orElse("0"));
     }
+    Opening opening = facts.opening();
     return new Reflection(
         row.id(),
         row.threadId(),
         opening.communityId(),
-        community == null ? null : community.name(),
+        facts.communityName(),
         opening.title(),
-        Sql.first(c, "SELECT body FROM post WHERE thread_id = ? AND seq = 1", row.threadId())
-            .orElse(""),
+        facts.prompt(),
         opening.date(),
         body,
         row.shared(),
