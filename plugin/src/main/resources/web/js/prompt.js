@@ -1,6 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api, compact } from './api.js';
-import { actionButton } from './ui.js';
+import { actionButton, oneAtATime } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -79,11 +79,9 @@ function answerItem(answer) {
   return item;
 }
 
-let generation = 0; // a slower, older render must not overwrite a newer one
 let bank = null;
 
-async function render() {
-  const mine = ++generation;
+async function draw() {
   const hub = await api('GET', '/api/v1/hub');
   const strings = await load(hub.me.locale);
   const page = await api('GET', `/api/v1/prompt-openings/${encodeURIComponent(thread)}`);
@@ -91,7 +89,6 @@ async function render() {
     bank = api('GET', `/api/v1/resources?sort=newest&community=${encodeURIComponent(page.communityId)}`);
   }
   const resources = page.canAnswer ? (await bank).results : [];
-  if (mine !== generation) return;
   t = strings;
   locale = hub.me.locale;
   translatePage(t);
@@ -125,6 +122,8 @@ async function render() {
     }));
   }
 }
+
+const render = oneAtATime(draw);
 
 function stopEditing() {
   editing = null;

@@ -1,7 +1,7 @@
 import { load, translatePage } from './i18n.js';
 import { api, compact } from './api.js';
 import { paragraphs, when } from './text.js';
-import { actionButton } from './ui.js';
+import { actionButton, oneAtATime } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const community = new URLSearchParams(location.search).get('community');
@@ -152,7 +152,7 @@ async function reportView(survey, round) {
   return box;
 }
 
-async function render() {
+async function draw() {
   const hub = await api('GET', '/api/v1/hub');
   t = await load(hub.me.locale);
   locale = hub.me.locale;
@@ -216,6 +216,8 @@ async function render() {
   }
   $('surveys').replaceChildren(...blocks);
 }
+
+const render = oneAtATime(draw);
 
 $('p-library').addEventListener('change', () => {
   const picked = library[Number($('p-library').value)];

@@ -14,3 +14,14 @@ export function actionButton(label, action, { secondary = false, redraw, failed 
   });
   return b;
 }
+
+// Runs a page's drawing one call at a time, in call order: a slow earlier draw can never
+// overwrite what a later one showed. Each call's promise settles with its own draw.
+export function oneAtATime(draw) {
+  let last = Promise.resolve();
+  return () => {
+    const next = last.catch(() => {}).then(draw);
+    last = next;
+    return next;
+  };
+}
