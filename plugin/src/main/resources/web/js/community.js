@@ -1,6 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
-import { actionButton } from './ui.js';
+import { actionButton, oneAtATime } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -17,7 +17,7 @@ function button(label, action, secondary = false) {
   });
 }
 
-async function render() {
+async function draw() {
   const hub = await api('GET', '/api/v1/hub');
   t = await load(hub.me.locale);
   locale = hub.me.locale;
@@ -84,6 +84,8 @@ async function render() {
       : button(t('community.archive'), () => api('POST', `/api/v1/communities/${id}/archive`), true));
   }
 }
+
+const render = oneAtATime(draw);
 
 async function renderDiscussions(details, manages) {
   const member = details.mine?.status === 'active';

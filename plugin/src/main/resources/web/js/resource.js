@@ -2,6 +2,7 @@ import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
 import { uploadFile } from './upload.js';
 import { when } from './text.js';
+import { oneAtATime } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -16,7 +17,7 @@ function size(bytes) {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 }
 
-async function render() {
+async function draw() {
   const hub = await api('GET', '/api/v1/hub');
   t = await load(hub.me.locale);
   locale = hub.me.locale;
@@ -74,6 +75,8 @@ async function render() {
     $('share-button').disabled = mine.length === 0;
   }
 }
+
+const render = oneAtATime(draw);
 
 async function act(action, message) {
   try {

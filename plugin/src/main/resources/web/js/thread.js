@@ -1,6 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
-import { actionButton } from './ui.js';
+import { actionButton, oneAtATime } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -114,7 +114,7 @@ function edit(post, item, body) {
   area.focus();
 }
 
-async function render() {
+async function draw() {
   const hub = await api('GET', '/api/v1/hub');
   t = await load(hub.me.locale);
   locale = hub.me.locale;
@@ -139,6 +139,8 @@ async function render() {
   $('reply').hidden = !data.canReply;
   showQuote();
 }
+
+const render = oneAtATime(draw);
 
 $('reply').addEventListener('submit', async (event) => {
   event.preventDefault();
