@@ -282,7 +282,12 @@ class ReflectionsApiTest {
     assertEquals(
         "Grelha de observação",
         answer.getAsJsonObject("evidence").get("resourceTitle").getAsString());
-    assertTrue(answer.get("body").getAsString().contains("Grelha de observação"));
+    assertTrue(
+        answer
+            .get("body")
+            .getAsString()
+            .contains("Evidência do banco de recursos: «Grelha de observação»"),
+        "said in the post, in the author's language, for Moodle's readers too");
     assertEquals(403, reflect(tiago, thread, "<p>Eu também.</p>", "").status(), "members only");
   }
 

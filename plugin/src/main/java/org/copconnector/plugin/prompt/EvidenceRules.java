@@ -42,18 +42,25 @@ final class EvidenceRules {
     return value == null || value.isBlank();
   }
 
-  /** The evidence as readers of the thread (and of the Moodle forum) see it under the answer. */
-  static String html(Connection c, ReflectionStore.Row row) throws SQLException {
+  /**
+   * The evidence as readers of the thread (and of the Moodle forum) see it under the answer, in the
+   * author's language (English or Portuguese).
+   */
+  static String html(Connection c, ReflectionStore.Row row, String locale) throws SQLException {
+    boolean pt = locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("pt");
     if (row.link() != null) {
       return SafeHtml.sanitize(
-          "<p>Evidence: <a href=\""
+          "<p>"
+              + (pt ? "Evidência: " : "Evidence: ")
+              + "<a href=\""
               + SafeHtml.escape(row.link())
               + "\">"
               + SafeHtml.escape(row.link())
               + "</a></p>");
     }
     if (row.resourceId() != null) {
-      return "<p>Evidence from the resource bank: «"
+      return "<p>"
+          + (pt ? "Evidência do banco de recursos: «" : "Evidence from the resource bank: «")
           + SafeHtml.escape(resourceTitle(c, row.resourceId()))
           + "»</p>";
     }
