@@ -235,6 +235,7 @@ public final class Doctor {
       case HTTP_STATUS -> "HTTP " + e.httpStatus() + " from /webservice/rest/server.php";
       case NOT_JSON -> "the address answered, but not with Moodle web-service JSON";
       case TRUNCATED -> "the answer was cut short";
+      case FOREIGN_FILE -> "a file address of another site was refused";
     };
   }
 
@@ -253,6 +254,7 @@ public final class Doctor {
           "moodle.url must be the site's root address; enable web services and the REST protocol ("
               + SERVICES_PATH
               + " > Overview)";
+      case FOREIGN_FILE -> "only files of " + settings.url() + " are read";
     };
   }
 

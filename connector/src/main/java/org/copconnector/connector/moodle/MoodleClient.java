@@ -158,7 +158,7 @@ public final class MoodleClient {
         || !url.encodedPath().contains("/pluginfile.php/")) {
       throw new MoodleTransportException(
           "pluginfile.php",
-          MoodleTransportException.Kind.NOT_JSON,
+          MoodleTransportException.Kind.FOREIGN_FILE,
           0,
           "not a file of this Moodle site",
           null);

@@ -12,7 +12,9 @@ public final class MoodleTransportException extends MoodleClientException {
     CONNECTION,
     HTTP_STATUS,
     NOT_JSON,
-    TRUNCATED
+    TRUNCATED,
+    /** A file address of another site: refused before any request is sent. */
+    FOREIGN_FILE
   }
 
   private final Kind kind;
