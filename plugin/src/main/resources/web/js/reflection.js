@@ -172,9 +172,14 @@ async function draw() {
   $('schedules').replaceChildren(...(schedules.length === 0 ? [el('li', t('reflection.noPrompts'), 'empty')]
     : schedules.map((s) => {
       const item = el('li');
-      item.append(el('strong', s.title), el('p', t('reflection.next', {
+      item.append(el('strong', s.title));
+      if (s.stoppedAt) item.append(' ', el('span', t('reflection.stopped'), 'tag'));
+      item.append(el('p', t('reflection.next', {
         repeat: t(`reflection.repeat.${s.repeat}`), when: s.nextOpeningAt ? when(s.nextOpeningAt, locale) : '–', opened: s.opened,
       }), 'meta'));
+      if (manages && !s.stoppedAt && s.nextOpeningAt) {
+        item.append(button(t('reflection.stop'), () => api('POST', `/api/v1/prompt-schedules/${s.id}/stop`)));
+      }
       return item;
     })));
   $('write-box').hidden = !manages;

@@ -353,6 +353,9 @@ class BrowserTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("schedules"), "todas as semanas"));
     assertTrue(driver.findElement(By.id("schedules")).getText().contains("Depois da aula"));
+    click(driver, "//ul[@id='schedules']//button[.='Parar este agendamento']");
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules"), "parado"));
   }
 
   @Test

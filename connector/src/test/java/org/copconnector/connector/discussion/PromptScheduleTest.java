@@ -225,6 +225,45 @@ class PromptScheduleTest {
     }
   }
 
+  @Test
+  void aStoppedScheduleOpensNothingMore() throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
+    try (FakeMoodle fake = new FakeMoodle().start();
+        DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
+      Community c = communityOfThree(world);
+      PromptSchedules scheduler = schedules(world, clock);
+      PromptSchedules.Schedule weekly =
+          scheduler.schedule(
+              ALICE,
+              new PromptSchedules.NewSchedule(
+                  c.id(),
+                  "Depois da aula",
+                  "<p>Uma coisa que aprendi.</p>",
+                  Occurrences.Repeat.WEEKLY,
+                  LocalDate.parse("2026-11-02"),
+                  "18:00",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
+      clock.advance(Duration.ofHours(6));
+      assertEquals(1, scheduler.openDue());
+      org.junit.jupiter.api.Assertions.assertThrows(
+          org.copconnector.plugin.web.ApiException.class,
+          () -> scheduler.stop(DiscussionWorld.BOB, weekly.id()),
+          "members cannot stop it");
+      PromptSchedules.Schedule stopped = scheduler.stop(ALICE, weekly.id());
+      assertEquals(clock.instant(), stopped.stoppedAt());
+      assertEquals(null, stopped.nextOpeningAt());
+      for (int day = 0; day < 21; day++) {
+        clock.advance(Duration.ofDays(1));
+        assertEquals(0, scheduler.openDue());
+      }
+      assertEquals(1, scheduler.list(ALICE, c.id()).get(0).opened(), "what it opened stays");
+    }
+  }
+
   /** Alice's community with Bob and Carol as members. */
   private static Community communityOfThree(DiscussionWorld world) {
     Community c =

@@ -1,6 +1,7 @@
 package org.copconnector.connector.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -69,6 +70,18 @@ class PromptsApiTest {
               .json()
               .getAsJsonArray()
               .size());
+      String schedule = made.object().get("id").getAsString();
+      assertEquals(
+          403,
+          hub.call(gabriela, "POST", "/api/v1/prompt-schedules/" + schedule + "/stop", null)
+              .status());
+      Answer stopped =
+          hub.call(filipe, "POST", "/api/v1/prompt-schedules/" + schedule + "/stop", null);
+      assertEquals(200, stopped.status(), String.valueOf(stopped.json()));
+      assertTrue(stopped.object().has("stoppedAt"));
+      assertFalse(stopped.object().has("nextOpeningAt"), "nothing more opens");
+      assertEquals(
+          404, hub.call(filipe, "POST", "/api/v1/prompt-schedules/nope/stop", null).status());
     }
   }
 }

@@ -68,6 +68,14 @@ public final class PromptResource {
     return schedules.list(SessionFilter.of(request), required(community));
   }
 
+  /** Stops a schedule; what it opened stays. */
+  @POST
+  @Path("/prompt-schedules/{id}/stop")
+  public PromptSchedules.Schedule stop(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return schedules.stop(SessionFilter.of(request), id);
+  }
+
   /** Response rate, dialogue share and median words of each opened prompt. */
   @GET
   @Path("/prompt-schedules/dialogue")

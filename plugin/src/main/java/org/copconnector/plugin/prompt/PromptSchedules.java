@@ -66,7 +66,8 @@ public final class PromptSchedules {
       LocalDate untilDate,
       boolean asksEvidence,
       Instant nextOpeningAt,
-      int opened) {}
+      int opened,
+      Instant stoppedAt) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(PromptSchedules.class);
 
@@ -222,10 +223,36 @@ public final class PromptSchedules {
                     r.occurrences().until(),
                     r.asksEvidence(),
                     r.next(),
-                    opened));
+                    opened,
+                    r.stoppedAt()));
           }
           return schedules;
         });
+  }
+
+  /** Stops a schedule: nothing more opens; its community's facilitators and administrators. */
+  public Schedule stop(Session session, String scheduleId) {
+    String communityId =
+        Transaction.run(
+            dataSource,
+            "stop prompt schedule",
+            c -> {
+              String community =
+                  Sql.first(c, "SELECT community_id FROM prompt_schedule WHERE id = ?", scheduleId)
+                      .orElseThrow(() -> ApiException.notFound("prompt schedule " + scheduleId));
+              access.of(c, session, community).requireModerate();
+              Sql.update(
+                  c,
+                  "UPDATE prompt_schedule SET stopped_at = COALESCE(stopped_at, ?), next_opening_at = NULL"
+                      + " WHERE id = ?",
+                  Timestamp.from(Instant.now(clock)),
+                  scheduleId);
+              return community;
+            });
+    return list(session, communityId).stream()
+        .filter(s -> s.id().equals(scheduleId))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Opens every due prompt; returns how many threads were opened. Called every minute. */
@@ -278,6 +305,14 @@ public final class PromptSchedules {
         dataSource,
         "open prompt",
         c -> {
+          // Locks the schedule: a stop waits for an opening under way, and is seen by the next.
+          if (Sql.first(
+                  c,
+                  "SELECT id FROM prompt_schedule WHERE id = ? AND stopped_at IS NULL FOR UPDATE",
+                  row.id())
+              .isEmpty()) {
+            return false;
+          }
           boolean opened = false;
           if (latest.isPresent()) {
             LocalDate day = latest.get().toLocalDate();
@@ -337,13 +372,14 @@ public final class PromptSchedules {
       Integer openDays,
       String createdBy,
       Instant next,
-      boolean asksEvidence) {}
+      boolean asksEvidence,
+      Instant stoppedAt) {}
 
   private static List<Row> rows(Connection c, String where, Object value) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, community_id, title, body, repeat_every, first_date, local_time, time_zone, open_days,"
-                + " until_date, created_by, next_opening_at, asks_evidence FROM prompt_schedule WHERE "
+                + " until_date, created_by, next_opening_at, asks_evidence, stopped_at FROM prompt_schedule WHERE "
                 + where
                 + " ORDER BY id")) {
       ps.setObject(1, value);
@@ -369,7 +405,8 @@ public final class PromptSchedules {
                   openDays,
                   rs.getString(11),
                   next == null ? null : next.toInstant(),
-                  rs.getBoolean(13)));
+                  rs.getBoolean(13),
+                  rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant()));
         }
       }
       return rows;
