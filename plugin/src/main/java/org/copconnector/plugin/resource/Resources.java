@@ -303,6 +303,7 @@ public final class Resources {
       throw ApiException.invalid("q", "a search is at most 200 characters");
     }
     int p = Math.max(0, page);
+    // Two short reads around the index search: no pooled connection is held while Lucene works.
     ResourceIndex.Viewer viewer =
         read(
             c ->
