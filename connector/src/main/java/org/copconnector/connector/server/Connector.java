@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConfigException;
 import org.copconnector.connector.config.ConnectorConfig;
@@ -28,17 +29,14 @@ import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettings;
 import org.copconnector.plugin.community.CourseSettingsResource;
-import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.discussion.DiscussionResource;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.ForumImport;
-import org.copconnector.plugin.discussion.ForumMirror;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.UnconfiguredLms;
-import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxResource;
 import org.copconnector.plugin.outbox.OutboxWorker;
@@ -137,16 +135,19 @@ public final class Connector implements AutoCloseable {
       DemoSchools schools = demo ? DemoSchools.load() : null;
       Lms lms = demo ? new DemoLms(schools) : lms(config, client, background);
       Clock clock = Clock.systemUTC();
-      PeopleStore people = new PeopleStore(database.dataSource(), clock);
-      RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
-      Outbox outbox = new Outbox(database.dataSource(), clock);
-      LmsMappings mappings = new LmsMappings(database.dataSource(), clock);
-      GroupMirror groups = new GroupMirror(lms, mappings);
-      ForumMirror forums = new ForumMirror(database.dataSource(), lms, mappings, groups);
       ConnectorConfig.DiscussionSettings discussionSettings = config.discussions();
-      Notifier notifier =
-          new Notifier(
-              database.dataSource(), outbox, people, discussionSettings.digestZone(), clock);
+      CommunityServices core =
+          CommunityServices.wire(
+              database.dataSource(),
+              lms,
+              discussionSettings.digestZone(),
+              discussionSettings.limits(),
+              clock);
+      PeopleStore people = core.people();
+      Outbox outbox = core.outbox();
+      Notifier notifier = core.notifier();
+      Discussions discussions = core.discussions();
+      RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
       Path files =
           demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
       BlobStore blobs = new BlobStore(files.resolve("blobs"));
@@ -154,13 +155,10 @@ public final class Connector implements AutoCloseable {
       OutboxWorker delivery =
           new OutboxWorker(
               outbox,
-              List.of(
-                  groups.adding(),
-                  groups.removing(),
-                  forums.discussions(),
-                  forums.replies(),
-                  notifier.handler(lms),
-                  forumShare.handler(lms, mappings, groups)),
+              Stream.concat(
+                      core.handlers(lms).stream(),
+                      Stream.of(forumShare.handler(lms, core.mappings(), core.groups())))
+                  .toList(),
               RetryPolicy.standard(),
               clock);
       SessionStore sessions =
@@ -183,17 +181,13 @@ public final class Connector implements AutoCloseable {
       if (demo) {
         resources.add(new DemoResource(schools, sessions, people, assets));
       }
-      CourseSettings courseSettings = new CourseSettings(database.dataSource());
-      Communities communities =
-          new Communities(database.dataSource(), people, outbox, lms, courseSettings, clock);
+      CourseSettings courseSettings = core.courseSettings();
+      Communities communities = core.communities();
       resources.add(new HubResource(people, communities));
       resources.add(new RosterResource(roster));
       resources.add(new OutboxResource(outbox));
       resources.add(new CommunityResource(communities));
       resources.add(new CourseSettingsResource(courseSettings));
-      Discussions discussions =
-          new Discussions(
-              database.dataSource(), people, outbox, notifier, discussionSettings.limits(), clock);
       resources.add(new DiscussionResource(discussions));
       resources.add(new SurveyResource(new Surveys(database.dataSource(), people, clock)));
       PromptSchedules prompts =
@@ -225,8 +219,7 @@ public final class Connector implements AutoCloseable {
               uploads, bank, new BankExport(database.dataSource(), blobs, people), forumShare));
       resources.add(
           new ImportResource(new MoodleImport(database.dataSource(), lms, uploads, bank, people)));
-      ForumImport forumImport =
-          new ForumImport(database.dataSource(), lms, mappings, discussions, people);
+      ForumImport forumImport = core.forumImport();
       resources.addAll(extraResources);
       http =
           new HttpServer(

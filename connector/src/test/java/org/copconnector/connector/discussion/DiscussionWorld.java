@@ -12,16 +12,14 @@ import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleClient;
 import org.copconnector.connector.moodle.MoodleLms;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
+import org.copconnector.connector.server.CommunityServices;
 import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.community.Communities;
-import org.copconnector.plugin.community.CourseSettings;
-import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.discussion.ForumMirror;
 import org.copconnector.plugin.discussion.Notifier;
-import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.outbox.OutboxWorker;
@@ -59,8 +57,6 @@ public final class DiscussionWorld implements AutoCloseable {
     this.clock = clock;
     database = Database.open(DatabaseSettings.h2File(dataDir, 5));
     database.migrate();
-    people = new PeopleStore(database.dataSource(), clock);
-    outbox = new Outbox(database.dataSource(), clock);
     Moodle moodle =
         new Moodle(
             new MoodleClient(
@@ -71,31 +67,21 @@ public final class DiscussionWorld implements AutoCloseable {
                 1000,
                 Backoff.none()));
     lms = new MoodleLms(moodle, 500, moodle.site(), clock, Duration.ofMinutes(1));
-    LmsMappings mappings = new LmsMappings(database.dataSource(), clock);
-    GroupMirror groups = new GroupMirror(lms, mappings);
-    forums = new ForumMirror(database.dataSource(), lms, mappings, groups);
-    notifier = new Notifier(database.dataSource(), outbox, people, ZoneOffset.UTC, clock);
-    communities =
-        new Communities(
-            database.dataSource(),
-            people,
-            outbox,
-            lms,
-            new CourseSettings(database.dataSource()),
-            clock);
-    discussions =
-        new Discussions(
-            database.dataSource(), people, outbox, notifier, DiscussionLimits.defaults(), clock);
-    forumImport = new ForumImport(database.dataSource(), lms, mappings, discussions, people);
+    // The server's own wiring, so these tests drive what production runs.
+    CommunityServices core =
+        CommunityServices.wire(
+            database.dataSource(), lms, ZoneOffset.UTC, DiscussionLimits.defaults(), clock);
+    people = core.people();
+    outbox = core.outbox();
+    forums = core.forums();
+    notifier = core.notifier();
+    communities = core.communities();
+    discussions = core.discussions();
+    forumImport = core.forumImport();
     worker =
         new OutboxWorker(
             outbox,
-            List.of(
-                groups.adding(),
-                groups.removing(),
-                forums.discussions(),
-                forums.replies(),
-                notifier.handler(lms)),
+            core.handlers(lms),
             new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 30, () -> 0.5),
             clock);
     for (Session s : List.of(ALICE, BOB, CAROL)) {

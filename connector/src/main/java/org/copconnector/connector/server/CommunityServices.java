@@ -1,0 +1,72 @@
+package org.copconnector.connector.server;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import javax.sql.DataSource;
+import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.community.CourseSettings;
+import org.copconnector.plugin.community.GroupMirror;
+import org.copconnector.plugin.discussion.DiscussionLimits;
+import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.ForumImport;
+import org.copconnector.plugin.discussion.ForumMirror;
+import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.outbox.LmsMappings;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.outbox.OutboxHandler;
+import org.copconnector.plugin.people.PeopleStore;
+
+/**
+ * Communities and their discussions over one database and one LMS, wired in one place for the
+ * server and for the tests that drive them against a Moodle stand-in.
+ */
+public record CommunityServices(
+    PeopleStore people,
+    Outbox outbox,
+    LmsMappings mappings,
+    GroupMirror groups,
+    ForumMirror forums,
+    Notifier notifier,
+    CourseSettings courseSettings,
+    Communities communities,
+    Discussions discussions,
+    ForumImport forumImport) {
+
+  public static CommunityServices wire(
+      DataSource dataSource, Lms lms, ZoneId digestZone, DiscussionLimits limits, Clock clock) {
+    PeopleStore people = new PeopleStore(dataSource, clock);
+    Outbox outbox = new Outbox(dataSource, clock);
+    LmsMappings mappings = new LmsMappings(dataSource, clock);
+    GroupMirror groups = new GroupMirror(lms, mappings);
+    ForumMirror forums = new ForumMirror(dataSource, lms, mappings, groups);
+    Notifier notifier = new Notifier(dataSource, outbox, people, digestZone, clock);
+    CourseSettings courseSettings = new CourseSettings(dataSource);
+    Communities communities =
+        new Communities(dataSource, people, outbox, lms, courseSettings, clock);
+    Discussions discussions = new Discussions(dataSource, people, outbox, notifier, limits, clock);
+    ForumImport forumImport = new ForumImport(dataSource, lms, mappings, discussions, people);
+    return new CommunityServices(
+        people,
+        outbox,
+        mappings,
+        groups,
+        forums,
+        notifier,
+        courseSettings,
+        communities,
+        discussions,
+        forumImport);
+  }
+
+  /** How these services' outbox messages reach the LMS. */
+  public List<OutboxHandler> handlers(Lms lms) {
+    return List.of(
+        groups.adding(),
+        groups.removing(),
+        forums.discussions(),
+        forums.replies(),
+        notifier.handler(lms));
+  }
+}
