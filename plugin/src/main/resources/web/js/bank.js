@@ -1,6 +1,7 @@
 import { load, translatePage } from './i18n.js';
 import { api, list } from './api.js';
 import { uploadFile } from './upload.js';
+import { showLoadFailure } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -170,7 +171,4 @@ $('import').addEventListener('submit', async (event) => {
   }
 });
 
-start().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+start().catch(showLoadFailure);

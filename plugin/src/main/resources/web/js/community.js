@@ -1,6 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
-import { actionButton, oneAtATime } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -157,7 +157,4 @@ $('notify').addEventListener('change', async () => {
   }
 });
 
-render().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+render().catch(showLoadFailure);

@@ -1,32 +1,22 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
 import { when } from './text.js';
+import { showLoadFailure, el, sanitisedHtml } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 let t = (key) => key;
 
-function el(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
-function html(markup) {
-  const div = el('div', undefined, 'body');
-  div.innerHTML = markup; // sanitised by the server
-  return div;
-}
 
 function entry(reflection, locale) {
   const article = el('article', undefined, 'reflection');
   article.append(el('h3', reflection.promptTitle));
-  const prompt = html(reflection.prompt);
+  const prompt = sanitisedHtml(reflection.prompt);
   prompt.classList.add('prompt-text');
   article.append(prompt);
   const where = reflection.shared ? t('portfolio.shared') : t('portfolio.private');
   const replies = reflection.replies > 0 ? ` · ${t('portfolio.replies', { count: reflection.replies })}` : '';
-  article.append(el('p', `${when(reflection.writtenAt, locale)} · ${where}${replies}`, 'meta'), html(reflection.body));
+  article.append(el('p', `${when(reflection.writtenAt, locale)} · ${where}${replies}`, 'meta'), sanitisedHtml(reflection.body));
   if (reflection.evidence) {
     const p = el('p', `${t('prompt.evidenceShown')} `, 'meta');
     p.append(reflection.evidence.link || reflection.evidence.resourceTitle);
@@ -62,7 +52,4 @@ async function render() {
 
 $('print').addEventListener('click', () => window.print());
 
-render().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+render().catch(showLoadFailure);

@@ -1,6 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api, compact } from './api.js';
-import { actionButton, oneAtATime } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure, el, sanitisedHtml } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,18 +14,7 @@ function fail(error) {
   $('status').textContent = t('community.failed', { reason: error.message });
 }
 
-function el(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
-function html(markup) {
-  const div = el('div', undefined, 'body');
-  div.innerHTML = markup; // sanitised by the server
-  return div;
-}
 
 function evidenceItem(evidence) {
   if (!evidence) return [];
@@ -39,7 +28,7 @@ function evidenceItem(evidence) {
 
 function journalItem(entry) {
   const item = el('li', undefined, 'post');
-  item.append(el('p', when(entry.writtenAt, locale), 'meta'), html(entry.body), ...evidenceItem(entry.evidence));
+  item.append(el('p', when(entry.writtenAt, locale), 'meta'), sanitisedHtml(entry.body), ...evidenceItem(entry.evidence));
   const actions = el('p', undefined, 'actions');
   actions.append(
     actionButton(t('prompt.shareEntry'), () => api('POST', `/api/v1/reflections/${entry.id}/share`), {
@@ -65,13 +54,13 @@ function journalItem(entry) {
 
 function answerItem(answer) {
   const item = el('li', undefined, 'post');
-  item.append(el('p', `${answer.authorName} · ${when(answer.writtenAt, locale)}`, 'meta'), html(answer.body),
+  item.append(el('p', `${answer.authorName} · ${when(answer.writtenAt, locale)}`, 'meta'), sanitisedHtml(answer.body),
     ...evidenceItem(answer.evidence));
   if (answer.replies.length > 0) {
     const replies = el('ol', undefined, 'posts');
     replies.append(...answer.replies.map((r) => {
       const reply = el('li', undefined, 'post');
-      reply.append(el('p', `${r.authorName} · ${when(r.writtenAt, locale)}`, 'meta'), html(r.body));
+      reply.append(el('p', `${r.authorName} · ${when(r.writtenAt, locale)}`, 'meta'), sanitisedHtml(r.body));
       return reply;
     }));
     item.append(replies);
@@ -96,7 +85,7 @@ async function draw() {
   asksEvidence = page.asksEvidence;
   document.title = `${page.title} · CoP Connector`;
   $('title').textContent = page.title;
-  $('prompt').replaceChildren(html(page.prompt));
+  $('prompt').replaceChildren(sanitisedHtml(page.prompt));
   const state = page.open
     ? (page.closesAt ? t('prompt.closes', { when: when(page.closesAt, locale) }) : t('reflection.isOpen'))
     : t('reflection.isClosed');
@@ -160,7 +149,4 @@ $('answer').addEventListener('submit', async (event) => {
   }
 });
 
-render().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+render().catch(showLoadFailure);

@@ -1,7 +1,7 @@
 import { load, translatePage } from './i18n.js';
 import { api, compact } from './api.js';
 import { paragraphs, when } from './text.js';
-import { actionButton, oneAtATime } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure, el } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const community = new URLSearchParams(location.search).get('community');
@@ -14,12 +14,6 @@ function fail(error) {
   $('status').textContent = t('community.failed', { reason: error.message });
 }
 
-function el(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function button(label, action) {
   return actionButton(label, action, { secondary: true, redraw: render, failed: fail });
@@ -286,7 +280,4 @@ $('new-survey').addEventListener('submit', async (event) => {
   }
 });
 
-render().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+render().catch(showLoadFailure);

@@ -2,7 +2,7 @@ import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
 import { uploadFile } from './upload.js';
 import { when } from './text.js';
-import { oneAtATime } from './ui.js';
+import { oneAtATime, showLoadFailure } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -120,7 +120,4 @@ $('forum-button').addEventListener('click', () => {
   act(() => api('POST', `/api/v1/resources/${id}/forum-posts`), 'resource.toForumQueued');
 });
 
-render().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+render().catch(showLoadFailure);

@@ -1,6 +1,6 @@
 import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
-import { actionButton, oneAtATime } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -165,7 +165,4 @@ api('GET', `/api/v1/prompt-openings/${encodeURIComponent(id)}`).then(() => {
   $('prompt-link').hidden = false;
 }).catch(() => {});
 
-render().catch((error) => {
-  $('status').textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  $('status').classList.add('error');
-});
+render().catch(showLoadFailure);

@@ -25,3 +25,25 @@ export function oneAtATime(draw) {
     return next;
   };
 }
+
+// An element with optional text (never parsed as HTML) and class.
+export function el(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+// A block of HTML the server has already sanitised (posts, prompts, answers).
+export function sanitisedHtml(markup) {
+  const div = el('div', undefined, 'body');
+  div.innerHTML = markup;
+  return div;
+}
+
+// Shows why a page could not load in its status line (no session: how to get one).
+export function showLoadFailure(error) {
+  const status = document.getElementById('status');
+  status.textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
+  status.classList.add('error');
+}

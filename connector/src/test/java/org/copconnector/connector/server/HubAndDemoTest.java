@@ -128,6 +128,17 @@ class HubAndDemoTest {
     assertEquals(200, hub.status());
     assertTrue(hub.type().startsWith("text/html"));
     assertTrue(hub.body().contains("<main id=\"main\""));
+    for (String page : List.of("/hub", "/prompt", "/portfolio", "/thread", "/bank")) {
+      String html = get(page, null).body();
+      String script = "/assets/js/" + page.substring(1) + ".js";
+      assertTrue(
+          html.startsWith("<!DOCTYPE html>")
+              && html.contains("<script type=\"module\" src=\"" + script + "\">")
+              && html.contains("class=\"skip\"")
+              && html.contains("<main id=\"main\"")
+              && !html.contains("<!--layout"),
+          page + " is a whole page with the shared head: " + html);
+    }
     assertTrue(get("/assets/js/hub.js", null).type().startsWith("text/javascript"));
     assertTrue(get("/assets/i18n/pt.json", null).body().contains("Comunidades de prática"));
     for (String sneaky :

@@ -8,8 +8,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The web UI: plain HTML, CSS and JavaScript modules from the class path ({@code web/}), no build
@@ -28,6 +31,9 @@ public final class StaticResource {
           "png", "image/png",
           "ico", "image/x-icon");
   private static final String SAFE_PATH = "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*\\.[a-z]+";
+
+  /** A page that starts with this line gets the shared head, banner and top of the navigation. */
+  private static final Pattern LAYOUT = Pattern.compile("<!--layout script=\"([a-z]+\\.js)\"-->\n");
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
@@ -111,6 +117,21 @@ public final class StaticResource {
   }
 
   private static byte[] load(String path) {
+    byte[] content = read(path);
+    if (!path.endsWith(".html")) {
+      return content;
+    }
+    String page = new String(content, StandardCharsets.UTF_8);
+    Matcher layout = LAYOUT.matcher(page);
+    if (!layout.lookingAt()) {
+      return content;
+    }
+    String head = new String(read("layout-head.html"), StandardCharsets.UTF_8);
+    return (head.replace("{{script}}", layout.group(1)) + page.substring(layout.end()))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] read(String path) {
     try (InputStream in = StaticResource.class.getResourceAsStream("/web/" + path)) {
       return in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
