@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +23,6 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.moodle.Backoff;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleClient;
@@ -67,11 +65,7 @@ public final class DiscussionBenchmark {
   private record Timed(String page, double millis) {}
 
   public static void main(String[] args) throws Exception {
-    Path work = Files.createTempDirectory("cop-bench-discussions-");
-    Map<String, String> env =
-        Map.of("COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", work.toString());
-    try (Connector connector =
-        Connector.start(new ConfigLoader(env, work.resolve("none")).load(null), List.of())) {
+    try (Connector connector = BenchServer.start("discussions")) {
       DataSource db = connector.database().dataSource();
       long t0 = System.nanoTime();
       seed(db);

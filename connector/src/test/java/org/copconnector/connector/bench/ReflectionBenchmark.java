@@ -1,7 +1,5 @@
 package org.copconnector.connector.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -11,13 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
@@ -38,11 +32,7 @@ public final class ReflectionBenchmark {
   private static final double BUDGET_MS = 100;
 
   public static void main(String[] args) throws Exception {
-    Path work = Files.createTempDirectory("cop-bench-reflection-");
-    Map<String, String> env =
-        Map.of("COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", work.toString());
-    try (Connector connector =
-        Connector.start(new ConfigLoader(env, work.resolve("none")).load(null), List.of())) {
+    try (Connector connector = BenchServer.start("reflection")) {
       DataSource db = connector.database().dataSource();
       seed(db);
       SessionStore sessions = new SessionStore(db, Clock.systemUTC(), Duration.ofHours(1));
@@ -89,28 +79,7 @@ public final class ReflectionBenchmark {
 
   private static Percentiles time(OkHttpClient http, String url, String token, String expected)
       throws Exception {
-    double[] millis = new double[RUNS];
-    for (int i = -WARMUP; i < RUNS; i++) {
-      long t = System.nanoTime();
-      try (Response r =
-          http.newCall(
-                  new Request.Builder().url(url).header("Cookie", "cop_session=" + token).build())
-              .execute()) {
-        String body = r.body().string();
-        if (r.code() != 200 || !body.contains(expected)) {
-          throw new IllegalStateException(
-              url
-                  + " answered "
-                  + r.code()
-                  + ": "
-                  + body.substring(0, Math.min(300, body.length())));
-        }
-      }
-      if (i >= 0) {
-        millis[i] = (System.nanoTime() - t) / 1e6;
-      }
-    }
-    return new Percentiles(millis);
+    return BenchServer.time(http, url, token, WARMUP, RUNS, body -> body.contains(expected));
   }
 
   private static void seed(DataSource db) throws Exception {

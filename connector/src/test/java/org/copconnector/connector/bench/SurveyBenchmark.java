@@ -1,20 +1,13 @@
 package org.copconnector.connector.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
@@ -29,11 +22,7 @@ public final class SurveyBenchmark {
   private static final int RUNS = 200;
 
   public static void main(String[] args) throws Exception {
-    Path work = Files.createTempDirectory("cop-bench-survey-");
-    Map<String, String> env =
-        Map.of("COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", work.toString());
-    try (Connector connector =
-        Connector.start(new ConfigLoader(env, work.resolve("none")).load(null), List.of())) {
+    try (Connector connector = BenchServer.start("survey")) {
       DataSource db = connector.database().dataSource();
       seed(db);
       String token =
@@ -52,10 +41,8 @@ public final class SurveyBenchmark {
                       null));
       OkHttpClient http = new OkHttpClient();
       String base = "http://127.0.0.1:" + connector.port() + "/api/v1/surveys/s1/rounds/r1/report";
-      double[] json = time(http, base, token);
-      double[] csv = time(http, base + ".csv", token);
-      Percentiles j = new Percentiles(json);
-      Percentiles c = new Percentiles(csv);
+      Percentiles j = time(http, base, token);
+      Percentiles c = time(http, base + ".csv", token);
       System.out.println("| measurement | result | budget | ratio to budget |");
       System.out.println("|---|---|---|---|");
       System.out.printf(
@@ -72,31 +59,15 @@ public final class SurveyBenchmark {
     System.exit(0);
   }
 
-  private static double[] time(OkHttpClient http, String url, String token) throws Exception {
-    double[] millis = new double[RUNS];
-    for (int i = -WARMUP; i < RUNS; i++) {
-      long t = System.nanoTime();
-      try (Response r =
-          http.newCall(
-                  new Request.Builder().url(url).header("Cookie", "cop_session=" + token).build())
-              .execute()) {
-        String body = r.body().string();
-        if (r.code() != 200
-            || !(body.contains("\"respondents\":" + RESPONDENTS)
-                || body.contains("\"Statement 13\""))) {
-          throw new IllegalStateException(
-              url
-                  + " answered "
-                  + r.code()
-                  + ": "
-                  + body.substring(0, Math.min(300, body.length())));
-        }
-      }
-      if (i >= 0) {
-        millis[i] = (System.nanoTime() - t) / 1e6;
-      }
-    }
-    return millis;
+  private static Percentiles time(OkHttpClient http, String url, String token) throws Exception {
+    return BenchServer.time(
+        http,
+        url,
+        token,
+        WARMUP,
+        RUNS,
+        body ->
+            body.contains("\"respondents\":" + RESPONDENTS) || body.contains("\"Statement 13\""));
   }
 
   private static void seed(DataSource db) throws Exception {
