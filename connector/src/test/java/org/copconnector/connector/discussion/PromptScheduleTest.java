@@ -101,20 +101,7 @@ class PromptScheduleTest {
           world.communities.create(
               ALICE, new NewCommunity("Reflexão", "Depois das aulas", null, null, List.of("2")));
       PromptSchedules scheduler = schedules(world, clock);
-      scheduler.schedule(
-          ALICE,
-          new PromptSchedules.NewSchedule(
-              c.id(),
-              "Depois da aula",
-              "<p>Uma coisa que aprendi.</p>",
-              Occurrences.Repeat.WEEKLY,
-              LocalDate.parse("2026-11-02"),
-              "18:00",
-              null,
-              null,
-              null,
-              null,
-              null));
+      schedule(scheduler, c, Occurrences.Repeat.WEEKLY, null);
       clock.advance(Duration.ofDays(22)); // down over three occurrences
       assertEquals(1, scheduler.openDue());
       assertEquals(0, scheduler.openDue());
@@ -222,21 +209,7 @@ class PromptScheduleTest {
         DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
       Community c = communityOfThree(world);
       PromptSchedules scheduler = schedules(world, clock);
-      PromptSchedules.Schedule weekly =
-          scheduler.schedule(
-              ALICE,
-              new PromptSchedules.NewSchedule(
-                  c.id(),
-                  "Depois da aula",
-                  "<p>Uma coisa que aprendi.</p>",
-                  Occurrences.Repeat.WEEKLY,
-                  LocalDate.parse("2026-11-02"),
-                  "18:00",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null));
+      PromptSchedules.Schedule weekly = schedule(scheduler, c, Occurrences.Repeat.WEEKLY, null);
       clock.advance(Duration.ofHours(6));
       assertEquals(1, scheduler.openDue());
       org.junit.jupiter.api.Assertions.assertThrows(
@@ -268,13 +241,21 @@ class PromptScheduleTest {
    * A one-off prompt at 18:00 Lisbon on 2 November 2026, open for {@code openDays} (or unbounded).
    */
   private static void scheduleOnce(PromptSchedules scheduler, Community c, Integer openDays) {
-    scheduler.schedule(
+    schedule(scheduler, c, Occurrences.Repeat.ONCE, openDays);
+  }
+
+  /**
+   * "Depois da aula" from 2 November 2026 at 18:00 Lisbon, open for {@code openDays} or unbounded.
+   */
+  private static PromptSchedules.Schedule schedule(
+      PromptSchedules scheduler, Community c, Occurrences.Repeat repeat, Integer openDays) {
+    return scheduler.schedule(
         ALICE,
         new PromptSchedules.NewSchedule(
             c.id(),
             "Depois da aula",
             "<p>Uma coisa que aprendi.</p>",
-            Occurrences.Repeat.ONCE,
+            repeat,
             LocalDate.parse("2026-11-02"),
             "18:00",
             null,

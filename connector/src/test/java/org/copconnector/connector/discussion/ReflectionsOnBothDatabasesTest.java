@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.copconnector.connector.testing.ManualClock;
+import org.copconnector.connector.testing.Teachers;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CourseSettings;
@@ -41,20 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReflectionsOnBothDatabasesTest {
 
   private static final Session ANA =
-      new Session(
-          null,
-          "7",
-          "Ana Silva",
-          null,
-          "pt",
-          "c1",
-          "Ciências",
-          ProductRole.FACILITATOR,
-          false,
-          null);
+      Teachers.in("c1", "Ciências", "7", "Ana Silva", ProductRole.FACILITATOR);
   private static final Session RUI =
-      new Session(
-          null, "8", "Rui Costa", null, "pt", "c1", "Ciências", ProductRole.MEMBER, false, null);
+      Teachers.in("c1", "Ciências", "8", "Rui Costa", ProductRole.MEMBER);
 
   @TempDir Path h2Dir;
   @TempDir Path h2Files;
