@@ -41,10 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReflectionsOnBothDatabasesTest {
 
-  private static final Session ANA =
-      Teachers.in("c1", "Ciências", "7", "Ana Silva", ProductRole.FACILITATOR);
-  private static final Session RUI =
-      Teachers.in("c1", "Ciências", "8", "Rui Costa", ProductRole.MEMBER);
+  private static final Session MARTA =
+      Teachers.in("c1", "Ciências", "17", "Marta Reis", ProductRole.FACILITATOR);
+  private static final Session JOAO =
+      Teachers.in("c1", "Ciências", "18", "João Pires", ProductRole.MEMBER);
 
   @TempDir Path h2Dir;
   @TempDir Path h2Files;
@@ -58,7 +58,7 @@ class ReflectionsOnBothDatabasesTest {
       db.migrate();
       ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
       PeopleStore people = new PeopleStore(db.dataSource(), clock);
-      for (Session s : List.of(ANA, RUI)) {
+      for (Session s : List.of(MARTA, JOAO)) {
         people.recordLaunch(
             "c1",
             "Ciências",
@@ -76,8 +76,9 @@ class ReflectionsOnBothDatabasesTest {
               new CourseSettings(db.dataSource()),
               clock);
       Community community =
-          communities.create(ANA, new NewCommunity("Reflexão", "Aulas", null, null, List.of("c1")));
-      communities.join(RUI, community.id());
+          communities.create(
+              MARTA, new NewCommunity("Reflexão", "Aulas", null, null, List.of("c1")));
+      communities.join(JOAO, community.id());
       Discussions discussions =
           new Discussions(
               db.dataSource(), people, outbox, notifier, DiscussionLimits.defaults(), clock);
@@ -94,7 +95,7 @@ class ReflectionsOnBothDatabasesTest {
       new PromptSchedules(
               db.dataSource(), discussions, notifier, people, ZoneId.of("Europe/Lisbon"), clock)
           .schedule(
-              ANA,
+              MARTA,
               new PromptSchedules.NewSchedule(
                   community.id(),
                   "Depois da aula",
@@ -107,23 +108,23 @@ class ReflectionsOnBothDatabasesTest {
                   null,
                   true,
                   true));
-      String thread = dialogue.community(ANA, community.id()).get(0).threadId();
+      String thread = dialogue.community(MARTA, community.id()).get(0).threadId();
 
       Reflections.Reflection entry =
           reflections.write(
-              RUI,
+              JOAO,
               new Reflections.NewReflection(
                   thread,
                   "<p>A Joana percebeu as frações com a pizza.</p>",
                   false,
                   new Reflections.EvidenceRequest(null, "https://escola.example/pizza")));
-      seen.add("journal on the page: " + dialogue.prompt(RUI, thread).journal().size());
-      seen.add("answers before sharing: " + dialogue.prompt(ANA, thread).answers().size());
+      seen.add("journal on the page: " + dialogue.prompt(JOAO, thread).journal().size());
+      seen.add("answers before sharing: " + dialogue.prompt(MARTA, thread).answers().size());
       clock.advance(java.time.Duration.ofMinutes(5));
-      Reflections.Reflection shared = reflections.share(RUI, entry.id());
+      Reflections.Reflection shared = reflections.share(JOAO, entry.id());
       discussions.reply(
-          ANA, thread, new NewReply("<p>Que boa ideia, vou usar.</p>", shared.postId(), null));
-      Dialogue.PromptPage page = dialogue.prompt(ANA, thread);
+          MARTA, thread, new NewReply("<p>Que boa ideia, vou usar.</p>", shared.postId(), null));
+      Dialogue.PromptPage page = dialogue.prompt(MARTA, thread);
       Dialogue.Answer answer = page.answers().get(0);
       seen.add(
           "answer: "
@@ -133,7 +134,7 @@ class ReflectionsOnBothDatabasesTest {
               + " | replies "
               + answer.replies().size());
       page.respondents().forEach(r -> seen.add("respondent " + r.name() + " " + r.answered()));
-      Dialogue.DialogueRow row = dialogue.community(ANA, community.id()).get(0);
+      Dialogue.DialogueRow row = dialogue.community(MARTA, community.id()).get(0);
       seen.add(
           "row: "
               + row.date()
@@ -147,7 +148,7 @@ class ReflectionsOnBothDatabasesTest {
               + row.dialogueShare()
               + " words "
               + row.medianWords());
-      for (Reflections.Reflection r : reflections.portfolio(RUI).reflections()) {
+      for (Reflections.Reflection r : reflections.portfolio(JOAO).reflections()) {
         seen.add(
             "portfolio: "
                 + r.communityName()
@@ -172,9 +173,9 @@ class ReflectionsOnBothDatabasesTest {
         List.of(
             "journal on the page: 1",
             "answers before sharing: 0",
-            "answer: Rui Costa | https://escola.example/pizza | replies 1",
-            "respondent Ana Silva true",
-            "respondent Rui Costa true",
+            "answer: João Pires | https://escola.example/pizza | replies 1",
+            "respondent João Pires true",
+            "respondent Marta Reis true",
             "row: 2026-11-24 open true closes 2026-11-27T10:00:00Z rate 100.0 dialogue 50.0 words 7",
             "portfolio: Reflexão | Depois da aula | shared true | replies 1 | 2026-11-24T10:00:00Z"),
         h2);
