@@ -10,6 +10,11 @@ const adapt = params.get('adapt');
 let t = (key) => key;
 let page = 0;
 
+// The add form offers the filters' types and licences, without "any", in the same order.
+for (const [from, to] of [['f-kind', 'r-kind'], ['f-licence', 'r-licence']]) {
+  $(to).replaceChildren(...[...$(from).options].filter((o) => o.value).map((o) => o.cloneNode(true)));
+}
+
 async function search() {
   const query = new URLSearchParams();
   for (const [name, id] of [['q', 'q'], ['kind', 'f-kind'], ['subject', 'f-subject'], ['cycle', 'f-cycle'],

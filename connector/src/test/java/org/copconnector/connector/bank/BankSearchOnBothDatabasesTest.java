@@ -11,14 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.copconnector.connector.server.CommunityServices;
 import org.copconnector.connector.testing.Teachers;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
-import org.copconnector.plugin.community.CourseSettings;
 import org.copconnector.plugin.community.NewCommunity;
-import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.lms.UnconfiguredLms;
-import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.resource.BlobStore;
@@ -67,7 +66,14 @@ class BankSearchOnBothDatabasesTest {
       org.copconnector.connector.testing.ManualClock clock =
           new org.copconnector.connector.testing.ManualClock(
               java.time.Instant.parse("2026-11-24T10:00:00Z"));
-      PeopleStore people = new PeopleStore(db.dataSource(), clock);
+      CommunityServices core =
+          CommunityServices.wire(
+              db.dataSource(),
+              new UnconfiguredLms(),
+              ZoneOffset.UTC,
+              DiscussionLimits.defaults(),
+              clock);
+      PeopleStore people = core.people();
       people.recordLaunch(
           "c1",
           "Ciências",
@@ -76,28 +82,13 @@ class BankSearchOnBothDatabasesTest {
           "c2",
           "Línguas",
           new Participant("8", "Rui Costa", null, List.of("editingteacher"), List.of()));
-      Outbox outbox = new Outbox(db.dataSource(), clock);
-      Communities communities =
-          new Communities(
-              db.dataSource(),
-              people,
-              outbox,
-              new UnconfiguredLms(),
-              new CourseSettings(db.dataSource()),
-              clock);
+      Communities communities = core.communities();
       Community home =
           communities.create(
               ANA, new NewCommunity("Ciências 2.º ciclo", "Práticas", null, null, List.of("c1")));
       BlobStore blobs = new BlobStore(files.resolve("blobs"));
       Uploads uploads = new Uploads(db.dataSource(), blobs, 1 << 20, clock);
-      Resources bank =
-          new Resources(
-              db.dataSource(),
-              blobs,
-              index,
-              people,
-              new Notifier(db.dataSource(), outbox, people, ZoneOffset.UTC, clock),
-              clock);
+      Resources bank = new Resources(db.dataSource(), blobs, index, people, core.notifier(), clock);
       String[][] rows = {
         {
           "Rubrica de avaliação formativa",

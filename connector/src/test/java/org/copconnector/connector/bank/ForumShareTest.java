@@ -72,21 +72,8 @@ class ForumShareTest {
       Resource r =
           bank.create(
               ALICE,
-              new NewResource(
-                  community.id(),
-                  upload,
-                  null,
-                  "Protocolo de laboratório",
-                  "Para o 8.º ano",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null));
+              NewResource.ofUpload(
+                  community.id(), upload, "Protocolo de laboratório", "Para o 8.º ano"));
       ForumShare share = new ForumShare(world.dataSource(), blobs, world.outbox(), world.people());
       LmsMappings mappings = new LmsMappings(world.dataSource(), clock);
       GroupMirror groups = new GroupMirror(world.lms(), mappings);

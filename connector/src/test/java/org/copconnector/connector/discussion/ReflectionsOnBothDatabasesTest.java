@@ -8,18 +8,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.copconnector.connector.server.CommunityServices;
 import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.connector.testing.Teachers;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
-import org.copconnector.plugin.community.CourseSettings;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.lms.UnconfiguredLms;
-import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.prompt.Dialogue;
@@ -57,7 +56,14 @@ class ReflectionsOnBothDatabasesTest {
         ResourceIndex index = new ResourceIndex(files.resolve("index"))) {
       db.migrate();
       ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
-      PeopleStore people = new PeopleStore(db.dataSource(), clock);
+      CommunityServices core =
+          CommunityServices.wire(
+              db.dataSource(),
+              new UnconfiguredLms(),
+              ZoneOffset.UTC,
+              DiscussionLimits.defaults(),
+              clock);
+      PeopleStore people = core.people();
       for (Session s : List.of(MARTA, JOAO)) {
         people.recordLaunch(
             "c1",
@@ -65,23 +71,13 @@ class ReflectionsOnBothDatabasesTest {
             new Participant(
                 s.lmsUserId(), s.displayName(), null, List.of("editingteacher"), List.of()));
       }
-      Outbox outbox = new Outbox(db.dataSource(), clock);
-      Notifier notifier = new Notifier(db.dataSource(), outbox, people, ZoneOffset.UTC, clock);
-      Communities communities =
-          new Communities(
-              db.dataSource(),
-              people,
-              outbox,
-              new UnconfiguredLms(),
-              new CourseSettings(db.dataSource()),
-              clock);
+      Notifier notifier = core.notifier();
+      Communities communities = core.communities();
       Community community =
           communities.create(
               MARTA, new NewCommunity("Reflexão", "Aulas", null, null, List.of("c1")));
       communities.join(JOAO, community.id());
-      Discussions discussions =
-          new Discussions(
-              db.dataSource(), people, outbox, notifier, DiscussionLimits.defaults(), clock);
+      Discussions discussions = core.discussions();
       Resources bank =
           new Resources(
               db.dataSource(),

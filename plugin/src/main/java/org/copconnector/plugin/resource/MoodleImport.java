@@ -72,23 +72,13 @@ public final class MoodleImport {
         Resource created =
             resources.create(
                 session,
-                new NewResource(
+                NewResource.ofUpload(
                     communityId,
                     received.uploadId(),
-                    null,
                     title.length() > NewResource.MAX_TITLE
                         ? title.substring(0, NewResource.MAX_TITLE)
                         : title,
-                    "",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+                    ""));
         outcomes.add(new Outcome(name, created.id(), null));
       } catch (ApiException e) {
         outcomes.add(new Outcome(name, null, e.getMessage()));

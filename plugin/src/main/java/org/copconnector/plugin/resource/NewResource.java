@@ -58,6 +58,26 @@ public record NewResource(
     authors = entries("authors", authors);
   }
 
+  /** An uploaded file with a title and description; everything else takes its default. */
+  public static NewResource ofUpload(
+      String communityId, String uploadId, String title, String description) {
+    return new NewResource(
+        communityId,
+        uploadId,
+        null,
+        title,
+        description,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   /** Exactly one of an upload and an http(s) link; returns the link, normalised. */
   static String checkSource(String uploadId, String url) {
     boolean file = uploadId != null && !uploadId.isBlank();
