@@ -160,7 +160,7 @@ $('reply').addEventListener('submit', async (event) => {
 });
 
 // A prompt's thread also has its prompt page (journal, evidence, who answered).
-api('GET', `/api/v1/prompt-openings/${encodeURIComponent(id)}`).then(() => {
+api('GET', `/api/v1/prompt-openings/${encodeURIComponent(id)}/opening`).then(() => {
   $('prompt-page').href = `/prompt?thread=${encodeURIComponent(id)}`;
   $('prompt-link').hidden = false;
 }).catch(() => {});

@@ -231,6 +231,12 @@ class ReflectionsApiTest {
     assertEquals(2, row.get("repliesToColleagues").getAsInt());
     assertTrue(row.get("answeredByMe").getAsBoolean());
     assertTrue(row.get("open").getAsBoolean());
+    JsonObject opening =
+        hub.call(gabriela, "GET", "/api/v1/prompt-openings/" + thread + "/opening", null).object();
+    assertEquals("Depois da aula", opening.get("title").getAsString());
+    assertFalse(opening.has("answers"), "the thread page asks only whether it is a prompt's");
+    assertEquals(
+        404, hub.call(gabriela, "GET", "/api/v1/prompt-openings/nope/opening", null).status());
 
     DemoHub.Download chart =
         hub.download(

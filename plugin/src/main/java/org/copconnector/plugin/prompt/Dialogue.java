@@ -68,6 +68,15 @@ public final class Dialogue {
       List<Respondent> respondents,
       List<Reflections.Reflection> journal) {}
 
+  /** A thread's prompt, without its answers. */
+  public record PromptOpening(
+      String threadId,
+      String title,
+      LocalDate date,
+      Instant closesAt,
+      boolean open,
+      boolean asksEvidence) {}
+
   /** An answer to the prompt and the conversation that followed it. */
   public record Answer(
       String postId,
@@ -169,6 +178,26 @@ public final class Dialogue {
               conversations(written, evidence),
               caller.canModerate() ? respondents(c, opening.communityId(), written) : null,
               reflections.journal(c, session, threadId));
+        });
+  }
+
+  /** Whether a thread is an opened prompt's (anyone who can read it): one indexed look-up. */
+  public PromptOpening opening(Session session, String threadId) {
+    return Transaction.run(
+        dataSource,
+        "prompt opening",
+        c -> {
+          Opening opening =
+              Opening.ofThread(c, threadId)
+                  .orElseThrow(() -> ApiException.notFound("prompt thread " + threadId));
+          access.of(c, session, opening.communityId()).requireRead();
+          return new PromptOpening(
+              threadId,
+              opening.title(),
+              opening.date(),
+              opening.closesAt(),
+              opening.openAt(Instant.now(clock)),
+              opening.asksEvidence());
         });
   }
 

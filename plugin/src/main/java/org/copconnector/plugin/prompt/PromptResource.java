@@ -97,6 +97,14 @@ public final class PromptResource {
         .build();
   }
 
+  /** Whether a thread is a prompt's, without reading its answers (the thread page asks). */
+  @GET
+  @Path("/prompt-openings/{threadId}/opening")
+  public Dialogue.PromptOpening opening(
+      @PathParam("threadId") String threadId, @Context ContainerRequestContext request) {
+    return dialogue.opening(SessionFilter.of(request), threadId);
+  }
+
   /** One opened prompt: its answers and the replies between them. */
   @GET
   @Path("/prompt-openings/{threadId}")
