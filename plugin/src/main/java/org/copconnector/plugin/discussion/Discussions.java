@@ -169,24 +169,11 @@ public final class Discussions {
           DiscussionThread thread = thread(c, threadId);
           Access caller = access.of(c, session, thread.communityId());
           caller.requireWrite();
-          String parentId = request.parentId();
-          if (parentId != null) {
-            inThread(c, parentId, threadId, "parentId");
+          if (request.parentId() != null) {
+            inThread(c, request.parentId(), threadId, "parentId");
           }
           Quote quote = quote(c, request.quote(), threadId);
-          Post post =
-              addPost(
-                  c,
-                  caller.community(),
-                  thread,
-                  parentId,
-                  session.lmsUserId(),
-                  nameOf(c, session.lmsUserId()),
-                  body,
-                  quote,
-                  Post.Origin.HUB,
-                  Instant.now(clock),
-                  null);
+          Post post = hubReply(c, session, caller, thread, request.parentId(), body, quote);
           return view(post, Set.of(), session.lmsUserId(), false);
         });
   }
@@ -402,15 +389,28 @@ public final class Discussions {
     DiscussionThread thread = thread(c, threadId);
     Access caller = access.of(c, session, thread.communityId());
     caller.requireWrite();
+    return hubReply(c, session, caller, thread, null, cleanBody, null);
+  }
+
+  /** A reply written from the hub by a caller already checked to write in the thread. */
+  private Post hubReply(
+      Connection c,
+      Session session,
+      Access caller,
+      DiscussionThread thread,
+      String parentId,
+      String body,
+      Quote quote)
+      throws SQLException {
     return addPost(
         c,
         caller.community(),
         thread,
-        null,
+        parentId,
         session.lmsUserId(),
         nameOf(c, session.lmsUserId()),
-        cleanBody,
-        null,
+        body,
+        quote,
         Post.Origin.HUB,
         Instant.now(clock),
         null);
