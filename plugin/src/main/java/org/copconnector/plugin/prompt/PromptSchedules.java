@@ -204,12 +204,7 @@ public final class PromptSchedules {
           List<Schedule> schedules = new ArrayList<>();
           for (Row r : rows(c, "community_id = ?", communityId)) {
             int opened =
-                Integer.parseInt(
-                    Sql.first(
-                            c,
-                            "SELECT CAST(COUNT(*) AS VARCHAR(12)) FROM prompt_opening WHERE schedule_id = ?",
-                            r.id())
-                        .orElse("0"));
+                Sql.count(c, "SELECT COUNT(*) FROM prompt_opening WHERE schedule_id = ?", r.id());
             schedules.add(
                 new Schedule(
                     r.id(),

@@ -289,13 +289,7 @@ public final class Reflections {
     int replies = 0;
     if (row.postId() != null) {
       body = Sql.first(c, "SELECT body FROM post WHERE id = ?", row.postId()).orElse(row.body());
-      replies =
-          Integer.parseInt(
-              Sql.first(
-                      c,
-                      "SELECT CAST(COUNT(*) AS VARCHAR(12)) FROM post WHERE parent_id = ?",
-                      row.postId())
-                  .orElse("0"));
+      replies = Sql.count(c, "SELECT COUNT(*) FROM post WHERE parent_id = ?", row.postId());
     }
     Opening opening = facts.opening();
     return new Reflection(

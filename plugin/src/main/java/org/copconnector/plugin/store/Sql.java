@@ -42,6 +42,14 @@ public final class Sql {
     }
   }
 
+  /** The number a {@code SELECT COUNT(*) ...} query answers. */
+  public static int count(Connection c, String sql, Object... values) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, values);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
   private static PreparedStatement prepare(Connection c, String sql, Object... values)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);

@@ -151,12 +151,7 @@ final class SurveyStore {
   }
 
   int respondents(Connection c, String roundId) throws SQLException {
-    return Integer.parseInt(
-        Sql.first(
-                c,
-                "SELECT CAST(COUNT(*) AS VARCHAR(12)) FROM survey_participation WHERE round_id = ?",
-                roundId)
-            .orElse("0"));
+    return Sql.count(c, "SELECT COUNT(*) FROM survey_participation WHERE round_id = ?", roundId);
   }
 
   /** Answer counts per item and scale point: {@code counts[item-1][agreement-1]}. */
