@@ -1,7 +1,6 @@
-import { load, translatePage } from './i18n.js';
 import { api, list } from './api.js';
 import { uploadFile } from './upload.js';
-import { showLoadFailure } from './ui.js';
+import { showLoadFailure, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -69,10 +68,8 @@ function fail(error) {
 }
 
 async function start() {
-  const hub = await api('GET', '/api/v1/hub');
-  t = await load(hub.me.locale);
-  translatePage(t);
-  $('demo-banner').hidden = !hub.demo;
+  const { hub, t: strings } = await signedIn();
+  t = strings;
   if (community) {
     const details = await api('GET', `/api/v1/communities/${encodeURIComponent(community)}`);
     $('heading').textContent = t('bank.of', { name: details.community.name });

@@ -1,6 +1,5 @@
-import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
-import { actionButton, oneAtATime, showLoadFailure } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure, signedIn } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,11 +17,9 @@ function button(label, action, secondary = false) {
 }
 
 async function draw() {
-  const hub = await api('GET', '/api/v1/hub');
-  t = await load(hub.me.locale);
+  const { hub, t: strings } = await signedIn();
+  t = strings;
   locale = hub.me.locale;
-  translatePage(t);
-  $('demo-banner').hidden = !hub.demo;
   const details = await api('GET', `/api/v1/communities/${encodeURIComponent(id)}`);
   const community = details.community;
   const p = community.profile;

@@ -1,7 +1,6 @@
-import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
 import { when } from './text.js';
-import { showLoadFailure, el, sanitisedHtml } from './ui.js';
+import { showLoadFailure, el, sanitisedHtml, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 let t = (key) => key;
@@ -26,10 +25,8 @@ function entry(reflection, locale) {
 }
 
 async function render() {
-  const hub = await api('GET', '/api/v1/hub');
-  t = await load(hub.me.locale);
-  translatePage(t);
-  $('demo-banner').hidden = !hub.demo;
+  const { hub, t: strings } = await signedIn();
+  t = strings;
   const portfolio = await api('GET', '/api/v1/me/reflections');
   $('who').textContent = t('portfolio.who', { name: portfolio.name ?? '', when: when(portfolio.generatedAt, hub.me.locale) });
   if (portfolio.reflections.length === 0) {

@@ -1,6 +1,5 @@
-import { load, translatePage } from './i18n.js';
 import { api, compact } from './api.js';
-import { actionButton, oneAtATime, showLoadFailure, el, sanitisedHtml } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure, el, sanitisedHtml, signedIn } from './ui.js';
 import { paragraphs, when } from './text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -71,8 +70,7 @@ function answerItem(answer) {
 let bank = null;
 
 async function draw() {
-  const hub = await api('GET', '/api/v1/hub');
-  const strings = await load(hub.me.locale);
+  const { hub, t: strings } = await signedIn();
   const page = await api('GET', `/api/v1/prompt-openings/${encodeURIComponent(thread)}`);
   if (page.canAnswer && bank === null) {
     bank = api('GET', `/api/v1/resources?sort=newest&community=${encodeURIComponent(page.communityId)}`);
@@ -80,8 +78,6 @@ async function draw() {
   const resources = page.canAnswer ? (await bank).results : [];
   t = strings;
   locale = hub.me.locale;
-  translatePage(t);
-  $('demo-banner').hidden = !hub.demo;
   asksEvidence = page.asksEvidence;
   document.title = `${page.title} · CoP Connector`;
   $('title').textContent = page.title;

@@ -1,7 +1,6 @@
-import { load, translatePage } from './i18n.js';
 import { api, compact } from './api.js';
 import { paragraphs, when } from './text.js';
-import { actionButton, oneAtATime, showLoadFailure, el } from './ui.js';
+import { actionButton, oneAtATime, showLoadFailure, el, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const community = new URLSearchParams(location.search).get('community');
@@ -147,11 +146,9 @@ async function reportView(survey, round) {
 }
 
 async function draw() {
-  const hub = await api('GET', '/api/v1/hub');
-  t = await load(hub.me.locale);
+  const { hub, t: strings } = await signedIn();
+  t = strings;
   locale = hub.me.locale;
-  translatePage(t);
-  $('demo-banner').hidden = !hub.demo;
   const details = await api('GET', `/api/v1/communities/${encodeURIComponent(community)}`);
   const manages = hub.me.role === 'admin' || (details.mine?.status === 'active' && details.mine?.role === 'facilitator');
   const member = details.mine?.status === 'active';

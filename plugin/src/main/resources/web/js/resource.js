@@ -1,8 +1,7 @@
-import { load, translatePage } from './i18n.js';
 import { api } from './api.js';
 import { uploadFile } from './upload.js';
 import { when } from './text.js';
-import { oneAtATime, showLoadFailure } from './ui.js';
+import { oneAtATime, showLoadFailure, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -18,11 +17,9 @@ function size(bytes) {
 }
 
 async function draw() {
-  const hub = await api('GET', '/api/v1/hub');
-  t = await load(hub.me.locale);
+  const { hub, t: strings } = await signedIn();
+  t = strings;
   locale = hub.me.locale;
-  translatePage(t);
-  $('demo-banner').hidden = !hub.demo;
   const view = await api('GET', `/api/v1/resources/${encodeURIComponent(id)}`);
   const r = view.resource;
   document.title = `${r.title} – ${t('app.name')}`;

@@ -1,3 +1,6 @@
+import { api } from './api.js';
+import { load, translatePage } from './i18n.js';
+
 // A button that runs an action, then redraws the page; a failure is shown in the status line.
 export function actionButton(label, action, { secondary = false, redraw, failed }) {
   const b = document.createElement('button');
@@ -46,4 +49,19 @@ export function showLoadFailure(error) {
   const status = document.getElementById('status');
   status.textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
   status.classList.add('error');
+}
+
+let signIn = null;
+
+// Who is signed in and the strings of their language: read once per page load (a failed read is
+// tried again on the next draw). Each call translates the page and shows the demo banner.
+export async function signedIn() {
+  if (!signIn) {
+    signIn = api('GET', '/api/v1/hub').then(async (hub) => ({ hub, t: await load(hub.me.locale) }));
+    signIn.catch(() => { signIn = null; });
+  }
+  const { hub, t } = await signIn;
+  translatePage(t);
+  document.getElementById('demo-banner').hidden = !hub.demo;
+  return { hub, t };
 }
