@@ -79,14 +79,17 @@ public final class ForumApi {
   /** Answer of {@code mod_forum_add_discussion_post}. */
   public record AddedPost(long postid, List<MoodleWarning> warnings) {}
 
-  /** The orders {@code mod_forum_get_forum_discussions} accepts (Moodle's constants). */
+  /**
+   * The orders {@code mod_forum_get_forum_discussions} accepts: Moodle 4.5's {@code
+   * discussion_list::SORTORDER_*} constants (-1, its default, is the same as 1).
+   */
   public enum SortOrder {
-    LAST_POST_DESC(-1),
-    LAST_POST_ASC(1),
-    CREATED_DESC(2),
-    CREATED_ASC(3),
-    REPLIES_DESC(4),
-    REPLIES_ASC(5);
+    LAST_POST_DESC(1),
+    LAST_POST_ASC(2),
+    CREATED_DESC(3),
+    CREATED_ASC(4),
+    REPLIES_DESC(5),
+    REPLIES_ASC(6);
 
     private final int wire;
 

@@ -174,7 +174,7 @@ class MoodleApisTest {
     assertEquals(
         List.of("D5", "D6"), page1.discussions().stream().map(ForumApi.Discussion::name).toList());
     assertEquals(
-        Map.of("forumid", "3", "sortorder", "3", "page", "1", "perpage", "5"),
+        Map.of("forumid", "3", "sortorder", "4", "page", "1", "perpage", "5"),
         fake.calls("mod_forum_get_forum_discussions").get(0).params());
   }
 

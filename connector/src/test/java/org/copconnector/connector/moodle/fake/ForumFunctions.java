@@ -60,6 +60,10 @@ final class ForumFunctions {
     return forums;
   }
 
+  private long replyCount(Discussion d) {
+    return state.postsOf(d.id()).size() - 1;
+  }
+
   private JsonElement discussions(FormParams p) {
     p.allowOnly("forumid", "sortorder", "page", "perpage", "groupid");
     Forum forum = forum(p.integer("forumid"));
@@ -69,10 +73,13 @@ final class ForumFunctions {
     Long groupId = p.integerOrNull("groupid");
     Comparator<Discussion> order =
         switch (sort) {
-          case -1 -> Comparator.comparingLong(Discussion::modified).reversed();
-          case 1 -> Comparator.comparingLong(Discussion::modified);
-          case 2 -> Comparator.comparingLong(Discussion::created).reversed();
-          case 3 -> Comparator.comparingLong(Discussion::created);
+          // Moodle 4.5's discussion_list::SORTORDER_* (-1 is its default, last post first).
+          case -1, 1 -> Comparator.comparingLong(Discussion::modified).reversed();
+          case 2 -> Comparator.comparingLong(Discussion::modified);
+          case 3 -> Comparator.comparingLong(Discussion::created).reversed();
+          case 4 -> Comparator.comparingLong(Discussion::created);
+          case 5 -> Comparator.comparingLong(this::replyCount).reversed();
+          case 6 -> Comparator.comparingLong(this::replyCount);
           default -> throw FakeMoodleError.invalidParameter();
         };
     List<Discussion> all =
