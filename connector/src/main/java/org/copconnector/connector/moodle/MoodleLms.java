@@ -81,17 +81,30 @@ public final class MoodleLms implements Lms {
           return Long.toString(group.id());
         }
       }
-      // Group names are unique per course in Moodle: keep ours apart from a teacher's group of the
-      // same name.
-      boolean nameTaken = groups.stream().anyMatch(g -> g.name().equals(name));
-      String groupName = nameTaken ? name + " (CoP)" : name;
       GroupApi.NewGroup group =
-          new GroupApi.NewGroup(course, groupName, "Community of practice", 1, idnumber);
+          new GroupApi.NewGroup(
+              course, freeGroupName(groups, name), "Community of practice", 1, idnumber);
       return Long.toString(moodle.groups().createGroups(List.of(group)).get(0).id());
     } catch (MoodleClientException e) {
       throw translate(
           "Moodle could not provide the group " + idnumber + " in course " + courseId, e);
     }
+  }
+
+  /**
+   * Group names are unique per course in Moodle: the community's name, else the first of "name
+   * (CoP)", "name (CoP 2)"… that no group of the course (a teacher's, or another community's) has.
+   */
+  static String freeGroupName(List<GroupApi.Group> groups, String name) {
+    Set<String> taken = new java.util.HashSet<>();
+    for (GroupApi.Group g : groups) {
+      taken.add(g.name().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    String candidate = name;
+    for (int n = 1; taken.contains(candidate.strip().toLowerCase(java.util.Locale.ROOT)); n++) {
+      candidate = name + (n == 1 ? " (CoP)" : " (CoP " + n + ")");
+    }
+    return candidate;
   }
 
   @Override
@@ -210,7 +223,13 @@ public final class MoodleLms implements Lms {
           .discussions(forum, ForumApi.SortOrder.CREATED_DESC, 0, 50, group)
           .discussions()
           .stream()
-          .filter(d -> d.groupid() == group && d.message() != null && d.message().contains(marker))
+          // Moodle files a discussion of a forum without groups under -1 whatever group it is
+          // given.
+          .filter(
+              d ->
+                  (d.groupid() == group || d.groupid() == -1)
+                      && d.message() != null
+                      && d.message().contains(marker))
           .findFirst()
           .map(d -> new PostedDiscussion(Long.toString(d.discussion()), Long.toString(d.id())));
     } catch (MoodleClientException e) {

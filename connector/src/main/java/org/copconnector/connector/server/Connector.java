@@ -36,6 +36,7 @@ import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.lms.LmsStatus;
 import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxResource;
@@ -160,7 +161,10 @@ public final class Connector implements AutoCloseable {
                       Stream.of(forumShare.handler(lms, core.mappings(), core.groups())))
                   .toList(),
               RetryPolicy.standard(),
-              clock);
+              clock,
+              () ->
+                  (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status())
+                      == LmsStatus.UP);
       SessionStore sessions =
           new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
       LtiTool lti =

@@ -51,6 +51,7 @@ public final class DiscussionWorld implements AutoCloseable {
   final Discussions discussions;
   final ForumImport forumImport;
   final OutboxWorker worker;
+  private final CommunityServices core;
   private final ManualClock clock;
 
   public DiscussionWorld(Path dataDir, FakeMoodle fake, ManualClock clock) {
@@ -68,7 +69,7 @@ public final class DiscussionWorld implements AutoCloseable {
                 Backoff.none()));
     lms = new MoodleLms(moodle, 500, moodle.site(), clock, Duration.ofMinutes(1));
     // The server's own wiring, so these tests drive what production runs.
-    CommunityServices core =
+    core =
         CommunityServices.wire(
             database.dataSource(), lms, ZoneOffset.UTC, DiscussionLimits.defaults(), clock);
     people = core.people();
@@ -91,6 +92,16 @@ public final class DiscussionWorld implements AutoCloseable {
           new Participant(
               s.lmsUserId(), s.displayName(), null, List.of("editingteacher"), List.of()));
     }
+  }
+
+  /** A worker like the server's: it asks Moodle whether it answers again after a failure. */
+  OutboxWorker workerWatchingMoodle() {
+    return new OutboxWorker(
+        outbox,
+        core.handlers(lms),
+        new RetryPolicy(Duration.ofMinutes(1), Duration.ofMinutes(30), 50, () -> 0.5),
+        clock,
+        () -> lms.refresh() == org.copconnector.plugin.lms.LmsStatus.UP);
   }
 
   static Session session(String id, String name, ProductRole role) {

@@ -24,6 +24,7 @@ import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.OutboxHandler;
 import org.copconnector.plugin.outbox.OutboxMessage;
+import org.copconnector.plugin.outbox.OutboxWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,27 @@ class ForumFaultsTest {
             .findFirst()
             .orElseThrow();
     return fake.state().groupMembers.get(group.id());
+  }
+
+  @Test
+  void thirtyRepliesOfOneThreadGoOutInOneRoundOnceMoodleAnswersAgain() {
+    DiscussionThread thread = thread("Lesson study");
+    world.deliverUntilDone();
+    OutboxWorker worker = world.workerWatchingMoodle();
+    fake.failNext(Fault.HTTP_503, 1000); // Moodle is down
+    for (int i = 1; i <= 30; i++) {
+      reply(world, thread, "Observation " + i);
+    }
+    assertEquals(0, worker.deliverDue(), "the first reply fails: Moodle is down");
+    clock.advance(Duration.ofSeconds(5));
+    assertEquals(0, worker.deliverDue(), "still down: nothing is sent");
+    fake.clearFaults();
+    clock.advance(Duration.ofSeconds(5)); // far less than the first reply's back-off (a minute)
+    assertEquals(30, worker.deliverDue(), "all thirty in the round after Moodle answers");
+    java.util.Map<String, Long> messages = messagesInMoodle();
+    for (int i = 1; i <= 30; i++) {
+      assertEquals(1L, messages.get("<p>Observation " + i + "</p>"), "once: Observation " + i);
+    }
   }
 
   @Test

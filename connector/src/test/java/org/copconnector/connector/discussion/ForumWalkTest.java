@@ -3,6 +3,7 @@ package org.copconnector.connector.discussion;
 import static org.copconnector.connector.discussion.DiscussionWorld.ALICE;
 import static org.copconnector.connector.discussion.DiscussionWorld.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
 import org.copconnector.connector.testing.ManualClock;
+import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionRequests;
@@ -19,6 +21,7 @@ import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.NotificationChoice;
 import org.copconnector.plugin.discussion.Post;
+import org.copconnector.plugin.web.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,5 +171,39 @@ class ForumWalkTest {
     int before = fake.requestCount();
     world.forumImport.importCourse("2");
     assertEquals(1, fake.requestCount() - before, fake.calls().toString());
+  }
+
+  @Test
+  void aForumWithoutGroupsIsWhollyItsOneCommunitysAndAnnouncementsAreNotOffered() {
+    Community community =
+        world.communities.create(
+            ALICE, new NewCommunity("Whole course", "Everyone", null, null, List.of("2")));
+    List<String> offered =
+        world.communities.forums(ALICE, community.id(), "2").stream()
+            .map(Communities.ForumChoice::id)
+            .toList();
+    assertEquals(List.of("3", "4"), offered, "not the Announcements forum (1)");
+    ApiException announcements =
+        assertThrows(
+            ApiException.class,
+            () -> world.communities.chooseForum(ALICE, community.id(), "2", "1"));
+    assertEquals(422, announcements.status());
+    world.communities.chooseForum(ALICE, community.id(), "2", "3");
+    Community other =
+        world.communities.create(
+            ALICE, new NewCommunity("Second room", "Also", null, null, List.of("2")));
+    ApiException taken =
+        assertThrows(
+            ApiException.class, () -> world.communities.chooseForum(ALICE, other.id(), "2", "3"));
+    assertEquals(409, taken.status());
+    world.deliverUntilDone();
+
+    fake.discussionInMoodle(3, 0, 6, "Avaliação", "<p>Como avaliam o trabalho de grupo?</p>");
+    assertEquals(1, world.forumImport.importCourse("2").postsImported());
+    assertEquals(
+        List.of("Avaliação"),
+        world.discussions.threads(ALICE, community.id(), 0).threads().stream()
+            .map(t -> t.thread().title())
+            .toList());
   }
 }

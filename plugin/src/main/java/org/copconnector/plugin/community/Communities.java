@@ -300,6 +300,7 @@ public final class Communities {
   public List<ForumChoice> forums(Session session, String id, String courseId) {
     Anchor anchor = inTransaction(c -> anchorOf(c, facilitated(c, session, id), courseId));
     return lms.forums(courseId).stream()
+        .filter(Lms.Forum::takesDiscussions)
         .map(f -> choice(f, f.id().equals(anchor.forumId())))
         .toList();
   }
@@ -313,9 +314,26 @@ public final class Communities {
             .findFirst()
             .orElseThrow(
                 () -> ApiException.invalid("forumId", "not a forum of course " + courseId));
+    if (!forum.takesDiscussions()) {
+      throw ApiException.invalid(
+          "forumId", "teachers cannot start discussions in this forum (" + forum.type() + ")");
+    }
     inTransaction(
         c -> {
-          store.setForum(c, anchorOf(c, facilitated(c, session, id), courseId).id(), forumId);
+          Anchor anchor = anchorOf(c, facilitated(c, session, id), courseId);
+          if (!forum.usesGroups()) {
+            // Without groups every discussion of the forum is the community's: one community only.
+            for (Anchor other : store.anchorsWithForumIn(c, courseId)) {
+              if (other.forumId().equals(forumId) && !other.id().equals(anchor.id())) {
+                throw ApiException.conflict(
+                    "forum "
+                        + forumId
+                        + " has no groups and already holds another community's discussions;"
+                        + " choose a forum with groups or another forum");
+              }
+            }
+          }
+          store.setForum(c, anchor.id(), forumId);
           return null;
         });
     return choice(forum, true);

@@ -90,6 +90,7 @@ public final class ForumImport {
     }
     int read = 0;
     int imported = 0;
+    GroupModes groupModes = new GroupModes(courseId);
     for (Map.Entry<String, List<Anchor>> forum : byForum.entrySet()) {
       long cursor = read(c -> store.cursor(c, forum.getKey()));
       Map<String, Anchor> anchorByGroup = new HashMap<>();
@@ -114,6 +115,13 @@ public final class ForumImport {
             mappings.findLocal(ForumMirror.THREAD_MAPPING, d.discussionId()).map(k -> k.split("@"));
         Anchor anchor =
             local.isPresent() ? anchorById.get(local.get()[1]) : anchorByGroup.get(d.groupId());
+        if (anchor == null
+            && Lms.ALL_PARTICIPANTS.equals(d.groupId())
+            && forum.getValue().size() == 1
+            && !groupModes.usesGroups(forum.getKey())) {
+          // A forum without groups is wholly its one community's (the forum chooser sees to it).
+          anchor = forum.getValue().get(0);
+        }
         if (anchor == null) {
           continue; // another group's discussion, or a community that moved to another forum
         }
@@ -136,6 +144,30 @@ public final class ForumImport {
           });
     }
     return new Outcome(byForum.size(), read, imported);
+  }
+
+  /**
+   * The group modes of a course's forums, asked of the LMS only when a discussion for all
+   * participants turns up, so that an unchanged course still costs one listing per forum.
+   */
+  private final class GroupModes {
+    private final String courseId;
+    private Map<String, Boolean> usesGroups;
+
+    GroupModes(String courseId) {
+      this.courseId = courseId;
+    }
+
+    boolean usesGroups(String forumId) {
+      if (usesGroups == null) {
+        usesGroups = new HashMap<>();
+        for (Lms.Forum f : lms.forums(courseId)) {
+          usesGroups.put(f.id(), f.usesGroups());
+        }
+      }
+      // A forum no longer listed: keep its discussions out rather than guess.
+      return usesGroups.getOrDefault(forumId, true);
+    }
   }
 
   /** Whether every post was settled (imported, or known), and how many were imported. */

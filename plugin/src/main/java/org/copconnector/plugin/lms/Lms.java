@@ -89,7 +89,18 @@ public interface Lms {
     public boolean usesGroups() {
       return groupMode > 0;
     }
+
+    /**
+     * Whether teachers can start discussions in it: not the Announcements forum (teachers of the
+     * course only, no replies by e-mail digest) nor a single simple discussion.
+     */
+    public boolean takesDiscussions() {
+      return !"news".equals(type) && !"single".equals(type);
+    }
   }
+
+  /** Moodle's group of a discussion for all participants, as in a forum without groups. */
+  String ALL_PARTICIPANTS = "-1";
 
   /** A discussion to start, in {@code forumId} of {@code courseId}, visible to {@code groupId}. */
   record NewDiscussion(

@@ -175,6 +175,25 @@ public final class Outbox {
     }
   }
 
+  /**
+   * Makes every pending message that failed before and waits for its next attempt due now (the LMS
+   * answers again); returns how many.
+   */
+  public int retryWaitingNow() {
+    Timestamp now = Timestamp.from(Instant.now(clock));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE outbox SET next_attempt_at = ? WHERE status = 'PENDING' AND attempts > 0"
+                    + " AND next_attempt_at > ?")) {
+      ps.setTimestamp(1, now);
+      ps.setTimestamp(2, now);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot reschedule outbox messages", e);
+    }
+  }
+
   /** Messages in a status, newest first, at most {@code limit}. */
   public List<OutboxMessage> list(OutboxMessage.Status status, int limit) {
     return query(

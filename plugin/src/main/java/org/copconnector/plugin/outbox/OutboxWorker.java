@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -17,30 +18,67 @@ public final class OutboxWorker {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
   private static final Duration LEASE = Duration.ofMinutes(2);
   private static final int BATCH = 50;
+  // One round keeps going while messages move (each delivery may free the next of its sequence),
+  // but hands the schedule back after this long.
+  private static final Duration ROUND_BUDGET = Duration.ofSeconds(30);
 
   private final Outbox outbox;
   private final Map<String, OutboxHandler> handlers;
   private final RetryPolicy retry;
   private final Clock clock;
+  private final BooleanSupplier lmsAnswers;
   private final String owner = "worker-" + UUID.randomUUID();
+  private volatile boolean lmsWasUnreachable;
 
+  /** A worker that leaves failed deliveries to their back-off alone. */
   public OutboxWorker(Outbox outbox, List<OutboxHandler> handlers, RetryPolicy retry, Clock clock) {
+    this(outbox, handlers, retry, clock, null);
+  }
+
+  /**
+   * @param lmsAnswers asks the LMS whether it answers (a cheap call); after a delivery failed for a
+   *     reason that may pass, each round asks it, and once it answers again every waiting message
+   *     is due at once instead of at the end of its back-off
+   */
+  public OutboxWorker(
+      Outbox outbox,
+      List<OutboxHandler> handlers,
+      RetryPolicy retry,
+      Clock clock,
+      BooleanSupplier lmsAnswers) {
     this.outbox = outbox;
     this.handlers =
         handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
     this.retry = retry;
     this.clock = clock;
+    this.lmsAnswers = lmsAnswers;
   }
 
-  /** Delivers what is due now; returns how many messages were delivered. */
+  /**
+   * Delivers what is due now, and what becomes due by it (the next message of a sequence once the
+   * one before it is delivered); returns how many messages were delivered.
+   */
   public int deliverDue() {
-    int delivered = 0;
-    for (OutboxMessage message : outbox.claimDue(owner, BATCH, LEASE)) {
-      if (deliver(message)) {
-        delivered++;
+    if (lmsWasUnreachable && lmsAnswers != null && lmsAnswers.getAsBoolean()) {
+      int rescheduled = outbox.retryWaitingNow();
+      lmsWasUnreachable = false;
+      if (rescheduled > 0) {
+        LOG.info("the LMS answers again: {} waiting message(s) are due now", rescheduled);
       }
     }
-    return delivered;
+    Instant deadline = Instant.now(clock).plus(ROUND_BUDGET);
+    int delivered = 0;
+    while (true) {
+      int before = delivered;
+      for (OutboxMessage message : outbox.claimDue(owner, BATCH, LEASE)) {
+        if (deliver(message)) {
+          delivered++;
+        }
+      }
+      if (delivered == before || Instant.now(clock).isAfter(deadline)) {
+        return delivered;
+      }
+    }
   }
 
   /** A scheduled round: never throws, so the schedule keeps running. */
@@ -73,6 +111,7 @@ public final class OutboxWorker {
             failure.getMessage());
         outbox.markFailed(message.id(), failure.getMessage());
       } else {
+        lmsWasUnreachable = true;
         Instant next = Instant.now(clock).plus(retry.delayAfter(attempts));
         LOG.info(
             "outbox message {} ({}) will be retried at {}: {}",

@@ -19,13 +19,15 @@ public record DatabaseSettings(String url, String user, String password, int max
 
   /**
    * An embedded H2 database stored as files under {@code dataDir}. It stays open until the
-   * connector closes it, so requests still finishing during a graceful stop can use it.
+   * connector closes it, so requests still finishing during a graceful stop can use it. Every
+   * commit is written to the file before it returns ({@code WRITE_DELAY=0}; H2's default keeps
+   * commits in memory for up to half a second, so a killed process lost writes it had confirmed).
    */
   public static DatabaseSettings h2File(java.nio.file.Path dataDir, int maxPoolSize) {
     String file =
         dataDir.toAbsolutePath().normalize().resolve("cop-connector").toString().replace('\\', '/');
     return new DatabaseSettings(
-        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", maxPoolSize);
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", maxPoolSize);
   }
 
   public boolean isEmbeddedFile() {

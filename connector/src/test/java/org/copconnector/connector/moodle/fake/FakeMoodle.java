@@ -172,6 +172,12 @@ public final class FakeMoodle implements AutoCloseable {
     return new ForumFunctions(state).addReply(parent, subject, message, userId, 0).id();
   }
 
+  /** A discussion started directly in Moodle by a teacher (group -1 in a forum without groups). */
+  public synchronized long discussionInMoodle(
+      long forumId, long groupId, long userId, String subject, String message) {
+    return new ForumFunctions(state).addDiscussionAs(forumId, groupId, userId, subject, message);
+  }
+
   /** Every HTTP request received, faulted ones included. */
   public int requestCount() {
     return requests.get();

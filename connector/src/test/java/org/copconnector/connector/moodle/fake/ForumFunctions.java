@@ -153,30 +153,46 @@ final class ForumFunctions {
     // Quirks: a forum without group mode stores -1 whatever is passed; in group mode an absent
     // groupid stores 0, and a group of another course is accepted.
     long groupId = forum.groupMode() == 0 ? -1 : requestedGroup == null ? 0 : requestedGroup;
-    long now = state.now();
-    long discussionId = state.nextId();
-    long postId = state.nextId();
     long attachments = FormParams.parseLong(options.getOrDefault("attachmentsid", "0"));
-    state.posts.put(
-        postId,
-        new Post(
-            postId, discussionId, null, subject, message, state.serviceUserId, now, attachments));
-    state.discussions.put(
-        discussionId,
-        new Discussion(
-            discussionId,
-            forum.id(),
+    long discussionId =
+        store(
+            forum,
             groupId,
-            postId,
-            subject,
             state.serviceUserId,
-            now,
-            now,
-            "1".equals(options.get("discussionpinned"))));
+            subject,
+            message,
+            attachments,
+            "1".equals(options.get("discussionpinned")));
     JsonObject answer = new JsonObject();
     answer.addProperty("discussionid", discussionId);
     answer.add("warnings", new JsonArray());
     return answer;
+  }
+
+  /** A discussion started by a person in Moodle's own pages. */
+  long addDiscussionAs(long forumId, long groupId, long userId, String subject, String message) {
+    Forum forum = forum(forumId);
+    return store(forum, forum.groupMode() == 0 ? -1 : groupId, userId, subject, message, 0, false);
+  }
+
+  private long store(
+      Forum forum,
+      long groupId,
+      long userId,
+      String subject,
+      String message,
+      long attachments,
+      boolean pinned) {
+    long now = state.now();
+    long discussionId = state.nextId();
+    long postId = state.nextId();
+    state.posts.put(
+        postId, new Post(postId, discussionId, null, subject, message, userId, now, attachments));
+    state.discussions.put(
+        discussionId,
+        new Discussion(
+            discussionId, forum.id(), groupId, postId, subject, userId, now, now, pinned));
+    return discussionId;
   }
 
   private JsonElement addPost(FormParams p) {
