@@ -26,6 +26,7 @@ env_lines=$(MOODLE_LAB_ROLE=manager bash "$lab_setup" --perf 2>target/real-moodl
 {
   echo "$env_lines"
   echo "export MOODLE_LAB_SETUP=$lab_setup"
+  echo "export MOODLE_LAB_FUNCTIONS=$(pwd)/config/moodle-functions.txt"
   echo "export MOODLE_TIER_SINCE=$started"
 } > target/real-moodle.env
 echo "real Moodle tier: Moodle 4.5 at $(grep MOODLE_URL target/real-moodle.env | cut -d= -f2) ready in $(( $(date +%s) - started )) s"

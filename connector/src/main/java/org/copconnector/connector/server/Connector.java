@@ -235,6 +235,14 @@ public final class Connector implements AutoCloseable {
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);
       long migrated = System.nanoTime();
+      if (config.database().isEmbeddedFile()) {
+        // H2 locks its file: a lease found in it was held by a process of ours that is gone (killed
+        // while delivering). Its writes need not wait for the lease to run out.
+        int released = outbox.releaseLeasesOfDeadProcess();
+        if (released > 0) {
+          LOG.info("took over {} outbox write(s) left by a stopped process", released);
+        }
+      }
       lti.registerConfiguredPlatform();
       if (demo) {
         DemoMode.syncRosters(schools, roster);

@@ -99,6 +99,12 @@ class LabCommunityForumTest {
       String inVisible = create(hub, alice, "Projetos " + run, "open");
       String inWhole = create(hub, alice, "Curso inteiro " + run, "open");
       hub.post(join(inSeparate), bruno, null, 200);
+      hub.send(
+          "PUT",
+          "/api/v1/notifications/" + inSeparate,
+          alice,
+          "{\"delivery\":\"every_post\"}",
+          200);
 
       JsonArray offered =
           hub.send(
@@ -171,6 +177,18 @@ class LabCommunityForumTest {
       assertEquals(3, bodies.size(), bodies.toString());
       assertEquals(1, postsWith(separate, "Escrevi no Moodle " + run), "no echo into Moodle");
       assertEquals(1, postsWith(separate, "Concordo com os critérios " + run));
+
+      // Alice asked to hear of every post: Bruno's reply reaches her in Moodle's messages.
+      assertTrue(
+          lab.count(
+                  "SELECT COUNT(*) FROM mdl_messages m JOIN mdl_message_conversation_members cm"
+                      + " ON cm.conversationid = m.conversationid AND cm.userid = ?"
+                      + " WHERE m.useridfrom <> ? AND m.fullmessage LIKE ?",
+                  lab.userId("teacher1"),
+                  lab.userId("teacher1"),
+                  "%" + rubric + "%")
+              >= 1,
+          "Alice is told of Bruno's reply in Moodle");
 
       List<String> titles = threadTitles(hub, alice, inWhole);
       assertTrue(

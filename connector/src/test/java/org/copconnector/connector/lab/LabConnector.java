@@ -159,6 +159,43 @@ public final class LabConnector implements AutoCloseable {
     return answer == null || !answer.isJsonObject() ? null : answer.getAsJsonObject();
   }
 
+  /** Uploads a file as the bank's page does; returns the upload's id. */
+  public String upload(String session, byte[] content, String fileName) {
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + connector.port() + "/api/v1/uploads")
+            .header("Cookie", "cop_session=" + session)
+            .header("X-File-Name", fileName)
+            .post(RequestBody.create(content, MediaType.get("application/octet-stream")))
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      String text = response.body().string();
+      if (response.code() != 201) {
+        throw new AssertionError("upload answered " + response.code() + ": " + text);
+      }
+      return JsonParser.parseString(text).getAsJsonObject().get("uploadId").getAsString();
+    } catch (IOException e) {
+      throw new AssertionError("upload failed", e);
+    }
+  }
+
+  /** The bytes of a GET, for files. */
+  public byte[] download(String path, String session) {
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + connector.port() + path)
+            .header("Cookie", "cop_session=" + session)
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      if (response.code() != 200) {
+        throw new AssertionError(path + " answered " + response.code());
+      }
+      return response.body().bytes();
+    } catch (IOException e) {
+      throw new AssertionError(path + " failed", e);
+    }
+  }
+
   /** Waits until the outbox has nothing pending, and checks that nothing failed for good. */
   public void awaitDelivered(Duration within) {
     Outbox outbox = new Outbox(connector.database().dataSource(), Clock.systemUTC());

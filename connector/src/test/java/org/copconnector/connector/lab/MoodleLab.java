@@ -237,10 +237,18 @@ public final class MoodleLab {
     waitUntil(() -> !answers(), "Moodle stops answering");
   }
 
-  /** Starts Moodle's web server again (setup.sh starts what is stopped). */
-  public void startWebServer() {
-    run(List.of("bash", setupScript.toString()));
+  /**
+   * Starts Moodle's web server again (setup.sh starts what is stopped); returns when Moodle first
+   * answered, which may be before setup.sh has finished its checks.
+   */
+  public java.time.Instant startWebServer() {
+    java.util.concurrent.CompletableFuture<String> setup =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> run(List.of("bash", setupScript.toString())));
     waitUntil(this::answers, "Moodle answers again");
+    java.time.Instant answered = java.time.Instant.now();
+    setup.join();
+    return answered;
   }
 
   /** Runs Moodle's cron once (scheduled and ad-hoc tasks). */
@@ -276,9 +284,15 @@ public final class MoodleLab {
   private String run(List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("MOODLE_LAB", labDir.toString());
+    // setup.sh reads the function list from its working directory unless told where it is.
+    if (System.getenv("MOODLE_LAB_FUNCTIONS") == null) {
+      Path list = Path.of("..", "config", "moodle-functions.txt").toAbsolutePath().normalize();
+      builder.environment().put("MOODLE_LAB_FUNCTIONS", list.toString());
+    }
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
     try {
       Process process = builder.start();
+      process.getOutputStream().close();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
         throw new IllegalStateException(String.join(" ", command) + " failed: " + out);

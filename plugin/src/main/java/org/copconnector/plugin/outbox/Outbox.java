@@ -133,6 +133,23 @@ public final class Outbox {
     return claimed;
   }
 
+  /**
+   * Ends every lease at once, keeping who held it (so the next delivery still looks for what the
+   * holder may have sent). Only for a database no other process uses: the embedded one, which its
+   * process holds alone, after a crash of that process. Returns how many were released.
+   */
+  public int releaseLeasesOfDeadProcess() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE outbox SET lease_until = NULL WHERE status = 'PENDING'"
+                    + " AND lease_until IS NOT NULL")) {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot release outbox leases", e);
+    }
+  }
+
   public void markDelivered(long id) {
     update(
         "UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_error = NULL,"
