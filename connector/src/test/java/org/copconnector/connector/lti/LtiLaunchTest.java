@@ -60,18 +60,12 @@ class LtiLaunchTest {
     return "http://127.0.0.1:" + connector.port() + path;
   }
 
-  /** The tool's login redirect: state and nonce as the platform receives them. */
+  /**
+   * The tool's login redirect after Moodle's login initiation form: state and nonce as the platform
+   * receives them.
+   */
   private HttpUrl login() throws Exception {
-    Browser.Page page =
-        browser.get(
-            tool(
-                "/lti/login?iss="
-                    + platform.issuer()
-                    + "&login_hint=4&client_id="
-                    + TestPlatform.CLIENT_ID
-                    + "&target_link_uri="
-                    + tool("/lti/launch")
-                    + "&lti_message_hint=abc"));
+    Browser.Page page = browser.post(tool("/lti/login"), platform.loginFields(tool("/lti/launch")));
     assertEquals(302, page.status(), page.body());
     return HttpUrl.get(page.location());
   }
@@ -111,9 +105,18 @@ class LtiLaunchTest {
     assertEquals(TestPlatform.CLIENT_ID, auth.queryParameter("client_id"));
     assertEquals(tool("/lti/launch"), auth.queryParameter("redirect_uri"));
     assertEquals("4", auth.queryParameter("login_hint"));
-    assertEquals("abc", auth.queryParameter("lti_message_hint"));
+    // Moodle's hint is JSON: it must come back exactly, not be read as a URI template.
+    assertEquals(TestPlatform.MESSAGE_HINT, auth.queryParameter("lti_message_hint"));
     String binding = browser.cookie(LoginBinding.COOKIE).orElseThrow().toString();
     assertTrue(binding.contains("secure") && binding.contains("httponly"), binding);
+  }
+
+  @Test
+  void aLoginInitiatedByGetCarriesMoodlesHintToo() throws Exception {
+    Browser.Page page = browser.get(tool("/lti/login?" + platform.loginQuery(tool("/lti/launch"))));
+    assertEquals(302, page.status(), page.body());
+    assertEquals(
+        TestPlatform.MESSAGE_HINT, HttpUrl.get(page.location()).queryParameter("lti_message_hint"));
   }
 
   @Test
