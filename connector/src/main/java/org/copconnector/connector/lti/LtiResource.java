@@ -227,12 +227,14 @@ public final class LtiResource {
       return deepLinking.respond(launch, person.role(), base(uri));
     }
     if (launch.contextId() != null) {
-      // The launching person is known at once, before the next roster sync.
+      // The launching person is known at once, before the next roster sync. With no roles: the
+      // roster keeps Moodle's role names (editingteacher, student), which LTI role URIs cannot be
+      // turned back into (Moodle sends Instructor for teacher, editingteacher and manager alike);
+      // the roster sync fills them in.
       people.recordLaunch(
           launch.contextId(),
           launch.contextTitle(),
-          new Participant(
-              launch.userId(), launch.name(), launch.email(), launch.roles(), List.of()));
+          new Participant(launch.userId(), launch.name(), launch.email(), List.of(), List.of()));
     }
     String token = sessions.open(person);
     return Response.seeOther(base(uri).resolve("hub"))

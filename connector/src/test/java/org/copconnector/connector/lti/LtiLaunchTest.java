@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
+import org.copconnector.plugin.people.Participant;
+import org.copconnector.plugin.people.PeopleStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +143,53 @@ class LtiLaunchTest {
     Browser.Page landed = browser.submitForm(auth);
     assertEquals(303, landed.status(), landed.body());
     assertTrue(browser.cookie("cop_session").isPresent());
+  }
+
+  @Test
+  void aLaunchKeepsTheRostersMoodleRoleNames() throws Exception {
+    PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
+    people.replaceRoster(
+        "2",
+        List.of(
+            new Participant(
+                "4",
+                "Alice Anderson",
+                "teacher1@example.com",
+                List.of("editingteacher"),
+                List.of("Physics"))));
+    assertEquals(303, launchWith(UnaryOperator.identity(), platform.key()).status());
+    // Someone the roster sync has not read yet: known at once, without LTI role URIs.
+    assertEquals(
+        303,
+        launchWith(c -> c.subject("10").claim("name", "Gabriela Gomes"), platform.key()).status());
+
+    Map<String, Participant> roster = new HashMap<>();
+    people.roster("2").forEach(p -> roster.put(p.lmsUserId(), p));
+    assertEquals(List.of("editingteacher"), roster.get("4").roles());
+    assertEquals(List.of("Physics"), roster.get("4").groups());
+    assertEquals("Gabriela Gomes", roster.get("10").displayName());
+    assertEquals(List.of(), roster.get("10").roles());
+  }
+
+  @Test
+  void errorsOnTheLtiAddressesArePagesNotJson() throws Exception {
+    // A teacher reloading the launch address, or a form posted with another encoding.
+    Browser.Page reloaded = browser.get(tool("/lti/launch"));
+    assertEquals(405, reloaded.status(), reloaded.body());
+    assertHtmlPage(reloaded, "Open the connector from your Moodle course");
+    Browser.Page wrongEncoding =
+        browser.postJson(tool("/lti/launch"), "{\"id_token\":\"x\",\"state\":\"y\"}");
+    assertEquals(415, wrongEncoding.status(), wrongEncoding.body());
+    assertHtmlPage(wrongEncoding, "Open the connector from your Moodle course");
+    Browser.Page unknown = browser.get(tool("/lti/launch/extra"));
+    assertEquals(404, unknown.status(), unknown.body());
+    assertHtmlPage(unknown, "Open the connector from your Moodle course");
+  }
+
+  private static void assertHtmlPage(Browser.Page page, String heading) {
+    assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+    assertTrue(page.body().contains("<h1>" + heading + "</h1>"), page.body());
+    assertFalse(page.body().contains("\"error\""), page.body());
   }
 
   @Test
