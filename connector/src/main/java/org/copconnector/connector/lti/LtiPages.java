@@ -24,6 +24,19 @@ final class LtiPages {
     return page(title, "<h1>" + escape(title) + "</h1><p>" + escape(text) + "</p>");
   }
 
+  /** A problem with a reference an administrator can look up in the connector's log. */
+  static String problem(String title, String text, String reference) {
+    return page(
+        title,
+        "<h1>"
+            + escape(title)
+            + "</h1><p>"
+            + escape(text)
+            + "</p><p class=\"code\">Reference: <code>"
+            + escape(reference)
+            + "</code></p>");
+  }
+
   /** A form that posts itself (the browser's part of a redirect with a POST body). */
   static String autoPost(String action, Map<String, String> fields) {
     StringBuilder inputs = new StringBuilder();

@@ -12,10 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.copconnector.connector.lti.LoginStates.LoginState;
 import org.copconnector.plugin.people.Participant;
@@ -161,20 +162,19 @@ public final class LtiResource {
     String state = Tokens.random(24);
     String nonce = Tokens.random(24);
     states.remember(new LoginState(state, nonce, platform.get().id(), Tokens.sha256(browser)));
-    UriBuilder redirect =
-        UriBuilder.fromUri(platform.get().authLoginUrl())
-            .queryParam("scope", "openid")
-            .queryParam("response_type", "id_token")
-            .queryParam("response_mode", "form_post")
-            .queryParam("prompt", "none")
-            .queryParam("client_id", platform.get().clientId())
-            .queryParam("redirect_uri", base(uri).resolve("lti/launch").toString())
-            .queryParam("login_hint", loginHint)
-            .queryParam("state", state)
-            .queryParam("nonce", nonce);
-    if (messageHint != null) {
-      redirect.queryParam("lti_message_hint", messageHint);
-    }
+    Map<String, String> request = new LinkedHashMap<>();
+    request.put("scope", "openid");
+    request.put("response_type", "id_token");
+    request.put("response_mode", "form_post");
+    request.put("prompt", "none");
+    request.put("client_id", platform.get().clientId());
+    request.put("redirect_uri", base(uri).resolve("lti/launch").toString());
+    request.put("login_hint", loginHint);
+    request.put("state", state);
+    request.put("nonce", nonce);
+    // Returned untouched: Moodle finds the launch (its course module) by this hint.
+    request.put("lti_message_hint", messageHint);
+    URI redirect = QueryUri.with(platform.get().authLoginUrl(), request);
     NewCookie cookie =
         new NewCookie.Builder(LoginBinding.COOKIE)
             .value(browser)
@@ -184,7 +184,7 @@ public final class LtiResource {
             .sameSite(NewCookie.SameSite.NONE)
             .maxAge((int) LoginStates.STATE_LIFETIME.toSeconds())
             .build();
-    return Response.status(302).location(redirect.build()).cookie(cookie).build();
+    return Response.status(302).location(redirect).cookie(cookie).build();
   }
 
   @POST
@@ -227,12 +227,14 @@ public final class LtiResource {
       return deepLinking.respond(launch, person.role(), base(uri));
     }
     if (launch.contextId() != null) {
-      // The launching person is known at once, before the next roster sync.
+      // The launching person is known at once, before the next roster sync. With no roles: the
+      // roster keeps Moodle's role names (editingteacher, student), which LTI role URIs cannot be
+      // turned back into (Moodle sends Instructor for teacher, editingteacher and manager alike);
+      // the roster sync fills them in.
       people.recordLaunch(
           launch.contextId(),
           launch.contextTitle(),
-          new Participant(
-              launch.userId(), launch.name(), launch.email(), launch.roles(), List.of()));
+          new Participant(launch.userId(), launch.name(), launch.email(), List.of(), List.of()));
     }
     String token = sessions.open(person);
     return Response.seeOther(base(uri).resolve("hub"))

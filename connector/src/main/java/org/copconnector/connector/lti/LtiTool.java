@@ -57,6 +57,11 @@ public final class LtiTool {
     return resource;
   }
 
+  /** Turns errors on /lti/* into pages a person can read inside Moodle. */
+  public LtiErrorPages errorPages() {
+    return new LtiErrorPages();
+  }
+
   public PlatformStore platforms() {
     return platforms;
   }

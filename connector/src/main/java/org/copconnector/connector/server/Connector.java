@@ -180,6 +180,7 @@ public final class Connector implements AutoCloseable {
       resources.add(new HealthResource(database, lms, Version.current()));
       resources.add(new SessionFilter(sessions));
       resources.add(lti.resource());
+      resources.add(lti.errorPages());
       StaticResource assets = new StaticResource();
       resources.add(assets);
       if (demo) {

@@ -73,15 +73,7 @@ class BrowserTest {
    * address.
    */
   private void openFromMoodle(WebDriver driver) {
-    driver.get(
-        tool(
-            "/lti/login?iss="
-                + platform.issuer()
-                + "&login_hint=4&client_id="
-                + TestPlatform.CLIENT_ID
-                + "&target_link_uri="
-                + tool("/lti/launch")
-                + "&lti_message_hint=7"));
+    driver.get(tool("/lti/login?" + platform.loginQuery(tool("/lti/launch"))));
   }
 
   @Test

@@ -22,7 +22,8 @@ import okhttp3.Response;
 final class Browser {
 
   /** One answer, read whole. */
-  record Page(int status, String location, String body, List<String> setCookies) {}
+  record Page(
+      int status, String location, String body, List<String> setCookies, String contentType) {}
 
   private final List<Cookie> cookies = new ArrayList<>();
   private final OkHttpClient http;
@@ -83,6 +84,14 @@ final class Browser {
     return send(new Request.Builder().url(url).post(form.build()).build());
   }
 
+  Page postJson(String url, String json) throws IOException {
+    return send(
+        new Request.Builder()
+            .url(url)
+            .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json")))
+            .build());
+  }
+
   /** Submits the first form of a page the way its script would. */
   Page submitForm(Page page) throws IOException {
     Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]*)\"").matcher(page.body());
@@ -105,7 +114,8 @@ final class Browser {
           response.code(),
           response.header("Location"),
           response.body().string(),
-          response.headers("Set-Cookie"));
+          response.headers("Set-Cookie"),
+          response.header("Content-Type", ""));
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
+import org.copconnector.plugin.people.Participant;
+import org.copconnector.plugin.people.PeopleStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,18 +63,12 @@ class LtiLaunchTest {
     return "http://127.0.0.1:" + connector.port() + path;
   }
 
-  /** The tool's login redirect: state and nonce as the platform receives them. */
+  /**
+   * The tool's login redirect after Moodle's login initiation form: state and nonce as the platform
+   * receives them.
+   */
   private HttpUrl login() throws Exception {
-    Browser.Page page =
-        browser.get(
-            tool(
-                "/lti/login?iss="
-                    + platform.issuer()
-                    + "&login_hint=4&client_id="
-                    + TestPlatform.CLIENT_ID
-                    + "&target_link_uri="
-                    + tool("/lti/launch")
-                    + "&lti_message_hint=abc"));
+    Browser.Page page = browser.post(tool("/lti/login"), platform.loginFields(tool("/lti/launch")));
     assertEquals(302, page.status(), page.body());
     return HttpUrl.get(page.location());
   }
@@ -111,9 +108,18 @@ class LtiLaunchTest {
     assertEquals(TestPlatform.CLIENT_ID, auth.queryParameter("client_id"));
     assertEquals(tool("/lti/launch"), auth.queryParameter("redirect_uri"));
     assertEquals("4", auth.queryParameter("login_hint"));
-    assertEquals("abc", auth.queryParameter("lti_message_hint"));
+    // Moodle's hint is JSON: it must come back exactly, not be read as a URI template.
+    assertEquals(TestPlatform.MESSAGE_HINT, auth.queryParameter("lti_message_hint"));
     String binding = browser.cookie(LoginBinding.COOKIE).orElseThrow().toString();
     assertTrue(binding.contains("secure") && binding.contains("httponly"), binding);
+  }
+
+  @Test
+  void aLoginInitiatedByGetCarriesMoodlesHintToo() throws Exception {
+    Browser.Page page = browser.get(tool("/lti/login?" + platform.loginQuery(tool("/lti/launch"))));
+    assertEquals(302, page.status(), page.body());
+    assertEquals(
+        TestPlatform.MESSAGE_HINT, HttpUrl.get(page.location()).queryParameter("lti_message_hint"));
   }
 
   @Test
@@ -137,6 +143,53 @@ class LtiLaunchTest {
     Browser.Page landed = browser.submitForm(auth);
     assertEquals(303, landed.status(), landed.body());
     assertTrue(browser.cookie("cop_session").isPresent());
+  }
+
+  @Test
+  void aLaunchKeepsTheRostersMoodleRoleNames() throws Exception {
+    PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
+    people.replaceRoster(
+        "2",
+        List.of(
+            new Participant(
+                "4",
+                "Alice Anderson",
+                "teacher1@example.com",
+                List.of("editingteacher"),
+                List.of("Physics"))));
+    assertEquals(303, launchWith(UnaryOperator.identity(), platform.key()).status());
+    // Someone the roster sync has not read yet: known at once, without LTI role URIs.
+    assertEquals(
+        303,
+        launchWith(c -> c.subject("10").claim("name", "Gabriela Gomes"), platform.key()).status());
+
+    Map<String, Participant> roster = new HashMap<>();
+    people.roster("2").forEach(p -> roster.put(p.lmsUserId(), p));
+    assertEquals(List.of("editingteacher"), roster.get("4").roles());
+    assertEquals(List.of("Physics"), roster.get("4").groups());
+    assertEquals("Gabriela Gomes", roster.get("10").displayName());
+    assertEquals(List.of(), roster.get("10").roles());
+  }
+
+  @Test
+  void errorsOnTheLtiAddressesArePagesNotJson() throws Exception {
+    // A teacher reloading the launch address, or a form posted with another encoding.
+    Browser.Page reloaded = browser.get(tool("/lti/launch"));
+    assertEquals(405, reloaded.status(), reloaded.body());
+    assertHtmlPage(reloaded, "Open the connector from your Moodle course");
+    Browser.Page wrongEncoding =
+        browser.postJson(tool("/lti/launch"), "{\"id_token\":\"x\",\"state\":\"y\"}");
+    assertEquals(415, wrongEncoding.status(), wrongEncoding.body());
+    assertHtmlPage(wrongEncoding, "Open the connector from your Moodle course");
+    Browser.Page unknown = browser.get(tool("/lti/launch/extra"));
+    assertEquals(404, unknown.status(), unknown.body());
+    assertHtmlPage(unknown, "Open the connector from your Moodle course");
+  }
+
+  private static void assertHtmlPage(Browser.Page page, String heading) {
+    assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+    assertTrue(page.body().contains("<h1>" + heading + "</h1>"), page.body());
+    assertFalse(page.body().contains("\"error\""), page.body());
   }
 
   @Test

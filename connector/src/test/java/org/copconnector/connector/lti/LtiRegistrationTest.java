@@ -69,12 +69,7 @@ class LtiRegistrationTest {
 
   private Browser.Page launchThroughThePlatform() throws Exception {
     Browser.Page login =
-        browser.get(
-            tool(
-                "/lti/login?iss="
-                    + platform.issuer()
-                    + "&login_hint=4&client_id="
-                    + TestPlatform.CLIENT_ID));
+        browser.get(tool("/lti/login?" + platform.loginQuery(tool("/lti/launch"))));
     assertEquals(302, login.status(), login.body());
     return browser.submitForm(browser.get(login.location()));
   }

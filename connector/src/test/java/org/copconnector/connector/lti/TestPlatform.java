@@ -41,6 +41,12 @@ public final class TestPlatform implements AutoCloseable {
   public static final String ADMINISTRATOR =
       "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
 
+  /**
+   * What Moodle 4.5 sends as lti_message_hint (mod/lti/locallib.php, lti_build_login_request): JSON
+   * naming the course module and the launch kept in the teacher's Moodle session.
+   */
+  public static final String MESSAGE_HINT = "{\"cmid\":318,\"launchid\":\"ltilaunch7_1804289383\"}";
+
   private final MockWebServer server = new MockWebServer();
   private final RSAKey key;
   private final List<RSAKey> publishedKeys = Collections.synchronizedList(new ArrayList<>());
@@ -84,6 +90,37 @@ public final class TestPlatform implements AutoCloseable {
 
   public String url(String path) {
     return issuer() + path;
+  }
+
+  /**
+   * The fields of Moodle's login initiation (mod/lti/locallib.php, lti_build_login_request) for a
+   * teacher (user 4) opening the tool whose launch address is {@code targetLinkUri}; Moodle posts
+   * them from a self-submitting form.
+   */
+  public Map<String, String> loginFields(String targetLinkUri) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("iss", issuer());
+    fields.put("target_link_uri", targetLinkUri);
+    fields.put("login_hint", "4");
+    fields.put("lti_message_hint", MESSAGE_HINT);
+    fields.put("client_id", CLIENT_ID);
+    fields.put("lti_deployment_id", DEPLOYMENT_ID);
+    return fields;
+  }
+
+  /** The same login initiation as a query string, every value encoded. */
+  public String loginQuery(String targetLinkUri) {
+    StringBuilder text = new StringBuilder();
+    loginFields(targetLinkUri)
+        .forEach(
+            (name, value) ->
+                text.append(text.isEmpty() ? "" : "&")
+                    .append(name)
+                    .append('=')
+                    .append(
+                        java.net.URLEncoder.encode(
+                            value, java.nio.charset.StandardCharsets.UTF_8)));
+    return text.toString();
   }
 
   public RSAKey key() {
@@ -231,6 +268,13 @@ public final class TestPlatform implements AutoCloseable {
 
   /** The browser arrives from the tool's login redirect: answer with Moodle's self-posting form. */
   private MockResponse authorize(HttpUrl request) {
+    // Moodle's auth.php finds the launch through the hint, so it must come back unchanged.
+    if (!MESSAGE_HINT.equals(request.queryParameter("lti_message_hint"))) {
+      return new MockResponse.Builder()
+          .code(400)
+          .body("invalid_request: No launch id in LTI hint")
+          .build();
+    }
     String token =
         sign(
             browserLaunchClaims

@@ -35,6 +35,11 @@ public final class PeopleStore implements CourseDirectory {
           + " ON t.course_id = s.c AND t.lms_user_id = s.u"
           + " WHEN MATCHED THEN UPDATE SET roles = s.r, group_names = s.g"
           + " WHEN NOT MATCHED THEN INSERT (course_id, lms_user_id, roles, group_names) VALUES (s.c, s.u, s.r, s.g)";
+  private static final String ADD_MEMBER_IF_NEW =
+      "MERGE INTO lms_course_member t USING (SELECT CAST(? AS VARCHAR) AS c, CAST(? AS VARCHAR) AS u,"
+          + " CAST(? AS VARCHAR) AS r, CAST(? AS VARCHAR) AS g) s"
+          + " ON t.course_id = s.c AND t.lms_user_id = s.u"
+          + " WHEN NOT MATCHED THEN INSERT (course_id, lms_user_id, roles, group_names) VALUES (s.c, s.u, s.r, s.g)";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -44,13 +49,17 @@ public final class PeopleStore implements CourseDirectory {
     this.clock = clock;
   }
 
-  /** A launch: the course becomes known and the launching person is updated at once. */
+  /**
+   * A launch: the course becomes known and the launching person's name and e-mail are updated at
+   * once. The person joins the course's roster with {@code person}'s roles and groups only if not
+   * in it yet: an existing membership keeps the roles and groups the roster sync read from the LMS.
+   */
   public void recordLaunch(String courseId, String courseTitle, Participant person) {
     inTransaction(
         c -> {
           upsertCourse(c, courseId, courseTitle);
           try (PreparedStatement persons = c.prepareStatement(UPSERT_PERSON);
-              PreparedStatement members = c.prepareStatement(UPSERT_MEMBER)) {
+              PreparedStatement members = c.prepareStatement(ADD_MEMBER_IF_NEW)) {
             addPerson(persons, person);
             persons.executeUpdate();
             addMember(members, courseId, person);

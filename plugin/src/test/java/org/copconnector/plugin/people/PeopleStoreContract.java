@@ -46,6 +46,34 @@ abstract class PeopleStoreContract {
   }
 
   @Test
+  void aLaunchKeepsTheRolesAndGroupsTheRosterSyncRead() {
+    store.replaceRoster("2", List.of(teacher("4", "Ana Ferreira", "Physics")));
+    store.recordLaunch(
+        "2",
+        "Ciências",
+        new Participant("4", "Ana M. Ferreira", "ana@school.example", List.of(), List.of()));
+    Participant ana = store.roster("2").get(0);
+    assertEquals(List.of("editingteacher"), ana.roles());
+    assertEquals(List.of("Physics"), ana.groups());
+    assertEquals("Ana M. Ferreira", ana.displayName(), "name and e-mail follow the launch");
+    assertEquals("ana@school.example", ana.email());
+  }
+
+  @Test
+  void aLaunchAddsSomeoneNotInTheRosterYetWithTheRolesGiven() {
+    store.replaceRoster("2", List.of(teacher("4", "Ana Ferreira")));
+    store.recordLaunch(
+        "2", "Ciências", new Participant("10", "Gabriela Gomes", null, List.of(), null));
+    assertEquals(2, store.participants("2"));
+    Participant gabriela =
+        store.roster("2").stream()
+            .filter(p -> p.lmsUserId().equals("10"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(List.of(), gabriela.roles());
+  }
+
+  @Test
   void rostersAreReplacedWritingOnlyDifferences() {
     List<Participant> first = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
