@@ -149,17 +149,23 @@ public final class Main implements Runnable {
     @Override
     public Integer call() {
       ConnectorConfig config = config();
-      // The checklist reports every refusal with its fix; the client's log lines would repeat
-      // them, including the refusals that some checks expect.
-      ((ch.qos.logback.classic.Logger)
-              org.slf4j.LoggerFactory.getLogger("org.copconnector.connector.moodle"))
-          .setLevel(ch.qos.logback.classic.Level.ERROR);
       OkHttpClient http =
           new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(5)).build();
       Doctor doctor =
           new Doctor(
               config, settings -> Moodle.connect(http, settings), RequiredFunctions.load(), http);
-      return doctor.print(doctor.run(), out);
+      // The checklist reports every refusal with its fix; the client's log lines would repeat
+      // them, including the refusals that some checks expect.
+      ch.qos.logback.classic.Logger client =
+          (ch.qos.logback.classic.Logger)
+              org.slf4j.LoggerFactory.getLogger("org.copconnector.connector.moodle");
+      ch.qos.logback.classic.Level level = client.getLevel();
+      client.setLevel(ch.qos.logback.classic.Level.ERROR);
+      try {
+        return doctor.print(doctor.run(), out);
+      } finally {
+        client.setLevel(level);
+      }
     }
   }
 
