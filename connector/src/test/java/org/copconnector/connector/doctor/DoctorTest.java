@@ -9,14 +9,20 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.doctor.CheckResult.Outcome;
+import org.copconnector.connector.lab.MoodleLab;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodle.Fault;
@@ -160,6 +166,26 @@ class DoctorTest {
     CheckResult messages = check(run(config(Map.of())), "Messages");
     assertEquals(Outcome.SKIP, messages.outcome());
     assertEquals("needs core_message_send_instant_messages", messages.detail());
+  }
+
+  @Test
+  void theReadmeShowsTheListsAndTheChecklistAsTheyAre() throws IOException {
+    String readme = Files.readString(MoodleLab.projectFile("README.md"));
+    String step4 =
+        readme.substring(
+            readme.indexOf("4. **Give it a role"), readme.indexOf("5. **Create the external"));
+    Set<String> listed = new TreeSet<>();
+    Matcher capability = Pattern.compile("`([a-z]+/[a-z]+:[a-z]+)`").matcher(step4);
+    while (capability.find()) {
+      listed.add(capability.group(1));
+    }
+    Map<String, String> capabilities = RequiredFunctions.capabilities();
+    assertEquals(new TreeSet<>(capabilities.keySet()), listed, "step 4 lists the file's role");
+    assertTrue(step4.contains("allowing the " + capabilities.size() + "\n"), step4);
+    assertTrue(
+        readme.contains(
+            "Functions enabled: all " + RequiredFunctions.load().size() + " functions"));
+    assertTrue(readme.contains("All " + run(config(Map.of())).size() + " checks passed."));
   }
 
   /** A discussion a teacher started in the forum without groups, for the reply check. */
