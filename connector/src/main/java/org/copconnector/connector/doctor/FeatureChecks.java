@@ -54,19 +54,16 @@ final class FeatureChecks {
       course = hasFunction("core_course_get_courses_by_field") ? firstCourse() : null;
     } catch (MoodleClientException e) {
       results.add(refused("Course access", "listing the courses", e));
-      skipRest(results, "needs the course list");
-      return results;
+      return withoutCourse(results, "needs the course list");
     }
     if (course == null) {
       results.add(
           CheckResult.skip(
               "Course access",
-              site.functionNames().contains("core_course_get_courses_by_field")
+              hasFunction("core_course_get_courses_by_field")
                   ? "Moodle has no course to try on"
                   : "needs core_course_get_courses_by_field"));
-      skipRest(results, "needs a course to try on");
-      results.set(results.size() - 1, messages());
-      return results;
+      return withoutCourse(results, "needs a course to try on");
     }
     String where = "course " + course.shortname() + " (id " + course.id() + ")";
     List<CourseApi.Section> contents = null;
@@ -243,11 +240,13 @@ final class FeatureChecks {
         "see Moodle's message; the README's 'Connecting Moodle' lists every set-up step");
   }
 
-  private static void skipRest(List<CheckResult> results, String why) {
-    for (String name : NAMES) {
-      if (results.stream().noneMatch(r -> r.name().equals(name))) {
-        results.add(CheckResult.skip(name, why));
-      }
-    }
+  /** The course checks skipped; look-ups and messages need no course. */
+  private List<CheckResult> withoutCourse(List<CheckResult> results, String why) {
+    results.add(CheckResult.skip("Participants", why));
+    results.add(people());
+    results.add(CheckResult.skip("Groups", why));
+    results.add(CheckResult.skip("Forums", why));
+    results.add(messages());
+    return results;
   }
 }

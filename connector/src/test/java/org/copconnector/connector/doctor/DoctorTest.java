@@ -157,7 +157,9 @@ class DoctorTest {
     assertEquals(Outcome.SKIP, check(results, "Course access").outcome());
     assertEquals("Moodle has no course to try on", check(results, "Course access").detail());
     assertEquals(Outcome.SKIP, check(results, "Groups").outcome());
+    assertEquals(Outcome.PASS, check(results, "People look-up").outcome());
     assertEquals(Outcome.PASS, check(results, "Messages").outcome());
+    assertEquals(13, results.size());
   }
 
   @Test
