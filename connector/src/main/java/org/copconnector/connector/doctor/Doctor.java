@@ -29,6 +29,7 @@ public final class Doctor {
   private final ConnectorConfig config;
   private final Function<MoodleSettings, Moodle> connect;
   private final Map<String, String> requiredFunctions;
+  private final Map<String, String> capabilities;
   private final OkHttpClient http;
 
   /**
@@ -43,6 +44,7 @@ public final class Doctor {
     this.config = config;
     this.connect = connect;
     this.requiredFunctions = requiredFunctions;
+    this.capabilities = RequiredFunctions.capabilities();
     this.http = http;
   }
 
@@ -90,8 +92,9 @@ public final class Doctor {
 
   private void checkMoodle(MoodleSettings settings, List<CheckResult> results) {
     SiteInfo site;
+    Moodle moodle = connect.apply(settings);
     try {
-      site = connect.apply(settings).site().siteInfo();
+      site = moodle.site().siteInfo();
     } catch (MoodleTransportException e) {
       results.add(CheckResult.fail("Moodle answers", describe(e), fixFor(e, settings)));
       skipMoodle(results, "Moodle did not answer");
@@ -107,6 +110,9 @@ public final class Doctor {
       results.add(CheckResult.skip("Moodle release", "needs a valid token"));
       results.add(CheckResult.skip("Functions enabled", "needs a valid token"));
       results.add(CheckResult.skip("Uploads allowed", "needs a valid token"));
+      for (String name : FeatureChecks.NAMES) {
+        results.add(CheckResult.skip(name, "needs a valid token"));
+      }
       return;
     }
     results.add(CheckResult.pass("Moodle answers", settings.url() + " (" + site.sitename() + ")"));
@@ -129,17 +135,21 @@ public final class Doctor {
                 "Uploads allowed",
                 "the external service does not allow file uploads",
                 SERVICES_PATH
-                    + " > External services > Edit your service > Show more > tick 'Can upload files'; the service user needs moodle/user:manageownfiles"));
+                    + " > External services > Edit your service > Show more > tick 'Can upload files'"));
+    results.addAll(new FeatureChecks(moodle, site, capabilities).run());
   }
 
   private static void skipMoodle(List<CheckResult> results, String why) {
-    for (String name :
-        List.of(
-            "Moodle answers",
-            "Token valid",
-            "Moodle release",
-            "Functions enabled",
-            "Uploads allowed")) {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "Moodle answers",
+                "Token valid",
+                "Moodle release",
+                "Functions enabled",
+                "Uploads allowed"));
+    names.addAll(FeatureChecks.NAMES);
+    for (String name : names) {
       if (results.stream().noneMatch(r -> r.name().equals(name))) {
         results.add(CheckResult.skip(name, why));
       }

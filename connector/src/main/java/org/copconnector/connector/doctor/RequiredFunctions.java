@@ -9,24 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The web-service functions the external service must include, with the feature needing each, read
- * from {@code config/moodle-functions.txt} (packaged into the jar at build time).
+ * The web-service functions the external service must include, and the capabilities the service
+ * user's role must allow, each with the feature needing it, read from {@code
+ * config/moodle-functions.txt} and {@code config/moodle-capabilities.txt} (packaged into the jar at
+ * build time).
  */
 public final class RequiredFunctions {
-
-  private static final String RESOURCE = "/moodle-functions.txt";
 
   private RequiredFunctions() {}
 
   /** Function name to the feature that needs it, in file order. */
   public static Map<String, String> load() {
-    try (InputStream in = RequiredFunctions.class.getResourceAsStream(RESOURCE)) {
+    return read("moodle-functions.txt");
+  }
+
+  /** Capability to the feature that needs it, in file order. */
+  public static Map<String, String> capabilities() {
+    return read("moodle-capabilities.txt");
+  }
+
+  private static Map<String, String> read(String name) {
+    try (InputStream in = RequiredFunctions.class.getResourceAsStream("/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("moodle-functions.txt is missing from the build");
+        throw new IllegalStateException(name + " is missing from the build");
       }
       return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read moodle-functions.txt", e);
+      throw new IllegalStateException("cannot read " + name, e);
     }
   }
 

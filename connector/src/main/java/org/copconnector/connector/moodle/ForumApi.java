@@ -21,7 +21,8 @@ public final class ForumApi {
 
   /**
    * A discussion as listed: {@code discussion} is the discussion id, {@code id} its first post's id
-   * (the parent for replies); {@code groupid} -1 means all participants.
+   * (the parent for replies); {@code groupid} -1 means all participants; {@code canreply} says
+   * whether the token's user may reply in it.
    */
   public record Discussion(
       long id,
@@ -36,7 +37,8 @@ public final class ForumApi {
       long modified,
       long timemodified,
       int numreplies,
-      boolean pinned) {}
+      boolean pinned,
+      boolean canreply) {}
 
   /** One page of discussions. */
   public record DiscussionPage(List<Discussion> discussions, List<MoodleWarning> warnings) {}

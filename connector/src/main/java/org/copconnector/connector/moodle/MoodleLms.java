@@ -319,12 +319,14 @@ public final class MoodleLms implements Lms {
     }
   }
 
+  /** Sends the notification as a plain-text private message from the service user. */
   @Override
   public void sendMessage(String userId, String text) {
     long to = id("user", userId);
     MessageApi.SentMessage sent;
     try {
-      sent = moodle.messages().send(to, text, "cop-" + java.util.UUID.randomUUID());
+      sent =
+          moodle.messages().send(to, MessageText.plain(text), "cop-" + java.util.UUID.randomUUID());
     } catch (MoodleClientException e) {
       throw translate("Moodle could not send a message to user " + to, e);
     }

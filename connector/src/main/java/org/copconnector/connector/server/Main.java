@@ -154,7 +154,18 @@ public final class Main implements Runnable {
       Doctor doctor =
           new Doctor(
               config, settings -> Moodle.connect(http, settings), RequiredFunctions.load(), http);
-      return doctor.print(doctor.run(), out);
+      // The checklist reports every refusal with its fix; the client's log lines would repeat
+      // them, including the refusals that some checks expect.
+      ch.qos.logback.classic.Logger client =
+          (ch.qos.logback.classic.Logger)
+              org.slf4j.LoggerFactory.getLogger("org.copconnector.connector.moodle");
+      ch.qos.logback.classic.Level level = client.getLevel();
+      client.setLevel(ch.qos.logback.classic.Level.ERROR);
+      try {
+        return doctor.print(doctor.run(), out);
+      } finally {
+        client.setLevel(level);
+      }
     }
   }
 

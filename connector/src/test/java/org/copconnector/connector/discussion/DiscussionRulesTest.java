@@ -4,6 +4,7 @@ import static org.copconnector.connector.discussion.DiscussionWorld.ALICE;
 import static org.copconnector.connector.discussion.DiscussionWorld.BOB;
 import static org.copconnector.connector.discussion.DiscussionWorld.CAROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,10 @@ class DiscussionRulesTest {
         toBob.get(0).text().contains("Lesson study") && toBob.get(0).text().contains("Assessment"));
     assertTrue(
         toBob.get(0).text().contains("Fractions") && toBob.get(0).text().contains("Decimals"));
+    String digest = toBob.get(0).text();
+    assertEquals(2, toBob.get(0).format(), "sent as plain text: Moodle previews it as written");
+    assertFalse(digest.contains("<") || digest.contains("&amp;"), digest);
+    assertTrue(digest.contains("\n• Fractions: 1 new post"), digest);
     List<FakeMoodleState.Message> toCarol = messagesTo(6);
     assertEquals(1, toCarol.size());
     assertTrue(!toCarol.get(0).text().contains("Rubrics"), "Carol chose none for Assessment");

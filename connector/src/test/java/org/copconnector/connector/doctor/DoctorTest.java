@@ -9,23 +9,32 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.doctor.CheckResult.Outcome;
+import org.copconnector.connector.lab.MoodleLab;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodle.Fault;
 import org.copconnector.connector.moodle.fake.FakeMoodle.TokenState;
+import org.copconnector.connector.moodle.fake.FakeMoodleState;
 import org.copconnector.plugin.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each doctor check passing, and each failing with its fix. */
 class DoctorTest {
@@ -84,14 +93,109 @@ class DoctorTest {
     migrate(config);
     List<CheckResult> results = run(config);
     assertTrue(results.stream().allMatch(r -> r.outcome() == Outcome.PASS), results.toString());
-    assertEquals(7, results.size());
+    assertEquals(13, results.size());
     assertTrue(
         check(results, "Token valid").detail().contains("WS Connector (wsconnector, user id 3)"));
     assertEquals("4.5+ (Build: 20241205)", check(results, "Moodle release").detail());
     int[] exit = new int[1];
     String printed = print(results, exit);
     assertEquals(0, exit[0]);
-    assertTrue(printed.contains("All 7 checks passed."), printed);
+    assertTrue(printed.contains("All 13 checks passed."), printed);
+    assertTrue(fake.state().messages.isEmpty(), "the message check sends nothing");
+    assertTrue(
+        check(results, "Forums").detail().contains("not checked: ")
+            && check(results, "Forums").detail().contains("mod/forum:createattachment"),
+        "what cannot be tried is said: " + check(results, "Forums").detail());
+  }
+
+  @ParameterizedTest(name = "without {0}")
+  @CsvSource({
+    "moodle/course:view, Course access",
+    "moodle/course:viewparticipants, Participants",
+    "moodle/user:viewdetails, People look-up",
+    "moodle/site:viewuseridentity, People look-up",
+    "moodle/course:managegroups, Groups",
+    "mod/forum:viewdiscussion, Forums",
+    "mod/forum:startdiscussion, Forums",
+    "moodle/site:accessallgroups, Forums",
+    "mod/forum:replypost, Forums",
+    "moodle/site:sendmessage, Messages",
+    "moodle/site:messageanyuser, Messages",
+  })
+  void aMissingCapabilityIsNamedWithItsFix(String capability, String checkName) {
+    startDiscussionInForumWithoutGroups();
+    fake.state().capabilities.remove(capability);
+    List<CheckResult> results = run(config(Map.of()));
+    CheckResult failed = check(results, checkName);
+    assertEquals(Outcome.FAIL, failed.outcome(), failed.toString());
+    assertTrue(failed.detail().contains("lacks " + capability), failed.detail());
+    assertTrue(failed.fix().startsWith("allow " + capability + " in "), failed.fix());
+    List<CheckResult> others =
+        results.stream()
+            .filter(r -> r.outcome() == Outcome.FAIL && !r.name().equals("Database"))
+            .toList();
+    if (!capability.equals("moodle/course:view")) {
+      assertEquals(List.of(failed), others, "only the check needing " + capability + " fails");
+    }
+    assertTrue(fake.state().messages.isEmpty(), "the message check sends nothing");
+  }
+
+  @Test
+  void withAllForumCapabilitiesTheReplyRightIsConfirmed() {
+    startDiscussionInForumWithoutGroups();
+    CheckResult forums = check(run(config(Map.of())), "Forums");
+    assertEquals(Outcome.PASS, forums.outcome());
+    assertTrue(
+        forums.detail().startsWith("reads forums, starts discussions, in every group, replies in"),
+        forums.detail());
+  }
+
+  @Test
+  void aSiteWithoutCoursesCannotBeTriedAndSaysSo() {
+    fake.state().courses.clear();
+    List<CheckResult> results = run(config(Map.of()));
+    assertEquals(Outcome.SKIP, check(results, "Course access").outcome());
+    assertEquals("Moodle has no course to try on", check(results, "Course access").detail());
+    assertEquals(Outcome.SKIP, check(results, "Groups").outcome());
+    assertEquals(Outcome.PASS, check(results, "People look-up").outcome());
+    assertEquals(Outcome.PASS, check(results, "Messages").outcome());
+    assertEquals(13, results.size());
+  }
+
+  @Test
+  void aCheckWhoseFunctionIsMissingIsSkipped() {
+    fake.state().serviceFunctions.remove("core_message_send_instant_messages");
+    CheckResult messages = check(run(config(Map.of())), "Messages");
+    assertEquals(Outcome.SKIP, messages.outcome());
+    assertEquals("needs core_message_send_instant_messages", messages.detail());
+  }
+
+  @Test
+  void theReadmeShowsTheListsAndTheChecklistAsTheyAre() throws IOException {
+    String readme = Files.readString(MoodleLab.projectFile("README.md"));
+    String step4 =
+        readme.substring(
+            readme.indexOf("4. **Give it a role"), readme.indexOf("5. **Create the external"));
+    Set<String> listed = new TreeSet<>();
+    Matcher capability = Pattern.compile("`([a-z]+/[a-z]+:[a-z]+)`").matcher(step4);
+    while (capability.find()) {
+      listed.add(capability.group(1));
+    }
+    Map<String, String> capabilities = RequiredFunctions.capabilities();
+    assertEquals(new TreeSet<>(capabilities.keySet()), listed, "step 4 lists the file's role");
+    assertTrue(step4.contains("allowing the " + capabilities.size() + "\n"), step4);
+    assertTrue(
+        readme.contains(
+            "Functions enabled: all " + RequiredFunctions.load().size() + " functions"));
+    assertTrue(readme.contains("All " + run(config(Map.of())).size() + " checks passed."));
+  }
+
+  /** A discussion a teacher started in the forum without groups, for the reply check. */
+  private void startDiscussionInForumWithoutGroups() {
+    FakeMoodleState s = fake.state();
+    s.discussions.put(
+        90L, new FakeMoodleState.Discussion(90, 3, -1, 90, "Welcome", 4, 1, 1, false));
+    s.posts.put(90L, new FakeMoodleState.Post(90, 90, null, "Welcome", "<p>Hi</p>", 4, 1, 0));
   }
 
   @Test
@@ -118,7 +222,13 @@ class DoctorTest {
     assertTrue(answers.detail().startsWith("cannot connect"), answers.detail());
     assertTrue(answers.fix().contains("moodle.url"));
     for (String later :
-        List.of("Token valid", "Moodle release", "Functions enabled", "Uploads allowed")) {
+        List.of(
+            "Token valid",
+            "Moodle release",
+            "Functions enabled",
+            "Uploads allowed",
+            "Course access",
+            "Messages")) {
       assertEquals(Outcome.SKIP, check(results, later).outcome());
     }
   }

@@ -251,6 +251,33 @@ public final class MoodleLab {
     return answered;
   }
 
+  /**
+   * Gives the service user a role with exactly the capabilities listed in {@code capabilities}
+   * (setup.sh's "readme" role, applied in place in about a second). Put the Manager role back with
+   * {@link #useManagerRole()} when done: the other tests expect it.
+   */
+  public void useRoleWith(Path capabilities) {
+    setup(Map.of("MOODLE_LAB_CAPS_FILE", capabilities.toAbsolutePath().toString()));
+  }
+
+  /** Gives the service user the lab's default role again: Manager plus webservice/rest:use. */
+  public void useManagerRole() {
+    setup(Map.of("MOODLE_LAB_ROLE", "manager"));
+  }
+
+  /** Runs setup.sh with the project's function list and the given settings. */
+  private void setup(Map<String, String> settings) {
+    Map<String, String> env = new LinkedHashMap<>(settings);
+    env.put("MOODLE_LAB_FUNCTIONS", projectFile("config/moodle-functions.txt").toString());
+    run(List.of("bash", setupScript.toString()), env);
+  }
+
+  /** A file of the project, from the module folder the tests run in or from the root. */
+  public static Path projectFile(String relative) {
+    Path here = Path.of(relative).toAbsolutePath();
+    return Files.exists(here) ? here : Path.of("..").resolve(relative).toAbsolutePath().normalize();
+  }
+
   /** Runs Moodle's cron once (scheduled and ad-hoc tasks). */
   public void runCron() {
     run(List.of("bash", setupScript.toString(), "--cron"));
@@ -282,7 +309,12 @@ public final class MoodleLab {
   }
 
   private String run(List<String> command) {
+    return run(command, Map.of());
+  }
+
+  private String run(List<String> command, Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
     builder.environment().put("MOODLE_LAB", labDir.toString());
     // setup.sh reads the function list from its working directory unless told where it is.
     if (System.getenv("MOODLE_LAB_FUNCTIONS") == null) {

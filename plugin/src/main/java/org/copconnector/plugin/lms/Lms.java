@@ -55,7 +55,7 @@ public interface Lms {
   /** Every post of a discussion, oldest first. */
   List<ForumPost> posts(String discussionId);
 
-  /** Sends one notification to one person. */
+  /** Sends one notification to one person; {@code text} is HTML, which the LMS may show as text. */
   void sendMessage(String userId, String text);
 
   /** The files of a course's resources and folders (one listing). */

@@ -45,6 +45,27 @@ final class FakeMoodleError extends RuntimeException {
     return sample("error_function_not_in_service");
   }
 
+  /**
+   * A capability the service user's role lacks, as Moodle 4.5 answers it; {@code name} is the
+   * capability's name in English ("View participants").
+   */
+  static FakeMoodleError noPermission(String name) {
+    return of(
+        "core\\exception\\required_capability_exception",
+        "nopermissions",
+        "Sorry, but you do not currently have permissions to do that (" + name + ").");
+  }
+
+  /** A course the service user may not enter (no moodle/course:view), as Moodle 4.5 answers it. */
+  static FakeMoodleError courseNotAccessible(long courseId) {
+    return of(
+        "core\\exception\\moodle_exception",
+        "errorcoursecontextnotvalid",
+        "You cannot execute functions in the course context (course id:"
+            + courseId
+            + "). The context error message was: Course or activity not accessible.");
+  }
+
   /** Moodle's answer for an id that is not in the given table. */
   static FakeMoodleError missingRecord(String table) {
     return of(

@@ -26,8 +26,11 @@ class FakeMoodleFidelityTest {
   @BeforeEach
   void start() throws IOException {
     fake = new FakeMoodle().start();
-    // State the captures were made against: a discussion with one reply in the group forum.
+    // State the captures were made against: a Manager role (it sees usernames), the calendar
+    // function in the service, a discussion with one reply in the group forum.
     FakeMoodleState s = fake.state();
+    s.capabilities.add("moodle/user:viewalldetails");
+    s.serviceFunctions.add("core_calendar_create_calendar_events");
     s.discussions.put(
         1L, new FakeMoodleState.Discussion(1, 4, 1, 1, "Group discussion r1", 3, 1, 1, false));
     s.posts.put(

@@ -51,8 +51,8 @@ public final class FakeMoodleState {
       long created,
       long attachmentsId) {}
 
-  /** An instant message. */
-  public record Message(long id, long toUserId, String text, String clientMsgId) {}
+  /** An instant message; {@code format} is Moodle's text format (1 HTML, 2 plain text). */
+  public record Message(long id, long toUserId, String text, int format, String clientMsgId) {}
 
   /** A calendar event. */
   public record Event(
@@ -81,6 +81,13 @@ public final class FakeMoodleState {
   public String version = "2024100700.09";
   public boolean uploadFiles = true;
   public final long serviceUserId = 3;
+
+  /**
+   * Capabilities of the service user's role; by default those the README lists
+   * (moodle-capabilities.txt). Functions refuse, hide or soften what Moodle does without one.
+   */
+  public final Set<String> capabilities =
+      new TreeSet<>(org.copconnector.connector.doctor.RequiredFunctions.capabilities().keySet());
 
   /** Functions of the external service the token belongs to. */
   public final Set<String> serviceFunctions = new TreeSet<>();
@@ -117,6 +124,7 @@ public final class FakeMoodleState {
    */
   public static FakeMoodleState seeded() {
     FakeMoodleState s = new FakeMoodleState();
+    s.addUser(new User(1, "guest", "Guest user", "", "root@localhost"));
     s.addUser(new User(3, "wsconnector", "WS", "Connector", "wsconnector@example.com"));
     s.addUser(new User(4, "teacher1", "Alice", "Anderson", "teacher1@example.com"));
     s.addUser(new User(5, "teacher2", "Bob", "Brown", "teacher2@example.com"));
@@ -155,7 +163,6 @@ public final class FakeMoodleState {
             "mod_forum_get_discussion_posts",
             "mod_forum_add_discussion",
             "mod_forum_add_discussion_post",
-            "core_calendar_create_calendar_events",
             "core_message_send_instant_messages"));
     return s;
   }
@@ -169,6 +176,25 @@ public final class FakeMoodleState {
         .computeIfAbsent(courseId, c -> new LinkedHashMap<>())
         .computeIfAbsent(userId, u -> new ArrayList<>())
         .add(role);
+  }
+
+  public boolean can(String capability) {
+    return capabilities.contains(capability);
+  }
+
+  /** Whether the service user may enter the course at all (it is enrolled in none). */
+  void requireCourse(long courseId) {
+    if (!can("moodle/course:view")) {
+      throw FakeMoodleError.courseNotAccessible(courseId);
+    }
+  }
+
+  /** Moodle's check of one capability in a course the service user may enter. */
+  void require(long courseId, String capability, String name) {
+    requireCourse(courseId);
+    if (!can(capability)) {
+      throw FakeMoodleError.noPermission(name);
+    }
   }
 
   public boolean isEnrolled(long courseId, long userId) {

@@ -46,7 +46,11 @@ final class ForumFunctions {
     JsonArray forums = new JsonArray();
     // Without course ids Moodle lists the service user's own courses: it is enrolled in none here.
     for (Forum f : state.forums.values()) {
-      if (courseIds.contains(f.courseId())) {
+      // A course the service user may not enter is left out (with a warning Moodle adds), and so
+      // is every forum whose discussions it may not view.
+      if (courseIds.contains(f.courseId())
+          && state.can("moodle/course:view")
+          && state.can("mod/forum:viewdiscussion")) {
         JsonObject forum = Samples.firstOf("mod_forum_get_forums_by_courses");
         forum.addProperty("id", f.id());
         forum.addProperty("course", f.courseId());
@@ -54,10 +58,34 @@ final class ForumFunctions {
         forum.addProperty("name", f.name());
         forum.addProperty("cmid", f.cmid());
         forum.addProperty("numdiscussions", state.discussionsOf(f.id()).size());
+        forum.addProperty("cancreatediscussions", mayStart(f));
         forums.add(forum);
       }
     }
     return forums;
+  }
+
+  /** Moodle's forum_user_can_post_discussion for the service user, who is in no group. */
+  private boolean mayStart(Forum f) {
+    return "general".equals(f.type())
+        && state.can("mod/forum:startdiscussion")
+        && (f.groupMode() == 0 || state.can("moodle/site:accessallgroups"));
+  }
+
+  /** Moodle's forum_user_can_post for the service user, who is in no group. */
+  private boolean mayReply(Forum f) {
+    return state.can("mod/forum:replypost")
+        && (f.groupMode() == 0 || state.can("moodle/site:accessallgroups"));
+  }
+
+  private void requireView(Forum f) {
+    state.requireCourse(f.courseId());
+    if (!state.can("mod/forum:viewdiscussion")) {
+      throw FakeMoodleError.of(
+          "core\\exception\\moodle_exception",
+          "noviewdiscussionspermission",
+          "You do not have the permission to view discussions in this forum");
+    }
   }
 
   private long replyCount(Discussion d) {
@@ -67,6 +95,7 @@ final class ForumFunctions {
   private JsonElement discussions(FormParams p) {
     p.allowOnly("forumid", "sortorder", "page", "perpage", "groupid");
     Forum forum = forum(p.integer("forumid"));
+    requireView(forum);
     int sort = (int) FormParams.parseLong(p.string("sortorder", "-1"));
     int page = (int) FormParams.parseLong(p.string("page", "-1"));
     int perPage = (int) FormParams.parseLong(p.string("perpage", "0"));
@@ -115,6 +144,7 @@ final class ForumFunctions {
       json.addProperty("numreplies", state.postsOf(d.id()).size() - 1);
       json.addProperty("pinned", d.pinned());
       json.addProperty("attachment", first.attachmentsId() != 0);
+      json.addProperty("canreply", mayReply(forum));
       discussions.add(json);
     }
     JsonObject answer = new JsonObject();
@@ -150,10 +180,21 @@ final class ForumFunctions {
     String message = p.string("message");
     Map<String, String> options = options(p, DISCUSSION_OPTIONS);
     Long requestedGroup = p.integerOrNull("groupid");
+    state.requireCourse(forum.courseId());
+    if (!mayStart(forum)) {
+      throw FakeMoodleError.of(
+          "core\\exception\\moodle_exception",
+          "cannotcreatediscussion",
+          "Could not create new discussion");
+    }
     // Quirks: a forum without group mode stores -1 whatever is passed; in group mode an absent
     // groupid stores 0, and a group of another course is accepted.
     long groupId = forum.groupMode() == 0 ? -1 : requestedGroup == null ? 0 : requestedGroup;
-    long attachments = FormParams.parseLong(options.getOrDefault("attachmentsid", "0"));
+    // Without mod/forum:createattachment Moodle drops the attachment without a word.
+    long attachments =
+        state.can("mod/forum:createattachment")
+            ? FormParams.parseLong(options.getOrDefault("attachmentsid", "0"))
+            : 0;
     long discussionId =
         store(
             forum,
@@ -203,6 +244,14 @@ final class ForumFunctions {
       throw FakeMoodleError.missingRecord("forum_posts");
     }
     Map<String, String> options = options(p, POST_OPTIONS);
+    Forum forum = forum(state.discussions.get(parent.discussionId()).forumId());
+    state.requireCourse(forum.courseId());
+    if (!mayReply(forum)) {
+      throw FakeMoodleError.of(
+          "core\\exception\\moodle_exception",
+          "nopostforum",
+          "Sorry, you are not allowed to post to this forum");
+    }
     Post post =
         addReply(
             parent,

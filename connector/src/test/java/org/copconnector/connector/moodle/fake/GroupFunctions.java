@@ -39,6 +39,7 @@ final class GroupFunctions {
       if (!state.courses.containsKey(courseId)) {
         throw FakeMoodleError.missingRecord("course");
       }
+      state.require(courseId, "moodle/course:managegroups", "Manage groups");
       String name = g.get("name");
       if (name == null || g.get("description") == null) {
         throw FakeMoodleError.invalidParameter();
@@ -72,6 +73,7 @@ final class GroupFunctions {
     if (!state.courses.containsKey(courseId)) {
       throw FakeMoodleError.missingRecord("course");
     }
+    state.require(courseId, "moodle/course:managegroups", "Manage groups");
     JsonArray groups = new JsonArray();
     state.groups.values().stream()
         .filter(g -> g.courseId() == courseId)
@@ -84,6 +86,7 @@ final class GroupFunctions {
     List<Map<String, String>> members = p.structs("members");
     for (Map<String, String> m : members) {
       Group group = group(FormParams.parseLong(m.get("groupid")));
+      state.require(group.courseId(), "moodle/course:managegroups", "Manage groups");
       long userId = FormParams.parseLong(m.get("userid"));
       if (!state.isEnrolled(group.courseId(), userId)) {
         throw FakeMoodleError.sample("core_group_add_group_members_not_enrolled");
@@ -97,6 +100,7 @@ final class GroupFunctions {
     p.allowOnly("members\\[\\d+\\]\\[(groupid|userid)\\]");
     for (Map<String, String> m : p.structs("members")) {
       Group group = group(FormParams.parseLong(m.get("groupid")));
+      state.require(group.courseId(), "moodle/course:managegroups", "Manage groups");
       state.groupMembers.get(group.id()).remove(FormParams.parseLong(m.get("userid")));
     }
     return JsonNull.INSTANCE;
@@ -106,7 +110,7 @@ final class GroupFunctions {
     p.allowOnly("groupids\\[\\d+\\]");
     JsonArray answer = new JsonArray();
     for (long groupId : p.integers("groupids")) {
-      group(groupId);
+      state.require(group(groupId).courseId(), "moodle/course:managegroups", "Manage groups");
       JsonObject members = new JsonObject();
       members.addProperty("groupid", groupId);
       JsonArray ids = new JsonArray();

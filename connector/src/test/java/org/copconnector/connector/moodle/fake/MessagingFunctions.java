@@ -25,6 +25,9 @@ final class MessagingFunctions {
   private JsonElement sendMessages(FormParams p) {
     p.allowOnly("messages\\[\\d+\\]\\[(touserid|text|textformat|clientmsgid)\\]");
     List<Map<String, String>> messages = p.structs("messages");
+    if (!state.can("moodle/site:sendmessage")) {
+      throw FakeMoodleError.noPermission("Send messages to any user");
+    }
     JsonArray answer = new JsonArray();
     boolean anyFailed = false;
     for (Map<String, String> m : messages) {
@@ -37,8 +40,24 @@ final class MessagingFunctions {
         result.addProperty(
             "errormessage",
             "You cannot send a message to a user ID (" + to + ") that doesn't exist.");
+      } else if (!mayContact(to)) {
+        result = new JsonObject();
+        result.addProperty("msgid", -1);
+        result.addProperty(
+            "errormessage",
+            "You can't message this user due to their message preferences. Try adding them as a"
+                + " contact.");
+        result.addProperty("candeletemessagesforallusers", false);
       } else {
-        Message message = new Message(state.nextId(), to, m.get("text"), clientMsgId);
+        int format = (int) FormParams.parseLong(m.getOrDefault("textformat", "1"));
+        // Moodle checks the format only after the recipient check, just before storing.
+        if (!List.of(0, 1, 2, 4).contains(format)) {
+          throw FakeMoodleError.of(
+              "core\\exception\\moodle_exception",
+              "formatnotsupported",
+              "webservice/formatnotsupported");
+        }
+        Message message = new Message(state.nextId(), to, m.get("text"), format, clientMsgId);
         state.messages.add(message);
         result = Samples.firstOf("core_message_send_instant_messages");
         result.addProperty("msgid", message.id());
@@ -58,6 +77,18 @@ final class MessagingFunctions {
       throw FakeMoodleError.sample("core_message_send_instant_messages_mixed_BUG");
     }
     return answer;
+  }
+
+  /**
+   * Moodle's rule for a recipient with the default preference ("my contacts and anyone in my
+   * courses"): oneself, anyone with moodle/site:messageanyuser, or someone sharing a course.
+   */
+  private boolean mayContact(long to) {
+    if (to == state.serviceUserId || state.can("moodle/site:messageanyuser")) {
+      return true;
+    }
+    return state.enrolments.values().stream()
+        .anyMatch(c -> c.containsKey(to) && c.containsKey(state.serviceUserId));
   }
 
   private JsonElement createEvents(FormParams p) {

@@ -87,6 +87,7 @@ final class SiteFunctions {
     if (!state.courses.containsKey(courseId)) {
       throw FakeMoodleError.missingRecord("course");
     }
+    state.requireCourse(courseId);
     JsonArray sample = Samples.json("core_course_get_contents").getAsJsonArray();
     JsonObject section = sample.get(1).getAsJsonObject().deepCopy();
     JsonObject moduleTemplate = section.getAsJsonArray("modules").get(0).getAsJsonObject();
@@ -148,6 +149,7 @@ final class SiteFunctions {
     if (!state.courses.containsKey(courseId)) {
       throw FakeMoodleError.sample("error_enrolled_users_bad_course");
     }
+    state.require(courseId, "moodle/course:viewparticipants", "View participants");
     Map<String, String> options = p.options("options");
     int from = (int) FormParams.parseLong(options.getOrDefault("limitfrom", "0"));
     int number = (int) FormParams.parseLong(options.getOrDefault("limitnumber", "0"));
@@ -159,13 +161,17 @@ final class SiteFunctions {
     int to = number == 0 ? enrolled.size() : Math.min(enrolled.size(), from + number);
     JsonArray users = new JsonArray();
     for (Map.Entry<Long, List<String>> e : enrolled.subList(Math.min(from, enrolled.size()), to)) {
-      users.add(enrolledUser(courseId, state.users.get(e.getKey()), e.getValue()));
+      boolean courseContact = e.getValue().contains("editingteacher");
+      if (state.can("moodle/user:viewdetails") || courseContact) {
+        users.add(enrolledUser(courseId, state.users.get(e.getKey()), e.getValue()));
+      }
     }
     return users;
   }
 
   private JsonObject enrolledUser(long courseId, User u, List<String> roles) {
     JsonObject user = userJson("core_enrol_get_enrolled_users", u);
+    hideIdentity(user, u);
     JsonArray groups = new JsonArray();
     state.groups.values().stream()
         .filter(
@@ -206,6 +212,13 @@ final class SiteFunctions {
     List<String> values = p.list("values");
     JsonArray users = new JsonArray();
     for (User u : state.users.values()) {
+      boolean self = u.id() == state.serviceUserId;
+      if (!self && !state.can("moodle/user:viewdetails")) {
+        continue; // Moodle returns only the people whose details the caller may see
+      }
+      if (!self && hidden(field)) {
+        continue; // nor those whose searched field it would hide
+      }
       String key =
           switch (field) {
             case "id" -> Long.toString(u.id());
@@ -215,10 +228,35 @@ final class SiteFunctions {
             default -> throw FakeMoodleError.invalidParameter();
           };
       if (values.contains(key)) {
-        users.add(userJson("core_user_get_users_by_field_username", u));
+        JsonObject user = userJson("core_user_get_users_by_field_username", u);
+        hideIdentity(user, u);
+        users.add(user);
       }
     }
     return users;
+  }
+
+  /**
+   * Moodle leaves out other people's e-mail without moodle/site:viewuseridentity (their default
+   * "visible to course members" does not reach a service user who is in no course), and their
+   * username without moodle/user:viewalldetails.
+   */
+  private void hideIdentity(JsonObject user, User u) {
+    if (u.id() != state.serviceUserId) {
+      for (String field : List.of("email", "username")) {
+        if (hidden(field)) {
+          user.remove(field);
+        }
+      }
+    }
+  }
+
+  private boolean hidden(String field) {
+    return switch (field) {
+      case "email" -> !state.can("moodle/site:viewuseridentity");
+      case "username" -> !state.can("moodle/user:viewalldetails");
+      default -> false;
+    };
   }
 
   /** A user in the shape of the given sample, with this user's identity. */

@@ -1,0 +1,252 @@
+package org.copconnector.connector.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.copconnector.connector.moodle.CourseApi;
+import org.copconnector.connector.moodle.Moodle;
+import org.copconnector.connector.moodle.MoodleClientException;
+import org.copconnector.connector.moodle.MoodleException;
+import org.copconnector.connector.moodle.SiteApi.SiteInfo;
+import org.copconnector.connector.moodle.UserApi;
+
+/**
+ * Tries each feature's capabilities with calls that change nothing in Moodle, on the first course
+ * of the site, and names the capability that is missing. Where no such call exists the check says
+ * what it could not try.
+ */
+final class FeatureChecks {
+
+  /** The checks, in order. */
+  static final List<String> NAMES =
+      List.of("Course access", "Participants", "People look-up", "Groups", "Forums", "Messages");
+
+  /**
+   * Moodle's installer creates the guest account first and it cannot be deleted: it is in no
+   * course, has no contacts, accepts messages only from course members and shows its e-mail only to
+   * those who may see people's identity, so what the service user may do with it, it may do with a
+   * teacher it shares no course with.
+   */
+  static final long GUEST_USER_ID = 1;
+
+  private static final long SITE_COURSE_ID = 1;
+  private static final String ROLES_PATH =
+      "Site administration > Users > Permissions > Define roles > (the service user's role)";
+
+  private final Moodle moodle;
+  private final SiteInfo site;
+  private final Map<String, String> capabilities;
+
+  /**
+   * @param capabilities capability to the feature needing it (moodle-capabilities.txt)
+   */
+  FeatureChecks(Moodle moodle, SiteInfo site, Map<String, String> capabilities) {
+    this.moodle = moodle;
+    this.site = site;
+    this.capabilities = capabilities;
+  }
+
+  List<CheckResult> run() {
+    List<CheckResult> results = new ArrayList<>();
+    CourseApi.Course course;
+    try {
+      course = hasFunction("core_course_get_courses_by_field") ? firstCourse() : null;
+    } catch (MoodleClientException e) {
+      results.add(refused("Course access", "listing the courses", e));
+      return withoutCourse(results, "needs the course list");
+    }
+    if (course == null) {
+      results.add(
+          CheckResult.skip(
+              "Course access",
+              hasFunction("core_course_get_courses_by_field")
+                  ? "Moodle has no course to try on"
+                  : "needs core_course_get_courses_by_field"));
+      return withoutCourse(results, "needs a course to try on");
+    }
+    String where = "course " + course.shortname() + " (id " + course.id() + ")";
+    List<CourseApi.Section> contents = null;
+    if (!hasFunction("core_course_get_contents")) {
+      results.add(CheckResult.skip("Course access", "needs core_course_get_contents"));
+    } else {
+      try {
+        contents = moodle.courses().contents(course.id());
+        results.add(CheckResult.pass("Course access", "reads " + where));
+      } catch (MoodleClientException e) {
+        results.add(missingOr("Course access", "reading " + where, e, "moodle/course:view"));
+      }
+    }
+    results.add(participants(course, where));
+    results.add(people());
+    results.add(groups(course, where));
+    results.add(
+        contents == null
+            ? CheckResult.skip("Forums", "needs the course's contents")
+            : new ForumProbe(moodle, this).check(course, where, contents));
+    results.add(messages());
+    return results;
+  }
+
+  private CourseApi.Course firstCourse() {
+    return moodle.courses().allCourses().courses().stream()
+        .filter(c -> c.id() != SITE_COURSE_ID)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private CheckResult participants(CourseApi.Course course, String where) {
+    if (!hasFunction("core_enrol_get_enrolled_users")) {
+      return CheckResult.skip("Participants", "needs core_enrol_get_enrolled_users");
+    }
+    try {
+      moodle.enrolments().page(course.id(), 0, 1);
+      return CheckResult.pass("Participants", "lists the participants of " + where);
+    } catch (MoodleClientException e) {
+      return missingOr(
+          "Participants",
+          "listing the participants of " + where,
+          e,
+          "moodle/course:viewparticipants");
+    }
+  }
+
+  private CheckResult people() {
+    if (!hasFunction("core_user_get_users_by_field")) {
+      return CheckResult.skip("People look-up", "needs core_user_get_users_by_field");
+    }
+    try {
+      List<UserApi.User> found =
+          moodle.users().usersByField(UserApi.Field.ID, List.of(Long.toString(GUEST_USER_ID)));
+      if (found.isEmpty()) {
+        return missing(
+            "People look-up",
+            "Moodle shows nothing of another person (the guest account, id " + GUEST_USER_ID + ")",
+            "moodle/user:viewdetails",
+            "");
+      }
+      String email = found.get(0).email();
+      if (email == null || email.isBlank()) {
+        return missing(
+            "People look-up",
+            "Moodle hides other people's e-mail addresses: participants come without them and a"
+                + " look-up by e-mail finds no one",
+            "moodle/site:viewuseridentity",
+            "; and keep 'email' in Site administration > Users > Permissions > User policies >"
+                + " Show user identity");
+      }
+      if (moodle.users().usersByField(UserApi.Field.EMAIL, List.of(email)).isEmpty()) {
+        return CheckResult.fail(
+            "People look-up",
+            "a look-up by e-mail finds no one although the address is shown",
+            "check 'Show user identity' and 'Hide user fields' in Site administration > Users >"
+                + " Permissions > User policies");
+      }
+      return CheckResult.pass("People look-up", "finds people by id and by e-mail");
+    } catch (MoodleClientException e) {
+      return refused("People look-up", "looking up the guest account", e);
+    }
+  }
+
+  private CheckResult groups(CourseApi.Course course, String where) {
+    if (!hasFunction("core_group_get_course_groups")) {
+      return CheckResult.skip("Groups", "needs core_group_get_course_groups");
+    }
+    try {
+      moodle.groups().courseGroups(course.id());
+      // Creating groups and changing members need the same capability in the same course.
+      return CheckResult.pass("Groups", "manages the groups of " + where);
+    } catch (MoodleClientException e) {
+      return missingOr("Groups", "listing the groups of " + where, e, "moodle/course:managegroups");
+    }
+  }
+
+  private CheckResult messages() {
+    if (!hasFunction("core_message_send_instant_messages")) {
+      return CheckResult.skip("Messages", "needs core_message_send_instant_messages");
+    }
+    try {
+      Optional<String> refusal = moodle.messages().refusalToMessage(GUEST_USER_ID);
+      if (refusal.isPresent()) {
+        return missing(
+            "Messages",
+            "Moodle would not deliver notifications to people who share no course with the"
+                + " service user (\""
+                + refusal.get()
+                + "\")",
+            "moodle/site:messageanyuser",
+            "");
+      }
+      return CheckResult.pass("Messages", "may message anyone (asked without sending a message)");
+    } catch (MoodleException e) {
+      if (e.is("disabled")) {
+        return CheckResult.fail(
+            "Messages",
+            "messaging is disabled on the site",
+            "Site administration > General > Messaging > tick 'Enable messaging system'");
+      }
+      return missingOr("Messages", "sending messages", e, "moodle/site:sendmessage");
+    } catch (MoodleClientException e) {
+      return refused("Messages", "sending messages", e);
+    }
+  }
+
+  /** Whether the service has the function; a missing one is reported by "Functions enabled". */
+  boolean hasFunction(String function) {
+    return site.functionNames().contains(function);
+  }
+
+  /** A failure naming a missing capability, with the feature that needs it. */
+  CheckResult missing(String check, String what, String capability, String moreFix) {
+    String feature = capabilities.getOrDefault(capability, "");
+    return CheckResult.fail(
+        check,
+        what
+            + ": the service user's role lacks "
+            + capability
+            + (feature.isEmpty() ? "" : " (" + feature + ")"),
+        "allow " + capability + " in " + ROLES_PATH + moreFix);
+  }
+
+  /**
+   * A permission refusal ({@code nopermissions}, or a course the user may not enter) names the
+   * capability; anything else is reported as Moodle said it.
+   */
+  CheckResult missingOr(String check, String what, MoodleClientException e, String capability) {
+    if (e instanceof MoodleException refusal) {
+      if (refusal.is("errorcoursecontextnotvalid") || refusal.is("requireloginerror")) {
+        return missing(
+            check,
+            "Moodle refused " + what + " (" + refusal.errorcode() + ")",
+            "moodle/course:view",
+            "");
+      }
+      if (refusal.is("nopermissions") || refusal.is("noviewdiscussionspermission")) {
+        return missing(
+            check, "Moodle refused " + what + " (" + refusal.errorcode() + ")", capability, "");
+      }
+    }
+    return refused(check, what, e);
+  }
+
+  static CheckResult refused(String check, String what, MoodleClientException e) {
+    String said =
+        e instanceof MoodleException m
+            ? m.errorcode() + " (" + m.moodleMessage() + ")"
+            : e.getMessage();
+    return CheckResult.fail(
+        check,
+        "Moodle refused " + what + ": " + said,
+        "see Moodle's message; the README's 'Connecting Moodle' lists every set-up step");
+  }
+
+  /** The course checks skipped; look-ups and messages need no course. */
+  private List<CheckResult> withoutCourse(List<CheckResult> results, String why) {
+    results.add(CheckResult.skip("Participants", why));
+    results.add(people());
+    results.add(CheckResult.skip("Groups", why));
+    results.add(CheckResult.skip("Forums", why));
+    results.add(messages());
+    return results;
+  }
+}
