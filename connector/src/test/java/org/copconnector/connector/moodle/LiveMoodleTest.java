@@ -75,12 +75,7 @@ class LiveMoodleTest {
               .get(0)
               .id());
     }
-    List<GroupApi.Group> groups = moodle.groups().courseGroups(course.id());
-    if (!groups.isEmpty()) {
-      assertEquals(
-          groups.get(0).id(),
-          moodle.groups().groupMembers(List.of(groups.get(0).id())).get(0).groupid());
-    }
+    assertNotNull(moodle.groups().courseGroups(course.id()));
     List<ForumApi.Forum> forums = moodle.forums().forumsByCourses(List.of(course.id()));
     if (!forums.isEmpty()) {
       ForumApi.DiscussionPage page =
