@@ -62,6 +62,7 @@ import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.resource.Uploads;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.session.SessionStore;
+import org.copconnector.plugin.session.Tokens;
 import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.survey.SurveyResource;
 import org.copconnector.plugin.survey.Surveys;
@@ -164,7 +165,8 @@ public final class Connector implements AutoCloseable {
               clock,
               () ->
                   (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status())
-                      == LmsStatus.UP);
+                      == LmsStatus.UP,
+              instanceName(config));
       SessionStore sessions =
           new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
       LtiTool lti =
@@ -236,13 +238,15 @@ public final class Connector implements AutoCloseable {
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);
       long migrated = System.nanoTime();
-      if (config.database().isEmbeddedFile()) {
-        // H2 locks its file: a lease found in it was held by a process of ours that is gone (killed
-        // while delivering). Its writes need not wait for the lease to run out.
-        int released = outbox.releaseLeasesOfDeadProcess();
-        if (released > 0) {
-          LOG.info("took over {} outbox write(s) left by a stopped process", released);
-        }
+      // A run killed while delivering left its leases: this instance's next run takes them over
+      // at once instead of when they run out (on the embedded database, which H2 locks to one
+      // process, every lease in it is such a one).
+      int released =
+          config.database().isEmbeddedFile()
+              ? outbox.releaseLeasesOf(null)
+              : delivery.takeOverLeftLeases();
+      if (released > 0) {
+        LOG.info("took over {} outbox write(s) left by a stopped run", released);
       }
       lti.registerConfiguredPlatform();
       if (demo) {
@@ -291,6 +295,22 @@ public final class Connector implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * The same for every run of one instance and different between instances: each instance has its
+   * own data folder (its search index lives there), and they run on different hosts or folders.
+   */
+  private static String instanceName(ConnectorConfig config) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    String place = host + ":" + config.dataDir().toAbsolutePath().normalize();
+    // The lease column is short; the digest keeps the name to a fixed length.
+    return "worker-" + Tokens.sha256(place).substring(0, 32);
   }
 
   /** Forgets expired sessions, login states and nonces; a failure waits for the next round. */

@@ -101,7 +101,8 @@ public final class DiscussionWorld implements AutoCloseable {
         core.handlers(lms),
         new RetryPolicy(Duration.ofMinutes(1), Duration.ofMinutes(30), 50, () -> 0.5),
         clock,
-        () -> lms.refresh() == org.copconnector.plugin.lms.LmsStatus.UP);
+        () -> lms.refresh() == org.copconnector.plugin.lms.LmsStatus.UP,
+        "worker-test");
   }
 
   static Session session(String id, String name, ProductRole role) {

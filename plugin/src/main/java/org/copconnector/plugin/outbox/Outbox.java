@@ -134,16 +134,18 @@ public final class Outbox {
   }
 
   /**
-   * Ends every lease at once, keeping who held it (so the next delivery still looks for what the
-   * holder may have sent). Only for a database no other process uses: the embedded one, which its
-   * process holds alone, after a crash of that process. Returns how many were released.
+   * Ends the pending leases of {@code owner}, keeping who held them (so the next delivery still
+   * looks for what the holder may have sent), or of every holder when {@code owner} is null (a
+   * database no other process uses). Returns how many were released.
    */
-  public int releaseLeasesOfDeadProcess() {
+  public int releaseLeasesOf(String owner) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE outbox SET lease_until = NULL WHERE status = 'PENDING'"
-                    + " AND lease_until IS NOT NULL")) {
+                    + " AND lease_until IS NOT NULL AND (? IS NULL OR lease_owner = ?)")) {
+      ps.setString(1, owner);
+      ps.setString(2, owner);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot release outbox leases", e);

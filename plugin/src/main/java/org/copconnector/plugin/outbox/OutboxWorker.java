@@ -27,31 +27,44 @@ public final class OutboxWorker {
   private final RetryPolicy retry;
   private final Clock clock;
   private final BooleanSupplier lmsAnswers;
-  private final String owner = "worker-" + UUID.randomUUID();
+  private final String owner;
   private volatile boolean lmsWasUnreachable;
 
   /** A worker that leaves failed deliveries to their back-off alone. */
   public OutboxWorker(Outbox outbox, List<OutboxHandler> handlers, RetryPolicy retry, Clock clock) {
-    this(outbox, handlers, retry, clock, null);
+    this(outbox, handlers, retry, clock, null, "worker-" + UUID.randomUUID());
   }
 
   /**
    * @param lmsAnswers asks the LMS whether it answers (a cheap call); after a delivery failed for a
    *     reason that may pass, each round asks it, and once it answers again every waiting message
    *     is due at once instead of at the end of its back-off
+   * @param owner who holds this worker's leases: the same for every run of one connector instance,
+   *     so that a run can take over the leases its killed predecessor left
    */
   public OutboxWorker(
       Outbox outbox,
       List<OutboxHandler> handlers,
       RetryPolicy retry,
       Clock clock,
-      BooleanSupplier lmsAnswers) {
+      BooleanSupplier lmsAnswers,
+      String owner) {
     this.outbox = outbox;
     this.handlers =
         handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
     this.retry = retry;
     this.clock = clock;
     this.lmsAnswers = lmsAnswers;
+    this.owner = owner;
+  }
+
+  /**
+   * Ends the leases an earlier run of this instance held (it was killed while delivering: no run of
+   * it is delivering now); they keep their holder, so each delivery first looks for what may have
+   * been sent. Returns how many.
+   */
+  public int takeOverLeftLeases() {
+    return outbox.releaseLeasesOf(owner);
   }
 
   /**
