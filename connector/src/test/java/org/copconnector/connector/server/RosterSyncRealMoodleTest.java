@@ -56,6 +56,9 @@ class RosterSyncRealMoodleTest {
     try (MoodleCallCounter moodle = new MoodleCallCounter(lab.url()).start()) {
       Map<String, String> env = lab.connectorEnvironment(dataDir);
       env.put("COP_MOODLE_URL", moodle.url());
+      // The lab is shared: a page can queue behind colleagues' requests for longer than the
+      // default 30 s.
+      env.put("COP_MOODLE_TIMEOUT_SECONDS", "120");
       try (Connector connector =
           Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of())) {
         base = "http://127.0.0.1:" + connector.port();
