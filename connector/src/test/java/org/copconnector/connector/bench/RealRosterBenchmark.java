@@ -135,7 +135,14 @@ public final class RealRosterBenchmark {
       // The lab is shared: a page can queue behind colleagues' requests for longer than the
       // default 30 s, which would end the run instead of measuring it.
       env.put("COP_MOODLE_TIMEOUT_SECONDS", "120");
-      real = syncRuns(env, work, course, enrolled, () -> moodle.calls(ENROLLED_USERS).size());
+      real =
+          syncRuns(
+              env,
+              work,
+              course,
+              enrolled,
+              () -> moodle.calls(ENROLLED_USERS).size(),
+              () -> readAll(lab, course, "id,fullname,email,roles,groups"));
     }
 
     // 3. The same against the stand-in at 20 ms per call, with as many people.
@@ -157,7 +164,8 @@ public final class RealRosterBenchmark {
       env.put("COP_DATA_DIR", fakeWork.toString());
       env.put("COP_MOODLE_URL", fake.urlString());
       env.put("COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
-      standIn = syncRuns(env, fakeWork, "3", enrolled, () -> fake.calls(ENROLLED_USERS).size());
+      standIn =
+          syncRuns(env, fakeWork, "3", enrolled, () -> fake.calls(ENROLLED_USERS).size(), null);
     }
 
     rows.add(
@@ -170,6 +178,14 @@ public final class RealRosterBenchmark {
         "| connector, real Moodle: re-sync, nothing changed | "
             + real.unchanged.summary("ms")
             + " |");
+    rows.add(
+        "| Moodle alone, the same 3 calls read by the benchmark just before each first sync | "
+            + real.moodleAlone.summary("ms")
+            + " |");
+    rows.add(
+        String.format(
+            "| connector, real Moodle: first sync / Moodle alone (p50) | %.2f |",
+            real.first.at(50) / real.moodleAlone.at(50)));
     rows.add(
         String.format(
             "| connector, real Moodle: re-sync / first sync (p50) | %.2f |",
@@ -207,12 +223,37 @@ public final class RealRosterBenchmark {
   }
 
   private record SyncRuns(
-      Percentiles first, Percentiles unchanged, Percentiles answered, Percentiles hub, int calls) {}
+      Percentiles first,
+      Percentiles unchanged,
+      Percentiles answered,
+      Percentiles hub,
+      Percentiles moodleAlone,
+      int calls) {}
+
+  /** Moodle's time for the 3 calls alone, straight from the client; for timing beside a sync. */
+  private interface Read {
+    double millis() throws Exception;
+  }
+
+  private double readAll(MoodleLab lab, String course, String fields) throws Exception {
+    long t = System.nanoTime();
+    for (int from = 0; ; from += PAGE) {
+      if (JsonParser.parseString(page(lab, course, from, fields)).getAsJsonArray().size() < PAGE) {
+        return (System.nanoTime() - t) / 1e6;
+      }
+    }
+  }
 
   /** Rounds of: empty the copy, sync on demand (all written), sync on demand again (unchanged). */
   private SyncRuns syncRuns(
-      Map<String, String> env, Path work, String course, int enrolled, IntSupplier calls)
+      Map<String, String> env,
+      Path work,
+      String course,
+      int enrolled,
+      IntSupplier calls,
+      Read moodleAlone)
       throws Exception {
+    List<Double> alone = new ArrayList<>();
     List<Double> first = new ArrayList<>();
     List<Double> unchanged = new ArrayList<>();
     List<Double> answered = new ArrayList<>();
@@ -241,6 +282,9 @@ public final class RealRosterBenchmark {
       // One round unmeasured: the first requests of a new JVM load classes and compile.
       syncOnce(sync, base, session, new ArrayList<>(), new ArrayList<>());
       for (int round = 0; round < ROUNDS; round++) {
+        if (moodleAlone != null) {
+          alone.add(moodleAlone.millis());
+        }
         people.replaceRoster(course, List.of()); // empty the copy: the next sync writes everyone
         int before = calls.getAsInt();
         JsonObject all = syncOnce(sync, base, session, answered, hub);
@@ -257,6 +301,7 @@ public final class RealRosterBenchmark {
         percentiles(unchanged),
         percentiles(answered),
         percentiles(hub),
+        alone.isEmpty() ? null : percentiles(alone),
         callsPerSync);
   }
 
