@@ -201,12 +201,13 @@ final class SiteFunctions {
       return JsonNull.INSTANCE; // Moodle's literal null for an empty course
     }
     int to = number == 0 ? enrolled.size() : Math.min(enrolled.size(), from + number);
+    List<Map.Entry<Long, List<String>>> page = enrolled.subList(Math.min(from, to), to);
+    // As user_get_user_details: the fields are checked for each person, so a page with no one in
+    // it accepts any list.
+    Set<String> fields = page.isEmpty() ? null : userFields(options.get("userfields"));
     JsonArray users = new JsonArray();
-    for (Map.Entry<Long, List<String>> e : enrolled.subList(Math.min(from, enrolled.size()), to)) {
+    for (Map.Entry<Long, List<String>> e : page) {
       JsonObject user = enrolledUser(courseId, state.users.get(e.getKey()), e.getValue());
-      // As user_get_user_details: fields are checked per person, so a page with no one in it
-      // accepts any list.
-      Set<String> fields = userFields(options.get("userfields"));
       if (fields != null) {
         user.keySet().removeIf(key -> !fields.contains(key));
       }
