@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,7 @@ public final class Connector implements AutoCloseable {
   private final Database database;
   private final HttpServer http;
   private final ScheduledExecutorService background;
+  private final ExecutorService rosterSyncs;
   private final Duration grace;
   private final java.io.Closeable searchIndex;
   private boolean closed;
@@ -94,12 +96,14 @@ public final class Connector implements AutoCloseable {
       Database database,
       HttpServer http,
       ScheduledExecutorService background,
+      ExecutorService rosterSyncs,
       Duration grace,
       java.io.Closeable searchIndex) {
     this.searchIndex = searchIndex;
     this.database = database;
     this.http = http;
     this.background = background;
+    this.rosterSyncs = rosterSyncs;
     this.grace = grace;
   }
 
@@ -128,6 +132,15 @@ public final class Connector implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    // On-demand roster syncs wait for Moodle for seconds: their own thread, so they hold up
+    // neither a request nor the other background work.
+    ExecutorService rosterSyncs =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "roster-sync");
+              t.setDaemon(true);
+              return t;
+            });
     // Migrations run while the HTTP side initialises; connections are accepted only after both.
     CompletableFuture<Integer> migration =
         CompletableFuture.supplyAsync(database::migrate, background);
@@ -149,7 +162,7 @@ public final class Connector implements AutoCloseable {
       Outbox outbox = core.outbox();
       Notifier notifier = core.notifier();
       Discussions discussions = core.discussions();
-      RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval());
+      RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval(), rosterSyncs);
       Path files =
           demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
       BlobStore blobs = new BlobStore(files.resolve("blobs"));
@@ -286,12 +299,14 @@ public final class Connector implements AutoCloseable {
           millis(handlersReady, migrated),
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
           config.moodle().map(m -> m.url().toString()).orElse("not configured"));
-      return new Connector(database, http, background, config.shutdownGrace(), resourceIndex);
+      return new Connector(
+          database, http, background, rosterSyncs, config.shutdownGrace(), resourceIndex);
     } catch (Exception e) {
       if (http != null) {
         http.stop();
       }
       background.shutdownNow();
+      rosterSyncs.shutdownNow();
       database.close();
       throw e;
     }
@@ -411,14 +426,18 @@ public final class Connector implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
     }
+    long deadline = System.nanoTime() + grace.toNanos();
     background.shutdown();
-    try {
-      if (!background.awaitTermination(grace.toSeconds(), TimeUnit.SECONDS)) {
-        background.shutdownNow();
+    rosterSyncs.shutdown();
+    for (ExecutorService work : List.of(background, rosterSyncs)) {
+      try {
+        if (!work.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+          work.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        work.shutdownNow();
+        Thread.currentThread().interrupt();
       }
-    } catch (InterruptedException e) {
-      background.shutdownNow();
-      Thread.currentThread().interrupt();
     }
     try {
       searchIndex.close();

@@ -62,7 +62,8 @@ public final class RosterBenchmark {
               new MoodleLms(moodle, 500, moodle.site(), Clock.systemUTC(), Duration.ofMinutes(1)),
               people,
               Clock.systemUTC(),
-              Duration.ofHours(1));
+              Duration.ofHours(1),
+              Runnable::run);
 
       double[] firstSync = new double[SYNC_RUNS];
       double[] resync = new double[SYNC_RUNS];

@@ -116,6 +116,11 @@ public final class MoodleLab {
     return course(shortname).get("id").getAsLong();
   }
 
+  /** How many people the lab enrolled in the course (ids.json). */
+  public int enrolled(String shortname) {
+    return course(shortname).get("enrolled").getAsInt();
+  }
+
   public boolean hasCourse(String shortname) {
     return ids.getAsJsonObject("courses").has(shortname);
   }

@@ -54,6 +54,41 @@ class MoodleBatchingTest {
                         && c.params().get("options[1][name]").equals("limitnumber")
                         && c.params().get("options[1][value]").equals("500")));
     assertEquals("editingteacher", everyone.get(0).roles().get(0).shortname());
+    assertTrue(
+        calls.stream()
+            .allMatch(
+                c ->
+                    c.params().get("options[2][name]").equals("userfields")
+                        && c.params()
+                            .get("options[2][value]")
+                            .equals("id,fullname,email,roles,groups")),
+        "only the fields the connector reads are asked for");
+    EnrolApi.EnrolledUser alice = moodle.enrolments().page(2, 0, 1).get(0);
+    assertEquals(
+        new EnrolApi.EnrolledUser(
+            4,
+            "Alice Anderson",
+            "teacher1@example.com",
+            List.of(new EnrolApi.Role(3, "", "editingteacher")),
+            List.of(new EnrolApi.GroupRef(1, "Physics Teachers"))),
+        alice);
+  }
+
+  @Test
+  void anUnknownUserFieldIsRefusedAsMoodleDoes() {
+    MoodleClient client = MoodleFixture.moodle(fake).client();
+    MoodleException e =
+        assertThrows(
+            MoodleException.class,
+            () ->
+                client.read(
+                    "core_enrol_get_enrolled_users",
+                    MoodleParams.of()
+                        .put("courseid", 2)
+                        .options("options", java.util.Map.of("userfields", "id,,email")),
+                    Object.class));
+    assertEquals("invaliduserfield", e.errorcode());
+    assertEquals("Invalid user field: ", e.moodleMessage());
   }
 
   @Test

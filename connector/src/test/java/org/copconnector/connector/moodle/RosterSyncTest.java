@@ -42,7 +42,8 @@ class RosterSyncTest {
               new MoodleLms(moodle, 500, moodle.site(), Clock.systemUTC(), Duration.ofMinutes(1)),
               people,
               Clock.systemUTC(),
-              Duration.ofHours(1));
+              Duration.ofHours(1),
+              Runnable::run);
 
       long started = System.nanoTime();
       RosterChange first = sync.syncCourse("3");

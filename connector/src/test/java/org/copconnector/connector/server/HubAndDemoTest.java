@@ -178,12 +178,37 @@ class HubAndDemoTest {
     assertEquals(
         403, postAs(otherFacilitator, "/api/v1/courses/demo-rede-ciencias/roster/sync").status());
     String facilitator = enter("d07", "demo-rede-ciencias");
-    Answer synced = postAs(facilitator, "/api/v1/courses/demo-rede-ciencias/roster/sync");
-    assertEquals(200, synced.status(), synced.body());
-    assertEquals(
-        10, JsonParser.parseString(synced.body()).getAsJsonObject().get("unchanged").getAsInt());
+    assertEquals(403, get("/api/v1/courses/demo-rede-ciencias/roster/sync", member).status());
+    Answer started = postAs(facilitator, "/api/v1/courses/demo-rede-ciencias/roster/sync");
+    assertEquals(202, started.status(), started.body());
+    assertTrue(
+        started.location().endsWith("/api/v1/courses/demo-rede-ciencias/roster/sync"),
+        started.location());
+    JsonObject finished =
+        finishedSync(facilitator, "/api/v1/courses/demo-rede-ciencias/roster/sync");
+    assertEquals("done", finished.get("state").getAsString(), finished.toString());
+    assertEquals(10, finished.getAsJsonObject("change").get("unchanged").getAsInt());
     String admin = enter("d01", "demo-mat-vv");
-    assertEquals(200, postAs(admin, "/api/v1/courses/demo-cie-rio/roster/sync").status());
+    assertEquals(202, postAs(admin, "/api/v1/courses/demo-cie-rio/roster/sync").status());
+    assertEquals(
+        "done",
+        finishedSync(admin, "/api/v1/courses/demo-cie-rio/roster/sync").get("state").getAsString());
+  }
+
+  /** Reads a roster sync's status until it has finished. */
+  private JsonObject finishedSync(String session, String path) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      Answer answer = get(path, session);
+      assertEquals(200, answer.status(), answer.body());
+      JsonObject status = JsonParser.parseString(answer.body()).getAsJsonObject();
+      String state = status.get("state").getAsString();
+      if (!state.equals("queued") && !state.equals("running")) {
+        return status;
+      }
+      assertTrue(System.nanoTime() < deadline, "the sync did not finish: " + status);
+      Thread.sleep(20);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.copconnector.plugin.people;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,15 +8,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.copconnector.plugin.lms.LmsUnavailableException;
+import jakarta.ws.rs.core.Response;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 
 /**
- * Roster sync on demand: an administrator, or a facilitator of the course, refreshes its
- * participants now.
+ * Roster sync on demand: an administrator, or a facilitator of the course, asks for its
+ * participants to be refreshed now; the sync runs in the background and its progress is read back
+ * from the same address.
  */
 @Path("/api/v1/courses/{courseId}/roster/sync")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,20 +29,33 @@ public final class RosterResource {
     this.sync = sync;
   }
 
+  /** Starts a sync (or joins the one under way) and answers 202 at once with its status. */
   @POST
-  public RosterChange syncNow(
+  public Response syncNow(
       @PathParam("courseId") String courseId, @Context ContainerRequestContext request) {
+    requireAllowed(courseId, request);
+    return Response.status(202)
+        .header("Location", "/api/v1/courses/" + courseId + "/roster/sync")
+        .entity(sync.start(courseId))
+        .build();
+  }
+
+  /** The latest sync of the course: queued, running, done (with what changed) or failed. */
+  @GET
+  public RosterSyncStatus status(
+      @PathParam("courseId") String courseId, @Context ContainerRequestContext request) {
+    requireAllowed(courseId, request);
+    return sync.status(courseId)
+        .orElseThrow(() -> ApiException.notFound("roster sync of course " + courseId));
+  }
+
+  private static void requireAllowed(String courseId, ContainerRequestContext request) {
     Session session = SessionFilter.of(request);
     boolean facilitatorHere =
         session.role() == ProductRole.FACILITATOR && courseId.equals(session.courseId());
     if (session.role() != ProductRole.ADMIN && !facilitatorHere) {
       throw ApiException.forbidden(
           "only an administrator or a facilitator of this course can refresh its participants");
-    }
-    try {
-      return sync.syncCourse(courseId);
-    } catch (LmsUnavailableException e) {
-      throw new ApiException(503, "lms_unavailable", e.getMessage());
     }
   }
 }

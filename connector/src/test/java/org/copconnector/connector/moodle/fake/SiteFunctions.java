@@ -4,14 +4,55 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.copconnector.connector.moodle.fake.FakeMoodleState.Course;
 import org.copconnector.connector.moodle.fake.FakeMoodleState.Forum;
 import org.copconnector.connector.moodle.fake.FakeMoodleState.User;
 
 /** Site, course, enrolment and user functions. */
 final class SiteFunctions {
+
+  /** Moodle 4.5's user_get_default_fields(): the names {@code userfields} may list. */
+  private static final Set<String> USER_DETAIL_FIELDS =
+      Set.of(
+          "id",
+          "username",
+          "fullname",
+          "firstname",
+          "lastname",
+          "email",
+          "address",
+          "phone1",
+          "phone2",
+          "department",
+          "institution",
+          "interests",
+          "firstaccess",
+          "lastaccess",
+          "auth",
+          "confirmed",
+          "idnumber",
+          "lang",
+          "theme",
+          "timezone",
+          "mailformat",
+          "description",
+          "descriptionformat",
+          "city",
+          "country",
+          "profileimageurlsmall",
+          "profileimageurl",
+          "customfields",
+          "groups",
+          "roles",
+          "preferences",
+          "enrolledcourses",
+          "suspended",
+          "lastcourseaccess",
+          "trackforums");
 
   private final FakeMoodleState state;
 
@@ -153,20 +194,55 @@ final class SiteFunctions {
     Map<String, String> options = p.options("options");
     int from = (int) FormParams.parseLong(options.getOrDefault("limitfrom", "0"));
     int number = (int) FormParams.parseLong(options.getOrDefault("limitnumber", "0"));
+    // Moodle orders participants by user id.
     List<Map.Entry<Long, List<String>>> enrolled =
-        List.copyOf(state.enrolments.getOrDefault(courseId, Map.of()).entrySet());
+        state.enrolments.getOrDefault(courseId, Map.of()).entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .toList();
     if (enrolled.isEmpty()) {
       return JsonNull.INSTANCE; // Moodle's literal null for an empty course
     }
     int to = number == 0 ? enrolled.size() : Math.min(enrolled.size(), from + number);
+    List<Map.Entry<Long, List<String>>> page = enrolled.subList(Math.min(from, to), to);
+    // As user_get_user_details: the fields are checked for each person, so a page with no one in
+    // it accepts any list.
+    Set<String> fields = page.isEmpty() ? null : userFields(options.get("userfields"));
     JsonArray users = new JsonArray();
-    for (Map.Entry<Long, List<String>> e : enrolled.subList(Math.min(from, enrolled.size()), to)) {
+    for (Map.Entry<Long, List<String>> e : page) {
       boolean courseContact = e.getValue().contains("editingteacher");
-      if (state.can("moodle/user:viewdetails") || courseContact) {
-        users.add(enrolledUser(courseId, state.users.get(e.getKey()), e.getValue()));
+      if (!state.can("moodle/user:viewdetails") && !courseContact) {
+        continue;
       }
+      JsonObject user = enrolledUser(courseId, state.users.get(e.getKey()), e.getValue());
+      if (fields != null) {
+        user.keySet().removeIf(key -> !fields.contains(key));
+      }
+      users.add(user);
     }
     return users;
+  }
+
+  /**
+   * The {@code userfields} option as Moodle reads it: comma-separated, each name stripped to
+   * letters, digits, '-' and '_', each one of Moodle's user detail fields; id and fullname always
+   * come. Null when the option is absent (every field).
+   */
+  private static Set<String> userFields(String option) {
+    if (option == null) {
+      return null;
+    }
+    Set<String> fields = new HashSet<>(List.of("id", "fullname"));
+    for (String field : option.split(",", -1)) {
+      String cleaned = field.replaceAll("[^A-Za-z0-9_-]", "");
+      if (!USER_DETAIL_FIELDS.contains(cleaned)) {
+        throw FakeMoodleError.of(
+            "core\\exception\\moodle_exception",
+            "invaliduserfield",
+            "Invalid user field: " + cleaned);
+      }
+      fields.add(cleaned);
+    }
+    return fields;
   }
 
   private JsonObject enrolledUser(long courseId, User u, List<String> roles) {
