@@ -45,7 +45,12 @@ public final class LtiResource {
   private final DeepLinkingResponse deepLinking;
   private final DynamicRegistration registration;
   private final Optional<URI> publicUrl;
+  private final java.util.function.Consumer<String> courseLaunched;
 
+  /**
+   * @param courseLaunched told of the course of every launch, after its person is recorded (the
+   *     server starts reading a never-synced course's participants in the background)
+   */
   public LtiResource(
       PlatformStore platforms,
       LoginStates states,
@@ -56,7 +61,8 @@ public final class LtiResource {
       RoleMapping roles,
       DeepLinkingResponse deepLinking,
       DynamicRegistration registration,
-      Optional<URI> publicUrl) {
+      Optional<URI> publicUrl,
+      java.util.function.Consumer<String> courseLaunched) {
     this.platforms = platforms;
     this.states = states;
     this.validator = validator;
@@ -67,6 +73,7 @@ public final class LtiResource {
     this.deepLinking = deepLinking;
     this.registration = registration;
     this.publicUrl = publicUrl;
+    this.courseLaunched = courseLaunched;
   }
 
   @GET
@@ -235,6 +242,7 @@ public final class LtiResource {
           launch.contextId(),
           launch.contextTitle(),
           new Participant(launch.userId(), launch.name(), launch.email(), List.of(), List.of()));
+      courseLaunched.accept(launch.contextId());
     }
     String token = sessions.open(person);
     return Response.seeOther(base(uri).resolve("hub"))

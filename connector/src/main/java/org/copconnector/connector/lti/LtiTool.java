@@ -29,7 +29,8 @@ public final class LtiTool {
       SessionStore sessions,
       PeopleStore people,
       Supplier<OkHttpClient> http,
-      Clock clock) {
+      Clock clock,
+      java.util.function.Consumer<String> courseLaunched) {
     this.settings = settings;
     platforms = new PlatformStore(dataSource, clock);
     states = new LoginStates(dataSource, clock);
@@ -50,7 +51,8 @@ public final class LtiTool {
             new RoleMapping(settings.adminRoles(), settings.facilitatorRoles()),
             new DeepLinkingResponse(keys, clock),
             new DynamicRegistration(http, platforms, trusted),
-            settings.publicUrl());
+            settings.publicUrl(),
+            courseLaunched);
   }
 
   public LtiResource resource() {

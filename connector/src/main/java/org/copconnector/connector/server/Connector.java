@@ -163,6 +163,7 @@ public final class Connector implements AutoCloseable {
       Notifier notifier = core.notifier();
       Discussions discussions = core.discussions();
       RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval(), rosterSyncs);
+      boolean moodleConfigured = config.moodle().isPresent();
       Path files =
           demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
       BlobStore blobs = new BlobStore(files.resolve("blobs"));
@@ -190,7 +191,14 @@ public final class Connector implements AutoCloseable {
               sessions,
               people,
               memoized(() -> client.get().newBuilder().callTimeout(Duration.ofSeconds(10)).build()),
-              clock);
+              clock,
+              courseId -> {
+                // A course opened for the first time: its people are read now, in the background,
+                // not at the next scheduled round; the launch never waits for it.
+                if (moodleConfigured && people.neverSynced(courseId)) {
+                  roster.start(courseId);
+                }
+              });
       List<Object> resources = new ArrayList<>();
       resources.add(new HealthResource(database, lms, Version.current()));
       resources.add(new SessionFilter(sessions));

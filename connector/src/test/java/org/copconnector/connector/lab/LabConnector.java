@@ -83,7 +83,7 @@ public final class LabConnector implements AutoCloseable {
 
   /** Reads a course's participants from Moodle now, as the scheduled sync does. */
   public void syncRoster(long courseId) {
-    new RosterSync(lms, people(), Clock.systemUTC(), Duration.ofHours(1))
+    new RosterSync(lms, people(), Clock.systemUTC(), Duration.ofHours(1), Runnable::run)
         .syncCourse(Long.toString(courseId));
   }
 

@@ -128,6 +128,21 @@ public final class PeopleStore implements CourseDirectory {
         });
   }
 
+  /** Whether the course's participants have never been read from the LMS. */
+  public boolean neverSynced(String courseId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT 1 FROM lms_course WHERE course_id = ? AND last_synced_at IS NOT NULL")) {
+      ps.setString(1, courseId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return !rs.next();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the course " + courseId, e);
+    }
+  }
+
   /**
    * Courses the connector is used in whose roster is older than {@code syncedBefore} (or never
    * synced).
