@@ -36,24 +36,8 @@ class LabBankTest {
     try (LabConnector hub = LabConnector.start(lab, dataDir)) {
       hub.syncRoster(course);
       String alice = hub.signIn("teacher1", course, ProductRole.FACILITATOR);
-      String community =
-          hub.post(
-                  "/api/v1/communities",
-                  alice,
-                  "{\"name\":\"Materiais "
-                      + run
-                      + "\",\"domain\":\"Laboratório\",\"courseIds\":[\""
-                      + course
-                      + "\"]}",
-                  201)
-              .get("id")
-              .getAsString();
-      hub.send(
-          "PUT",
-          "/api/v1/communities/" + community + "/courses/" + course + "/forum",
-          alice,
-          "{\"forumId\":\"" + forum + "\"}",
-          200);
+      String community = hub.createCommunity(alice, "Materiais " + run, "open", course);
+      hub.chooseForum(alice, community, course, forum);
 
       byte[] pdf = Documents.pdf("Protocolo do laboratório " + run);
       String upload = hub.upload(alice, pdf, "protocolo-" + run + ".pdf");

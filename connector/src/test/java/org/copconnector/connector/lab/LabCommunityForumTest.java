@@ -201,18 +201,8 @@ class LabCommunityForumTest {
     }
   }
 
-  private static String create(LabConnector hub, String session, String name, String joining) {
-    return hub.post(
-            "/api/v1/communities",
-            session,
-            "{\"name\":\""
-                + name
-                + "\",\"domain\":\"Práticas partilhadas\",\"joining\":\""
-                + joining
-                + "\",\"courseIds\":[\"2\"]}",
-            201)
-        .get("id")
-        .getAsString();
+  private String create(LabConnector hub, String session, String name, String joining) {
+    return hub.createCommunity(session, name, joining, course);
   }
 
   private static String join(String community) {
@@ -224,34 +214,16 @@ class LabCommunityForumTest {
   }
 
   private void chooseForum(LabConnector hub, String session, String community, long forum) {
-    hub.send(
-        "PUT",
-        "/api/v1/communities/" + community + "/courses/" + course + "/forum",
-        session,
-        "{\"forumId\":\"" + forum + "\"}",
-        200);
+    hub.chooseForum(session, community, course, forum);
   }
 
   private static String startThread(
       LabConnector hub, String session, String community, String title, String text) {
-    return hub.post(
-            "/api/v1/threads",
-            session,
-            "{\"communityId\":\""
-                + community
-                + "\",\"title\":\""
-                + title
-                + "\",\"body\":\"<p>"
-                + text
-                + "</p>\"}",
-            201)
-        .get("id")
-        .getAsString();
+    return hub.startThread(session, community, title, text);
   }
 
   private static void reply(LabConnector hub, String session, String thread, String text) {
-    hub.post(
-        "/api/v1/threads/" + thread + "/posts", session, "{\"body\":\"<p>" + text + "</p>\"}", 201);
+    hub.reply(session, thread, text);
   }
 
   private static List<String> bodies(LabConnector hub, String session, String thread) {

@@ -159,6 +159,59 @@ public final class LabConnector implements AutoCloseable {
     return answer == null || !answer.isJsonObject() ? null : answer.getAsJsonObject();
   }
 
+  /** Starts a community anchored in one course; returns its id. */
+  public String createCommunity(String session, String name, String joining, long courseId) {
+    return post(
+            "/api/v1/communities",
+            session,
+            "{\"name\":"
+                + new com.google.gson.JsonPrimitive(name)
+                + ",\"domain\":\"Práticas partilhadas\",\"joining\":\""
+                + joining
+                + "\",\"courseIds\":[\""
+                + courseId
+                + "\"]}",
+            201)
+        .get("id")
+        .getAsString();
+  }
+
+  /** The Moodle forum a community uses in a course. */
+  public void chooseForum(String session, String community, long courseId, long forumId) {
+    send(
+        "PUT",
+        "/api/v1/communities/" + community + "/courses/" + courseId + "/forum",
+        session,
+        "{\"forumId\":\"" + forumId + "\"}",
+        200);
+  }
+
+  /** Starts a thread whose first post is one paragraph; returns its id. */
+  public String startThread(String session, String community, String title, String text) {
+    return post(
+            "/api/v1/threads",
+            session,
+            "{\"communityId\":\""
+                + community
+                + "\",\"title\":"
+                + new com.google.gson.JsonPrimitive(title)
+                + ",\"body\":"
+                + new com.google.gson.JsonPrimitive("<p>" + text + "</p>")
+                + "}",
+            201)
+        .get("id")
+        .getAsString();
+  }
+
+  /** A reply of one paragraph. */
+  public void reply(String session, String thread, String text) {
+    post(
+        "/api/v1/threads/" + thread + "/posts",
+        session,
+        "{\"body\":" + new com.google.gson.JsonPrimitive("<p>" + text + "</p>") + "}",
+        201);
+  }
+
   /** Uploads a file as the bank's page does; returns the upload's id. */
   public String upload(String session, byte[] content, String fileName) {
     Request request =

@@ -34,50 +34,17 @@ class LabOutageTest {
       hub.syncRoster(course);
       String alice = hub.signIn("teacher1", course, ProductRole.FACILITATOR);
       String bruno = hub.signIn("teacher2", course, ProductRole.MEMBER);
-      String community =
-          hub.post(
-                  "/api/v1/communities",
-                  alice,
-                  "{\"name\":\"Falhas "
-                      + run
-                      + "\",\"domain\":\"Resiliência\",\"courseIds\":[\""
-                      + course
-                      + "\"]}",
-                  201)
-              .get("id")
-              .getAsString();
+      String community = hub.createCommunity(alice, "Falhas " + run, "open", course);
       hub.post("/api/v1/communities/" + community + "/join", bruno, null, 200);
-      hub.send(
-          "PUT",
-          "/api/v1/communities/" + community + "/courses/" + course + "/forum",
-          alice,
-          "{\"forumId\":\"" + forum + "\"}",
-          200);
-      String thread =
-          hub.post(
-                  "/api/v1/threads",
-                  alice,
-                  "{\"communityId\":\""
-                      + community
-                      + "\",\"title\":\"Registo "
-                      + run
-                      + "\",\"body\":\"<p>Antes da falha "
-                      + run
-                      + "</p>\"}",
-                  201)
-              .get("id")
-              .getAsString();
+      hub.chooseForum(alice, community, course, forum);
+      String thread = hub.startThread(alice, community, "Registo " + run, "Antes da falha " + run);
       hub.awaitDelivered(Duration.ofSeconds(60));
 
       lab.stopWebServer();
       Instant stopped = Instant.now();
       try {
         for (int i = 1; i <= 30; i++) {
-          hub.post(
-              "/api/v1/threads/" + thread + "/posts",
-              i % 2 == 0 ? alice : bruno,
-              "{\"body\":\"<p>Durante a falha " + run + " #" + i + "</p>\"}",
-              201);
+          hub.reply(i % 2 == 0 ? alice : bruno, thread, "Durante a falha " + run + " #" + i);
         }
         hub.post(
             "/api/v1/communities/" + community + "/join",

@@ -139,17 +139,10 @@ public final class Outbox {
    * database no other process uses). Returns how many were released.
    */
   public int releaseLeasesOf(String owner) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE outbox SET lease_until = NULL WHERE status = 'PENDING'"
-                    + " AND lease_until IS NOT NULL AND (? IS NULL OR lease_owner = ?)")) {
-      ps.setString(1, owner);
-      ps.setString(2, owner);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot release outbox leases", e);
-    }
+    return update(
+        "UPDATE outbox SET lease_until = NULL WHERE status = 'PENDING' AND lease_until IS NOT NULL"
+            + (owner == null ? "" : " AND lease_owner = ?"),
+        owner == null ? new Object[0] : new Object[] {owner});
   }
 
   public void markDelivered(long id) {
@@ -200,17 +193,11 @@ public final class Outbox {
    */
   public int retryWaitingNow() {
     Timestamp now = Timestamp.from(Instant.now(clock));
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE outbox SET next_attempt_at = ? WHERE status = 'PENDING' AND attempts > 0"
-                    + " AND next_attempt_at > ?")) {
-      ps.setTimestamp(1, now);
-      ps.setTimestamp(2, now);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot reschedule outbox messages", e);
-    }
+    return update(
+        "UPDATE outbox SET next_attempt_at = ? WHERE status = 'PENDING' AND attempts > 0"
+            + " AND next_attempt_at > ?",
+        now,
+        now);
   }
 
   /** Messages in a status, newest first, at most {@code limit}. */
@@ -273,13 +260,14 @@ public final class Outbox {
     return messages;
   }
 
-  private void update(String sql, Object... values) {
+  /** Runs one change; returns how many messages it touched. */
+  private int update(String sql, Object... values) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         ps.setObject(i + 1, values[i]);
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot update the outbox", e);
     }
