@@ -247,7 +247,7 @@ public final class LabForumImportBenchmark {
                               .toArray()))
               .toArray(Percentiles[]::new);
       row(
-          label + ": of which outside web-service calls (the connector's own work)",
+          label + ": of which outside the timed calls",
           cases,
           c -> summary(outside[cases.indexOf(c)]),
           String.format("%.1fx (p50)", outside[0].at(50) / outside[1].at(50)));
