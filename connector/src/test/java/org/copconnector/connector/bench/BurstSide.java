@@ -43,6 +43,7 @@ final class BurstSide implements AutoCloseable {
   record Deliveries(int count, long firstMillis, long lastMillis, int attempts) {}
 
   private final String name;
+  private final Path dir;
   private final Connector connector;
   private final OkHttpClient http = Clients.asTheUi();
   private final ToIntFunction<String> postsInMoodle;
@@ -64,7 +65,7 @@ final class BurstSide implements AutoCloseable {
       throws Exception {
     this.name = name;
     this.postsInMoodle = postsInMoodle;
-    Path dir = Files.createTempDirectory("cop-bench-burst-");
+    dir = Files.createTempDirectory("cop-bench-burst-");
     Map<String, String> env =
         Map.of(
             "COP_HTTP_HOST",
@@ -255,5 +256,10 @@ final class BurstSide implements AutoCloseable {
   @Override
   public void close() {
     connector.close();
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot remove " + dir, e);
+    }
   }
 }
