@@ -95,7 +95,8 @@ final class BurstSide implements AutoCloseable {
             lms,
             new PeopleStore(connector.database().dataSource(), Clock.systemUTC()),
             Clock.systemUTC(),
-            Duration.ofHours(1))
+            Duration.ofHours(1),
+            Runnable::run)
         .syncCourse(course);
     facilitator = signIn(teacherIds[0], course, ProductRole.FACILITATOR);
     member = signIn(teacherIds[1], course, ProductRole.MEMBER);
