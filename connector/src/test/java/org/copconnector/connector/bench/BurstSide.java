@@ -18,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.lab.LabConnector;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleLms;
 import org.copconnector.connector.server.Connector;
@@ -214,7 +215,7 @@ final class BurstSide implements AutoCloseable {
         throw new IllegalStateException(
             name + ": writes still pending: " + outbox.list(OutboxMessage.Status.PENDING, 5));
       }
-      sleep(50);
+      LabConnector.sleep(50);
     }
     if (outbox.count(OutboxMessage.Status.FAILED) > 0) {
       throw new IllegalStateException(
@@ -242,15 +243,6 @@ final class BurstSide implements AutoCloseable {
       return text.isEmpty() ? null : JsonParser.parseString(text);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(name + ": " + method + " " + path + " failed", e);
-    }
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

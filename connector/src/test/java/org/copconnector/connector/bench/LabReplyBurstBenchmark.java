@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.copconnector.connector.lab.LabConnector;
 import org.copconnector.connector.lab.MoodleLab;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 
@@ -108,7 +109,7 @@ public final class LabReplyBurstBenchmark {
             String thread = side.threadInMoodle("Rajada " + tag.trim());
             long threadDone = System.currentTimeMillis();
             // Replies come at any moment of the outbox's 5 s cycle, not just after a round.
-            BurstSide.sleep(1000 + pauses.nextInt(5000));
+            LabConnector.sleep(1000 + pauses.nextInt(5000));
             int fakeMark = fake.calls().size();
             Burst burst = burst(side, thread, tag);
             Map<String, Integer> calls =
@@ -160,7 +161,7 @@ public final class LabReplyBurstBenchmark {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(side.name() + ": not all 30 replies reached Moodle");
       }
-      BurstSide.sleep(POLL_MS);
+      LabConnector.sleep(POLL_MS);
     }
     double allIn = (System.nanoTime() - firstReplied) / 1e6;
     // The last post may be in Moodle a moment before the outbox records its delivery, and Moodle
@@ -170,10 +171,10 @@ public final class LabReplyBurstBenchmark {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(side.name() + ": " + d.count() + " replies delivered");
       }
-      BurstSide.sleep(POLL_MS);
+      LabConnector.sleep(POLL_MS);
       d = side.deliveries(thread);
     }
-    BurstSide.sleep(1000);
+    LabConnector.sleep(1000);
     return new Burst(
         firstRepliedWall,
         posting,

@@ -270,7 +270,8 @@ public final class LabConnector implements AutoCloseable {
     }
   }
 
-  static void sleep(long millis) {
+  /** Sleeps, turning an interruption into a failure of the caller. */
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
