@@ -46,7 +46,7 @@ class TranslationsTest {
     Set<String> english = bundle("en").keySet();
     Pattern used =
         Pattern.compile(
-            "data-i18n=\"([^\"]+)\"|data-i18n-attr=\"[^:]+:([^\"]+)\"|\\bt\\('([a-z][\\w.]+)'");
+            "data-i18n=\"([^\"]+)\"|data-i18n-attr=\"[^:]+:([^\";]+)\"|\\bt\\('([a-z][\\w.]+)'");
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/web"))) {
       for (Path file :
           files
@@ -56,7 +56,10 @@ class TranslationsTest {
         while (m.find()) {
           String key =
               m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-          assertTrue(english.contains(key), file + " uses missing key " + key);
+          // A plural is kept as key.one, key.other…: the page asks for the key itself.
+          assertTrue(
+              english.contains(key) || english.contains(key + ".other"),
+              file + " uses missing key " + key);
         }
       }
     }
