@@ -81,9 +81,7 @@ class DoctorTest {
 
   private static String print(List<CheckResult> results, int[] exit) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    exit[0] =
-        new Doctor(null, null, Map.of(), null)
-            .print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
+    exit[0] = Doctor.print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }
 
