@@ -183,8 +183,7 @@ public final class MoodleClient {
       activity.succeeded("pluginfile.php");
       return file;
     } catch (MoodleTransportException e) {
-      activity.failed(
-          "pluginfile.php", redact(e.getMessage().substring("pluginfile.php".length() + 2)));
+      activity.failed("pluginfile.php", redact(e.detail()));
       throw e;
     }
   }
@@ -275,7 +274,7 @@ public final class MoodleClient {
                   + (e.moodleMessage() == null ? "" : " (" + e.moodleMessage() + ")")));
       throw e;
     } catch (MoodleTransportException e) {
-      activity.failed(function, redact(e.getMessage().substring(function.length() + 2)));
+      activity.failed(function, redact(e.detail()));
       throw e;
     }
   }
