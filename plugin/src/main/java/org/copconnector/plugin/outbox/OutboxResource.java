@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** The outbox for administrators: what is pending, what failed and why, and "retry now". */
 @Path("/api/v1/admin/outbox")
@@ -52,8 +54,14 @@ public final class OutboxResource {
       status = OutboxMessage.Status.valueOf(statusName.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid(
+          Reason.OUTBOX_STATUS_INVALID,
           "status",
-          "status must be one of " + java.util.Arrays.toString(OutboxMessage.Status.values()));
+          "status must be one of " + java.util.Arrays.toString(OutboxMessage.Status.values()),
+          Map.of(
+              "allowed",
+              java.util.Arrays.stream(OutboxMessage.Status.values())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", "))));
     }
     List<Entry> entries =
         outbox.list(status, 200).stream()
@@ -80,10 +88,15 @@ public final class OutboxResource {
   public Entry retry(@PathParam("id") long id, @Context ContainerRequestContext request) {
     requireAdmin(request);
     if (!outbox.retryNow(id)) {
-      throw ApiException.notFound("an undelivered outbox message " + id);
+      throw ApiException.notFound(
+          Reason.OUTBOX_MESSAGE_NOT_FOUND, "an undelivered outbox message " + id);
     }
     OutboxMessage m =
-        outbox.byId(id).orElseThrow(() -> ApiException.notFound("outbox message " + id));
+        outbox
+            .byId(id)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(Reason.OUTBOX_MESSAGE_NOT_FOUND, "outbox message " + id));
     return new Entry(
         m.id(),
         m.kind(),
@@ -96,7 +109,7 @@ public final class OutboxResource {
 
   private static void requireAdmin(ContainerRequestContext request) {
     if (SessionFilter.of(request).role() != ProductRole.ADMIN) {
-      throw ApiException.forbidden("only administrators can see the outbox");
+      throw new ApiException(Reason.ADMINS_ONLY, "only administrators can see the outbox");
     }
   }
 }
