@@ -157,6 +157,11 @@ class BankApiTest {
     Answer zip = hub.upload(gabriela, Documents.zip(), "lesson.pdf");
     assertEquals(415, zip.status(), String.valueOf(zip.json()));
     assertEquals("unsupported_type", zip.object().get("error").getAsString());
+    assertEquals("file_type_not_allowed", zip.object().get("reason").getAsString());
+    assertEquals(
+        "application/zip",
+        zip.object().getAsJsonObject("details").get("mediaType").getAsString(),
+        "the translation quotes the type found");
     Answer html =
         hub.upload(
             gabriela,

@@ -22,6 +22,7 @@ import org.copconnector.plugin.discussion.DiscussionRequests;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.NotificationChoice;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,8 @@ class DiscussionRulesTest {
                 world.discussions.edit(
                     ALICE, first, new DiscussionRequests.Edit(null, "<p>Third</p>")));
     assertEquals(409, late.status());
+    assertEquals(Reason.EDIT_WINDOW_PASSED, late.reason());
+    assertEquals(30L, late.details().get("minutes"), "the window the message quotes");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.NotificationChoice;
 import org.copconnector.plugin.discussion.Post;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,7 @@ class ForumWalkTest {
             ApiException.class,
             () -> world.communities.chooseForum(ALICE, community.id(), "2", "1"));
     assertEquals(422, announcements.status());
+    assertEquals(Reason.FORUM_CLOSED_TO_TEACHERS, announcements.reason());
     world.communities.chooseForum(ALICE, community.id(), "2", "3");
     Community other =
         world.communities.create(
@@ -196,6 +198,8 @@ class ForumWalkTest {
         assertThrows(
             ApiException.class, () -> world.communities.chooseForum(ALICE, other.id(), "2", "3"));
     assertEquals(409, taken.status());
+    assertEquals(Reason.FORUM_TAKEN, taken.reason());
+    assertEquals("3", taken.details().get("forumId"));
     world.deliverUntilDone();
 
     fake.discussionInMoodle(3, 0, 6, "Avaliação", "<p>Como avaliam o trabalho de grupo?</p>");

@@ -115,10 +115,15 @@ class HubAndDemoTest {
     start(true);
     Answer anonymous = get("/api/v1/hub", null);
     assertEquals(401, anonymous.status());
+    JsonObject refused = JsonParser.parseString(anonymous.body()).getAsJsonObject();
+    assertEquals("unauthenticated", refused.get("error").getAsString());
+    assertEquals("not_signed_in", refused.get("reason").getAsString());
+    Answer stale = get("/api/v1/hub", "forged-token");
+    assertEquals(401, stale.status());
     assertEquals(
-        "unauthenticated",
-        JsonParser.parseString(anonymous.body()).getAsJsonObject().get("error").getAsString());
-    assertEquals(401, get("/api/v1/hub", "forged-token").status());
+        "session_expired",
+        JsonParser.parseString(stale.body()).getAsJsonObject().get("reason").getAsString(),
+        "a cookie the connector does not know is a session that ended");
   }
 
   @Test
@@ -254,7 +259,9 @@ class HubAndDemoTest {
                     .build())
             .execute()) {
       assertEquals(403, r.code());
-      assertTrue(r.body().string().contains("cross_site_request"));
+      JsonObject refused = JsonParser.parseString(r.body().string()).getAsJsonObject();
+      assertEquals("cross_site_request", refused.get("error").getAsString());
+      assertEquals("cross_site_request", refused.get("reason").getAsString());
     }
     try (Response r =
         foreignPage

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** The outbox for administrators: what is pending, what failed and why, and "retry now". */
 @Path("/api/v1/admin/outbox")
@@ -111,10 +112,15 @@ public final class OutboxResource {
   public Entry retry(@PathParam("id") long id, @Context ContainerRequestContext request) {
     SessionFilter.administrator(request, "see the outbox");
     if (!outbox.retryNow(id)) {
-      throw ApiException.notFound("an undelivered outbox message " + id);
+      throw ApiException.notFound(
+          Reason.OUTBOX_MESSAGE_NOT_FOUND, "an undelivered outbox message " + id);
     }
     OutboxMessage m =
-        outbox.byId(id).orElseThrow(() -> ApiException.notFound("outbox message " + id));
+        outbox
+            .byId(id)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(Reason.OUTBOX_MESSAGE_NOT_FOUND, "outbox message " + id));
     return entry(m, targets.of(List.of(m)).get(m.id()));
   }
 
@@ -126,7 +132,10 @@ public final class OutboxResource {
       return State.valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid(
-          "state", "state must be one of undelivered, pending, failed, delivered");
+          Reason.OUTBOX_STATUS_INVALID,
+          "state",
+          "state must be one of undelivered, pending, failed, delivered",
+          Map.of("allowed", "undelivered, pending, failed, delivered"));
     }
   }
 

@@ -7,6 +7,7 @@ import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.copconnector.plugin.web.WebLink;
 
 /** What counts as evidence for an answer (a bank resource its author can see, or a web link). */
@@ -24,13 +25,19 @@ final class EvidenceRules {
       return null;
     }
     if (!blank(evidence.resourceId()) && !blank(evidence.link())) {
-      throw ApiException.invalid("evidence", "either a resource of the bank or a link, not both");
+      throw ApiException.invalid(
+          Reason.EVIDENCE_RESOURCE_OR_LINK,
+          "evidence",
+          "either a resource of the bank or a link, not both");
     }
     if (!blank(evidence.resourceId())) {
       try {
         resources.get(session, evidence.resourceId());
       } catch (ApiException e) {
-        throw ApiException.invalid("evidence.resourceId", "not a resource of the bank you can see");
+        throw ApiException.invalid(
+            Reason.EVIDENCE_NOT_VISIBLE,
+            "evidence.resourceId",
+            "not a resource of the bank you can see");
       }
       return new Reflections.EvidenceRequest(evidence.resourceId(), null);
     }

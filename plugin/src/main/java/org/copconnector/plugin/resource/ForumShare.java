@@ -23,6 +23,7 @@ import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Shares a resource into its community's Moodle forums as a discussion in the community's group,
@@ -73,10 +74,14 @@ public final class ForumShare {
           Resource r =
               store
                   .find(c, resourceId)
-                  .orElseThrow(() -> ApiException.notFound("resource " + resourceId));
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              Reason.RESOURCE_NOT_FOUND, "resource " + resourceId));
           CommunityAccess.Access caller = access.of(c, session, r.communityId());
           if (!r.createdBy().equals(session.lmsUserId()) && !caller.canModerate()) {
-            throw ApiException.forbidden(
+            throw new ApiException(
+                Reason.AUTHOR_OR_FACILITATORS_FORUM,
                 "only the author or the community's facilitators post it to the forum");
           }
           caller.requireWrite();
@@ -110,7 +115,8 @@ public final class ForumShare {
           }
           if (queued == 0
               && access.anchors(c, community.id()).stream().noneMatch(a -> a.forumId() != null)) {
-            throw ApiException.conflict("the community has no Moodle forum chosen yet");
+            throw new ApiException(
+                Reason.NO_FORUM_CHOSEN, "the community has no Moodle forum chosen yet");
           }
           return queued;
         });

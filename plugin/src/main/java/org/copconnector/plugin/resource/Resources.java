@@ -23,6 +23,7 @@ import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,12 +138,14 @@ public final class Resources {
    */
   public View addVersion(Session session, String id, NewVersion request) {
     if (request == null) {
-      throw ApiException.invalid("uploadId", "give an uploaded file or a link");
+      throw ApiException.invalid(
+          Reason.FILE_OR_LINK, "uploadId", "give an uploaded file or a link");
     }
     String url = NewResource.checkSource(request.uploadId(), request.url());
     String note = request.note() == null ? "" : request.note().strip();
     if (note.length() > 1000) {
-      throw ApiException.invalid("note", "a note is at most 1000 characters");
+      throw ApiException.invalid(
+          Reason.NOTE_LENGTH, "note", "a note is at most 1000 characters", Map.of("max", 1000));
     }
     write(
         c -> {
@@ -197,7 +200,8 @@ public final class Resources {
           Resource resource = readable(c, session, id);
           if (!resource.createdBy().equals(session.lmsUserId())
               && session.role() != ProductRole.ADMIN) {
-            throw ApiException.forbidden("only the author shares a resource into other banks");
+            throw new ApiException(
+                Reason.AUTHOR_ONLY_SHARE, "only the author shares a resource into other banks");
           }
           access.of(c, session, communityId).requireWrite();
           if (!communityId.equals(resource.communityId())
@@ -213,7 +217,11 @@ public final class Resources {
   /** Who may find it: its communities, the author's courses, or the whole site. */
   public View setVisibility(Session session, String id, Resource.Visibility visibility) {
     if (visibility == null) {
-      throw ApiException.invalid("visibility", "visibility is community, courses or site");
+      throw ApiException.invalid(
+          Reason.VISIBILITY_INVALID,
+          "visibility",
+          "visibility is community, courses or site",
+          Map.of("allowed", "community, courses, site"));
     }
     write(
         c -> {
@@ -230,7 +238,8 @@ public final class Resources {
   public View used(Session session, String id, String note) {
     String n = note == null ? "" : note.strip();
     if (n.length() > 2000) {
-      throw ApiException.invalid("note", "a note is at most 2000 characters");
+      throw ApiException.invalid(
+          Reason.NOTE_LENGTH, "note", "a note is at most 2000 characters", Map.of("max", 2000));
     }
     write(
         c -> {
@@ -252,7 +261,8 @@ public final class Resources {
 
   public View rate(Session session, String id, Integer stars) {
     if (stars == null || stars < 1 || stars > 5) {
-      throw ApiException.invalid("stars", "a rating is 1 to 5");
+      throw ApiException.invalid(
+          Reason.RATING_RANGE, "stars", "a rating is 1 to 5", Map.of("min", 1, "max", 5));
     }
     write(
         c -> {
@@ -268,7 +278,11 @@ public final class Resources {
   public View comment(Session session, String id, String text) {
     String body = text == null ? "" : text.strip();
     if (body.isEmpty() || body.length() > 5000) {
-      throw ApiException.invalid("text", "a comment is 1 to 5000 characters");
+      throw ApiException.invalid(
+          Reason.COMMENT_LENGTH,
+          "text",
+          "a comment is 1 to 5000 characters",
+          Map.of("min", 1, "max", 5000));
     }
     write(
         c -> {
@@ -300,7 +314,8 @@ public final class Resources {
       ResourceIndex.Order order,
       int page) {
     if (text != null && text.length() > 200) {
-      throw ApiException.invalid("q", "a search is at most 200 characters");
+      throw ApiException.invalid(
+          Reason.SEARCH_LENGTH, "q", "a search is at most 200 characters", Map.of("max", 200));
     }
     int p = Math.max(0, page);
     // Two short reads around the index search: no pooled connection is held while Lucene works.
@@ -339,9 +354,11 @@ public final class Resources {
               store.versions(c, id).stream()
                   .filter(x -> x.version() == version)
                   .findFirst()
-                  .orElseThrow(() -> ApiException.notFound("version " + version));
+                  .orElseThrow(
+                      () -> ApiException.notFound(Reason.VERSION_NOT_FOUND, "version " + version));
           if (v.sha256() == null) {
-            throw ApiException.notFound("a file for this version (it is a link: " + v.url() + ")");
+            throw ApiException.notFound(
+                Reason.VERSION_IS_LINK, "a file for this version (it is a link: " + v.url() + ")");
           }
           return new Download(
               blobs.path(v.sha256()), v.fileName(), v.mediaType(), v.sizeBytes(), v.sha256());
@@ -419,7 +436,10 @@ public final class Resources {
         store
             .upload(c, uploadId)
             .filter(u -> u.uploadedBy().equals(session.lmsUserId()))
-            .orElseThrow(() -> ApiException.invalid("uploadId", "no upload of yours with this id"));
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        Reason.UPLOAD_NOT_FOUND, "uploadId", "no upload of yours with this id"));
     return new Version(
         number,
         upload.sha256(),
@@ -434,7 +454,9 @@ public final class Resources {
 
   private Resource readable(Connection c, Session session, String id) throws SQLException {
     Resource resource =
-        store.find(c, id).orElseThrow(() -> ApiException.notFound("resource " + id));
+        store
+            .find(c, id)
+            .orElseThrow(() -> ApiException.notFound(Reason.RESOURCE_NOT_FOUND, "resource " + id));
     if (session.role() == ProductRole.ADMIN || resource.visibility() == Resource.Visibility.SITE) {
       return resource;
     }
@@ -449,13 +471,15 @@ public final class Resources {
         return resource;
       }
     }
-    throw ApiException.notFound("resource " + id);
+    throw ApiException.notFound(Reason.RESOURCE_NOT_FOUND, "resource " + id);
   }
 
   private Resource editable(Connection c, Session session, String id) throws SQLException {
     Resource resource = readable(c, session, id);
     if (!mayEdit(c, session, resource)) {
-      throw ApiException.forbidden("only the author or the community's facilitators change it");
+      throw new ApiException(
+          Reason.AUTHOR_OR_FACILITATORS_EDIT,
+          "only the author or the community's facilitators change it");
     }
     return resource;
   }

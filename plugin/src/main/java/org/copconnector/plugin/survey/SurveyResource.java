@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** Self-assessment surveys over HTTP: surveys, rounds, answers, and the aggregate report. */
 @Path("/api/v1/surveys")
@@ -32,7 +34,8 @@ public final class SurveyResource {
   public List<Survey> list(
       @QueryParam("community") String community, @Context ContainerRequestContext request) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose surveys: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose surveys: ?community={id}");
     }
     return surveys.list(SessionFilter.of(request), community);
   }
@@ -137,7 +140,8 @@ public final class SurveyResource {
         report.items().stream()
             .filter(i -> i.position() == position)
             .findFirst()
-            .orElseThrow(() -> ApiException.notFound("statement " + position));
+            .orElseThrow(
+                () -> ApiException.notFound(Reason.STATEMENT_NOT_FOUND, "statement " + position));
     String[] labels = {"Totally disagree", "Disagree", "Neither", "Agree", "Totally agree"};
     StringBuilder svg =
         new StringBuilder(
@@ -180,7 +184,10 @@ public final class SurveyResource {
 
   private static SurveyReport shown(SurveyReport report) {
     if (!report.shown()) {
-      throw new ApiException(409, "too_few_respondents", report.reason());
+      throw new ApiException(
+          Reason.TOO_FEW_RESPONDENTS,
+          report.reason(),
+          Map.of("min", report.minRespondents(), "respondents", report.respondents()));
     }
     return report;
   }
