@@ -1,4 +1,5 @@
-// Calls the JSON API with the session cookie; failures carry the API's message.
+// Calls the JSON API with the session cookie; a failure carries the API's status, reason and
+// details, so pages can say what went wrong in the reader's language (t.error).
 export async function api(method, path, body) {
   // The header proves the request comes from our own pages (see SessionFilter).
   const options = { method, credentials: 'same-origin', headers: { 'X-Requested-With': 'cop-connector' } };
@@ -8,13 +9,26 @@ export async function api(method, path, body) {
   }
   const response = await fetch(path, options);
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
   if (!response.ok) {
-    const error = new Error(data?.message ?? `HTTP ${response.status}`);
-    error.status = response.status;
-    throw error;
+    throw apiError(response.status, data);
   }
   return data;
+}
+
+// The error a refused request becomes (also used by uploads, which do not go through fetch).
+export function apiError(status, data) {
+  const error = new Error(data?.message ?? `HTTP ${status}`);
+  error.status = status;
+  error.code = data?.error;
+  error.reason = data?.reason;
+  error.details = data?.details ?? {};
+  return error;
 }
 
 export const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);

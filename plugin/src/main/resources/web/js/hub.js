@@ -1,39 +1,45 @@
-import { load, translatePage } from './i18n.js';
 import { api, list } from './api.js';
+import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
-let t = (key) => key;
 
-function card(community) {
-  const item = document.createElement('li');
-  const name = document.createElement('h3');
-  const link = document.createElement('a');
+function card(community, t) {
+  const item = el('li', undefined, 'col');
+  const box = el('article', undefined, 'card h-100 shadow-sm');
+  const body = el('div', undefined, 'card-body d-flex flex-column');
+  const name = el('h3', undefined, 'h5 card-title');
+  const link = el('a', community.name, 'stretched-link text-decoration-none');
   link.href = `/community?id=${encodeURIComponent(community.id)}`;
-  link.textContent = community.name;
   name.append(link);
-  const domain = document.createElement('p');
-  domain.textContent = community.domain;
-  const members = document.createElement('p');
-  members.className = 'status';
-  members.textContent = t('hub.members', { count: community.members });
-  item.append(name, domain, members);
+  const domain = el('p', community.domain, 'card-text clamp-3');
+  const members = el('p', t('hub.members', { count: community.members }), 'card-text text-body-secondary small mt-auto mb-0');
+  body.append(name, domain, members);
+  box.append(body);
+  item.append(box);
   return item;
 }
 
-function showCommunities(cards) {
-  $('community-list').replaceChildren(...cards.map(card));
+function showCommunities(cards, t) {
+  $('community-list').replaceChildren(...cards.map((c) => card(c, t)));
   $('empty').hidden = cards.length > 0;
 }
 
-async function search(event) {
+async function search(event, t) {
   event.preventDefault();
-  const found = await api('GET', `/api/v1/communities?q=${encodeURIComponent($('search-text').value)}`);
-  showCommunities(found.map((d) => ({ id: d.community.id, name: d.community.name, domain: d.community.domain, members: d.activeMembers })));
+  const text = $('search-text').value.trim();
+  try {
+    const found = await api('GET', `/api/v1/communities?q=${encodeURIComponent(text)}`);
+    showCommunities(found.map((d) => ({ id: d.community.id, name: d.community.name, domain: d.community.domain, members: d.activeMembers })), t);
+    showStatus($('search-status'), text ? t('hub.found', { count: found.length }) : '');
+  } catch (error) {
+    showStatus($('search-status'), t.error(error), { error: true });
+  }
 }
 
-async function startCommunity(event, courseId) {
+async function startCommunity(event, courseId, t) {
   event.preventDefault();
   const form = event.target;
+  if (!form.reportValidity()) return;
   try {
     await api('POST', '/api/v1/communities', {
       name: form.name.value,
@@ -50,46 +56,31 @@ async function startCommunity(event, courseId) {
       courseIds: [courseId],
     });
     form.reset();
-    $('start-status').textContent = t('form.created');
+    showStatus($('start-status'), t('form.created'));
     const hub = await api('GET', '/api/v1/hub');
-    showCommunities(hub.communities);
+    showCommunities(hub.communities, t);
   } catch (error) {
-    $('start-status').textContent = t('form.failed', { reason: error.message });
+    showStatus($('start-status'), t('form.failed', { reason: t.error(error) }), { error: true });
   }
 }
 
 async function start() {
-  let hub;
-  try {
-    hub = await api('GET', '/api/v1/hub');
-  } catch (error) {
-    t = await load(navigator.language?.toLowerCase().startsWith('pt') ? 'pt' : 'en');
-    translatePage(t);
-    $('status').textContent = t(error.status === 401 ? 'hub.signedOut' : 'hub.failed');
-    $('status').classList.add('error');
-    return;
-  }
-  t = await load(hub.me.locale);
-  translatePage(t);
+  const { hub, t } = await signedIn();
   document.title = t('app.name');
-  $('demo-banner').hidden = !hub.demo;
-  $('me').textContent = t('hub.me', { name: hub.me.name, role: t(`role.${hub.me.role}`) });
   if (hub.course) {
     $('course-title').textContent = hub.course.title ?? t('hub.title');
     $('status').textContent = t('hub.participants', { count: hub.course.participants });
     if (hub.me.role !== 'member') {
       $('start').hidden = false;
-      $('start-form').addEventListener('submit', (event) => startCommunity(event, hub.course.id));
+      $('empty-next').textContent = t('hub.empty.facilitator');
+      $('start-form').addEventListener('submit', (event) => startCommunity(event, hub.course.id, t));
     }
   } else {
     $('status').textContent = t('hub.noCourse');
   }
-  showCommunities(hub.communities);
-  $('search').addEventListener('submit', search);
+  showCommunities(hub.communities, t);
+  $('search').addEventListener('submit', (event) => search(event, t));
   $('communities').hidden = false;
 }
 
-start().catch(() => {
-  $('status').textContent = 'The hub could not be loaded. Reload the page.';
-  $('status').classList.add('error');
-});
+start().catch((error) => showLoadFailure(error));

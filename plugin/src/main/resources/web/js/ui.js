@@ -1,18 +1,27 @@
 import { api } from './api.js';
-import { load, translatePage } from './i18n.js';
+import { browserLanguage, load, translatePage } from './i18n.js';
+
+const FALLBACK_LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'pt', name: 'Português' },
+  { code: 'es', name: 'Español' },
+];
 
 // A button that runs an action, then redraws the page; a failure is shown in the status line.
-export function actionButton(label, action, { secondary = false, redraw, failed }) {
+export function actionButton(label, action, { secondary = false, danger = false, redraw, failed }) {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = label;
-  if (secondary) b.className = 'secondary';
+  b.className = `btn btn-sm ${danger ? 'btn-outline-danger' : secondary ? 'btn-outline-primary' : 'btn-primary'}`;
   b.addEventListener('click', async () => {
+    b.disabled = true;
     try {
       await action();
       await redraw();
     } catch (error) {
       failed(error);
+    } finally {
+      b.disabled = false;
     }
   });
   return b;
@@ -44,24 +53,110 @@ export function sanitisedHtml(markup) {
   return div;
 }
 
-// Shows why a page could not load in its status line (no session: how to get one).
-export function showLoadFailure(error) {
+// Shows a message in a status element: an error in red with the reason in the reader's language.
+export function showStatus(element, text, { error = false } = {}) {
+  element.textContent = text;
+  element.classList.toggle('text-danger', error);
+  element.classList.toggle('fw-semibold', error);
+  element.hidden = !text;
+  if (error) element.scrollIntoView?.({ block: 'nearest' });
+}
+
+// Shows why a page could not load in its status line, translated; without a session, how to
+// get one.
+export async function showLoadFailure(error, t) {
+  const translate = t ?? (await load(browserLanguage()));
+  translatePage(translate);
   const status = document.getElementById('status');
-  status.textContent = error.status === 401 ? 'Open the connector from your Moodle course.' : error.message;
-  status.classList.add('error');
+  showStatus(status, translate.error(error), { error: true });
+  if (error.status === 401) {
+    const way = el('a', translate('signedOut.open'), 'd-block mt-2');
+    way.href = '/';
+    status.after(way);
+  }
+}
+
+// Asks before a destructive action, in a dialog; resolves true when the person confirms.
+export function confirmAction(t, { title, body, confirm }) {
+  return new Promise((resolve) => {
+    const dialog = el('dialog', undefined, 'confirm border-0 rounded-3 shadow p-0');
+    dialog.setAttribute('aria-labelledby', 'confirm-title');
+    const box = el('div', undefined, 'p-3');
+    const heading = el('h2', title, 'h5');
+    heading.id = 'confirm-title';
+    const text = el('p', body);
+    const buttons = el('div', undefined, 'd-flex flex-wrap gap-2 justify-content-end');
+    const cancel = el('button', t('action.cancel'), 'btn btn-outline-secondary');
+    cancel.type = 'button';
+    const ok = el('button', confirm, 'btn btn-danger');
+    ok.type = 'button';
+    buttons.append(cancel, ok);
+    box.append(heading, text, buttons);
+    dialog.append(box);
+    document.body.append(dialog);
+    const close = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    cancel.addEventListener('click', () => close(false));
+    ok.addEventListener('click', () => close(true));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      close(false);
+    });
+    dialog.showModal();
+    cancel.focus();
+  });
+}
+
+function showLanguages(hub, t) {
+  const picker = document.getElementById('language');
+  const languages = hub.me.languages ?? FALLBACK_LANGUAGES;
+  picker.replaceChildren(...languages.map((l) => {
+    const option = el('option', l.name);
+    option.value = l.code;
+    option.lang = l.code;
+    return option;
+  }));
+  picker.value = t.lang;
+  picker.hidden = false;
+  picker.addEventListener('change', async () => {
+    picker.disabled = true;
+    try {
+      await api('PUT', '/api/v1/me/language', { language: picker.value });
+      window.location.reload();
+    } catch (error) {
+      picker.disabled = false;
+      picker.value = t.lang;
+      showStatus(document.getElementById('status'), t.error(error), { error: true });
+    }
+  });
+}
+
+function showLayout(hub, t) {
+  translatePage(t);
+  document.getElementById('demo-banner').hidden = !hub.demo;
+  document.getElementById('nav-admin').hidden = hub.me.role !== 'admin';
+  document.getElementById('me').textContent = t('hub.me', { name: hub.me.name, role: t(`role.${hub.me.role}`) });
+  for (const link of document.querySelectorAll('#top-nav .nav-link')) {
+    if (new URL(link.href).pathname === window.location.pathname) link.setAttribute('aria-current', 'page');
+  }
+  showLanguages(hub, t);
 }
 
 let signIn = null;
 
 // Who is signed in and the strings of their language: read once per page load (a failed read is
-// tried again on the next draw). Each call translates the page and shows the demo banner.
+// tried again on the next draw). The first call also fills the shared top of the page.
 export async function signedIn() {
   if (!signIn) {
-    signIn = api('GET', '/api/v1/hub').then(async (hub) => ({ hub, t: await load(hub.me.locale) }));
+    signIn = api('GET', '/api/v1/hub').then(async (hub) => {
+      const t = await load(hub.me.locale);
+      showLayout(hub, t);
+      return { hub, t };
+    });
     signIn.catch(() => { signIn = null; });
   }
-  const { hub, t } = await signIn;
-  translatePage(t);
-  document.getElementById('demo-banner').hidden = !hub.demo;
-  return { hub, t };
+  return signIn;
 }

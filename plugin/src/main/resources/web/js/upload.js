@@ -1,3 +1,5 @@
+import { apiError } from './api.js';
+
 // Sends a file to the bank with progress shown in a <progress> element; resolves with the upload.
 export function uploadFile(file, progress) {
   return new Promise((resolve, reject) => {
@@ -14,17 +16,25 @@ export function uploadFile(file, progress) {
       if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
     });
     request.addEventListener('load', () => {
-      const data = request.responseText ? JSON.parse(request.responseText) : null;
+      let data = null;
+      try {
+        data = request.responseText ? JSON.parse(request.responseText) : null;
+      } catch {
+        data = null;
+      }
       if (request.status === 201) {
         progress.value = 100;
         resolve(data);
       } else {
-        const error = new Error(data?.message ?? `HTTP ${request.status}`);
-        error.status = request.status;
-        reject(error);
+        // A refused file leaves no full bar behind: the error says what happened instead.
+        progress.hidden = true;
+        reject(apiError(request.status, data));
       }
     });
-    request.addEventListener('error', () => reject(new Error('the connection was lost')));
+    request.addEventListener('error', () => {
+      progress.hidden = true;
+      reject(apiError(0, null));
+    });
     request.send(file);
   });
 }

@@ -54,6 +54,8 @@ public final class HeadlessChrome
         "--disable-component-update",
         "--disable-sync",
         "--lang=en-GB",
+        // Bootstrap scrolls smoothly unless motion is reduced; a click must land where it aims.
+        "--force-prefers-reduced-motion",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
     ChromeDriverService service =

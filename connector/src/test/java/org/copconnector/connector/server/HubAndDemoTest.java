@@ -187,11 +187,20 @@ class HubAndDemoTest {
       assertTrue(
           html.startsWith("<!DOCTYPE html>")
               && html.contains("<script type=\"module\" src=\"" + script + "\">")
-              && html.contains("class=\"skip\"")
+              && html.contains(" skip\"")
               && html.contains("<main id=\"main\"")
               && !html.contains("<!--layout"),
           page + " is a whole page with the shared head: " + html);
     }
+    java.util.regex.Matcher css =
+        java.util.regex.Pattern.compile("href=\"(/assets/vendor/bootstrap/[^\"]+\\.css)\"")
+            .matcher(hub.body());
+    assertTrue(css.find(), "the page uses Bootstrap from its WebJar");
+    Answer bootstrap = get(css.group(1), null);
+    assertEquals(200, bootstrap.status());
+    assertTrue(bootstrap.type().startsWith("text/css") && bootstrap.body().contains("Bootstrap"));
+    assertEquals(
+        404, get("/assets/vendor/bootstrap/0.0.1/bootstrap.min.css", null).status(), "old version");
     assertTrue(get("/assets/js/hub.js", null).type().startsWith("text/javascript"));
     assertTrue(get("/assets/i18n/pt.json", null).body().contains("Comunidades de prática"));
     for (String sneaky :

@@ -61,6 +61,18 @@ public final class SessionFilter implements ContainerRequestFilter {
     request.setProperty(PROPERTY, session);
   }
 
+  /**
+   * The session of a filtered request made by an administrator; anyone else is refused (403) with
+   * "only administrators can {@code what}".
+   */
+  public static Session administrator(ContainerRequestContext request, String what) {
+    Session session = of(request);
+    if (session.role() != ProductRole.ADMIN) {
+      throw ApiException.forbidden("only administrators can " + what);
+    }
+    return session;
+  }
+
   /** The session a filtered request carries. */
   public static Session of(ContainerRequestContext request) {
     Object session = request.getProperty(PROPERTY);

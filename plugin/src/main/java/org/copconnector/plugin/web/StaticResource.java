@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,21 @@ public final class StaticResource {
   /** A page that starts with this line gets the shared head, banner and top of the navigation. */
   private static final Pattern LAYOUT = Pattern.compile("<!--layout script=\"([a-z]+\\.js)\"-->\n");
 
+  /** The CSS framework's files the pages use, by name, from its WebJar on the class path. */
+  private static final Map<String, String> VENDOR =
+      Map.of(
+          "bootstrap.min.css", "dist/css/bootstrap.min.css",
+          "bootstrap.bundle.min.js", "dist/js/bootstrap.bundle.min.js");
+
+  private static final String BOOTSTRAP_VERSION = webJarVersion("bootstrap");
+
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+  @GET
+  @Path("admin")
+  public Response admin() {
+    return page("admin.html");
+  }
 
   @GET
   @Path("hub")
@@ -100,6 +115,31 @@ public final class StaticResource {
     return file(path, "max-age=300");
   }
 
+  /**
+   * Bootstrap from its WebJar; the version is in the address, so a browser keeps it for a year and
+   * an upgrade is a new address.
+   */
+  @GET
+  @Path("assets/vendor/bootstrap/{version}/{file}")
+  public Response bootstrap(@PathParam("version") String version, @PathParam("file") String file) {
+    String inJar = VENDOR.get(file);
+    if (inJar == null || !version.equals(BOOTSTRAP_VERSION)) {
+      throw ApiException.notFound("asset");
+    }
+    String path = "vendor/" + file;
+    byte[] content =
+        cache.computeIfAbsent(
+            path,
+            p ->
+                readClassPath(
+                    "/META-INF/resources/webjars/bootstrap/" + BOOTSTRAP_VERSION + "/" + inJar));
+    String extension = file.substring(file.lastIndexOf('.') + 1);
+    return Response.ok(content, TYPES.get(extension))
+        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   private Response file(String path, String cacheControl) {
     String extension = path.substring(path.lastIndexOf('.') + 1);
     String type = TYPES.get(extension);
@@ -121,21 +161,44 @@ public final class StaticResource {
     if (!path.endsWith(".html")) {
       return content;
     }
-    String page = new String(content, StandardCharsets.UTF_8);
+    String page =
+        new String(content, StandardCharsets.UTF_8)
+            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION);
     Matcher layout = LAYOUT.matcher(page);
     if (!layout.lookingAt()) {
-      return content;
+      return page.getBytes(StandardCharsets.UTF_8);
     }
-    String head = new String(read("layout-head.html"), StandardCharsets.UTF_8);
+    String head =
+        new String(read("layout-head.html"), StandardCharsets.UTF_8)
+            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION);
     return (head.replace("{{script}}", layout.group(1)) + page.substring(layout.end()))
         .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] read(String path) {
-    try (InputStream in = StaticResource.class.getResourceAsStream("/web/" + path)) {
+    return readClassPath("/web/" + path);
+  }
+
+  private static byte[] readClassPath(String path) {
+    try (InputStream in = StaticResource.class.getResourceAsStream(path)) {
       return in == null ? new byte[0] : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String webJarVersion(String name) {
+    Properties properties = new Properties();
+    try (InputStream in =
+        StaticResource.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("the " + name + " WebJar is not on the class path");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version");
   }
 }

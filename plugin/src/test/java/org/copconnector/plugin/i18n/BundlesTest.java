@@ -80,7 +80,7 @@ class BundlesTest {
     Set<String> english = bundle("en").keySet();
     Pattern used =
         Pattern.compile(
-            "data-i18n=\"([^\"]+)\"|data-i18n-attr=\"[^:]+:([^\"]+)\"|\\bt\\('([a-z][\\w.]+)'");
+            "data-i18n=\"([^\"]+)\"|data-i18n-attr=\"[^:]+:([^\";]+)\"|\\bt\\('([a-z][\\w.]+)'");
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/web"))) {
       for (Path file :
           files
@@ -90,7 +90,10 @@ class BundlesTest {
         while (m.find()) {
           String key =
               m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-          assertTrue(english.contains(key), file + " uses missing key " + key);
+          // A plural is kept as key.one, key.other…: the page asks for the key itself.
+          assertTrue(
+              english.contains(key) || english.contains(key + ".other"),
+              file + " uses missing key " + key);
         }
       }
     }
