@@ -91,6 +91,7 @@ public final class DemoResource {
             person.email(),
             List.of(person.courses().get(courseId)),
             List.of()));
+    people.languages().rememberLaunch(null, person.id(), person.locale());
     String token =
         sessions.open(
             new Session(

@@ -44,6 +44,7 @@ import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.hub.HubResource;
+import org.copconnector.plugin.hub.LanguageResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsStatus;
@@ -225,7 +226,8 @@ public final class Connector implements AutoCloseable {
       }
       CourseSettings courseSettings = core.courseSettings();
       Communities communities = core.communities();
-      resources.add(new HubResource(people, communities));
+      resources.add(new HubResource(people, communities, people.languages()));
+      resources.add(new LanguageResource(people.languages()));
       resources.add(new RosterResource(roster));
       resources.add(new OutboxResource(outbox, new OutboxTargets(database.dataSource()), clock));
       resources.addAll(
@@ -234,7 +236,9 @@ public final class Connector implements AutoCloseable {
       resources.add(new CommunityResource(communities));
       resources.add(new CourseSettingsResource(courseSettings));
       resources.add(new DiscussionResource(discussions));
-      resources.add(new SurveyResource(new Surveys(database.dataSource(), people, clock)));
+      resources.add(
+          new SurveyResource(
+              new Surveys(database.dataSource(), people, clock), people.languages()));
       PromptSchedules prompts =
           new PromptSchedules(
               database.dataSource(),

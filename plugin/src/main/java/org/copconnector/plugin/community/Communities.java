@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Membership.Role;
 import org.copconnector.plugin.community.Membership.Status;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.people.PeopleStore;
@@ -314,9 +315,10 @@ public final class Communities {
    */
   public List<ForumChoice> forums(Session session, String id, String courseId) {
     Anchor anchor = inTransaction(c -> anchorOf(c, facilitated(c, session, id), courseId));
+    Translations words = Translations.in(people.languages().of(session));
     return lms.forums(courseId).stream()
         .filter(Lms.Forum::takesDiscussions)
-        .map(f -> choice(f, f.id().equals(anchor.forumId())))
+        .map(f -> choice(f, f.id().equals(anchor.forumId()), words))
         .toList();
   }
 
@@ -361,15 +363,14 @@ public final class Communities {
           store.setForum(c, anchor.id(), forumId);
           return null;
         });
-    return choice(forum, true);
+    return choice(forum, true, Translations.in(people.languages().of(session)));
   }
 
-  private static ForumChoice choice(Lms.Forum f, boolean chosen) {
-    String warning =
-        f.usesGroups()
-            ? null
-            : "This forum is not in groups mode: every participant of the course will see the community's discussions."
-                + " Set its group mode to separate or visible groups in Moodle.";
+  /**
+   * A forum as offered to a facilitator, with a warning in their language when it has no groups.
+   */
+  private static ForumChoice choice(Lms.Forum f, boolean chosen, Translations words) {
+    String warning = f.usesGroups() ? null : words.text("moodle.forum.noGroups");
     return new ForumChoice(f.id(), f.name(), f.type(), f.groupMode(), chosen, warning);
   }
 

@@ -506,9 +506,13 @@ public final class Discussions {
     if (authorId.equals(thread.authorId()) || origin == Post.Origin.HUB) {
       store.markRead(c, thread.id(), authorId, seq);
     }
+    String authorLanguage = null;
     for (Anchor anchor : access.anchors(c, community.id())) {
       if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
-        ForumMirror.queue(c, outbox, post, anchor, community.name());
+        if (authorLanguage == null) {
+          authorLanguage = people.languages().of(c, authorId);
+        }
+        ForumMirror.queue(c, outbox, post, anchor, community.name(), authorLanguage);
       }
     }
     List<String> members = access.activeMembers(c, community.id());

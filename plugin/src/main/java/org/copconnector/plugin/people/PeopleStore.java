@@ -43,10 +43,17 @@ public final class PeopleStore implements CourseDirectory {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final PersonLanguages languages;
 
   public PeopleStore(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.languages = new PersonLanguages(dataSource, clock);
+  }
+
+  /** Each person's language, for what the server writes to them or on their behalf. */
+  public PersonLanguages languages() {
+    return languages;
   }
 
   /**

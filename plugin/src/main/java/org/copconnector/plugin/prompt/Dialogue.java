@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
@@ -209,9 +210,13 @@ public final class Dialogue {
         });
   }
 
-  /** The community's response rate and dialogue share per prompt over time, as an SVG chart. */
+  /**
+   * The community's response rate and dialogue share per prompt over time, as an SVG chart in the
+   * reader's language.
+   */
   public String chart(Session session, String communityId) {
-    return DialogueChart.svg(community(session, communityId));
+    List<DialogueRow> rows = community(session, communityId);
+    return DialogueChart.svg(rows, Translations.in(people.languages().of(session)));
   }
 
   /** Answers to the prompt in order, each with the replies that descend from it. */

@@ -89,7 +89,7 @@ public final class PromptSchedules {
       Clock clock) {
     this.dataSource = dataSource;
     this.discussions = discussions;
-    this.reminders = new PromptReminders(dataSource, discussions, notifier);
+    this.reminders = new PromptReminders(dataSource, discussions, notifier, people.languages());
     this.access = new CommunityAccess(people);
     this.defaultZone = defaultZone;
     this.clock = clock;

@@ -253,7 +253,7 @@ public final class Reflections {
           "evidence",
           "this prompt asks for evidence: a resource of the bank or a link");
     }
-    String html = row.body() + EvidenceRules.html(c, row, session.locale());
+    String html = row.body() + EvidenceRules.html(c, row, people.languages().of(c, session));
     if (html.length() > DiscussionLimits.BODY_CEILING) {
       throw ApiException.invalid(
           Reason.ANSWER_TOO_LONG,

@@ -18,6 +18,7 @@ import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
@@ -154,18 +155,21 @@ public final class Resources {
           int next = resource.currentVersion() + 1;
           store.insertVersion(c, id, version(c, session, next, request.uploadId(), url, note, now));
           store.changed(c, id);
-          String text =
-              "<p>A newer version ("
-                  + next
-                  + ") of «"
-                  + SafeHtml.escape(resource.title())
-                  + "», which you used, is in the bank"
-                  + (note.isEmpty() ? "." : ": " + SafeHtml.escape(note))
-                  + "</p>";
-          for (String user : store.users(c, id)) {
-            if (!user.equals(session.lmsUserId())) {
-              notifier.queue(c, "resource-version:" + id + ":" + next + ":" + user, user, text);
-            }
+          List<String> users =
+              store.users(c, id).stream().filter(u -> !u.equals(session.lmsUserId())).toList();
+          Map<String, String> languages = people.languages().of(c, users);
+          for (String user : users) {
+            String text =
+                "<p>"
+                    + SafeHtml.escape(
+                        Translations.in(languages.get(user))
+                            .text(
+                                note.isEmpty()
+                                    ? "moodle.resource.newVersion"
+                                    : "moodle.resource.newVersionNote",
+                                Map.of("version", next, "title", resource.title(), "note", note)))
+                    + "</p>";
+            notifier.queue(c, "resource-version:" + id + ":" + next + ":" + user, user, text);
           }
           return null;
         });

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
+import org.copconnector.plugin.people.PersonLanguages;
+import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
@@ -24,10 +27,15 @@ import org.copconnector.plugin.web.Reason;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SurveyResource {
 
-  private final Surveys surveys;
+  /** Width of the chart's label column: "Totalmente en desacuerdo" fits. */
+  private static final int LABELS = 150;
 
-  public SurveyResource(Surveys surveys) {
+  private final Surveys surveys;
+  private final PersonLanguages languages;
+
+  public SurveyResource(Surveys surveys, PersonLanguages languages) {
     this.surveys = surveys;
+    this.languages = languages;
   }
 
   @GET
@@ -85,7 +93,7 @@ public final class SurveyResource {
     return surveys.report(SessionFilter.of(request), id, roundId);
   }
 
-  /** The same table as CSV, for a spreadsheet. */
+  /** The same table as CSV, for a spreadsheet; statements in the reader's language. */
   @GET
   @Path("/{id}/rounds/{roundId}/report.csv")
   @Produces("text/csv")
@@ -126,7 +134,7 @@ public final class SurveyResource {
         .build();
   }
 
-  /** One statement's answers as a horizontal bar chart. */
+  /** One statement's answers as a horizontal bar chart, labelled in the reader's language. */
   @GET
   @Path("/{id}/rounds/{roundId}/items/{position}/chart.svg")
   @Produces("image/svg+xml")
@@ -135,17 +143,18 @@ public final class SurveyResource {
       @PathParam("roundId") String roundId,
       @PathParam("position") int position,
       @Context ContainerRequestContext request) {
-    SurveyReport report = shown(surveys.report(SessionFilter.of(request), id, roundId));
+    Session session = SessionFilter.of(request);
+    SurveyReport report = shown(surveys.report(session, id, roundId));
+    Translations words = Translations.in(languages.of(session));
     SurveyReport.Item item =
         report.items().stream()
             .filter(i -> i.position() == position)
             .findFirst()
             .orElseThrow(
                 () -> ApiException.notFound(Reason.STATEMENT_NOT_FOUND, "statement " + position));
-    String[] labels = {"Totally disagree", "Disagree", "Neither", "Agree", "Totally agree"};
     StringBuilder svg =
         new StringBuilder(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"150\" role=\"img\" aria-label=\"")
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"480\" height=\"150\" role=\"img\" aria-label=\"")
             .append(SafeHtml.escape(item.text()))
             .append("\"><title>")
             .append(SafeHtml.escape(item.text()))
@@ -157,9 +166,9 @@ public final class SurveyResource {
       svg.append("<text x=\"0\" y=\"")
           .append(y + 14)
           .append("\" font-size=\"12\">")
-          .append(labels[p])
+          .append(SafeHtml.escape(words.text("chart.survey." + SurveyReport.SCALE.get(p))))
           .append("</text>")
-          .append("<rect x=\"110\" y=\"")
+          .append("<rect x=\"" + LABELS + "\" y=\"")
           .append(y)
           .append("\" width=\"")
           .append(String.format(Locale.ROOT, "%.1f", width))
@@ -167,7 +176,7 @@ public final class SurveyResource {
           .append(p >= 3 ? "#0b5cad" : "#9bb7d4")
           .append("\"/>")
           .append("<text x=\"")
-          .append(String.format(Locale.ROOT, "%.1f", 114 + width))
+          .append(String.format(Locale.ROOT, "%.1f", LABELS + 4 + width))
           .append("\" y=\"")
           .append(y + 14)
           .append("\" font-size=\"12\">")

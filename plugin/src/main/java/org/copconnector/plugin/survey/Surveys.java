@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
@@ -40,12 +42,14 @@ public final class Surveys {
 
   private final DataSource dataSource;
   private final CommunityAccess access;
+  private final PersonLanguages languages;
   private final Clock clock;
   private final SurveyStore store = new SurveyStore();
 
   public Surveys(DataSource dataSource, PeopleStore people, Clock clock) {
     this.dataSource = dataSource;
     this.access = new CommunityAccess(people);
+    this.languages = people.languages();
     this.clock = clock;
   }
 
@@ -56,12 +60,7 @@ public final class Surveys {
           "template",
           "say the community and the template (mirror, collaboration or custom)");
     }
-    List<String> items =
-        switch (request.template()) {
-          case MIRROR -> SurveyTemplates.MIRROR;
-          case COLLABORATION -> SurveyTemplates.COLLABORATION;
-          case CUSTOM -> List.of();
-        };
+    List<String> items = SurveyTemplates.stored(request.template());
     List<String> extra =
         request.items() == null
             ? List.of()
@@ -79,15 +78,8 @@ public final class Surveys {
       throw ApiException.invalid(
           Reason.SURVEY_EMPTY, "items", "a survey needs at least one statement");
     }
-    String title =
-        request.title() == null || request.title().isBlank()
-            ? switch (request.template()) {
-              case MIRROR -> "Our community in the mirror";
-              case COLLABORATION -> "Collaboration factors";
-              case CUSTOM -> "Survey";
-            }
-            : request.title().strip();
-    if (title.length() > 300) {
+    String given = request.title() == null ? "" : request.title().strip();
+    if (given.length() > 300) {
       throw ApiException.invalid(
           Reason.TITLE_LENGTH,
           "title",
@@ -99,6 +91,12 @@ public final class Surveys {
         c -> {
           CommunityAccess.Access caller = access.of(c, session, request.communityId());
           caller.requireModerate();
+          // Without a title, the template's, in the words of the facilitator who starts it.
+          String title =
+              given.isEmpty()
+                  ? Translations.in(languages.of(c, session))
+                      .text(SurveyTemplates.titleKey(request.template()))
+                  : given;
           store.insertSurvey(
               c,
               new SurveyStore.Row(id, request.communityId(), request.template(), title),
@@ -206,19 +204,25 @@ public final class Surveys {
         });
   }
 
-  /** The round's aggregate table, for anyone who may read the community's surveys. */
+  /**
+   * The round's aggregate table, for anyone who may read the community's surveys, in the reader's
+   * language.
+   */
   public SurveyReport report(Session session, String surveyId, String roundId) {
     return read(
         c -> {
-          readable(c, session, surveyId);
+          SurveyStore.Row survey = readable(c, session, surveyId);
           round(c, surveyId, roundId);
-          return report(c, surveyId, roundId);
+          return report(c, survey, roundId, Translations.in(languages.of(c, session)));
         });
   }
 
-  /** The report without rights checks (for the benchmark and for exports built on it). */
-  SurveyReport report(Connection c, String surveyId, String roundId) throws SQLException {
-    List<String> items = store.items(c, surveyId);
+  /** The report without rights checks (for exports built on it). */
+  SurveyReport report(Connection c, SurveyStore.Row survey, String roundId, Translations reader)
+      throws SQLException {
+    String surveyId = survey.id();
+    List<Survey.Statement> items =
+        SurveyTemplates.shown(survey.template(), store.items(c, surveyId), reader);
     List<SurveyStore.RoundRow> rounds = store.rounds(c, surveyId);
     SurveyReport previous = null;
     for (SurveyStore.RoundRow r : rounds) {
@@ -230,7 +234,8 @@ public final class Surveys {
               r.minRespondents(),
               items,
               store.counts(c, r.id(), items.size()),
-              previous);
+              previous,
+              reader);
       if (r.id().equals(roundId)) {
         return current;
       }
@@ -256,8 +261,17 @@ public final class Surveys {
               !now.isBefore(r.opensAt()) && now.isBefore(r.closesAt()),
               store.answered(c, r.id(), session.lmsUserId())));
     }
+    List<Survey.Statement> statements =
+        SurveyTemplates.shown(
+            row.template(), store.items(c, id), Translations.in(languages.of(c, session)));
     return new Survey(
-        row.id(), row.communityId(), row.template(), row.title(), store.items(c, id), rounds);
+        row.id(),
+        row.communityId(),
+        row.template(),
+        row.title(),
+        statements.stream().map(Survey.Statement::text).toList(),
+        statements,
+        rounds);
   }
 
   private SurveyStore.Row readable(Connection c, Session session, String surveyId)
