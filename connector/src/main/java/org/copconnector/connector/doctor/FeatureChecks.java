@@ -81,7 +81,14 @@ final class FeatureChecks {
             ? CheckResult.skip(Check.FORUMS, "needs_contents", "needs the course's contents")
             : new ForumProbe(moodle, this).check(course, where, contents));
     results.add(messages());
-    return results;
+    return results.stream().map(r -> inCourse(r, course)).toList();
+  }
+
+  /** A result naming the course also gives its parts, so a page can say it in its own words. */
+  private static CheckResult inCourse(CheckResult result, CourseApi.Course course) {
+    return result.params().containsKey("course")
+        ? result.with("shortname", course.shortname()).with("courseId", course.id())
+        : result;
   }
 
   private CourseApi.Course firstCourse() {

@@ -234,6 +234,10 @@ class AdminApiTest {
         "wsconnector",
         check(report, "moodle.token").getAsJsonObject("params").get("username").getAsString());
     assertTrue(check(report, "database").get("ok").getAsBoolean(), report.toString());
+    JsonObject groups = check(report, "course.groups").getAsJsonObject("params");
+    assertEquals(
+        "SCI-COP", groups.get("shortname").getAsString(), "the course's parts, to translate");
+    assertEquals("2", groups.get("courseId").getAsString());
 
     fake.state().serviceFunctions.add("mod_forum_add_discussion");
     JsonObject cached = get(admin, "/api/v1/admin/checks");
