@@ -227,7 +227,9 @@ class AdminPageTest {
     click(driver, By.id("tab-roster"));
     By science = By.cssSelector("#roster-list [data-course='2']");
     waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(science, "never"));
-    assertTrue(text(driver, science).contains("2 participants"), text(driver, science));
+    // The list is redrawn while it loads: wait on the text rather than read a stale element.
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(science, "2 participants"));
     assertEquals(2, driver.findElements(By.cssSelector("#roster-list > li")).size());
     click(driver, By.cssSelector("#roster-list [data-course='2'] button"));
     waiting(driver)
@@ -332,7 +334,7 @@ class AdminPageTest {
     chrome.driver().manage().window().setSize(new Dimension(390, 844));
     WebDriver driver = open(member, "/admin", "refused");
     String refusal = text(driver, By.id("refused"));
-    assertTrue(refusal.contains("Não tem permissão para fazer isto."), refusal);
+    assertTrue(refusal.contains("Só os administradores podem fazer isto."), refusal);
     assertTrue(refusal.contains("Esta página é para os administradores do conector."), refusal);
     assertFalse(refusal.contains("only administrators"), "never the server's English");
     assertFalse(driver.findElement(By.id("admin")).isDisplayed());
