@@ -12,6 +12,7 @@ import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiError;
 import org.copconnector.plugin.web.ApiException;
 
 /**
@@ -24,8 +25,26 @@ public final class MoodleImport {
   /** A file the facilitator picked, as the listing gave it. */
   public record Pick(String url, String fileName, String title) {}
 
-  /** What happened to one picked file. */
-  public record Outcome(String fileName, String resourceId, String error) {}
+  /**
+   * What happened to one picked file: the resource made, or why not ({@code error} in English,
+   * {@code status} and {@code failure} in the API's error shape for the pages to translate).
+   */
+  public record Outcome(
+      String fileName, String resourceId, String error, Integer status, ApiError failure) {
+
+    static Outcome made(String fileName, String resourceId) {
+      return new Outcome(fileName, resourceId, null, null, null);
+    }
+
+    static Outcome refused(String fileName, ApiException e) {
+      return new Outcome(
+          fileName,
+          null,
+          e.getMessage(),
+          e.status(),
+          new ApiError(e.code(), e.getMessage(), e.details()));
+    }
+  }
 
   private final DataSource dataSource;
   private final Lms lms;
@@ -79,13 +98,20 @@ public final class MoodleImport {
                         ? title.substring(0, NewResource.MAX_TITLE)
                         : title,
                     ""));
-        outcomes.add(new Outcome(name, created.id(), null));
+        outcomes.add(Outcome.made(name, created.id()));
       } catch (ApiException e) {
-        outcomes.add(new Outcome(name, null, e.getMessage()));
-      } catch (LmsUnavailableException | LmsRefusedException e) {
-        outcomes.add(new Outcome(name, null, e.getMessage()));
+        outcomes.add(Outcome.refused(name, e));
+      } catch (LmsUnavailableException e) {
+        outcomes.add(
+            Outcome.refused(name, new ApiException(503, "lms_unavailable", e.getMessage())));
+      } catch (LmsRefusedException e) {
+        outcomes.add(Outcome.refused(name, new ApiException(502, "lms_refused", e.getMessage())));
       } catch (IOException e) {
-        outcomes.add(new Outcome(name, null, "the download was cut: " + e.getMessage()));
+        outcomes.add(
+            Outcome.refused(
+                name,
+                new ApiException(
+                    400, "upload_interrupted", "the download was cut: " + e.getMessage())));
       }
     }
     return outcomes;
