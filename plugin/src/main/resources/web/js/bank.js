@@ -53,8 +53,9 @@ async function search() {
   $('total').textContent = t('bank.total', { count: found.total });
   $('results').replaceChildren(...found.results.map(resultItem));
   if (found.results.length === 0) {
-    $('results').append(el('li', t(found.total === 0 && !query.has('q') ? 'bank.empty' : 'bank.none'),
-      'list-group-item text-body-secondary'));
+    // An empty bank invites the first resource; an empty search says nothing matched.
+    const searched = [...query.keys()].some((name) => !['community', 'page', 'sort'].includes(name));
+    $('results').append(el('li', t(searched ? 'bank.none' : 'bank.empty'), 'list-group-item text-body-secondary'));
   }
   const pages = Math.ceil(found.total / found.pageSize);
   const nav = [];
