@@ -13,6 +13,7 @@ import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiError;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
 
@@ -27,23 +28,23 @@ public final class MoodleImport {
   public record Pick(String url, String fileName, String title) {}
 
   /**
-   * What happened to one picked file: the resource made of it, or why not ({@code error} in
-   * English, {@code reason} and {@code details} as in the API's error shape, for the pages to
-   * translate).
+   * What happened to one picked file: the resource made, or why not ({@code error} in English,
+   * {@code status} and {@code failure} in the API's error shape for the pages to translate).
    */
   public record Outcome(
-      String fileName,
-      String resourceId,
-      String error,
-      String reason,
-      Map<String, Object> details) {
+      String fileName, String resourceId, String error, Integer status, ApiError failure) {
 
     static Outcome imported(String fileName, String resourceId) {
       return new Outcome(fileName, resourceId, null, null, null);
     }
 
     static Outcome refused(String fileName, ApiException e) {
-      return new Outcome(fileName, null, e.getMessage(), e.reason().key(), e.details());
+      return new Outcome(
+          fileName,
+          null,
+          e.getMessage(),
+          e.status(),
+          ApiError.of(e.reason(), e.getMessage(), e.details()));
     }
   }
 

@@ -42,6 +42,7 @@ public final class Resources {
       List<String> sharedWith,
       List<String> adaptations,
       List<Comment> comments,
+      List<Usage> uses,
       boolean canEdit,
       int myUsedVersion,
       boolean newerThanMine,
@@ -190,6 +191,7 @@ public final class Resources {
               store.shares(c, id),
               store.adaptations(c, id),
               store.comments(c, id),
+              named(c, store.uses(c, id)),
               mayEdit(c, session, resource),
               used,
               used > 0 && used < resource.currentVersion(),
@@ -238,7 +240,10 @@ public final class Resources {
     return get(session, id);
   }
 
-  /** "I used this in class", with a short note of how it went. */
+  /**
+   * "I used this in class", with a short note of how it went: once per person; saying it again
+   * replaces the person's version, note and date (the count stays).
+   */
   public View used(Session session, String id, String note) {
     String n = note == null ? "" : note.strip();
     if (n.length() > 2000) {
@@ -248,7 +253,7 @@ public final class Resources {
     write(
         c -> {
           Resource resource = readable(c, session, id);
-          store.addUse(
+          store.recordUse(
               c,
               UUID.randomUUID().toString(),
               id,
@@ -308,6 +313,11 @@ public final class Resources {
           return null;
         });
     return get(session, id);
+  }
+
+  private List<Usage> named(Connection c, List<Usage> uses) throws SQLException {
+    Map<String, String> names = people.names(c, uses.stream().map(Usage::lmsUserId).toList());
+    return uses.stream().map(u -> u.named(names.get(u.lmsUserId()))).toList();
   }
 
   /** Full-text search over what the caller may see, with filters and an order. */
