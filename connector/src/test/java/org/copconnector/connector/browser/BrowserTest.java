@@ -232,7 +232,7 @@ class BrowserTest {
     openCommunity(driver);
     click(driver, "//button[.='Entrar']");
     waiting(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 novas"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 nova"));
     waiting(driver)
         .until(ExpectedConditions.elementToBeClickable(By.linkText("Bilhetes de saída 🎟️")))
         .click();
@@ -249,8 +249,12 @@ class BrowserTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("posts"), "Eu uso uma só pergunta <b>aberta</b>."));
     assertEquals(2, driver.findElements(By.cssSelector("#posts > li")).size());
+    // The quote says whose words they are and keeps their paragraphs.
     assertEquals(
-        "Usei três perguntas no fim da aula. O que funcionou convosco?",
+        "Filipe Ramos escreveu:",
+        driver.findElement(By.cssSelector("#posts > li:nth-child(2) figcaption")).getText());
+    assertEquals(
+        "Usei três perguntas no fim da aula.\nO que funcionou convosco?",
         driver.findElement(By.cssSelector("#posts > li:nth-child(2) blockquote")).getText());
 
     enterDemoAs(driver, "Filipe Ramos");
