@@ -245,6 +245,22 @@ class ReflectionsApiTest {
     assertTrue(chart.headers().get("Content-Type").startsWith("image/svg+xml"));
     String svg = new String(chart.bytes(), StandardCharsets.UTF_8);
     assertTrue(svg.startsWith("<svg") && svg.contains("66.7%"), svg);
+    assertTrue(svg.contains("viewBox=\"0 0 360 220\""), "scales to its container: " + svg);
+    assertTrue(svg.contains("<title id=\"chart-title\">Response rate and dialogue"), svg);
+    String portuguese =
+        new String(
+            hub.download(
+                    gabriela,
+                    "/api/v1/prompt-schedules/dialogue/chart.svg?community="
+                        + community
+                        + "&lang=pt&title=Taxa%20de%20resposta&desc=Por%20proposta")
+                .bytes(),
+            StandardCharsets.UTF_8);
+    assertTrue(
+        portuguese.contains("<title id=\"chart-title\">Taxa de resposta</title>")
+            && portuguese.contains("<desc id=\"chart-desc\">Por proposta</desc>")
+            && portuguese.contains("66,7"),
+        portuguese);
     assertEquals(
         403,
         hub.download(tiago, "/api/v1/prompt-schedules/dialogue/chart.svg?community=" + community)

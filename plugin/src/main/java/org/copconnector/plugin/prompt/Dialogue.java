@@ -201,9 +201,12 @@ public final class Dialogue {
         });
   }
 
-  /** The community's response rate and dialogue share per prompt over time, as an SVG chart. */
-  public String chart(Session session, String communityId) {
-    return DialogueChart.svg(community(session, communityId));
+  /**
+   * The community's response rate and dialogue share per prompt over time, as an SVG chart in the
+   * reader's words.
+   */
+  String chart(Session session, String communityId, DialogueChart.Words words) {
+    return DialogueChart.svg(community(session, communityId), words);
   }
 
   /** Answers to the prompt in order, each with the replies that descend from it. */

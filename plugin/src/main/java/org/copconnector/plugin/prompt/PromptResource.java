@@ -84,14 +84,23 @@ public final class PromptResource {
     return dialogue.community(SessionFilter.of(request), required(community));
   }
 
-  /** The same over time, as a chart. */
+  /**
+   * The same over time, as a chart; the page gives its title and description in the reader's
+   * language ({@code title}, {@code desc}) and the language of its dates ({@code lang}).
+   */
   @GET
   @Path("/prompt-schedules/dialogue/chart.svg")
   @Produces("image/svg+xml")
   public Response chart(
-      @QueryParam("community") String community, @Context ContainerRequestContext request) {
+      @QueryParam("community") String community,
+      @QueryParam("title") String title,
+      @QueryParam("desc") String description,
+      @QueryParam("lang") String language,
+      @Context ContainerRequestContext request) {
+    DialogueChart.Words words =
+        DialogueChart.Words.of(limited(title), limited(description), limited(language));
     return Response.ok(
-            dialogue.chart(SessionFilter.of(request), required(community)),
+            dialogue.chart(SessionFilter.of(request), required(community), words),
             "image/svg+xml; charset=utf-8")
         .header("X-Content-Type-Options", "nosniff")
         .build();
@@ -121,6 +130,11 @@ public final class PromptResource {
     return Response.status(201)
         .entity(schedules.schedule(SessionFilter.of(request), schedule))
         .build();
+  }
+
+  /** A label from the query, cut to a sensible length. */
+  private static String limited(String text) {
+    return text == null || text.length() <= 300 ? text : text.substring(0, 300);
   }
 
   private static String required(String community) {

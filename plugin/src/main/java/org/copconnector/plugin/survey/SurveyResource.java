@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
-import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 
@@ -123,7 +122,11 @@ public final class SurveyResource {
         .build();
   }
 
-  /** One statement's answers as a horizontal bar chart. */
+  /**
+   * One statement's answers as a horizontal bar chart; the page gives the statement ({@code title})
+   * and the five points of the scale ({@code label}, five times) in the reader's language, and the
+   * language its numbers are written in ({@code lang}).
+   */
   @GET
   @Path("/{id}/rounds/{roundId}/items/{position}/chart.svg")
   @Produces("image/svg+xml")
@@ -131,6 +134,9 @@ public final class SurveyResource {
       @PathParam("id") String id,
       @PathParam("roundId") String roundId,
       @PathParam("position") int position,
+      @QueryParam("title") String title,
+      @QueryParam("label") List<String> labels,
+      @QueryParam("lang") String language,
       @Context ContainerRequestContext request) {
     SurveyReport report = shown(surveys.report(SessionFilter.of(request), id, roundId));
     SurveyReport.Item item =
@@ -138,44 +144,24 @@ public final class SurveyResource {
             .filter(i -> i.position() == position)
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("statement " + position));
-    String[] labels = {"Totally disagree", "Disagree", "Neither", "Agree", "Totally agree"};
-    StringBuilder svg =
-        new StringBuilder(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"150\" role=\"img\" aria-label=\"")
-            .append(SafeHtml.escape(item.text()))
-            .append("\"><title>")
-            .append(SafeHtml.escape(item.text()))
-            .append("</title>");
-    for (int p = 0; p < 5; p++) {
-      Double percent = item.percents().get(p);
-      double width = percent == null ? 0 : percent * 2.6;
-      int y = 10 + p * 27;
-      svg.append("<text x=\"0\" y=\"")
-          .append(y + 14)
-          .append("\" font-size=\"12\">")
-          .append(labels[p])
-          .append("</text>")
-          .append("<rect x=\"110\" y=\"")
-          .append(y)
-          .append("\" width=\"")
-          .append(String.format(Locale.ROOT, "%.1f", width))
-          .append("\" height=\"20\" fill=\"")
-          .append(p >= 3 ? "#0b5cad" : "#9bb7d4")
-          .append("\"/>")
-          .append("<text x=\"")
-          .append(String.format(Locale.ROOT, "%.1f", 114 + width))
-          .append("\" y=\"")
-          .append(y + 14)
-          .append("\" font-size=\"12\">")
-          .append(item.counts().get(p))
-          .append(" (")
-          .append(number(percent))
-          .append("%)</text>");
-    }
-    svg.append("</svg>");
-    return Response.ok(svg.toString(), "image/svg+xml; charset=utf-8")
+    String heading = title == null || title.isBlank() ? item.text() : limited(title);
+    List<String> points =
+        labels == null || labels.size() != 5
+            ? null
+            : labels.stream().map(SurveyResource::limited).toList();
+    Locale locale =
+        language == null || language.isBlank()
+            ? Locale.UK
+            : Locale.forLanguageTag(limited(language.strip()));
+    return Response.ok(
+            SurveyChart.svg(item, heading, points, locale), "image/svg+xml; charset=utf-8")
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  /** A label from the query, cut to a sensible length. */
+  private static String limited(String text) {
+    return text.length() <= 500 ? text : text.substring(0, 500);
   }
 
   private static SurveyReport shown(SurveyReport report) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
@@ -133,6 +134,8 @@ public final class Surveys {
         c -> {
           SurveyStore.Row survey = readable(c, session, surveyId);
           access.of(c, session, survey.communityId()).requireModerate();
+          store.lock(c, surveyId);
+          refuseOverlap(store.rounds(c, surveyId), request, Instant.now(clock));
           store.insertRound(
               c,
               new SurveyStore.RoundRow(
@@ -144,6 +147,36 @@ public final class Surveys {
               Instant.now(clock));
           return view(c, session, surveyId);
         });
+  }
+
+  /**
+   * One round at a time: a new round may not overlap another, open (the specific refusal the pages
+   * explain) or planned.
+   */
+  private static void refuseOverlap(
+      List<SurveyStore.RoundRow> rounds, NewRound request, Instant now) {
+    for (SurveyStore.RoundRow r : rounds) {
+      boolean open = !now.isBefore(r.opensAt()) && now.isBefore(r.closesAt());
+      boolean overlaps =
+          request.opensAt().isBefore(r.closesAt()) && r.opensAt().isBefore(request.closesAt());
+      if (overlaps) {
+        throw new ApiException(
+            409,
+            open ? "round_already_open" : "round_overlaps",
+            open
+                ? "a round of this survey is open until "
+                    + r.closesAt()
+                    + ": open the next after it"
+                : "another round of this survey runs from " + r.opensAt() + " to " + r.closesAt(),
+            Map.of(
+                "roundId",
+                r.id(),
+                "opensAt",
+                r.opensAt().toString(),
+                "closesAt",
+                r.closesAt().toString()));
+      }
+    }
   }
 
   /** A member's answers to an open round, once. */

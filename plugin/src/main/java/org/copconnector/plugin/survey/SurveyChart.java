@@ -1,0 +1,97 @@
+package org.copconnector.plugin.survey;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import org.copconnector.plugin.discussion.SafeHtml;
+
+/**
+ * One statement's answers as a horizontal bar chart in SVG: a bar per point of the scale, with its
+ * count and percentage. It has a {@code viewBox}, so it scales down to its container; its words
+ * (the statement and the scale's points) come from the caller.
+ */
+final class SurveyChart {
+
+  /** The scale's points in English, for a caller that gives none. */
+  static final List<String> ENGLISH_LABELS =
+      List.of(
+          "Totally disagree", "Disagree", "Neither agree nor disagree", "Agree", "Totally agree");
+
+  private static final int WIDTH = 520;
+  private static final int HEIGHT = 150;
+
+  /** Width of the label column: "Não concordo nem discordo" fits at this size. */
+  private static final int LABELS = 170;
+
+  /** Pixels per percent: 100% leaves room for its number after the bar. */
+  private static final double SCALE = 2.6;
+
+  private SurveyChart() {}
+
+  /**
+   * The chart of one item; {@code labels} are the five points, or null for English ones; numbers
+   * are written as {@code locale} writes them.
+   */
+  static String svg(SurveyReport.Item item, String title, List<String> labels, Locale locale) {
+    List<String> points = labels == null || labels.size() != 5 ? ENGLISH_LABELS : labels;
+    NumberFormat percents = NumberFormat.getPercentInstance(locale);
+    percents.setMinimumFractionDigits(1);
+    percents.setMaximumFractionDigits(1);
+    StringBuilder svg =
+        new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+            .append(WIDTH)
+            .append(' ')
+            .append(HEIGHT)
+            .append("\" width=\"")
+            .append(WIDTH)
+            .append("\" height=\"")
+            .append(HEIGHT)
+            .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"")
+            .append(" font-family=\"system-ui, sans-serif\"><title id=\"chart-title\">")
+            .append(SafeHtml.escape(title))
+            .append("</title><desc id=\"chart-desc\">");
+    for (int p = 0; p < 5; p++) {
+      svg.append(p == 0 ? "" : "; ")
+          .append(SafeHtml.escape(points.get(p)))
+          .append(": ")
+          .append(shown(item, p, percents));
+    }
+    svg.append("</desc>");
+    for (int p = 0; p < 5; p++) {
+      Double percent = item.percents().get(p);
+      double width = percent == null ? 0 : percent * SCALE;
+      int y = 10 + p * 27;
+      svg.append("<text x=\"0\" y=\"")
+          .append(y + 14)
+          .append("\" font-size=\"12\">")
+          .append(SafeHtml.escape(points.get(p)))
+          .append("</text><rect x=\"")
+          .append(LABELS)
+          .append("\" y=\"")
+          .append(y)
+          .append("\" width=\"")
+          .append(number(width))
+          .append("\" height=\"20\" fill=\"")
+          .append(p >= 3 ? "#0b5cad" : "#6c8fb8")
+          .append("\"/><text x=\"")
+          .append(number(LABELS + 4 + width))
+          .append("\" y=\"")
+          .append(y + 14)
+          .append("\" font-size=\"12\">")
+          .append(shown(item, p, percents))
+          .append("</text>");
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** "2 (66.7%)": a point's count and share. */
+  private static String shown(SurveyReport.Item item, int point, NumberFormat percents) {
+    Double percent = item.percents().get(point);
+    return item.counts().get(point)
+        + (percent == null ? "" : " (" + percents.format(percent / 100) + ")");
+  }
+
+  private static String number(Double value) {
+    return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
+  }
+}
