@@ -1,18 +1,9 @@
 import { api } from './api.js';
 import { showLoadFailure, el, sanitisedHtml, signedIn } from './ui.js';
+import { evidenceLine, withoutEvidence } from './evidence.js';
 
 const $ = (id) => document.getElementById(id);
 let t = (key) => key;
-
-function evidence(reflection) {
-  if (!reflection.evidence) return [];
-  const p = el('p', `${t('prompt.evidenceShown')} `, 'small mb-0 text-break');
-  const link = el('a', reflection.evidence.link || reflection.evidence.resourceTitle);
-  link.href = reflection.evidence.link || `/resource?id=${encodeURIComponent(reflection.evidence.resourceId)}`;
-  if (reflection.evidence.link) link.rel = 'nofollow noopener';
-  p.append(link);
-  return [p];
-}
 
 function entry(reflection) {
   const article = el('article', undefined, 'card mb-3 portfolio-entry');
@@ -29,7 +20,8 @@ function entry(reflection) {
   facts.append(time, el('span', reflection.shared ? t('portfolio.shared') : t('portfolio.private'),
     `badge ${reflection.shared ? 'text-bg-success' : 'text-bg-light border'}`));
   if (reflection.replies > 0) facts.append(el('span', t('portfolio.replies', { count: reflection.replies })));
-  body.append(title, prompt, facts, sanitisedHtml(reflection.body), ...evidence(reflection));
+  body.append(title, prompt, facts, withoutEvidence(sanitisedHtml(reflection.body), reflection.evidence),
+    ...evidenceLine(t, reflection.evidence));
   article.append(body);
   return article;
 }

@@ -1,6 +1,7 @@
 import { api, compact } from './api.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
 import { paragraphs } from './text.js';
+import { evidenceLine, withoutEvidence } from './evidence.js';
 
 const $ = (id) => document.getElementById(id);
 const thread = new URLSearchParams(location.search).get('thread');
@@ -8,17 +9,6 @@ let t = (key) => key;
 let editing = null; // the journal entry being rewritten, if any
 let asksEvidence = false;
 let bank = null;
-
-// "Evidence: <link>", the link wrapping anywhere so a long address never widens the page.
-function evidenceItem(evidence) {
-  if (!evidence) return [];
-  const p = el('p', `${t('prompt.evidenceShown')} `, 'small mb-0 text-break');
-  const a = el('a', evidence.link || evidence.resourceTitle);
-  a.href = evidence.link || `/resource?id=${encodeURIComponent(evidence.resourceId)}`;
-  if (evidence.link) a.rel = 'nofollow noopener';
-  p.append(a);
-  return [p];
-}
 
 // Who wrote and when: the date in the reader's words, the exact time on hover.
 function byline(name, iso) {
@@ -38,7 +28,7 @@ function plainText(html) {
 
 function journalItem(entry) {
   const item = el('li', undefined, 'list-group-item');
-  item.append(byline(null, entry.writtenAt), sanitisedHtml(entry.body), ...evidenceItem(entry.evidence));
+  item.append(byline(null, entry.writtenAt), sanitisedHtml(entry.body), ...evidenceLine(t, entry.evidence));
   const status = $('journal-status');
   const failed = (error) => showStatus(status, t.error(error), { error: true });
   const actions = el('div', undefined, 'd-flex flex-wrap gap-2 mt-2');
@@ -74,7 +64,8 @@ function journalItem(entry) {
 
 function answerItem(answer) {
   const item = el('li', undefined, 'list-group-item');
-  item.append(byline(answer.authorName, answer.writtenAt), sanitisedHtml(answer.body), ...evidenceItem(answer.evidence));
+  item.append(byline(answer.authorName, answer.writtenAt), withoutEvidence(sanitisedHtml(answer.body), answer.evidence),
+    ...evidenceLine(t, answer.evidence));
   if (answer.replies.length > 0) {
     const replies = el('details', undefined, 'mt-2');
     replies.open = true;

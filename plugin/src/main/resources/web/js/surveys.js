@@ -136,12 +136,13 @@ function reportTable(t, report, texts) {
 
 async function reportView(t, survey, round) {
   const report = await api('GET', `/api/v1/surveys/${survey.id}/rounds/${round.id}/report`);
-  const box = el('div', undefined, 'mt-2');
+  const box = el('div', undefined, 'mt-3');
+  box.append(el('h4', t('reflection.results'), 'h6 fw-bold mb-1'));
   if (!report.shown) {
     box.append(el('p', t('reflection.tooFew', { min: report.minRespondents }), 'alert alert-info py-2 mb-0'));
     return box;
   }
-  box.append(el('p', t('reflection.respondents', { count: report.respondents }), 'fw-semibold mb-2'));
+  box.append(el('p', t('reflection.respondents', { count: report.respondents }), 'mb-2'));
   const texts = report.items.map((item) => builtIn(t, item.key, item.text));
   const list = el('ul', undefined, 'list-group mb-3');
   report.items.forEach((item, i) => {

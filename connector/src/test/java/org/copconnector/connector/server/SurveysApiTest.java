@@ -285,7 +285,7 @@ class SurveysApiTest {
       }
       String chart = "/api/v1/surveys/" + id + "/rounds/" + roundId + "/items/1/chart.svg";
       String english = new String(hub.download(filipe, chart).bytes(), StandardCharsets.UTF_8);
-      assertTrue(english.contains("viewBox=\"0 0 520 150\""), english);
+      assertTrue(english.contains("viewBox=\"0 0 350 194\""), english);
       assertTrue(english.contains("<title id=\"chart-title\">The teachers work together"), english);
       assertTrue(english.contains("Totally agree") && english.contains("3 (100.0%)"), english);
 

@@ -17,13 +17,13 @@ final class SurveyChart {
       List.of(
           "Totally disagree", "Disagree", "Neither agree nor disagree", "Agree", "Totally agree");
 
-  private static final int WIDTH = 520;
-  private static final int HEIGHT = 150;
+  /** Each point is a row: its label, then its bar with the numbers, so a phone can read it. */
+  private static final int ROW = 38;
 
-  /** Width of the label column: "Não concordo nem discordo" fits at this size. */
-  private static final int LABELS = 170;
+  private static final int WIDTH = 350;
+  private static final int HEIGHT = 5 * ROW + 4;
 
-  /** Pixels per percent: 100% leaves room for its number after the bar. */
+  /** Pixels per percent: 100% leaves room for its numbers after the bar. */
   private static final double SCALE = 2.6;
 
   private SurveyChart() {}
@@ -60,23 +60,21 @@ final class SurveyChart {
     for (int p = 0; p < 5; p++) {
       Double percent = item.percents().get(p);
       double width = percent == null ? 0 : percent * SCALE;
-      int y = 10 + p * 27;
+      int y = p * ROW;
       svg.append("<text x=\"0\" y=\"")
-          .append(y + 14)
+          .append(y + 13)
           .append("\" font-size=\"12\">")
           .append(SafeHtml.escape(points.get(p)))
-          .append("</text><rect x=\"")
-          .append(LABELS)
-          .append("\" y=\"")
-          .append(y)
+          .append("</text><rect x=\"0\" y=\"")
+          .append(y + 17)
           .append("\" width=\"")
           .append(number(width))
-          .append("\" height=\"20\" fill=\"")
+          .append("\" height=\"16\" fill=\"")
           .append(p >= 3 ? "#0b5cad" : "#6c8fb8")
           .append("\"/><text x=\"")
-          .append(number(LABELS + 4 + width))
+          .append(number(width + 4))
           .append("\" y=\"")
-          .append(y + 14)
+          .append(y + 30)
           .append("\" font-size=\"12\">")
           .append(shown(item, p, percents))
           .append("</text>");
