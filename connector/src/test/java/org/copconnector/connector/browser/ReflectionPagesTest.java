@@ -96,7 +96,8 @@ class ReflectionPagesTest {
             ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[contains(., '" + name + "')]")))
         .click();
-    waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
+    // On a phone the name is in the collapsed menu: read it even when hidden.
+    waiting(driver).until(ExpectedConditions.attributeContains(By.id("me"), "textContent", name));
   }
 
   /** Calls the API from the page, as the person signed in; answers the status and the JSON. */
@@ -385,6 +386,17 @@ class ReflectionPagesTest {
         .getAsString();
   }
 
+  /** The elements that reach past the window's right edge, for a failure's message. */
+  private static String widest(WebDriver driver) {
+    return String.valueOf(
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return [...document.querySelectorAll('main *')]"
+                    + ".filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                    + ".map((e) => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                    + " + Math.round(e.getBoundingClientRect().width)).slice(0, 8).join(', ')"));
+  }
+
   private static long overflow(WebDriver driver) {
     return (Long)
         ((JavascriptExecutor) driver)
@@ -398,9 +410,22 @@ class ReflectionPagesTest {
     WebDriver driver = start();
     String community = community(driver, lang);
     String thread = openPrompt(driver, community);
+    // What widens a page: a resource whose long title sizes the evidence menu, and a link with
+    // nowhere to break.
+    Answer resource =
+        call(
+            driver,
+            "POST",
+            "/api/v1/resources",
+            "{\"communityId\":\""
+                + community
+                + "\",\"url\":\"https://escola.example/grelha\",\"title\":\"Grelha de observação"
+                + " de aulas entre pares com critérios de metacognição, autorregulação e feedback"
+                + " formativo para o ensino secundário\"}");
+    assertEquals(201, resource.status(), String.valueOf(resource.json()));
     String link =
-        "https://escola.example/partilhas/observacao-entre-pares/cartoes-de-cores-para-as-duvidas"
-            + "-dos-alunos-do-decimo-ano-turma-b-segundo-periodo.pdf";
+        "https://escola.example/partilhas/ObservacaoEntrePares_CartoesDeCoresParaAsDuvidas"
+            + "DosAlunosDoDecimoAnoTurmaBSegundoPeriodo.pdf";
     for (String name : List.of("Gabriela Lopes", "Tiago Correia")) {
       enterDemoAs(driver, name);
       Answer answered =
@@ -439,7 +464,7 @@ class ReflectionPagesTest {
     assertTrue(
         (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth") <= 390,
         "a phone's width");
-    assertTrue(overflow(driver) <= 0, "no horizontal scroll for a member: " + overflow(driver));
+    assertTrue(overflow(driver) <= 0, "no horizontal scroll for a member: " + widest(driver));
 
     enterDemoAs(driver, "Filipe Ramos");
     driver.get(tool("/prompt?thread=" + thread));
@@ -447,7 +472,7 @@ class ReflectionPagesTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("respondents"), "Gabriela Lopes"));
-    assertTrue(overflow(driver) <= 0, "no horizontal scroll for a facilitator");
+    assertTrue(overflow(driver) <= 0, "no horizontal scroll for a facilitator: " + widest(driver));
 
     driver.get(tool("/reflection?community=" + community));
     WebElement chart =
@@ -461,13 +486,13 @@ class ReflectionPagesTest {
                             "return arguments[0].complete && arguments[0].naturalWidth > 0",
                             chart));
     assertFitsItsContainer(driver, chart);
-    assertTrue(overflow(driver) <= 0, "no horizontal scroll on the reflection page");
+    assertTrue(overflow(driver) <= 0, "no horizontal scroll on reflection: " + widest(driver));
 
     enterDemoAs(driver, "Gabriela Lopes");
     driver.get(tool("/portfolio"));
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("reflections"), "cartões"));
-    assertTrue(overflow(driver) <= 0, "no horizontal scroll on the portfolio");
+    assertTrue(overflow(driver) <= 0, "no horizontal scroll on the portfolio: " + widest(driver));
   }
 
   @ParameterizedTest
