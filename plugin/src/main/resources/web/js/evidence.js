@@ -18,7 +18,7 @@ export function withoutEvidence(body, evidence) {
   const last = body.lastElementChild;
   if (evidence && last?.tagName === 'P') {
     const link = evidence.link && [...last.querySelectorAll('a')].some((a) => a.getAttribute('href') === evidence.link);
-    const resource = evidence.resourceTitle && last.textContent.includes(`«${evidence.resourceTitle}»`);
+    const resource = evidence.resourceTitle && !last.querySelector('a') && last.textContent.includes(evidence.resourceTitle);
     if (link || resource) last.remove();
   }
   return body;
