@@ -55,10 +55,7 @@ async function renderOpenings(canSee) {
     return;
   }
   $('openings').replaceChildren(...rows.slice().reverse().map(openingItem));
-  const query = new URLSearchParams({
-    community, lang: t.lang, title: t('reflection.chartTitle'), desc: t('reflection.chartCaption'),
-  });
-  $('chart').src = `/api/v1/prompt-schedules/dialogue/chart.svg?${query}`;
+  $('chart').src = `/api/v1/prompt-schedules/dialogue/chart.svg?community=${encodeURIComponent(community)}`;
   $('chart').alt = t('reflection.chartAlt', {
     rows: t.list(rows.map((r) => t('reflection.chartRow', {
       date: t.day(r.date), rate: percent(r.responseRate), dialogue: percent(r.dialogueShare),

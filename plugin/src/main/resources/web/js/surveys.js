@@ -35,7 +35,7 @@ function points(t, value) {
 function roundFailure(t, error) {
   const reason = error.reason ?? error.code;
   if ((reason === 'round_already_open' || reason === 'round_overlaps') && error.details?.closesAt) {
-    return t(`error.${reason}`, { date: t.day(error.details.closesAt) });
+    return t(`error.${reason}`, { opensAt: t.day(error.details.opensAt), closesAt: t.day(error.details.closesAt) });
   }
   return t.error(error);
 }
@@ -91,11 +91,9 @@ function answerForm(t, survey, round, redraw) {
   return form;
 }
 
-function chartOf(t, survey, round, item, text) {
-  const query = new URLSearchParams({ title: text, lang: t.lang });
-  SCALE.forEach((point) => query.append('label', t(`scale.${point}`)));
+function chartOf(t, survey, round, item) {
   const img = el('img', undefined, 'img-fluid d-block my-2');
-  img.src = `/api/v1/surveys/${survey.id}/rounds/${round.id}/items/${item.position}/chart.svg?${query}`;
+  img.src = `/api/v1/surveys/${survey.id}/rounds/${round.id}/items/${item.position}/chart.svg`;
   img.loading = 'lazy';
   img.alt = t.list(SCALE.map((point, p) => t('reflection.chartPoint', {
     point: t(`scale.${point}`), count: item.counts[p], percent: percent(t, item.percents[p]),
@@ -147,7 +145,7 @@ async function reportView(t, survey, round) {
   const list = el('ul', undefined, 'list-group mb-3');
   report.items.forEach((item, i) => {
     const entry = el('li', undefined, 'list-group-item');
-    entry.append(el('p', `${item.position}. ${texts[i]}`, 'fw-semibold mb-1'), chartOf(t, survey, round, item, texts[i]));
+    entry.append(el('p', `${item.position}. ${texts[i]}`, 'fw-semibold mb-1'), chartOf(t, survey, round, item));
     const facts = [
       t('reflection.positiveShare', { percent: percent(t, item.positivePercent) }),
       t('reflection.answeredOfTotal', { answered: item.answered, count: item.answered + item.skipped }),

@@ -232,7 +232,7 @@ class BrowserTest {
     openCommunity(driver);
     click(driver, "//button[.='Entrar']");
     waiting(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 novas"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 nova"));
     waiting(driver)
         .until(ExpectedConditions.elementToBeClickable(By.linkText("Bilhetes de saída 🎟️")))
         .click();
@@ -249,8 +249,12 @@ class BrowserTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("posts"), "Eu uso uma só pergunta <b>aberta</b>."));
     assertEquals(2, driver.findElements(By.cssSelector("#posts > li")).size());
+    // The quote says whose words they are and keeps their paragraphs.
     assertEquals(
-        "Usei três perguntas no fim da aula. O que funcionou convosco?",
+        "Filipe Ramos escreveu:",
+        driver.findElement(By.cssSelector("#posts > li:nth-child(2) figcaption")).getText());
+    assertEquals(
+        "Usei três perguntas no fim da aula.\nO que funcionou convosco?",
         driver.findElement(By.cssSelector("#posts > li:nth-child(2) blockquote")).getText());
 
     enterDemoAs(driver, "Filipe Ramos");
@@ -284,6 +288,7 @@ class BrowserTest {
             "Grelha de observacao com criterios de metacognicao"));
     driver.findElement(By.cssSelector("#add-box summary")).click();
     driver.findElement(By.id("r-file")).sendKeys(pdf.toString());
+    driver.findElement(By.id("r-title")).clear();
     driver.findElement(By.id("r-title")).sendKeys("Grelha de observação de aulas");
     driver.findElement(By.id("r-subjects")).sendKeys("Biologia");
     driver.findElement(By.cssSelector("#add button[type=submit]")).click();
@@ -293,7 +298,8 @@ class BrowserTest {
     click(driver, "//button[.='Usar isto na aula' or .='Usei isto na aula']");
     waiting(driver)
         .until(
-            ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "usado 1 vezes"));
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("counts"), "usado na aula por 1 pessoa"));
 
     click(driver, "//a[@id='community-link']");
     waiting(driver)
@@ -305,7 +311,7 @@ class BrowserTest {
             ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .snippet mark")));
     assertEquals(
         "metacognicao", driver.findElement(By.cssSelector("#results .snippet mark")).getText());
-    assertEquals("1 recursos", driver.findElement(By.id("total")).getText());
+    assertEquals("1 recurso", driver.findElement(By.id("total")).getText());
   }
 
   @Test

@@ -48,14 +48,18 @@ class ReflectionPagesTest {
               "respondents", "5 people answered.",
               "alreadyOpen", "A round of this survey is already open, until",
               "openRound", "Open a round",
-              "answered", "You have answered this round."),
+              "answered", "You have answered this round.",
+              "statement", "1. Our PLC community has shared values and vision.",
+              "totallyAgree", "Totally agree"),
           "pt",
           Map.of(
               "facilitator", "Filipe Ramos",
               "respondents", "Responderam 5 pessoas.",
               "alreadyOpen", "Já há uma ronda deste questionário aberta, até",
               "openRound", "Abrir uma ronda",
-              "answered", "Já respondeu a esta ronda."));
+              "answered", "Já respondeu a esta ronda.",
+              "statement", "1. A nossa comunidade tem valores e uma visão partilhados.",
+              "totallyAgree", "Concordo totalmente"));
 
   @RegisterExtension final HeadlessChrome chrome = new HeadlessChrome();
   @TempDir Path dataDir;
@@ -288,7 +292,11 @@ class ReflectionPagesTest {
     assertEquals(200, svg.status());
     String chart = svg.json().getAsString();
     assertTrue(chart.contains("viewBox=\"0 0 "), chart);
-    assertTrue(chart.contains(lang.equals("en") ? "totally agree" : "concordo totalmente"), chart);
+    assertTrue(chart.contains(words.get("totallyAgree")), chart);
+    // The built-in statements read in the reader's language.
+    assertEquals(
+        words.get("statement"),
+        driver.findElement(By.cssSelector("#surveys .list-group-item p")).getText());
     WebElement csv =
         driver.findElement(By.cssSelector("#surveys a[href$='/report.csv'][download]"));
     assertTrue(csv.isDisplayed());

@@ -96,6 +96,49 @@ class DiscussionsApiTest {
   }
 
   @Test
+  void aQuoteKeepsWhoIsQuotedAndItsParagraphs() throws Exception {
+    String c = community("open");
+    call(gabriela, "POST", "/api/v1/communities/" + c + "/join", null);
+    String t =
+        thread(
+            filipe,
+            c,
+            "Bilhetes de saída",
+            "<p>Usei três perguntas.</p><p>O que funcionou<br>convosco?</p>");
+    String first =
+        page(filipe, t).getAsJsonArray("posts").get(0).getAsJsonObject().get("id").getAsString();
+    // What the page sends: the words as the browser shows them, one paragraph per line.
+    Answer quoted =
+        call(
+            gabriela,
+            "POST",
+            "/api/v1/threads/" + t + "/posts",
+            "{\"body\":\"<p>Uma só.</p>\",\"parentId\":\""
+                + first
+                + "\",\"quote\":{\"postId\":\""
+                + first
+                + "\",\"text\":\"Usei três perguntas.\\n\\nO que funcionou\\nconvosco?\"}}");
+    assertEquals(201, quoted.status(), String.valueOf(quoted.json()));
+    JsonObject quote = quoted.object().getAsJsonObject("quote");
+    assertEquals("Filipe Ramos", quote.get("authorName").getAsString());
+    assertEquals(
+        "Usei três perguntas.\nO que funcionou\nconvosco?", quote.get("text").getAsString());
+    // Without chosen words, the start of the post, with its lines too.
+    call(
+        gabriela,
+        "POST",
+        "/api/v1/threads/" + t + "/posts",
+        "{\"body\":\"<p>E outra.</p>\",\"quote\":{\"postId\":\"" + first + "\"}}");
+    JsonObject read = page(gabriela, t);
+    JsonObject second =
+        read.getAsJsonArray("posts").get(2).getAsJsonObject().getAsJsonObject("quote");
+    assertEquals("Filipe Ramos", second.get("authorName").getAsString());
+    assertEquals(
+        "Usei três perguntas.\nO que funcionou\nconvosco?", second.get("text").getAsString());
+    assertFalse(read.get("prompt").getAsBoolean(), "a plain thread is not a prompt's");
+  }
+
+  @Test
   void scriptsHandlersAndJavascriptLinksAreRemovedFromStoredPosts() throws Exception {
     String c = community("open");
     String t =
@@ -143,7 +186,12 @@ class DiscussionsApiTest {
             path,
             json(Map.of("communityId", c, "title", "x".repeat(41), "body", "ok")));
     assertEquals(422, longTitle.status());
-    assertEquals("title", longTitle.object().getAsJsonObject("details").get("field").getAsString());
+    assertEquals("invalid_field", longTitle.object().get("error").getAsString());
+    assertEquals("title_length", longTitle.object().get("reason").getAsString());
+    JsonObject titleDetails = longTitle.object().getAsJsonObject("details");
+    assertEquals("title", titleDetails.get("field").getAsString());
+    assertEquals(1, titleDetails.get("min").getAsInt());
+    assertEquals(40, titleDetails.get("max").getAsInt(), "the configured limit, for the message");
     Answer longBody =
         call(
             filipe,
@@ -151,7 +199,10 @@ class DiscussionsApiTest {
             path,
             json(Map.of("communityId", c, "title", "ok", "body", "y".repeat(501))));
     assertEquals(422, longBody.status());
-    assertEquals("body", longBody.object().getAsJsonObject("details").get("field").getAsString());
+    assertEquals("body_length", longBody.object().get("reason").getAsString());
+    JsonObject bodyDetails = longBody.object().getAsJsonObject("details");
+    assertEquals("body", bodyDetails.get("field").getAsString());
+    assertEquals(500, bodyDetails.get("max").getAsInt());
     assertEquals(
         422,
         call(

@@ -22,6 +22,7 @@ import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Threads and replies of communities. Each new post is stored with the outbox messages that mirror
@@ -35,7 +36,10 @@ public final class Discussions {
   /** A thread as listed, with how many of its posts the reader has not seen. */
   public record ListedThread(DiscussionThread thread, int unread) {}
 
-  /** A page of a thread, as its reader may see and act on it. */
+  /**
+   * A page of a thread, as its reader may see and act on it; {@code prompt} when the thread is a
+   * reflection prompt's (which has a page of its own).
+   */
   public record ThreadPage(
       DiscussionThread thread,
       String communityName,
@@ -43,7 +47,8 @@ public final class Discussions {
       int page,
       int pages,
       boolean canReply,
-      boolean canModerate) {}
+      boolean canModerate,
+      boolean prompt) {}
 
   /** A post as shown to one reader: a hidden post's body only to its author and moderators. */
   public record PostView(
@@ -62,8 +67,11 @@ public final class Discussions {
       Instant editedAt,
       Instant editableUntil) {}
 
-  /** Quoted words and whose they were. */
-  public record QuoteView(String postId, String text) {}
+  /**
+   * Quoted words and whose they were; the words keep their lines (paragraphs and line breaks as
+   * {@code \n}).
+   */
+  public record QuoteView(String postId, String authorName, String text) {}
 
   /** A post's earlier versions, oldest first, and the current one. */
   public record History(Post current, List<Revision> earlier) {}
@@ -116,11 +124,13 @@ public final class Discussions {
   /** Starts a thread; members only, while the community is open for writing. */
   public DiscussionThread start(Session session, NewThread request) {
     if (request == null) {
-      throw ApiException.invalid("body", "a thread needs a title and a body");
+      throw ApiException.invalid(
+          Reason.THREAD_INCOMPLETE, "body", "a thread needs a title and a body");
     }
     String communityId = request.communityId();
     if (communityId == null || communityId.isBlank()) {
-      throw ApiException.invalid("communityId", "say which community the thread is for");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "communityId", "say which community the thread is for");
     }
     String title = title(request.title());
     String body = cleanBody(request.body());
@@ -161,7 +171,7 @@ public final class Discussions {
   /** Replies in a thread, optionally to a given post and quoting one. */
   public PostView reply(Session session, String threadId, NewReply request) {
     if (request == null) {
-      throw ApiException.invalid("body", "a reply needs a body");
+      throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "a reply needs a body");
     }
     String body = cleanBody(request.body());
     return inTransaction(
@@ -174,7 +184,7 @@ public final class Discussions {
           }
           Quote quote = quote(c, request.quote(), threadId);
           Post post = hubReply(c, session, caller, thread, request.parentId(), body, quote);
-          return view(post, Set.of(), session.lmsUserId(), false);
+          return view(post, Set.of(), session.lmsUserId(), false, quotedAuthors(c, List.of(post)));
         });
   }
 
@@ -195,19 +205,27 @@ public final class Discussions {
             store.markRead(c, threadId, session.lmsUserId(), to);
           }
           boolean moderates = caller.canModerate();
+          Map<String, String> quoted = quotedAuthors(c, posts);
           List<PostView> views =
               posts.stream()
-                  .map(post -> view(post, helped, session.lmsUserId(), moderates))
+                  .map(post -> view(post, helped, session.lmsUserId(), moderates, quoted))
                   .toList();
           return new ThreadPage(
-              thread, caller.community().name(), views, p, pages, caller.canWrite(), moderates);
+              thread,
+              caller.community().name(),
+              views,
+              p,
+              pages,
+              caller.canWrite(),
+              moderates,
+              store.isPrompt(c, threadId));
         });
   }
 
   /** The author edits a post within the edit window; the earlier text is kept. */
   public PostView edit(Session session, String postId, Edit request) {
     if (request == null) {
-      throw ApiException.invalid("body", "an edit needs a body");
+      throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "an edit needs a body");
     }
     String body = cleanBody(request.body());
     String title = request.title() == null ? null : title(request.title());
@@ -217,22 +235,26 @@ public final class Discussions {
           DiscussionThread thread = thread(c, post.threadId());
           access.of(c, session, thread.communityId()).requireWrite();
           if (!post.authorId().equals(session.lmsUserId()) || post.origin() != Post.Origin.HUB) {
-            throw ApiException.forbidden("only the author can edit a post");
+            throw new ApiException(Reason.AUTHOR_ONLY_EDIT, "only the author can edit a post");
           }
           Instant now = Instant.now(clock);
           if (now.isAfter(post.createdAt().plus(limits.editWindow()))) {
-            throw ApiException.conflict(
-                "posts can be edited for " + limits.editWindow().toMinutes() + " minutes");
+            throw new ApiException(
+                Reason.EDIT_WINDOW_PASSED,
+                "posts can be edited for " + limits.editWindow().toMinutes() + " minutes",
+                Map.of("minutes", limits.editWindow().toMinutes()));
           }
           if (title != null && !post.first()) {
-            throw ApiException.invalid("title", "only a thread's first post has a title");
+            throw ApiException.invalid(
+                Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
           store.edit(c, post, thread.title(), title, body, now);
           return view(
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),
               session.lmsUserId(),
-              false);
+              false,
+              quotedAuthors(c, List.of(post)));
         });
   }
 
@@ -246,7 +268,7 @@ public final class Discussions {
           if (post.hidden()
               && !caller.canModerate()
               && !post.authorId().equals(session.lmsUserId())) {
-            throw ApiException.forbidden("this post was hidden by a facilitator");
+            throw new ApiException(Reason.POST_HIDDEN, "this post was hidden by a facilitator");
           }
           return new History(post, store.revisions(c, postId));
         });
@@ -260,14 +282,21 @@ public final class Discussions {
           Access caller = access.of(c, session, thread(c, post.threadId()).communityId());
           caller.requireWrite();
           if (post.first()) {
-            throw ApiException.invalid("postId", "\"this helped me\" is for replies");
+            throw ApiException.invalid(
+                Reason.HELPED_IS_FOR_REPLIES, "postId", "\"this helped me\" is for replies");
           }
           if (post.authorId().equals(session.lmsUserId())) {
-            throw ApiException.invalid("postId", "your own post cannot help you");
+            throw ApiException.invalid(
+                Reason.HELPED_OWN_POST, "postId", "your own post cannot help you");
           }
           store.setHelped(c, postId, session.lmsUserId(), helped, Instant.now(clock));
           Post now = post(c, postId);
-          return view(now, helped ? Set.of(postId) : Set.of(), session.lmsUserId(), false);
+          return view(
+              now,
+              helped ? Set.of(postId) : Set.of(),
+              session.lmsUserId(),
+              false,
+              quotedAuthors(c, List.of(now)));
         });
   }
 
@@ -289,7 +318,7 @@ public final class Discussions {
           Post post = post(c, postId);
           access.of(c, session, thread(c, post.threadId()).communityId()).requireModerate();
           store.setHidden(c, postId, hidden);
-          return view(post(c, postId), Set.of(), session.lmsUserId(), true);
+          return view(post(c, postId), Set.of(), session.lmsUserId(), true, Map.of());
         });
   }
 
@@ -306,12 +335,18 @@ public final class Discussions {
   public NotificationChoice setNotifications(
       Session session, String communityId, NotificationChoice choice) {
     if (choice == null) {
-      throw ApiException.invalid("delivery", "delivery is every_post, daily_digest or none");
+      throw ApiException.invalid(
+          Reason.DELIVERY_INVALID,
+          "delivery",
+          "delivery is every_post, daily_digest or none",
+          Map.of("allowed", "every_post, daily_digest, none"));
     }
     return inTransaction(
         c -> {
           if (!access.of(c, session, communityId).member()) {
-            throw ApiException.forbidden("only members choose how they hear about new posts");
+            throw new ApiException(
+                Reason.MEMBERS_ONLY_NOTIFICATIONS,
+                "only members choose how they hear about new posts");
           }
           store.setChoice(c, communityId, session.lmsUserId(), choice);
           return choice;
@@ -492,9 +527,13 @@ public final class Discussions {
     if (authorId.equals(thread.authorId()) || origin == Post.Origin.HUB) {
       store.markRead(c, thread.id(), authorId, seq);
     }
+    String authorLanguage = null;
     for (Anchor anchor : access.anchors(c, community.id())) {
       if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
-        ForumMirror.queue(c, outbox, post, anchor, community.name());
+        if (authorLanguage == null) {
+          authorLanguage = people.languages().of(c, authorId);
+        }
+        ForumMirror.queue(c, outbox, post, anchor, community.name(), authorLanguage);
       }
     }
     List<String> members = access.activeMembers(c, community.id());
@@ -508,23 +547,52 @@ public final class Discussions {
       return null;
     }
     if (quote.postId() == null) {
-      throw ApiException.invalid("quote.postId", "say which post is quoted");
+      throw ApiException.invalid(
+          Reason.QUOTE_POST_REQUIRED, "quote.postId", "say which post is quoted");
     }
     Post quoted = inThread(c, quote.postId(), threadId, "quote.postId");
     String source = SafeHtml.text(quoted.body());
-    String text = quote.text() == null ? null : normalise(quote.text());
+    String text = quote.text() == null ? null : lines(quote.text());
     if (text == null || text.isEmpty()) {
-      text = source.length() > 300 ? source.substring(0, 300) + "…" : source;
+      text = source.length() > 300 ? source.substring(0, 300).strip() + "…" : source;
     } else if (text.length() > MAX_QUOTE) {
-      throw ApiException.invalid("quote.text", "a quote is at most " + MAX_QUOTE + " characters");
+      throw ApiException.invalid(
+          Reason.QUOTE_LENGTH,
+          "quote.text",
+          "a quote is at most " + MAX_QUOTE + " characters",
+          Map.of("max", MAX_QUOTE));
     } else if (!normalise(source).contains(normalise(text))) {
-      throw ApiException.invalid("quote.text", "quoted words must come from the quoted post");
+      throw ApiException.invalid(
+          Reason.QUOTE_NOT_IN_POST, "quote.text", "quoted words must come from the quoted post");
     }
     return new Quote(quoted.id(), text);
   }
 
+  /** Text on one line, for comparing quoted words with their post whatever their layout. */
   private static String normalise(String text) {
     return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Quoted text with its lines kept (a paragraph or line break becomes one {@code \n}) and the
+   * spaces within each line tidied.
+   */
+  static String lines(String text) {
+    return text.lines()
+        .map(line -> line.replaceAll("\\s+", " ").strip())
+        .filter(line -> !line.isEmpty())
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  /** Who wrote the posts that {@code posts} quote, by post id. */
+  private Map<String, String> quotedAuthors(Connection c, List<Post> posts) throws SQLException {
+    List<String> ids =
+        posts.stream()
+            .map(Post::quotePostId)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    return ids.isEmpty() ? Map.of() : store.authorNames(c, ids);
   }
 
   private Post inThread(Connection c, String postId, String threadId, String field)
@@ -532,10 +600,18 @@ public final class Discussions {
     return store
         .post(c, postId)
         .filter(p -> p.threadId().equals(threadId))
-        .orElseThrow(() -> ApiException.invalid(field, "not a post of this thread"));
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    Reason.POST_NOT_IN_THREAD, field, "not a post of this thread"));
   }
 
-  private PostView view(Post post, Set<String> helped, String reader, boolean moderates) {
+  private PostView view(
+      Post post,
+      Set<String> helped,
+      String reader,
+      boolean moderates,
+      Map<String, String> quotedAuthors) {
     boolean mine = post.authorId().equals(reader);
     boolean showBody = !post.hidden() || mine || moderates;
     Instant editableUntil =
@@ -554,7 +630,8 @@ public final class Discussions {
         showBody ? post.body() : null,
         post.quotePostId() == null || !showBody
             ? null
-            : new QuoteView(post.quotePostId(), post.quoteText()),
+            : new QuoteView(
+                post.quotePostId(), quotedAuthors.get(post.quotePostId()), post.quoteText()),
         post.origin(),
         post.helpedCount(),
         helped.contains(post.id()),
@@ -567,10 +644,14 @@ public final class Discussions {
   private String title(String raw) {
     String title = raw == null ? "" : raw.strip();
     if (title.isEmpty() || title.length() > limits.maxTitle()) {
-      throw ApiException.invalid("title", "a title is 1 to " + limits.maxTitle() + " characters");
+      throw ApiException.invalid(
+          Reason.TITLE_LENGTH,
+          "title",
+          "a title is 1 to " + limits.maxTitle() + " characters",
+          Map.of("min", 1, "max", limits.maxTitle()));
     }
     if (title.chars().anyMatch(ch -> Character.isISOControl(ch))) {
-      throw ApiException.invalid("title", "a title is one line of text");
+      throw ApiException.invalid(Reason.TITLE_ONE_LINE, "title", "a title is one line of text");
     }
     return title;
   }
@@ -579,15 +660,21 @@ public final class Discussions {
   public String cleanBody(String raw) {
     if (raw == null || raw.length() > limits.maxBody()) {
       throw ApiException.invalid(
-          "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");
+          Reason.BODY_LENGTH,
+          "body",
+          "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
+          Map.of("min", 1, "max", limits.maxBody()));
     }
     String body = SafeHtml.sanitize(raw);
     if (SafeHtml.text(body).isBlank()) {
-      throw ApiException.invalid("body", "a post needs some text");
+      throw ApiException.invalid(Reason.BODY_EMPTY, "body", "a post needs some text");
     }
     if (body.length() > limits.maxBody()) {
       throw ApiException.invalid(
-          "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");
+          Reason.BODY_LENGTH,
+          "body",
+          "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
+          Map.of("min", 1, "max", limits.maxBody()));
     }
     return body;
   }
@@ -597,11 +684,15 @@ public final class Discussions {
   }
 
   private DiscussionThread thread(Connection c, String id) throws SQLException {
-    return store.thread(c, id).orElseThrow(() -> ApiException.notFound("thread " + id));
+    return store
+        .thread(c, id)
+        .orElseThrow(() -> ApiException.notFound(Reason.THREAD_NOT_FOUND, "thread " + id));
   }
 
   private Post post(Connection c, String id) throws SQLException {
-    return store.post(c, id).orElseThrow(() -> ApiException.notFound("post " + id));
+    return store
+        .post(c, id)
+        .orElseThrow(() -> ApiException.notFound(Reason.POST_NOT_FOUND, "post " + id));
   }
 
   private static IllegalStateException lost(String postId) {

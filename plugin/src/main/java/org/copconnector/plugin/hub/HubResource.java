@@ -8,6 +8,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.Membership;
+import org.copconnector.plugin.i18n.Locales;
+import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
@@ -17,24 +21,43 @@ import org.copconnector.plugin.session.SessionFilter;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HubResource {
 
-  /** The signed-in person. */
-  public record Me(String lmsUserId, String name, ProductRole role, String locale) {}
+  /**
+   * The signed-in person; {@code locale} is their language (their choice, else their LMS's), {@code
+   * languages} those they may choose.
+   */
+  public record Me(
+      String lmsUserId,
+      String name,
+      ProductRole role,
+      String locale,
+      List<Locales.Language> languages) {}
 
   /** The course the person launched from; null when opened outside a course. */
   public record Course(String id, String title, int participants) {}
 
-  /** A community of this course, as listed on the hub. */
-  public record CommunityCard(String id, String name, String domain, int members) {}
+  /**
+   * A community of this course, as listed on the hub: how people join it, and where I stand in it
+   * ({@code mine} null when I am not in it).
+   */
+  public record CommunityCard(
+      String id,
+      String name,
+      String domain,
+      int members,
+      Community.Joining joining,
+      Membership mine) {}
 
   /** Everything the hub page shows. */
   public record Hub(Me me, Course course, List<CommunityCard> communities, boolean demo) {}
 
   private final CourseDirectory courses;
   private final Communities communities;
+  private final PersonLanguages languages;
 
-  public HubResource(CourseDirectory courses, Communities communities) {
+  public HubResource(CourseDirectory courses, Communities communities, PersonLanguages languages) {
     this.courses = courses;
     this.communities = communities;
+    this.languages = languages;
   }
 
   @GET
@@ -61,14 +84,17 @@ public final class HubResource {
                             d.community().id(),
                             d.community().name(),
                             d.community().domain(),
-                            d.activeMembers()))
+                            d.activeMembers(),
+                            d.community().joining(),
+                            d.mine()))
                 .toList();
     return new Hub(
         new Me(
             session.lmsUserId(),
             session.displayName(),
             session.role(),
-            Locales.supported(session.locale())),
+            languages.of(session),
+            Locales.languages()),
         course,
         cards,
         session.demo());

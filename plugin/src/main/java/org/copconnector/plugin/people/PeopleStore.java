@@ -41,12 +41,22 @@ public final class PeopleStore implements CourseDirectory {
           + " ON t.course_id = s.c AND t.lms_user_id = s.u"
           + " WHEN NOT MATCHED THEN INSERT (course_id, lms_user_id, roles, group_names) VALUES (s.c, s.u, s.r, s.g)";
 
+  /** A person as named in the LMS. */
+  public record Person(String lmsUserId, String name) {}
+
   private final DataSource dataSource;
   private final Clock clock;
+  private final PersonLanguages languages;
 
   public PeopleStore(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.languages = new PersonLanguages(dataSource, clock);
+  }
+
+  /** Each person's language, for what the server writes to them or on their behalf. */
+  public PersonLanguages languages() {
+    return languages;
   }
 
   /**
@@ -141,6 +151,39 @@ public final class PeopleStore implements CourseDirectory {
     } catch (SQLException e) {
       throw new StoreException("cannot read the course " + courseId, e);
     }
+  }
+
+  /**
+   * A course the connector is used in: known from a launch, with its stored participants and when
+   * its roster was last read from the LMS (null: never).
+   */
+  public record KnownCourse(
+      String courseId, String title, Instant firstSeenAt, Instant lastSyncedAt, int participants) {}
+
+  /** Every course the connector is used in, by title. */
+  public List<KnownCourse> courses() {
+    List<KnownCourse> courses = new ArrayList<>();
+    String sql =
+        "SELECT c.course_id, c.title, c.first_seen_at, c.last_synced_at,"
+            + " (SELECT COUNT(*) FROM lms_course_member m WHERE m.course_id = c.course_id)"
+            + " FROM lms_course c ORDER BY c.title, c.course_id";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Timestamp synced = rs.getTimestamp(4);
+        courses.add(
+            new KnownCourse(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getTimestamp(3).toInstant(),
+                synced == null ? null : synced.toInstant(),
+                rs.getInt(5)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list courses", e);
+    }
+    return courses;
   }
 
   /**
@@ -240,6 +283,73 @@ public final class PeopleStore implements CourseDirectory {
       }
     }
     return courses;
+  }
+
+  /**
+   * People of any of the courses whose name contains {@code text} (ignoring case and accents; all
+   * when blank), by name, at most {@code limit}, on the caller's connection.
+   */
+  public List<Person> inCourses(
+      Connection c, java.util.Collection<String> courseIds, String text, int limit)
+      throws SQLException {
+    List<Person> found = new ArrayList<>();
+    if (courseIds.isEmpty() || limit <= 0) {
+      return found;
+    }
+    String needle = text == null ? "" : folded(text.strip());
+    String marks = String.join(",", java.util.Collections.nCopies(courseIds.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT p.lms_user_id, p.display_name FROM lms_person p JOIN lms_course_member m"
+                + " ON m.lms_user_id = p.lms_user_id WHERE m.course_id IN ("
+                + marks
+                + ") ORDER BY p.display_name, p.lms_user_id")) {
+      int i = 1;
+      for (String course : courseIds) {
+        ps.setString(i++, course);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && found.size() < limit) {
+          String name = rs.getString(2);
+          if (needle.isEmpty() || folded(name).contains(needle)) {
+            found.add(new Person(rs.getString(1), name));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String folded(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The titles of courses the connector knows (a course without one is left out). */
+  public Map<String, String> courseTitles(Connection c, java.util.Collection<String> courseIds)
+      throws SQLException {
+    Map<String, String> titles = new HashMap<>();
+    if (courseIds.isEmpty()) {
+      return titles;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(courseIds.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT course_id, title FROM lms_course WHERE title IS NOT NULL AND course_id IN ("
+                + marks
+                + ")")) {
+      int i = 1;
+      for (String course : courseIds) {
+        ps.setString(i++, course);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          titles.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return titles;
   }
 
   /** The stored roster of a course, by name. */

@@ -1,39 +1,18 @@
 package org.copconnector.plugin.prompt;
 
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 
 /**
  * The community's prompts over time as an SVG chart: per opened prompt, a bar for the response rate
- * and a thinner one for the share of answers that reply to a colleague (both in percent). It has a
- * {@code viewBox}, so it scales down to its container; its words come from the caller.
+ * and a thinner one for the share of answers that reply to a colleague (both in percent), labelled
+ * in the reader's language. It has a {@code viewBox}, so it scales down to its container.
  */
 final class DialogueChart {
-
-  /** The chart's title and description in the reader's language, and how dates are written. */
-  record Words(String title, String description, Locale locale) {
-
-    static final Words ENGLISH =
-        new Words(
-            "Response rate and dialogue per prompt",
-            "Response rate (dark) and replies to colleagues (light) per prompt.",
-            Locale.UK);
-
-    /** The words given, English for any missing. */
-    static Words of(String title, String description, String language) {
-      return new Words(
-          title == null || title.isBlank() ? ENGLISH.title() : title.strip(),
-          description == null || description.isBlank()
-              ? ENGLISH.description()
-              : description.strip(),
-          language == null || language.isBlank()
-              ? ENGLISH.locale()
-              : Locale.forLanguageTag(language.strip()));
-    }
-  }
 
   /** The most recent openings drawn: more would make each bar too thin to read. */
   static final int MAX_BARS = 24;
@@ -47,11 +26,10 @@ final class DialogueChart {
 
   private DialogueChart() {}
 
-  static String svg(List<Dialogue.DialogueRow> all, Words words) {
+  static String svg(List<Dialogue.DialogueRow> all, Translations t) {
     List<Dialogue.DialogueRow> rows = all.subList(Math.max(0, all.size() - MAX_BARS), all.size());
     int width = Math.max(MIN_WIDTH, LEFT + Math.max(1, rows.size()) * STEP + 20);
-    DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", words.locale());
-    NumberFormat percents = NumberFormat.getPercentInstance(words.locale());
+    NumberFormat percents = NumberFormat.getPercentInstance(t.locale());
     percents.setMaximumFractionDigits(1);
     StringBuilder svg =
         new StringBuilder()
@@ -65,9 +43,9 @@ final class DialogueChart {
             .append(HEIGHT)
             .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"")
             .append(" font-family=\"system-ui, sans-serif\"><title id=\"chart-title\">")
-            .append(SafeHtml.escape(words.title()))
+            .append(SafeHtml.escape(t.text("chart.dialogue.label")))
             .append("</title><desc id=\"chart-desc\">")
-            .append(SafeHtml.escape(words.description()))
+            .append(SafeHtml.escape(t.text("chart.dialogue.title")))
             .append("</desc>");
     for (int percent = 0; percent <= 100; percent += 50) {
       double y = y(percent);
@@ -77,12 +55,30 @@ final class DialogueChart {
     for (int i = 0; i < rows.size(); i++) {
       Dialogue.DialogueRow row = rows.get(i);
       int x = LEFT + 8 + i * STEP;
-      svg.append(bar(x, 22, row.responseRate(), "#0b5cad"))
-          .append(bar(x + 24, 12, row.dialogueShare(), "#6c8fb8"))
+      Map<String, String> title = Map.of("title", row.title());
+      svg.append(
+              bar(
+                  x,
+                  22,
+                  row.responseRate(),
+                  "#0b5cad",
+                  t.text("chart.dialogue.responded", title),
+                  percents))
+          .append(
+              bar(
+                  x + 24,
+                  12,
+                  row.dialogueShare(),
+                  "#6c8fb8",
+                  t.text("chart.dialogue.dialogue", title),
+                  percents))
           .append(
               text(
                   x, y(row.responseRate()) - 4, percents.format(row.responseRate() / 100), "start"))
-          .append(text(x, HEIGHT - 30, day.format(row.date()), "start"));
+          .append(text(x, HEIGHT - 30, t.dayAndMonth(row.date()), "start"));
+    }
+    if (rows.isEmpty()) {
+      svg.append(text(LEFT + 8, y(50), t.text("chart.dialogue.empty"), "start"));
     }
     return svg.append("</svg>").toString();
   }
@@ -91,7 +87,8 @@ final class DialogueChart {
     return PLOT_TOP + PLOT_HEIGHT * (1 - percent / 100.0);
   }
 
-  private static String bar(int x, int barWidth, double percent, String colour) {
+  private static String bar(
+      int x, int barWidth, double percent, String colour, String label, NumberFormat percents) {
     double top = y(percent);
     return "<rect x=\""
         + x
@@ -103,7 +100,11 @@ final class DialogueChart {
         + format(PLOT_TOP + PLOT_HEIGHT - top)
         + "\" fill=\""
         + colour
-        + "\"/>";
+        + "\"><title>"
+        + SafeHtml.escape(label)
+        + " "
+        + percents.format(percent / 100)
+        + "</title></rect>";
   }
 
   private static String line(double x1, double y, double x2, double y2) {

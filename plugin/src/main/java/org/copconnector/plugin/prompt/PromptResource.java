@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** The prompt library and communities' prompt schedules over HTTP. */
 @Path("/api/v1")
@@ -84,23 +85,14 @@ public final class PromptResource {
     return dialogue.community(SessionFilter.of(request), required(community));
   }
 
-  /**
-   * The same over time, as a chart; the page gives its title and description in the reader's
-   * language ({@code title}, {@code desc}) and the language of its dates ({@code lang}).
-   */
+  /** The same over time, as a chart in the reader's language. */
   @GET
   @Path("/prompt-schedules/dialogue/chart.svg")
   @Produces("image/svg+xml")
   public Response chart(
-      @QueryParam("community") String community,
-      @QueryParam("title") String title,
-      @QueryParam("desc") String description,
-      @QueryParam("lang") String language,
-      @Context ContainerRequestContext request) {
-    DialogueChart.Words words =
-        DialogueChart.Words.of(limited(title), limited(description), limited(language));
+      @QueryParam("community") String community, @Context ContainerRequestContext request) {
     return Response.ok(
-            dialogue.chart(SessionFilter.of(request), required(community), words),
+            dialogue.chart(SessionFilter.of(request), required(community)),
             "image/svg+xml; charset=utf-8")
         .header("X-Content-Type-Options", "nosniff")
         .build();
@@ -132,14 +124,10 @@ public final class PromptResource {
         .build();
   }
 
-  /** A label from the query, cut to a sensible length. */
-  private static String limited(String text) {
-    return text == null || text.length() <= 300 ? text : text.substring(0, 300);
-  }
-
   private static String required(String community) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say which community: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say which community: ?community={id}");
     }
     return community;
   }

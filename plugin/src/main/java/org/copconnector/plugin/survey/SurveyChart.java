@@ -4,18 +4,14 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 
 /**
  * One statement's answers as a horizontal bar chart in SVG: a bar per point of the scale, with its
- * count and percentage. It has a {@code viewBox}, so it scales down to its container; its words
- * (the statement and the scale's points) come from the caller.
+ * count and percentage, labelled in the reader's language. It has a {@code viewBox}, so it scales
+ * down to its container.
  */
 final class SurveyChart {
-
-  /** The scale's points in English, for a caller that gives none. */
-  static final List<String> ENGLISH_LABELS =
-      List.of(
-          "Totally disagree", "Disagree", "Neither agree nor disagree", "Agree", "Totally agree");
 
   /** Each point is a row: its label, then its bar with the numbers, so a phone can read it. */
   private static final int ROW = 38;
@@ -28,15 +24,14 @@ final class SurveyChart {
 
   private SurveyChart() {}
 
-  /**
-   * The chart of one item; {@code labels} are the five points, or null for English ones; numbers
-   * are written as {@code locale} writes them.
-   */
-  static String svg(SurveyReport.Item item, String title, List<String> labels, Locale locale) {
-    List<String> points = labels == null || labels.size() != 5 ? ENGLISH_LABELS : labels;
-    NumberFormat percents = NumberFormat.getPercentInstance(locale);
+  /** The chart of one item, in the words and numbers of {@code t}'s language. */
+  static String svg(SurveyReport.Item item, Translations t) {
+    List<String> points =
+        SurveyReport.SCALE.stream().map(point -> t.text("chart.survey." + point)).toList();
+    NumberFormat percents = NumberFormat.getPercentInstance(t.locale());
     percents.setMinimumFractionDigits(1);
     percents.setMaximumFractionDigits(1);
+    String title = item.text();
     StringBuilder svg =
         new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
             .append(WIDTH)

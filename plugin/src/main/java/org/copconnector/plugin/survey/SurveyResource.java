@@ -13,8 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.copconnector.plugin.i18n.Translations;
+import org.copconnector.plugin.people.PersonLanguages;
+import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** Self-assessment surveys over HTTP: surveys, rounds, answers, and the aggregate report. */
 @Path("/api/v1/surveys")
@@ -22,16 +27,19 @@ import org.copconnector.plugin.web.ApiException;
 public final class SurveyResource {
 
   private final Surveys surveys;
+  private final PersonLanguages languages;
 
-  public SurveyResource(Surveys surveys) {
+  public SurveyResource(Surveys surveys, PersonLanguages languages) {
     this.surveys = surveys;
+    this.languages = languages;
   }
 
   @GET
   public List<Survey> list(
       @QueryParam("community") String community, @Context ContainerRequestContext request) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose surveys: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose surveys: ?community={id}");
     }
     return surveys.list(SessionFilter.of(request), community);
   }
@@ -81,7 +89,7 @@ public final class SurveyResource {
     return surveys.report(SessionFilter.of(request), id, roundId);
   }
 
-  /** The same table as CSV, for a spreadsheet. */
+  /** The same table as CSV, for a spreadsheet; statements in the reader's language. */
   @GET
   @Path("/{id}/rounds/{roundId}/report.csv")
   @Produces("text/csv")
@@ -122,11 +130,7 @@ public final class SurveyResource {
         .build();
   }
 
-  /**
-   * One statement's answers as a horizontal bar chart; the page gives the statement ({@code title})
-   * and the five points of the scale ({@code label}, five times) in the reader's language, and the
-   * language its numbers are written in ({@code lang}).
-   */
+  /** One statement's answers as a horizontal bar chart, labelled in the reader's language. */
   @GET
   @Path("/{id}/rounds/{roundId}/items/{position}/chart.svg")
   @Produces("image/svg+xml")
@@ -134,39 +138,28 @@ public final class SurveyResource {
       @PathParam("id") String id,
       @PathParam("roundId") String roundId,
       @PathParam("position") int position,
-      @QueryParam("title") String title,
-      @QueryParam("label") List<String> labels,
-      @QueryParam("lang") String language,
       @Context ContainerRequestContext request) {
-    SurveyReport report = shown(surveys.report(SessionFilter.of(request), id, roundId));
+    Session session = SessionFilter.of(request);
+    SurveyReport report = shown(surveys.report(session, id, roundId));
     SurveyReport.Item item =
         report.items().stream()
             .filter(i -> i.position() == position)
             .findFirst()
-            .orElseThrow(() -> ApiException.notFound("statement " + position));
-    String heading = title == null || title.isBlank() ? item.text() : limited(title);
-    List<String> points =
-        labels == null || labels.size() != 5
-            ? null
-            : labels.stream().map(SurveyResource::limited).toList();
-    Locale locale =
-        language == null || language.isBlank()
-            ? Locale.UK
-            : Locale.forLanguageTag(limited(language.strip()));
+            .orElseThrow(
+                () -> ApiException.notFound(Reason.STATEMENT_NOT_FOUND, "statement " + position));
     return Response.ok(
-            SurveyChart.svg(item, heading, points, locale), "image/svg+xml; charset=utf-8")
+            SurveyChart.svg(item, Translations.in(languages.of(session))),
+            "image/svg+xml; charset=utf-8")
         .header("X-Content-Type-Options", "nosniff")
         .build();
   }
 
-  /** A label from the query, cut to a sensible length. */
-  private static String limited(String text) {
-    return text.length() <= 500 ? text : text.substring(0, 500);
-  }
-
   private static SurveyReport shown(SurveyReport report) {
     if (!report.shown()) {
-      throw new ApiException(409, "too_few_respondents", report.reason());
+      throw new ApiException(
+          Reason.TOO_FEW_RESPONDENTS,
+          report.reason(),
+          Map.of("min", report.minRespondents(), "respondents", report.respondents()));
     }
     return report;
   }
