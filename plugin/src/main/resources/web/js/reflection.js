@@ -162,11 +162,18 @@ async function draw() {
   $('community-link').href = `/community?id=${encodeURIComponent(community)}`;
   for (const box of ['schedule-box', 'write-box', 'survey-box']) $(box).hidden = !manages;
 
+  // A community that takes members by request or invitation shows its reflection to members only.
+  const canRead = manages || member || details.community.joining === 'open';
+  await renderOpenings(member || manages);
+  if (!canRead) {
+    $('schedules').replaceChildren(el('li', t('reflection.membersOnly'), 'list-group-item text-body-secondary'));
+    $('surveys').replaceChildren(el('p', t('reflection.membersOnly'), 'text-body-secondary'));
+    return;
+  }
   const schedules = await api('GET', `/api/v1/prompt-schedules?community=${encodeURIComponent(community)}`);
   $('schedules').replaceChildren(...(schedules.length === 0
     ? [el('li', t('reflection.noPrompts'), 'list-group-item text-body-secondary')]
     : schedules.map((s) => scheduleItem(s, manages))));
-  await renderOpenings(member || manages);
   if (manages) await renderLibrary(await renderWritten());
   $('surveys').replaceChildren(...await surveyCards(t, community, { member, manages, redraw: render }));
 }
