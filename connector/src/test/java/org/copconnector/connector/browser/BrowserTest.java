@@ -323,13 +323,13 @@ class BrowserTest {
         .until(ExpectedConditions.textToBe(By.id("heading"), "Reflexão em Avaliação formativa"));
     driver.findElement(By.cssSelector("#survey-box summary")).click();
     driver.findElement(By.cssSelector("#new-survey button[type=submit]")).click();
-    click(driver, "//button[.='Abrir uma ronda (duas semanas)']");
+    click(driver, "//button[.='Abrir uma ronda']");
     waiting(driver)
         .until(
             ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".survey form input[type=radio][value='4']")))
+                By.cssSelector(".survey-card form input[type=radio][value='4']")))
         .click();
-    driver.findElement(By.cssSelector(".survey form button[type=submit]")).click();
+    driver.findElement(By.cssSelector(".survey-card form button[type=submit]")).click();
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -353,6 +353,8 @@ class BrowserTest {
                 By.id("schedules"), "todas as semanas"));
     assertTrue(driver.findElement(By.id("schedules")).getText().contains("Depois da aula"));
     click(driver, "//ul[@id='schedules']//button[.='Parar este agendamento']");
+    // Stopping asks first.
+    click(driver, "//dialog//button[.='Parar este agendamento']");
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules"), "parado"));
   }
@@ -416,7 +418,7 @@ class BrowserTest {
     // Sharing needs the evidence the prompt asks for: she adds a link, then shares.
     click(driver, "//ol[@id='journal']//button[.='Partilhar com a comunidade']");
     waiting(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "evid"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("journal-status"), "evid"));
     click(driver, "//ol[@id='journal']//button[.='Editar']");
     driver.findElement(By.id("a-link")).sendKeys("https://escola.example/cartoes");
     driver.findElement(By.cssSelector("#answer button[type=submit]")).click();
