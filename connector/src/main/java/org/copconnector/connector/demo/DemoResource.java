@@ -10,7 +10,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.copconnector.plugin.hub.Locales;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
@@ -31,17 +37,26 @@ public final class DemoResource {
   public record Entry(
       String personId, String name, String courseId, String courseTitle, ProductRole role) {}
 
+  private static final Duration SAMPLES_WAIT = Duration.ofSeconds(30);
+
   private final DemoSchools schools;
   private final SessionStore sessions;
   private final PeopleStore people;
   private final StaticResource assets;
+  private final CompletableFuture<Void> samplesWritten;
 
+  /** {@code samplesWritten} completes once the sample content is in (entering waits for it). */
   public DemoResource(
-      DemoSchools schools, SessionStore sessions, PeopleStore people, StaticResource assets) {
+      DemoSchools schools,
+      SessionStore sessions,
+      PeopleStore people,
+      StaticResource assets,
+      CompletableFuture<Void> samplesWritten) {
     this.schools = schools;
     this.sessions = sessions;
     this.people = people;
     this.assets = assets;
+    this.samplesWritten = samplesWritten;
   }
 
   @GET
@@ -69,18 +84,24 @@ public final class DemoResource {
         .toList();
   }
 
+  /**
+   * Signs in as a demo person from one of their courses, in the language chosen on the start page
+   * ({@code lang}; the person's own without one).
+   */
   @POST
   @Path("/enter")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response enter(
       @FormParam("person") String personId,
       @FormParam("course") String courseId,
+      @FormParam("lang") String lang,
       @Context UriInfo uri) {
     DemoSchools.Person person = personId == null ? null : schools.person(personId);
     DemoSchools.Course course = courseId == null ? null : schools.course(courseId);
     if (person == null || course == null || !person.courses().containsKey(courseId)) {
       throw ApiException.notFound("demo person in that course");
     }
+    awaitSamples();
     people.recordLaunch(
         course.id(),
         course.title(),
@@ -97,7 +118,7 @@ public final class DemoResource {
                 person.id(),
                 person.name(),
                 person.email(),
-                person.locale(),
+                lang == null || lang.isBlank() ? person.locale() : Locales.supported(lang),
                 course.id(),
                 course.title(),
                 role(person, courseId),
@@ -106,6 +127,20 @@ public final class DemoResource {
     return Response.seeOther(uri.getBaseUri().resolve("hub"))
         .cookie(SessionCookie.issue(token, sessions.lifetime()))
         .build();
+  }
+
+  /**
+   * Whoever enters right after start-up sees the sample content: it is written just after the
+   * server opens, in a second or two. Entering goes ahead without it if it takes far longer.
+   */
+  private void awaitSamples() {
+    try {
+      samplesWritten.get(SAMPLES_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Entering matters more than the samples; their failure is in the start-up log.
+    }
   }
 
   /** Demo roles follow Moodle's: managers administer, editing teachers facilitate. */
