@@ -153,17 +153,18 @@ public final class Main implements Runnable {
     if (demo) {
       return "CoP Connector demo is ready: open " + address + "/demo";
     }
-    String tool = publicUrl.map(URI::toString).orElse(address.toString()).replaceAll("/+$", "");
+    String register =
+        publicUrl
+            .map(url -> "use " + url.toString().replaceAll("/+$", "") + "/lti/register")
+            .orElse("set public.url to its https address and use that address + /lti/register");
     return "CoP Connector is ready on "
         + address
         + " (health: "
         + address
         + "/health).\n"
-        + "Teachers open it from their Moodle course: add it to Moodle as an LTI 1.3 tool with "
-        + tool
-        + "/lti/register"
-        + (publicUrl.isPresent() ? "" : " once public.url names its https address")
-        + " (README, \"Opening the connector from Moodle\").";
+        + "Teachers open it from their Moodle course; to add it to Moodle as an LTI 1.3 tool, "
+        + register
+        + " (README: \"Opening the connector from Moodle\").";
   }
 
   @Command(
