@@ -113,17 +113,10 @@ public final class DemoResource {
             List.of()));
     String token =
         sessions.open(
-            new Session(
-                null,
-                person.id(),
-                person.name(),
-                person.email(),
-                lang == null || lang.isBlank() ? person.locale() : Locales.supported(lang),
-                course.id(),
-                course.title(),
-                role(person, courseId),
-                true,
-                null));
+            session(
+                person,
+                course,
+                lang == null || lang.isBlank() ? person.locale() : Locales.supported(lang)));
     return Response.seeOther(uri.getBaseUri().resolve("hub"))
         .cookie(SessionCookie.issue(token, sessions.lifetime()))
         .build();
@@ -131,7 +124,7 @@ public final class DemoResource {
 
   /**
    * Whoever enters right after start-up sees the sample content: it is written just after the
-   * server opens, in a second or two. Entering goes ahead without it if it takes far longer.
+   * server opens, in a few seconds. Entering goes ahead without it if it takes far longer.
    */
   private void awaitSamples() {
     try {
@@ -141,6 +134,23 @@ public final class DemoResource {
     } catch (ExecutionException | TimeoutException e) {
       // Entering matters more than the samples; their failure is in the start-up log.
     }
+  }
+
+  /**
+   * A demo person signed in from one of their courses, as if launched from it, in {@code locale}.
+   */
+  static Session session(DemoSchools.Person person, DemoSchools.Course course, String locale) {
+    return new Session(
+        null,
+        person.id(),
+        person.name(),
+        person.email(),
+        locale,
+        course.id(),
+        course.title(),
+        role(person, course.id()),
+        true,
+        null);
   }
 
   /** Demo roles follow Moodle's: managers administer, editing teachers facilitate. */

@@ -39,6 +39,7 @@ import org.copconnector.plugin.survey.Surveys;
 final class SampleWriter {
 
   private static final double HOURS = 1.0 / 24;
+  private static final Object PROMPTS = new Object();
 
   private final DemoSchools schools;
   private final SampleContent.Services services;
@@ -79,7 +80,34 @@ final class SampleWriter {
                     sample.joining(),
                     List.of(sample.course())));
     communities++;
-    String id = community.id();
+    people(sample, community.id(), facilitator);
+    if (sample.forum()) {
+      // The forum of the course's groups, as a facilitator would choose it on the community page.
+      services.communities().forums(facilitator, community.id(), sample.course()).stream()
+          .filter(forum -> forum.warning() == null)
+          .findFirst()
+          .ifPresent(
+              forum ->
+                  services
+                      .communities()
+                      .chooseForum(facilitator, community.id(), sample.course(), forum.id()));
+    }
+    for (ThreadSample thread : sample.threads()) {
+      thread(sample.course(), community.id(), facilitator, thread);
+    }
+    if (sample.prompt() != null) {
+      prompt(sample.course(), community.id(), sample.prompt());
+    }
+    if (sample.survey() != null) {
+      survey(sample.course(), community.id(), sample.survey());
+    }
+    for (FileSample file : sample.bank()) {
+      file(sample.course(), community.id(), file);
+    }
+  }
+
+  /** Members join (let in by the facilitator where joining is by request); some only ask. */
+  private void people(CommunitySample sample, String id, Session facilitator) {
     double at = sample.startedDaysAgo() - 2 * HOURS;
     for (String member : sample.members()) {
       clock.daysAgo(at -= HOURS);
@@ -94,27 +122,6 @@ final class SampleWriter {
     }
     for (String coFacilitator : sample.coFacilitators()) {
       services.communities().setRole(facilitator, id, coFacilitator, Membership.Role.FACILITATOR);
-    }
-    if (sample.forum()) {
-      // The forum of the course's groups, as a facilitator would choose it on the community page.
-      services.communities().forums(facilitator, id, sample.course()).stream()
-          .filter(forum -> forum.warning() == null)
-          .findFirst()
-          .ifPresent(
-              forum ->
-                  services.communities().chooseForum(facilitator, id, sample.course(), forum.id()));
-    }
-    for (ThreadSample thread : sample.threads()) {
-      thread(sample.course(), id, facilitator, thread);
-    }
-    if (sample.prompt() != null) {
-      prompt(sample.course(), id, sample.prompt());
-    }
-    if (sample.survey() != null) {
-      survey(sample.course(), id, sample.survey());
-    }
-    for (FileSample file : sample.bank()) {
-      file(sample.course(), id, file);
     }
   }
 
@@ -161,22 +168,24 @@ final class SampleWriter {
   private void prompt(String course, String communityId, PromptSample sample) {
     clock.daysAgo(sample.daysAgo());
     Session facilitator = as(sample.author(), course);
-    services
-        .prompts()
-        .schedule(
-            facilitator,
-            new PromptSchedules.NewSchedule(
-                communityId,
-                sample.title(),
-                sample.body(),
-                null,
-                null,
-                null,
-                null,
-                sample.openDays(),
-                null,
-                false,
-                true));
+    PromptSchedules.NewSchedule openNow =
+        new PromptSchedules.NewSchedule(
+            communityId,
+            sample.title(),
+            sample.body(),
+            null,
+            null,
+            null,
+            null,
+            sample.openDays(),
+            null,
+            false,
+            true);
+    // Scheduling opens every due prompt: one writer at a time, so each prompt opens at its own
+    // writer's moment, not at another's.
+    synchronized (PROMPTS) {
+      services.prompts().schedule(facilitator, openNow);
+    }
     String threadId =
         services.dialogue().community(facilitator, communityId).stream()
             .filter(row -> row.title().equals(sample.title()))
@@ -296,17 +305,7 @@ final class SampleWriter {
       throw new IllegalStateException(
           "the demo samples name " + personId + ", who is not in course " + courseId);
     }
-    return new Session(
-        null,
-        person.id(),
-        person.name(),
-        person.email(),
-        person.locale(),
-        course.id(),
-        course.title(),
-        DemoResource.role(person, courseId),
-        true,
-        null);
+    return DemoResource.session(person, course, person.locale());
   }
 
   /** Paragraphs of plain text as the HTML a post holds. */
