@@ -44,7 +44,7 @@ public final class WebApplicationExceptionMapper
     if (status >= 500) {
       return unexpected.toResponse(e);
     }
-    if (status == 404 && NotFoundPage.wanted(uri.getPath(), headers)) {
+    if (status == 404 && uri != null && NotFoundPage.wanted(uri.getPath(), headers)) {
       return NotFoundPage.of(headers);
     }
     String code = CODES.getOrDefault(status, "http_" + status);
