@@ -131,9 +131,12 @@ class BrowserTest {
   void theDemoStartPageLetsAnyoneIn() throws Exception {
     connector =
         Connector.start(
-            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
+            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.DEMO);
     WebDriver driver = chrome.driver();
-    driver.get(tool("/demo"));
+    driver.get(tool("/"));
+    assertEquals(tool("/demo"), driver.getCurrentUrl(), "the root leads to the start page");
     assertTrue(driver.findElement(By.className("demo-banner")).isDisplayed(), "marked as demo");
     // Keyboard first: the skip link is the first stop.
     driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -150,18 +153,35 @@ class BrowserTest {
         driver.findElement(By.id("demo-banner")).isDisplayed(), "the hub is marked as demo too");
     assertEquals(
         "Ciências Experimentais — ES do Rio", driver.findElement(By.id("course-title")).getText());
+    // The browser speaks English, so the start page did, and the pages it opens do too.
+    assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
     assertTrue(
-        driver.findElement(By.id("status")).getText().matches("\\d+ participantes? .*"),
+        driver.findElement(By.id("status")).getText().matches("\\d+ participants? .*"),
         driver.findElement(By.id("status")).getText());
+    // The course's sample communities are there from the start.
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("community-list"), "Trabalho laboratorial investigativo"));
+    assertTrue(
+        driver.findElement(By.id("community-list")).getText().contains("Science in English"));
   }
 
+  /** Enters as a demo person, in Portuguese (the language these journeys are written in). */
   private void enterDemoAs(WebDriver driver, String name) {
     driver.manage().deleteAllCookies();
     driver.get(tool("/demo"));
+    // The page first lists everyone in the browser's language; then Portuguese is chosen.
+    waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[contains(., '" + name + "')]")));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("language")))
+        .selectByValue("pt");
     waiting(driver)
         .until(
             ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[contains(., '" + name + "')]")))
+                By.xpath("//button[contains(., 'Entrar como " + name + "')]")))
         .click();
     waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), name));
   }
@@ -170,7 +190,9 @@ class BrowserTest {
   private WebDriver startDemoCommunity() throws Exception {
     connector =
         Connector.start(
-            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
+            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO);
     WebDriver driver = chrome.driver();
     enterDemoAs(driver, "Filipe Ramos");
     driver.findElement(By.cssSelector("#start summary")).click();
