@@ -1,6 +1,7 @@
-import { api, list } from './api.js';
-import { uploadFile } from './upload.js';
-import { showLoadFailure, signedIn } from './ui.js';
+import { api, apiError, list } from './api.js';
+import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
+import { hideProgress, setProgress, uploadFile } from './upload.js';
+import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -13,6 +14,30 @@ let page = 0;
 for (const [from, to] of [['f-kind', 'r-kind'], ['f-licence', 'r-licence']]) {
   $(to).replaceChildren(...[...$(from).options].filter((o) => o.value).map((o) => o.cloneNode(true)));
 }
+$('r-licence').value = 'cc_by_sa';
+$('r-kind').value = 'other';
+
+function resultItem({ resource, highlights }) {
+  const item = el('li', undefined, 'list-group-item');
+  const top = el('div', undefined, 'd-flex flex-wrap justify-content-between align-items-baseline column-gap-3');
+  const link = el('a', resource.title, 'fw-semibold text-break');
+  link.href = `/resource?id=${encodeURIComponent(resource.id)}`;
+  top.append(link, el('span', usesAndRating(t, resource.counts).join(' · '), 'small text-body-secondary'));
+  const badges = el('div', undefined, 'd-flex flex-wrap gap-1 mt-1');
+  badges.append(badge(t(`kind.${resource.kind}`), 'text-bg-primary'));
+  for (const value of [...resource.subjects, ...resource.cycles]) badges.append(badge(value));
+  for (const tag of resource.tags) badges.append(badge(`#${tag}`, 'text-bg-secondary'));
+  item.append(top, badges);
+  for (const field of ['description', 'tags', 'text']) {
+    if (highlights[field]) {
+      const snippet = el('p', undefined, 'snippet small text-body-secondary text-break mb-0 mt-1');
+      // Highlights are escaped by the server; only <mark> is added.
+      snippet.innerHTML = `… ${highlights[field]} …`;
+      item.append(snippet);
+    }
+  }
+  return item;
+}
 
 async function search() {
   const query = new URLSearchParams();
@@ -24,62 +49,58 @@ async function search() {
   if (community) query.set('community', community);
   query.set('page', page);
   const found = await api('GET', `/api/v1/resources?${query}`);
+  showStatus($('search-status'), '');
   $('total').textContent = t('bank.total', { count: found.total });
-  $('results').replaceChildren(...found.results.map(({ resource, highlights }) => {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = `/resource?id=${encodeURIComponent(resource.id)}`;
-    link.textContent = resource.title;
-    item.append(link);
-    const meta = document.createElement('p');
-    meta.className = 'meta';
-    const c = resource.counts;
-    meta.textContent = [t(`kind.${resource.kind}`), resource.subjects.join(', '), resource.cycles.join(', '),
-      t('bank.counts', { uses: c.uses, rating: c.averageRating.toFixed(1), ratings: c.ratings })].filter((x) => x).join(' · ');
-    item.append(meta);
-    for (const field of ['description', 'tags', 'text']) {
-      if (highlights[field]) {
-        const snippet = document.createElement('p');
-        snippet.className = 'snippet';
-        // Highlights are escaped by the server; only <mark> is added.
-        snippet.innerHTML = `… ${highlights[field]} …`;
-        item.append(snippet);
-      }
-    }
-    return item;
-  }));
-  const nav = [];
+  $('results').replaceChildren(...found.results.map(resultItem));
+  if (found.results.length === 0) {
+    // An empty bank invites the first resource; an empty search says nothing matched.
+    const searched = [...query.keys()].some((name) => !['community', 'page', 'sort'].includes(name));
+    $('results').append(el('li', t(searched ? 'bank.none' : 'bank.empty'), 'list-group-item text-body-secondary'));
+  }
   const pages = Math.ceil(found.total / found.pageSize);
+  const nav = [];
   for (const [label, target] of [[t('bank.previous'), page - 1], [t('bank.next'), page + 1]]) {
     if (target >= 0 && target < pages) {
-      const b = document.createElement('button');
+      const b = el('button', label, 'btn btn-sm btn-outline-secondary');
       b.type = 'button';
-      b.className = 'secondary';
-      b.textContent = label;
-      b.addEventListener('click', () => { page = target; search().catch(fail); });
+      b.addEventListener('click', () => { page = target; search().catch(searchFailed); });
       nav.push(b);
     }
   }
+  if (pages > 1) nav.push(el('span', t('bank.page', { page: page + 1, pages }), 'small text-body-secondary align-self-center'));
   $('pages').replaceChildren(...nav);
 }
 
-function fail(error) {
-  $('status').textContent = t('community.failed', { reason: error.message });
+function searchFailed(error) {
+  showFailure(t, error, { status: $('search-status') });
+}
+
+function courseName(hub, course) {
+  return hub.course?.id === course ? hub.course.title : course;
 }
 
 async function start() {
   const { hub, t: strings } = await signedIn();
   t = strings;
+  $('r-language').value = t.lang;
   if (community) {
     const details = await api('GET', `/api/v1/communities/${encodeURIComponent(community)}`);
-    $('heading').textContent = t('bank.of', { name: details.community.name });
-    $('community-link').textContent = details.community.name;
+    const name = details.community.name;
+    document.title = `${t('bank.of', { name })} – ${t('app.name')}`;
+    $('heading').textContent = t('bank.of', { name });
+    $('community-link').textContent = name;
     $('community-link').href = `/community?id=${encodeURIComponent(community)}`;
-    $('community-link').hidden = false;
-    $('add-box').hidden = details.mine?.status !== 'active' || Boolean(details.community.archivedAt);
-    const facilitates = details.mine?.status === 'active' && details.mine?.role === 'facilitator';
-    $('import-box').hidden = !facilitates || Boolean(details.community.archivedAt);
-    $('import-course').replaceChildren(...details.community.courseIds.map((course) => new Option(course, course)));
+    $('community-crumb').hidden = false;
+    const active = details.mine?.status === 'active';
+    const open = !details.community.archivedAt;
+    $('add-box').hidden = !active || !open;
+    $('import-box').hidden = !(active && details.mine.role === 'facilitator' && open);
+    $('import-course').replaceChildren(...details.community.courseIds
+      .map((course) => new Option(courseName(hub, course), course)));
+    const exporter = active || hub.me.role === 'admin';
+    $('export-link').hidden = !exporter;
+    $('export-link').href = `/api/v1/resources/export?community=${encodeURIComponent(community)}`;
+    $('bank-actions').hidden = !exporter;
     if (adapt) {
       const source = await api('GET', `/api/v1/resources/${encodeURIComponent(adapt)}`);
       $('add-box').open = true;
@@ -92,13 +113,50 @@ async function start() {
 $('search').addEventListener('submit', (event) => {
   event.preventDefault();
   page = 0;
-  search().catch(fail);
+  search().catch(searchFailed);
 });
+
+// A file or a link: only the chosen one's control shows.
+function showSource() {
+  const file = $('source-file').checked;
+  $('file-row').hidden = !file;
+  $('link-row').hidden = file;
+  clearErrors($('add'));
+}
+$('source-file').addEventListener('change', showSource);
+$('source-link').addEventListener('change', showSource);
+
+// A chosen file names the resource until the person gives it a title of their own.
+let titleFromFile = '';
+$('r-file').addEventListener('change', () => {
+  clearErrors($('file-row'));
+  hideProgress($('progress'));
+  const file = $('r-file').files[0];
+  const title = $('r-title').value.trim();
+  if (file && (!title || title === titleFromFile)) {
+    titleFromFile = file.name.replace(/\.[^.]+$/, '');
+    $('r-title').value = titleFromFile;
+  }
+});
+
+const addFields = {
+  uploadId: $('r-file'), url: $('r-url'), title: $('r-title'), description: $('r-description'),
+  subjects: $('r-subjects'), cycles: $('r-cycles'), tags: $('r-tags'), language: $('r-language'),
+};
 
 $('add').addEventListener('submit', async (event) => {
   event.preventDefault();
+  const form = $('add');
+  clearErrors(form);
+  showStatus($('add-status'), '');
+  const useFile = $('source-file').checked;
+  const file = $('r-file').files[0];
+  if (useFile && !file) return showError($('r-file'), t('bank.chooseFile'));
+  if (!useFile && !$('r-url').value.trim()) return showError($('r-url'), t('bank.giveLink'));
+  if (!$('r-title').value.trim()) return showError($('r-title'), t('bank.giveTitle'));
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
   try {
-    const file = $('r-file').files[0];
     const body = {
       communityId: community,
       title: $('r-title').value,
@@ -109,68 +167,132 @@ $('add').addEventListener('submit', async (event) => {
       tags: list($('r-tags').value),
       language: $('r-language').value,
       licence: $('r-licence').value,
-      visibility: $('r-visibility').value,
+      visibility: form.querySelector('input[name=r-visibility]:checked').value,
     };
     if (adapt) body.adaptedFrom = adapt;
-    if (file) {
-      body.uploadId = (await uploadFile(file, $('progress'))).uploadId;
+    if (useFile) {
+      try {
+        body.uploadId = (await uploadFile(file, $('progress'))).uploadId;
+      } catch (error) {
+        showError($('r-file'), t.error(error));
+        return;
+      }
     } else {
-      body.url = $('r-url').value;
+      body.url = $('r-url').value.trim();
     }
     const created = await api('POST', '/api/v1/resources', body);
     location.href = `/resource?id=${encodeURIComponent(created.id)}`;
   } catch (error) {
-    fail(error);
+    hideProgress($('progress'));
+    showFailure(t, error, { fields: addFields, status: $('add-status') });
+  } finally {
+    submit.disabled = false;
   }
 });
 
 let listed = [];
 
+function importItem(file, index) {
+  const item = el('li', undefined, 'list-group-item');
+  const check = el('div', undefined, 'form-check mb-0');
+  const box = el('input', undefined, 'form-check-input');
+  box.type = 'checkbox';
+  box.id = `import-${index}`;
+  box.value = String(index);
+  const label = el('label', undefined, 'form-check-label text-break');
+  label.htmlFor = box.id;
+  label.append(el('span', file.fileName, 'fw-semibold'), el('br'),
+    el('span', `${file.module} · ${fileSize(t, file.size)}`, 'small text-body-secondary'));
+  check.append(box, label);
+  item.append(check);
+  return item;
+}
+
 $('import-list').addEventListener('submit', async (event) => {
   event.preventDefault();
+  showStatus($('import-list-status'), '');
+  $('import-outcomes').hidden = true;
   try {
     const query = new URLSearchParams({ community, course: $('import-course').value });
     listed = await api('GET', `/api/v1/imports/moodle/files?${query}`);
-    $('import-files').replaceChildren(...listed.map((file, index) => {
-      const item = document.createElement('li');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.id = `import-${index}`;
-      box.value = String(index);
-      const label = document.createElement('label');
-      label.htmlFor = box.id;
-      label.textContent = `${file.module} — ${file.fileName} (${Math.max(1, Math.round(file.size / 1024))} KiB)`;
-      item.append(box, label);
-      return item;
-    }));
+    $('import-files').replaceChildren(...listed.map(importItem));
+    $('import-all').checked = false;
     $('import').hidden = listed.length === 0;
-    $('status').textContent = t('bank.importListed', { count: listed.length });
+    hideProgress($('import-progress'));
+    showStatus($('import-status'), '');
+    showStatus($('import-list-status'), t('bank.importListed', { count: listed.length }));
   } catch (error) {
-    fail(error);
+    showFailure(t, error, { status: $('import-list-status') });
   }
 });
 
+$('import-all').addEventListener('change', () => {
+  for (const box of $('import-files').querySelectorAll('input[type=checkbox]')) box.checked = $('import-all').checked;
+});
+
+// One file's outcome: the resource made, or why not (an API error, translated).
+function outcomeItem(outcome, failure) {
+  const item = el('li', undefined, 'list-group-item d-flex flex-wrap column-gap-2');
+  if (outcome.resourceId) {
+    const link = el('a', outcome.fileName, 'text-break');
+    link.href = `/resource?id=${encodeURIComponent(outcome.resourceId)}`;
+    item.append(el('span', '✓', 'text-success'), link, el('span', t('bank.importDone'), 'text-body-secondary'));
+  } else {
+    item.append(el('span', '✗', 'text-danger'), el('span', outcome.fileName, 'text-break'),
+      el('span', t.error(failure), 'text-danger w-100'));
+  }
+  return item;
+}
+
+// Files come in one at a time, so the bar shows how many are done; a failure stops only its file.
 $('import').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const picked = [...document.querySelectorAll('#import-files input:checked')]
-    .map((box) => listed[Number(box.value)])
-    .map((file) => ({ url: file.url, fileName: file.fileName, title: file.module }));
-  if (picked.length === 0) return;
+  const picked = [...$('import-files').querySelectorAll('input:checked')]
+    .map((box) => listed[Number(box.value)]);
+  if (picked.length === 0) {
+    showStatus($('import-status'), t('bank.importNone'), { error: true });
+    return;
+  }
+  const submit = $('import').querySelector('button[type=submit]');
+  submit.disabled = true;
+  $('import-outcomes').replaceChildren();
+  $('import-outcomes').hidden = false;
+  showStatus($('import-status'), '');
+  const outcomes = [];
   try {
-    $('status').textContent = t('bank.importRunning', { count: picked.length });
-    const outcomes = await api('POST', '/api/v1/imports/moodle', {
-      communityId: community, courseId: $('import-course').value, files: picked,
-    });
-    $('import-outcomes').replaceChildren(...outcomes.map((o) => {
-      const item = document.createElement('li');
-      item.textContent = o.error ? `${o.fileName}: ${o.error}` : `${o.fileName}: ${t('bank.importDone')}`;
-      return item;
-    }));
-    $('status').textContent = t('bank.importFinished', { count: outcomes.filter((o) => !o.error).length });
+    for (const [index, file] of picked.entries()) {
+      setProgress($('import-progress'), (index / picked.length) * 100,
+        t('bank.importProgressText', { done: index, total: picked.length }));
+      let outcome;
+      let failure = null;
+      try {
+        [outcome] = await api('POST', '/api/v1/imports/moodle', {
+          communityId: community,
+          courseId: $('import-course').value,
+          files: [{ url: file.url, fileName: file.fileName, title: file.module }],
+        });
+      } catch (error) {
+        if (error.status === 401) throw error;
+        outcome = { fileName: file.fileName };
+        failure = error;
+      }
+      if (!outcome.resourceId && !failure) failure = apiError(outcome.status ?? 0, outcome.failure);
+      outcomes.push(outcome);
+      $('import-outcomes').append(outcomeItem(outcome, failure));
+    }
+    setProgress($('import-progress'), 100, t('bank.importProgressText', { done: picked.length, total: picked.length }));
+    const done = outcomes.filter((o) => o.resourceId).length;
+    const failed = outcomes.length - done;
+    const summary = [t('bank.importFinished', { count: done })];
+    if (failed > 0) summary.push(t('bank.importFailed', { count: failed }));
+    showStatus($('import-status'), summary.join(' '), { error: failed > 0 && done === 0 });
+    page = 0;
     await search();
   } catch (error) {
-    fail(error);
+    showFailure(t, error, { status: $('import-status') });
+  } finally {
+    submit.disabled = false;
   }
 });
 
-start().catch(showLoadFailure);
+start().catch((error) => showLoadFailure(error, typeof t.error === 'function' ? t : undefined));

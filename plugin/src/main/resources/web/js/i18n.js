@@ -84,9 +84,8 @@ export async function load(lang) {
     const details = { ...(error.details ?? {}) };
     if (details.field && t.has(`field.${details.field}`)) details.field = t(`field.${details.field}`);
     if (error.reason && t.has(`error.${error.reason}`)) return t(`error.${error.reason}`, details);
-    if (error.status === 401) return t('error.session');
     if (error.status && t.has(`error.status.${error.status}`)) return t(`error.status.${error.status}`, details);
-    if (!error.status) return t('error.network');
+    if (!error.status) return t('problem.network');
     return error.message;
   };
   return t;

@@ -111,12 +111,15 @@ public final class DemoLms implements Lms {
 
   @Override
   public List<CourseFile> courseFiles(String courseId) {
-    return List.of();
+    if (schools.course(courseId) == null) {
+      throw new LmsUnavailableException("no demo course " + courseId);
+    }
+    return DemoCourseFiles.of(courseId);
   }
 
   @Override
   public FileDownload openFile(String url) {
-    throw new LmsUnavailableException("the demo schools have no course files");
+    return DemoCourseFiles.open(url);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionCookie;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.copconnector.plugin.web.StaticResource;
 
 /**
@@ -79,7 +80,7 @@ public final class DemoResource {
     DemoSchools.Person person = personId == null ? null : schools.person(personId);
     DemoSchools.Course course = courseId == null ? null : schools.course(courseId);
     if (person == null || course == null || !person.courses().containsKey(courseId)) {
-      throw ApiException.notFound("demo person in that course");
+      throw ApiException.notFound(Reason.DEMO_PERSON_NOT_FOUND, "demo person in that course");
     }
     people.recordLaunch(
         course.id(),
@@ -90,6 +91,7 @@ public final class DemoResource {
             person.email(),
             List.of(person.courses().get(courseId)),
             List.of()));
+    people.languages().rememberLaunch(null, person.id(), person.locale());
     String token =
         sessions.open(
             new Session(

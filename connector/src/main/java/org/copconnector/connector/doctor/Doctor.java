@@ -3,12 +3,12 @@ package org.copconnector.connector.doctor;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
 import org.copconnector.connector.doctor.CheckResult.Outcome;
@@ -16,9 +16,11 @@ import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleException;
 import org.copconnector.connector.moodle.MoodleTransportException;
 import org.copconnector.connector.moodle.SiteApi.SiteInfo;
-import org.copconnector.plugin.store.Database;
 
-/** Checks an installation end to end and prints a checklist with a fix for every failure. */
+/**
+ * Checks an installation end to end and gives a checklist with a fix for every failure: printed by
+ * the {@code doctor} command, served to administrators by a running connector.
+ */
 public final class Doctor {
 
   /** Oldest Moodle the connector is tested against: 4.1 LTS. */
@@ -26,13 +28,30 @@ public final class Doctor {
 
   private static final String SERVICES_PATH = "Site administration > Server > Web services";
 
-  private final ConnectorConfig config;
+  /** The checks that need Moodle, in order. */
+  private static final List<Check> MOODLE_CHECKS =
+      List.of(
+          Check.MOODLE_ANSWERS,
+          Check.TOKEN_VALID,
+          Check.MOODLE_RELEASE,
+          Check.FUNCTIONS_ENABLED,
+          Check.UPLOADS_ALLOWED,
+          Check.COURSE_ACCESS,
+          Check.PARTICIPANTS,
+          Check.PEOPLE_LOOKUP,
+          Check.GROUPS,
+          Check.FORUMS,
+          Check.MESSAGES);
+
+  private final Optional<MoodleSettings> moodle;
   private final Function<MoodleSettings, Moodle> connect;
   private final Map<String, String> requiredFunctions;
   private final Map<String, String> capabilities;
-  private final OkHttpClient http;
+  private final Supplier<CheckResult> database;
 
   /**
+   * The command line's doctor: the configured Moodle and database.
+   *
    * @param http used only to ask a running connector on this machine about its embedded database,
    *     which it holds locked while it runs
    */
@@ -41,34 +60,48 @@ public final class Doctor {
       Function<MoodleSettings, Moodle> connect,
       Map<String, String> requiredFunctions,
       OkHttpClient http) {
-    this.config = config;
+    this(config.moodle(), connect, requiredFunctions, DatabaseCheck.opening(config, http));
+  }
+
+  /**
+   * @param moodle the site to check, empty when none is configured
+   * @param database the database check ({@link DatabaseCheck})
+   */
+  public Doctor(
+      Optional<MoodleSettings> moodle,
+      Function<MoodleSettings, Moodle> connect,
+      Map<String, String> requiredFunctions,
+      Supplier<CheckResult> database) {
+    this.moodle = moodle;
     this.connect = connect;
     this.requiredFunctions = requiredFunctions;
     this.capabilities = RequiredFunctions.capabilities();
-    this.http = http;
+    this.database = database;
   }
 
   /** Runs every check in order; later Moodle checks are skipped when Moodle cannot be reached. */
   public List<CheckResult> run() {
     List<CheckResult> results = new ArrayList<>();
-    Optional<MoodleSettings> moodle = config.moodle();
     if (moodle.isEmpty()) {
       results.add(
           CheckResult.fail(
-              "Moodle configured",
+              Check.MOODLE_CONFIGURED,
+              "not_configured",
               "moodle.url and moodle.token are not set",
               "set moodle.url and moodle.token in config/connector.properties (or COP_MOODLE_URL and COP_MOODLE_TOKEN)"));
-      skipMoodle(results, "Moodle is not configured");
+      skipRest(results, "moodle_not_configured", "Moodle is not configured");
     } else {
-      results.add(CheckResult.pass("Moodle configured", moodle.get().url().toString()));
+      results.add(
+          CheckResult.pass(Check.MOODLE_CONFIGURED, moodle.get().url().toString())
+              .with("url", moodle.get().url()));
       checkMoodle(moodle.get(), results);
     }
-    results.add(checkDatabase());
+    results.add(database.get());
     return results;
   }
 
   /** Prints the checklist and returns the process exit code: 0 only when every check passed. */
-  public int print(List<CheckResult> results, PrintStream out) {
+  public static int print(List<CheckResult> results, PrintStream out) {
     out.println("CoP Connector doctor");
     for (CheckResult r : results) {
       String mark =
@@ -92,66 +125,71 @@ public final class Doctor {
 
   private void checkMoodle(MoodleSettings settings, List<CheckResult> results) {
     SiteInfo site;
-    Moodle moodle = connect.apply(settings);
+    Moodle client = connect.apply(settings);
     try {
-      site = moodle.site().siteInfo();
+      site = client.site().siteInfo();
     } catch (MoodleTransportException e) {
-      results.add(CheckResult.fail("Moodle answers", describe(e), fixFor(e, settings)));
-      skipMoodle(results, "Moodle did not answer");
+      results.add(
+          CheckResult.fail(
+                  Check.MOODLE_ANSWERS,
+                  e.kind().name().toLowerCase(Locale.ROOT),
+                  describe(e),
+                  fixFor(e, settings))
+              .with("url", settings.url())
+              .with("httpStatus", e.httpStatus() == 0 ? null : e.httpStatus()));
+      skipRest(results, "moodle_unreachable", "Moodle did not answer");
       return;
     } catch (MoodleException e) {
       results.add(
-          CheckResult.pass("Moodle answers", settings.url() + " speaks Moodle web services"));
+          CheckResult.pass(Check.MOODLE_ANSWERS, settings.url() + " speaks Moodle web services")
+              .with("url", settings.url()));
       results.add(
           CheckResult.fail(
-              "Token valid",
-              "Moodle refused the token: " + e.errorcode() + " (" + e.moodleMessage() + ")",
-              fixFor(e)));
-      results.add(CheckResult.skip("Moodle release", "needs a valid token"));
-      results.add(CheckResult.skip("Functions enabled", "needs a valid token"));
-      results.add(CheckResult.skip("Uploads allowed", "needs a valid token"));
-      for (String name : FeatureChecks.NAMES) {
-        results.add(CheckResult.skip(name, "needs a valid token"));
-      }
+                  Check.TOKEN_VALID,
+                  tokenReason(e),
+                  "Moodle refused the token: " + e.errorcode() + " (" + e.moodleMessage() + ")",
+                  fixFor(e))
+              .with("errorcode", e.errorcode())
+              .with("message", e.moodleMessage()));
+      skipRest(results, "token_refused", "needs a valid token");
       return;
     }
-    results.add(CheckResult.pass("Moodle answers", settings.url() + " (" + site.sitename() + ")"));
+    results.add(
+        CheckResult.pass(Check.MOODLE_ANSWERS, settings.url() + " (" + site.sitename() + ")")
+            .with("url", settings.url())
+            .with("siteName", site.sitename()));
     results.add(
         CheckResult.pass(
-            "Token valid",
-            "belongs to "
-                + site.fullname()
-                + " ("
-                + site.username()
-                + ", user id "
-                + site.userid()
-                + ")"));
+                Check.TOKEN_VALID,
+                "belongs to "
+                    + site.fullname()
+                    + " ("
+                    + site.username()
+                    + ", user id "
+                    + site.userid()
+                    + ")")
+            .with("fullName", site.fullname())
+            .with("username", site.username())
+            .with("userId", site.userid()));
     results.add(checkRelease(site));
     results.add(checkFunctions(site));
     results.add(
         site.uploadsAllowed()
-            ? CheckResult.pass("Uploads allowed", "the service may upload files")
+            ? CheckResult.pass(Check.UPLOADS_ALLOWED, "the service may upload files")
             : CheckResult.fail(
-                "Uploads allowed",
+                Check.UPLOADS_ALLOWED,
+                "uploads_disabled",
                 "the external service does not allow file uploads",
                 SERVICES_PATH
                     + " > External services > Edit your service > Show more > tick 'Can upload files'"));
-    results.addAll(new FeatureChecks(moodle, site, capabilities).run());
+    results.addAll(new FeatureChecks(client, site, capabilities).run());
   }
 
-  private static void skipMoodle(List<CheckResult> results, String why) {
-    List<String> names =
-        new ArrayList<>(
-            List.of(
-                "Moodle answers",
-                "Token valid",
-                "Moodle release",
-                "Functions enabled",
-                "Uploads allowed"));
-    names.addAll(FeatureChecks.NAMES);
-    for (String name : names) {
-      if (results.stream().noneMatch(r -> r.name().equals(name))) {
-        results.add(CheckResult.skip(name, why));
+  /** Every Moodle check not reported yet, skipped for the same reason. */
+  private static void skipRest(List<CheckResult> results, String reason, String why) {
+    for (Check check : MOODLE_CHECKS) {
+      if (results.stream().noneMatch(r -> r.check() == check)) {
+        results.add(CheckResult.skip(check, reason, why));
       }
     }
   }
@@ -160,77 +198,41 @@ public final class Doctor {
     long version = parseVersion(site.version());
     if (version < MIN_MOODLE_VERSION) {
       return CheckResult.fail(
-          "Moodle release",
-          site.release() + " is older than the supported 4.1",
-          "upgrade Moodle to 4.1 or later");
+              Check.MOODLE_RELEASE,
+              "too_old",
+              site.release() + " is older than the supported 4.1",
+              "upgrade Moodle to 4.1 or later")
+          .with("release", site.release())
+          .with("minimum", "4.1");
     }
-    return CheckResult.pass("Moodle release", site.release());
+    return CheckResult.pass(Check.MOODLE_RELEASE, site.release())
+        .with("release", site.release())
+        .with("version", site.version());
   }
 
   private CheckResult checkFunctions(SiteInfo site) {
     List<String> missing = new ArrayList<>();
+    List<String> described = new ArrayList<>();
     for (Map.Entry<String, String> f : requiredFunctions.entrySet()) {
       if (!site.functionNames().contains(f.getKey())) {
-        missing.add(f.getKey() + (f.getValue().isEmpty() ? "" : " (" + f.getValue() + ")"));
+        missing.add(f.getKey());
+        described.add(f.getKey() + (f.getValue().isEmpty() ? "" : " (" + f.getValue() + ")"));
       }
     }
     if (missing.isEmpty()) {
       return CheckResult.pass(
-          "Functions enabled",
-          "all " + requiredFunctions.size() + " functions of moodle-functions.txt");
+              Check.FUNCTIONS_ENABLED,
+              "all " + requiredFunctions.size() + " functions of moodle-functions.txt")
+          .with("count", requiredFunctions.size());
     }
     return CheckResult.fail(
-        "Functions enabled",
-        missing.size() + " missing: " + String.join(", ", missing),
-        SERVICES_PATH
-            + " > External services > Functions of your service: add each missing function");
-  }
-
-  private CheckResult checkDatabase() {
-    String where = config.database().safeUrl();
-    try (Database database = Database.open(config.database())) {
-      List<String> pending = database.pendingMigrations();
-      if (!pending.isEmpty()) {
-        return CheckResult.fail(
-            "Database",
-            "opens (" + where + ") but " + pending.size() + " migration(s) are pending: " + pending,
-            "run 'java -jar cop-connector.jar migrate' (or start 'serve', which migrates)");
-      }
-      return CheckResult.pass("Database", "opens (" + where + "), migrations current");
-    } catch (RuntimeException e) {
-      if (config.database().isEmbeddedFile() && String.valueOf(e.getMessage()).contains("locked")) {
-        return checkRunningConnector(where);
-      }
-      return CheckResult.fail(
-          "Database",
-          e.getMessage(),
-          "check db.url, db.user and db.password, and that the database server is running");
-    }
-  }
-
-  /** The embedded database is locked by a running connector: ask that connector instead. */
-  private CheckResult checkRunningConnector(String where) {
-    String health = "http://127.0.0.1:" + config.httpPort() + "/health";
-    try (Response response = http.newCall(new Request.Builder().url(health).build()).execute()) {
-      String body = response.body().string();
-      if (response.code() == 200 && body.contains("\"database\":\"UP\"")) {
-        return CheckResult.pass(
-            "Database",
-            where
-                + " is held by the connector running on port "
-                + config.httpPort()
-                + ", which reports it UP (serve applies migrations at start)");
-      }
-      return CheckResult.fail(
-          "Database",
-          where + " is locked and the connector on port " + config.httpPort() + " reports " + body,
-          "look at that connector's log; restart it");
-    } catch (java.io.IOException e) {
-      return CheckResult.fail(
-          "Database",
-          where + " is locked by another process and nothing answers on port " + config.httpPort(),
-          "stop the other process using data.dir, or use PostgreSQL (db.url) to share the database between processes");
-    }
+            Check.FUNCTIONS_ENABLED,
+            "missing_functions",
+            missing.size() + " missing: " + String.join(", ", described),
+            SERVICES_PATH
+                + " > External services > Functions of your service: add each missing function")
+        .with("count", missing.size())
+        .with("missing", String.join(", ", missing));
   }
 
   private static String describe(MoodleTransportException e) {
@@ -268,19 +270,32 @@ public final class Doctor {
     };
   }
 
-  private static String fixFor(MoodleException e) {
+  private static String tokenReason(MoodleException e) {
     if (e.is("invalidtoken")) {
-      return "create a token for the service user in "
-          + SERVICES_PATH
-          + " > Manage tokens and set moodle.token";
+      return "invalid_token";
     }
     if (e.is("accessexception")) {
-      return "the token's user must be an authorised user of the external service and have webservice/rest:use";
+      return "not_authorised";
     }
     if (e.is("servicerequireslogin") || e.is("usernotfullysetup")) {
-      return "log in once as the service user to complete its profile, or check it is not suspended";
+      return "user_not_ready";
     }
-    return "see Moodle's message above; " + SERVICES_PATH + " > Overview lists every set-up step";
+    return "refused";
+  }
+
+  private static String fixFor(MoodleException e) {
+    return switch (tokenReason(e)) {
+      case "invalid_token" ->
+          "create a token for the service user in "
+              + SERVICES_PATH
+              + " > Manage tokens and set moodle.token";
+      case "not_authorised" ->
+          "the token's user must be an authorised user of the external service and have webservice/rest:use";
+      case "user_not_ready" ->
+          "log in once as the service user to complete its profile, or check it is not suspended";
+      default ->
+          "see Moodle's message above; " + SERVICES_PATH + " > Overview lists every set-up step";
+    };
   }
 
   private static long parseVersion(String version) {

@@ -18,10 +18,6 @@ import org.copconnector.connector.moodle.UserApi;
  */
 final class FeatureChecks {
 
-  /** The checks, in order. */
-  static final List<String> NAMES =
-      List.of("Course access", "Participants", "People look-up", "Groups", "Forums", "Messages");
-
   /**
    * Moodle's installer creates the guest account first and it cannot be deleted: it is in no
    * course, has no contacts, accepts messages only from course members and shows its e-mail only to
@@ -53,28 +49,28 @@ final class FeatureChecks {
     try {
       course = hasFunction("core_course_get_courses_by_field") ? firstCourse() : null;
     } catch (MoodleClientException e) {
-      results.add(refused("Course access", "listing the courses", e));
-      return withoutCourse(results, "needs the course list");
+      results.add(refused(Check.COURSE_ACCESS, "listing the courses", e));
+      return withoutCourse(results, "needs_course_list", "needs the course list");
     }
     if (course == null) {
       results.add(
-          CheckResult.skip(
-              "Course access",
-              hasFunction("core_course_get_courses_by_field")
-                  ? "Moodle has no course to try on"
-                  : "needs core_course_get_courses_by_field"));
-      return withoutCourse(results, "needs a course to try on");
+          hasFunction("core_course_get_courses_by_field")
+              ? CheckResult.skip(Check.COURSE_ACCESS, "no_course", "Moodle has no course to try on")
+              : needs(Check.COURSE_ACCESS, "core_course_get_courses_by_field"));
+      return withoutCourse(results, "needs_course", "needs a course to try on");
     }
     String where = "course " + course.shortname() + " (id " + course.id() + ")";
     List<CourseApi.Section> contents = null;
     if (!hasFunction("core_course_get_contents")) {
-      results.add(CheckResult.skip("Course access", "needs core_course_get_contents"));
+      results.add(needs(Check.COURSE_ACCESS, "core_course_get_contents"));
     } else {
       try {
         contents = moodle.courses().contents(course.id());
-        results.add(CheckResult.pass("Course access", "reads " + where));
+        results.add(CheckResult.pass(Check.COURSE_ACCESS, "reads " + where).with("course", where));
       } catch (MoodleClientException e) {
-        results.add(missingOr("Course access", "reading " + where, e, "moodle/course:view"));
+        results.add(
+            missingOr(Check.COURSE_ACCESS, "reading " + where, e, "moodle/course:view")
+                .with("course", where));
       }
     }
     results.add(participants(course, where));
@@ -82,10 +78,17 @@ final class FeatureChecks {
     results.add(groups(course, where));
     results.add(
         contents == null
-            ? CheckResult.skip("Forums", "needs the course's contents")
+            ? CheckResult.skip(Check.FORUMS, "needs_contents", "needs the course's contents")
             : new ForumProbe(moodle, this).check(course, where, contents));
     results.add(messages());
-    return results;
+    return results.stream().map(r -> inCourse(r, course)).toList();
+  }
+
+  /** A result naming the course also gives its parts, so a page can say it in its own words. */
+  private static CheckResult inCourse(CheckResult result, CourseApi.Course course) {
+    return result.params().containsKey("course")
+        ? result.with("shortname", course.shortname()).with("courseId", course.id())
+        : result;
   }
 
   private CourseApi.Course firstCourse() {
@@ -97,30 +100,32 @@ final class FeatureChecks {
 
   private CheckResult participants(CourseApi.Course course, String where) {
     if (!hasFunction("core_enrol_get_enrolled_users")) {
-      return CheckResult.skip("Participants", "needs core_enrol_get_enrolled_users");
+      return needs(Check.PARTICIPANTS, "core_enrol_get_enrolled_users");
     }
     try {
       moodle.enrolments().page(course.id(), 0, 1);
-      return CheckResult.pass("Participants", "lists the participants of " + where);
+      return CheckResult.pass(Check.PARTICIPANTS, "lists the participants of " + where)
+          .with("course", where);
     } catch (MoodleClientException e) {
       return missingOr(
-          "Participants",
-          "listing the participants of " + where,
-          e,
-          "moodle/course:viewparticipants");
+              Check.PARTICIPANTS,
+              "listing the participants of " + where,
+              e,
+              "moodle/course:viewparticipants")
+          .with("course", where);
     }
   }
 
   private CheckResult people() {
     if (!hasFunction("core_user_get_users_by_field")) {
-      return CheckResult.skip("People look-up", "needs core_user_get_users_by_field");
+      return needs(Check.PEOPLE_LOOKUP, "core_user_get_users_by_field");
     }
     try {
       List<UserApi.User> found =
           moodle.users().usersByField(UserApi.Field.ID, List.of(Long.toString(GUEST_USER_ID)));
       if (found.isEmpty()) {
         return missing(
-            "People look-up",
+            Check.PEOPLE_LOOKUP,
             "Moodle shows nothing of another person (the guest account, id " + GUEST_USER_ID + ")",
             "moodle/user:viewdetails",
             "");
@@ -128,7 +133,7 @@ final class FeatureChecks {
       String email = found.get(0).email();
       if (email == null || email.isBlank()) {
         return missing(
-            "People look-up",
+            Check.PEOPLE_LOOKUP,
             "Moodle hides other people's e-mail addresses: participants come without them and a"
                 + " look-up by e-mail finds no one",
             "moodle/site:viewuseridentity",
@@ -137,57 +142,63 @@ final class FeatureChecks {
       }
       if (moodle.users().usersByField(UserApi.Field.EMAIL, List.of(email)).isEmpty()) {
         return CheckResult.fail(
-            "People look-up",
+            Check.PEOPLE_LOOKUP,
+            "email_lookup_fails",
             "a look-up by e-mail finds no one although the address is shown",
             "check 'Show user identity' and 'Hide user fields' in Site administration > Users >"
                 + " Permissions > User policies");
       }
-      return CheckResult.pass("People look-up", "finds people by id and by e-mail");
+      return CheckResult.pass(Check.PEOPLE_LOOKUP, "finds people by id and by e-mail");
     } catch (MoodleClientException e) {
-      return refused("People look-up", "looking up the guest account", e);
+      return refused(Check.PEOPLE_LOOKUP, "looking up the guest account", e);
     }
   }
 
   private CheckResult groups(CourseApi.Course course, String where) {
     if (!hasFunction("core_group_get_course_groups")) {
-      return CheckResult.skip("Groups", "needs core_group_get_course_groups");
+      return needs(Check.GROUPS, "core_group_get_course_groups");
     }
     try {
       moodle.groups().courseGroups(course.id());
       // Creating groups and changing members need the same capability in the same course.
-      return CheckResult.pass("Groups", "manages the groups of " + where);
+      return CheckResult.pass(Check.GROUPS, "manages the groups of " + where).with("course", where);
     } catch (MoodleClientException e) {
-      return missingOr("Groups", "listing the groups of " + where, e, "moodle/course:managegroups");
+      return missingOr(
+              Check.GROUPS, "listing the groups of " + where, e, "moodle/course:managegroups")
+          .with("course", where);
     }
   }
 
   private CheckResult messages() {
     if (!hasFunction("core_message_send_instant_messages")) {
-      return CheckResult.skip("Messages", "needs core_message_send_instant_messages");
+      return needs(Check.MESSAGES, "core_message_send_instant_messages");
     }
     try {
       Optional<String> refusal = moodle.messages().refusalToMessage(GUEST_USER_ID);
       if (refusal.isPresent()) {
         return missing(
-            "Messages",
-            "Moodle would not deliver notifications to people who share no course with the"
-                + " service user (\""
-                + refusal.get()
-                + "\")",
-            "moodle/site:messageanyuser",
-            "");
+                Check.MESSAGES,
+                "Moodle would not deliver notifications to people who share no course with the"
+                    + " service user (\""
+                    + refusal.get()
+                    + "\")",
+                "moodle/site:messageanyuser",
+                "")
+            .with("refusal", refusal.get());
       }
-      return CheckResult.pass("Messages", "may message anyone (asked without sending a message)");
+      return CheckResult.pass(
+          Check.MESSAGES, "may message anyone (asked without sending a message)");
     } catch (MoodleException e) {
       if (e.is("disabled")) {
         return CheckResult.fail(
-            "Messages",
+            Check.MESSAGES,
+            "messaging_disabled",
             "messaging is disabled on the site",
             "Site administration > General > Messaging > tick 'Enable messaging system'");
       }
-      return missingOr("Messages", "sending messages", e, "moodle/site:sendmessage");
+      return missingOr(Check.MESSAGES, "sending messages", e, "moodle/site:sendmessage");
     } catch (MoodleClientException e) {
-      return refused("Messages", "sending messages", e);
+      return refused(Check.MESSAGES, "sending messages", e);
     }
   }
 
@@ -196,23 +207,32 @@ final class FeatureChecks {
     return site.functionNames().contains(function);
   }
 
+  /** A check skipped because the service lacks a function it needs. */
+  static CheckResult needs(Check check, String function) {
+    return CheckResult.skip(check, "needs_function", "needs " + function)
+        .with("function", function);
+  }
+
   /** A failure naming a missing capability, with the feature that needs it. */
-  CheckResult missing(String check, String what, String capability, String moreFix) {
+  CheckResult missing(Check check, String what, String capability, String moreFix) {
     String feature = capabilities.getOrDefault(capability, "");
     return CheckResult.fail(
-        check,
-        what
-            + ": the service user's role lacks "
-            + capability
-            + (feature.isEmpty() ? "" : " (" + feature + ")"),
-        "allow " + capability + " in " + ROLES_PATH + moreFix);
+            check,
+            "missing_capability",
+            what
+                + ": the service user's role lacks "
+                + capability
+                + (feature.isEmpty() ? "" : " (" + feature + ")"),
+            "allow " + capability + " in " + ROLES_PATH + moreFix)
+        .with("capability", capability)
+        .with("feature", feature.isEmpty() ? null : feature);
   }
 
   /**
    * A permission refusal ({@code nopermissions}, or a course the user may not enter) names the
    * capability; anything else is reported as Moodle said it.
    */
-  CheckResult missingOr(String check, String what, MoodleClientException e, String capability) {
+  CheckResult missingOr(Check check, String what, MoodleClientException e, String capability) {
     if (e instanceof MoodleException refusal) {
       if (refusal.is("errorcoursecontextnotvalid") || refusal.is("requireloginerror")) {
         return missing(
@@ -229,23 +249,25 @@ final class FeatureChecks {
     return refused(check, what, e);
   }
 
-  static CheckResult refused(String check, String what, MoodleClientException e) {
+  static CheckResult refused(Check check, String what, MoodleClientException e) {
     String said =
         e instanceof MoodleException m
             ? m.errorcode() + " (" + m.moodleMessage() + ")"
             : e.getMessage();
     return CheckResult.fail(
-        check,
-        "Moodle refused " + what + ": " + said,
-        "see Moodle's message; the README's 'Connecting Moodle' lists every set-up step");
+            check,
+            "refused",
+            "Moodle refused " + what + ": " + said,
+            "see Moodle's message; the README's 'Connecting Moodle' lists every set-up step")
+        .with("errorcode", e instanceof MoodleException m ? m.errorcode() : null);
   }
 
   /** The course checks skipped; look-ups and messages need no course. */
-  private List<CheckResult> withoutCourse(List<CheckResult> results, String why) {
-    results.add(CheckResult.skip("Participants", why));
+  private List<CheckResult> withoutCourse(List<CheckResult> results, String reason, String why) {
+    results.add(CheckResult.skip(Check.PARTICIPANTS, reason, why));
     results.add(people());
-    results.add(CheckResult.skip("Groups", why));
-    results.add(CheckResult.skip("Forums", why));
+    results.add(CheckResult.skip(Check.GROUPS, reason, why));
+    results.add(CheckResult.skip(Check.FORUMS, reason, why));
     results.add(messages());
     return results;
   }

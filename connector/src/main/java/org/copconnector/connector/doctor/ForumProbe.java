@@ -16,8 +16,6 @@ import org.copconnector.connector.moodle.MoodleClientException;
  */
 final class ForumProbe {
 
-  private static final String NAME = "Forums";
-
   private final Moodle moodle;
   private final FeatureChecks checks;
 
@@ -30,7 +28,7 @@ final class ForumProbe {
     for (String function :
         List.of("mod_forum_get_forums_by_courses", "mod_forum_get_forum_discussions")) {
       if (!checks.hasFunction(function)) {
-        return CheckResult.skip(NAME, "needs " + function);
+        return FeatureChecks.needs(Check.FORUMS, function);
       }
     }
     Map<Long, Integer> groupModeByForum = new HashMap<>();
@@ -43,7 +41,8 @@ final class ForumProbe {
       }
     }
     if (groupModeByForum.isEmpty()) {
-      return CheckResult.skip(NAME, where + " has no forum to try on");
+      return CheckResult.skip(Check.FORUMS, "no_forum", where + " has no forum to try on")
+          .with("course", where);
     }
     try {
       long anyForum = groupModeByForum.keySet().iterator().next();
@@ -54,8 +53,9 @@ final class ForumProbe {
               .toList();
       return judge(where, general, groupModeByForum);
     } catch (MoodleClientException e) {
-      return checks.missingOr(
-          NAME, "reading the forums of " + where, e, "mod/forum:viewdiscussion");
+      return checks
+          .missingOr(Check.FORUMS, "reading the forums of " + where, e, "mod/forum:viewdiscussion")
+          .with("course", where);
     }
   }
 
@@ -70,7 +70,7 @@ final class ForumProbe {
           "mod/forum:startdiscussion (no standard forum without groups in " + where + ")");
     } else if (!withoutGroups.cancreatediscussions()) {
       return checks.missing(
-          NAME,
+          Check.FORUMS,
           "Moodle says the service user may not start discussions in forum " + withoutGroups.id(),
           "mod/forum:startdiscussion",
           "");
@@ -81,7 +81,7 @@ final class ForumProbe {
       unchecked.add("moodle/site:accessallgroups (needs standard forums with and without groups)");
     } else if (!withGroups.cancreatediscussions()) {
       return checks.missing(
-          NAME,
+          Check.FORUMS,
           "Moodle says the service user may not start discussions in the groups of forum "
               + withGroups.id(),
           "moodle/site:accessallgroups",
@@ -95,7 +95,7 @@ final class ForumProbe {
       unchecked.add("mod/forum:replypost (no discussion in a standard forum without groups)");
     } else if (!discussion.canreply()) {
       return checks.missing(
-          NAME,
+          Check.FORUMS,
           "Moodle says the service user may not reply in discussion " + discussion.discussion(),
           "mod/forum:replypost",
           "");
@@ -104,12 +104,13 @@ final class ForumProbe {
     }
     unchecked.add("mod/forum:createattachment (no call shows it without posting)");
     return CheckResult.pass(
-        NAME,
-        String.join(", ", confirmed)
-            + " in "
-            + where
-            + "; not checked: "
-            + String.join("; ", unchecked));
+            Check.FORUMS,
+            String.join(", ", confirmed)
+                + " in "
+                + where
+                + "; not checked: "
+                + String.join("; ", unchecked))
+        .with("course", where);
   }
 
   private ForumApi.Discussion firstDiscussion(long forumId) {

@@ -230,6 +230,7 @@ public final class LtiResource {
         person.role().wireName(),
         launch.contextId(),
         launch.messageType());
+    people.languages().rememberLaunch(launch.platform().id(), launch.userId(), launch.locale());
     if (Launch.DEEP_LINKING.equals(launch.messageType())) {
       return deepLinking.respond(launch, person.role(), base(uri));
     }

@@ -18,6 +18,12 @@ public final class Moodle {
    * Builds the client from configuration: explicit timeouts, read retries with jittered back-off.
    */
   public static Moodle connect(OkHttpClient http, MoodleSettings settings) {
+    return connect(http, settings, new MoodleActivity(java.time.Clock.systemUTC()));
+  }
+
+  /** As above, recording every call's outcome in {@code activity}. */
+  public static Moodle connect(
+      OkHttpClient http, MoodleSettings settings, MoodleActivity activity) {
     Duration timeout = settings.timeout();
     OkHttpClient timed =
         http.newBuilder()
@@ -34,7 +40,8 @@ public final class Moodle {
             settings.token(),
             settings.readRetries(),
             settings.maxInputVars(),
-            Backoff.exponential(Duration.ofMillis(250), Duration.ofSeconds(5))));
+            Backoff.exponential(Duration.ofMillis(250), Duration.ofSeconds(5)),
+            activity));
   }
 
   public MoodleClient client() {

@@ -44,6 +44,8 @@ public final class MoodleClient {
   private final int readRetries;
   private final int maxInputVars;
   private final Backoff backoff;
+  private final MoodleActivity activity;
+  private final String token;
   private final Gson gson = Json.lenient();
 
   /**
@@ -58,6 +60,29 @@ public final class MoodleClient {
       int readRetries,
       int maxInputVars,
       Backoff backoff) {
+    this(
+        http,
+        siteUrl,
+        token,
+        readRetries,
+        maxInputVars,
+        backoff,
+        new MoodleActivity(java.time.Clock.systemUTC()));
+  }
+
+  /**
+   * As above, recording every call's outcome in {@code activity}.
+   *
+   * @param activity where the latest call that worked and the latest that failed are kept
+   */
+  public MoodleClient(
+      OkHttpClient http,
+      HttpUrl siteUrl,
+      String token,
+      int readRetries,
+      int maxInputVars,
+      Backoff backoff,
+      MoodleActivity activity) {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("a Moodle token is required");
     }
@@ -74,6 +99,8 @@ public final class MoodleClient {
     this.readRetries = readRetries;
     this.maxInputVars = maxInputVars;
     this.backoff = backoff;
+    this.activity = activity;
+    this.token = token;
   }
 
   /** Calls a function that changes nothing; transport failures are retried with back-off. */
@@ -151,6 +178,17 @@ public final class MoodleClient {
    * /webservice/pluginfile.php} with the token in the request body.
    */
   public FileStream openFile(String fileUrl) {
+    try {
+      FileStream file = download(fileUrl);
+      activity.succeeded("pluginfile.php");
+      return file;
+    } catch (MoodleTransportException e) {
+      activity.failed("pluginfile.php", redact(e.detail()));
+      throw e;
+    }
+  }
+
+  private FileStream download(String fileUrl) {
     HttpUrl url = HttpUrl.parse(fileUrl);
     if (url == null
         || !url.host().equals(restUrl.host())
@@ -224,6 +262,29 @@ public final class MoodleClient {
   }
 
   private <T> T execute(String function, Request request, Type answerType) {
+    try {
+      T answer = exchange(function, request, answerType);
+      activity.succeeded(function);
+      return answer;
+    } catch (MoodleException e) {
+      activity.failed(
+          function,
+          redact(
+              (e.isServerFault() ? "server fault" : e.errorcode())
+                  + (e.moodleMessage() == null ? "" : " (" + e.moodleMessage() + ")")));
+      throw e;
+    } catch (MoodleTransportException e) {
+      activity.failed(function, redact(e.detail()));
+      throw e;
+    }
+  }
+
+  /** The token never reaches what administrators are shown, whatever a message quotes. */
+  private String redact(String text) {
+    return text.replace(token, "[token]");
+  }
+
+  private <T> T exchange(String function, Request request, Type answerType) {
     long started = System.nanoTime();
     Call call = http.newCall(request);
     String body;

@@ -29,6 +29,7 @@ public final class MoodleLms implements Lms {
   private final Duration freshFor;
   private final Object probing = new Object();
   private volatile Probe last;
+  private volatile SiteApi.SiteInfo site;
   // Forum and group pairs already checked to be of one course (Moodle itself does not check).
   private final Set<String> checkedPlaces = ConcurrentHashMap.newKeySet();
 
@@ -407,6 +408,17 @@ public final class MoodleLms implements Lms {
     return new LmsUnavailableException(what + ": " + e.getMessage(), e);
   }
 
+  /** What the latest probe that Moodle answered said about the site and the token's user. */
+  public Optional<SiteApi.SiteInfo> site() {
+    return Optional.ofNullable(site);
+  }
+
+  /** When Moodle was last probed, if it has been. */
+  public Optional<Instant> probedAt() {
+    Probe known = last;
+    return known == null ? Optional.empty() : Optional.of(known.at());
+  }
+
   /** The last probe's result; probes first only when there is none or it is too old. */
   @Override
   public LmsStatus status() {
@@ -426,7 +438,7 @@ public final class MoodleLms implements Lms {
       LmsStatus now;
       String reason = "";
       try {
-        probe.siteInfo();
+        site = probe.siteInfo();
         now = LmsStatus.UP;
       } catch (MoodleException e) {
         now = LmsStatus.DOWN;

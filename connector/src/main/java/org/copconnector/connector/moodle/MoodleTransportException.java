@@ -18,13 +18,20 @@ public final class MoodleTransportException extends MoodleClientException {
   }
 
   private final Kind kind;
+  private final String detail;
   private final int httpStatus;
 
   public MoodleTransportException(
       String function, Kind kind, int httpStatus, String message, Throwable cause) {
     super(function, function + ": " + message, cause);
+    this.detail = message;
     this.kind = kind;
     this.httpStatus = httpStatus;
+  }
+
+  /** What went wrong, without the function's name (e.g. "timed out"). */
+  public String detail() {
+    return detail;
   }
 
   public Kind kind() {

@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import org.copconnector.connector.admin.ChecksResource;
+import org.copconnector.connector.admin.Checkup;
+import org.copconnector.connector.admin.MoodleConnections;
+import org.copconnector.connector.admin.StatusResource;
 import org.copconnector.connector.config.ConfigException;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
@@ -23,8 +27,13 @@ import org.copconnector.connector.demo.DemoLms;
 import org.copconnector.connector.demo.DemoMode;
 import org.copconnector.connector.demo.DemoResource;
 import org.copconnector.connector.demo.DemoSchools;
+import org.copconnector.connector.doctor.CheckResult;
+import org.copconnector.connector.doctor.DatabaseCheck;
+import org.copconnector.connector.doctor.Doctor;
+import org.copconnector.connector.doctor.RequiredFunctions;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
+import org.copconnector.connector.moodle.MoodleActivity;
 import org.copconnector.connector.moodle.MoodleLms;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.CommunityResource;
@@ -35,15 +44,18 @@ import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.hub.HubResource;
+import org.copconnector.plugin.hub.LanguageResource;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsStatus;
 import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxResource;
+import org.copconnector.plugin.outbox.OutboxTargets;
 import org.copconnector.plugin.outbox.OutboxWorker;
 import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.people.RosterOverviewResource;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
 import org.copconnector.plugin.prompt.Dialogue;
@@ -83,6 +95,8 @@ public final class Connector implements AutoCloseable {
   private static final Duration LMS_PROBE_EVERY = Duration.ofSeconds(30);
   private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
   private static final Duration OUTBOX_POLL = Duration.ofSeconds(5);
+  private static final Duration CHECKS_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CHECKS_FRESH_FOR = Duration.ofSeconds(60);
 
   private final Database database;
   private final HttpServer http;
@@ -148,8 +162,9 @@ public final class Connector implements AutoCloseable {
     try {
       Supplier<OkHttpClient> client = memoized(OkHttpClient::new);
       DemoSchools schools = demo ? DemoSchools.load() : null;
-      Lms lms = demo ? new DemoLms(schools) : lms(config, client, background);
       Clock clock = Clock.systemUTC();
+      MoodleActivity moodleActivity = new MoodleActivity(clock);
+      Lms lms = demo ? new DemoLms(schools) : lms(config, client, background, moodleActivity);
       ConnectorConfig.DiscussionSettings discussionSettings = config.discussions();
       CommunityServices core =
           CommunityServices.wire(
@@ -211,13 +226,19 @@ public final class Connector implements AutoCloseable {
       }
       CourseSettings courseSettings = core.courseSettings();
       Communities communities = core.communities();
-      resources.add(new HubResource(people, communities));
+      resources.add(new HubResource(people, communities, people.languages()));
+      resources.add(new LanguageResource(people.languages()));
       resources.add(new RosterResource(roster));
-      resources.add(new OutboxResource(outbox));
+      resources.add(new OutboxResource(outbox, new OutboxTargets(database.dataSource()), clock));
+      resources.addAll(
+          adminResources(config, demo, lms, moodleActivity, client, database, outbox, clock));
+      resources.add(new RosterOverviewResource(people, roster));
       resources.add(new CommunityResource(communities));
       resources.add(new CourseSettingsResource(courseSettings));
       resources.add(new DiscussionResource(discussions));
-      resources.add(new SurveyResource(new Surveys(database.dataSource(), people, clock)));
+      resources.add(
+          new SurveyResource(
+              new Surveys(database.dataSource(), people, clock), people.languages()));
       PromptSchedules prompts =
           new PromptSchedules(
               database.dataSource(),
@@ -385,8 +406,56 @@ public final class Connector implements AutoCloseable {
     }
   }
 
+  /**
+   * The administrators' status and checklist; the checks run against Moodle with a short timeout
+   * and no retries, so that a Moodle that does not answer is reported in seconds.
+   */
+  private static List<Object> adminResources(
+      ConnectorConfig config,
+      boolean demo,
+      Lms lms,
+      MoodleActivity activity,
+      Supplier<OkHttpClient> client,
+      Database database,
+      Outbox outbox,
+      Clock clock) {
+    StatusResource.Mode mode;
+    Supplier<StatusResource.Connection> connection;
+    Supplier<List<CheckResult>> checklist;
+    if (demo) {
+      mode = StatusResource.Mode.DEMO;
+      connection = MoodleConnections.demo();
+      checklist = Checkup.demoChecklist();
+    } else {
+      mode =
+          lms instanceof MoodleLms ? StatusResource.Mode.MOODLE : StatusResource.Mode.UNCONFIGURED;
+      connection =
+          lms instanceof MoodleLms moodle
+              ? MoodleConnections.of(config.moodle().orElseThrow().url(), moodle, activity)
+              : MoodleConnections.unconfigured();
+      Doctor doctor =
+          new Doctor(
+              config
+                  .moodle()
+                  .map(
+                      m ->
+                          new MoodleSettings(
+                              m.url(), m.token(), CHECKS_TIMEOUT, 0, m.maxInputVars())),
+              settings -> Moodle.connect(client.get(), settings),
+              RequiredFunctions.load(),
+              DatabaseCheck.running(database));
+      checklist = doctor::run;
+    }
+    return List.of(
+        new StatusResource(mode, connection, outbox, Version.current(), clock),
+        new ChecksResource(new Checkup(checklist, demo, clock, CHECKS_FRESH_FOR)));
+  }
+
   private static Lms lms(
-      ConnectorConfig config, Supplier<OkHttpClient> client, ScheduledExecutorService background) {
+      ConnectorConfig config,
+      Supplier<OkHttpClient> client,
+      ScheduledExecutorService background,
+      MoodleActivity activity) {
     if (config.moodle().isEmpty()) {
       return new UnconfiguredLms();
     }
@@ -398,9 +467,9 @@ public final class Connector implements AutoCloseable {
             settings.url(), settings.token(), Duration.ofSeconds(3), 0, settings.maxInputVars());
     MoodleLms lms =
         new MoodleLms(
-            Moodle.connect(http, settings),
+            Moodle.connect(http, settings, activity),
             config.syncPageSize(),
-            Moodle.connect(http, probeSettings).site(),
+            Moodle.connect(http, probeSettings, activity).site(),
             Clock.systemUTC(),
             LMS_PROBE_EVERY.multipliedBy(2));
     // Keep the status warm so health checks answer from memory and operators see changes in the

@@ -162,7 +162,7 @@ public final class Main implements Runnable {
       ch.qos.logback.classic.Level level = client.getLevel();
       client.setLevel(ch.qos.logback.classic.Level.ERROR);
       try {
-        return doctor.print(doctor.run(), out);
+        return Doctor.print(doctor.run(), out);
       } finally {
         client.setLevel(level);
       }

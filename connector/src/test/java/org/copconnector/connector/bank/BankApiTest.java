@@ -157,6 +157,11 @@ class BankApiTest {
     Answer zip = hub.upload(gabriela, Documents.zip(), "lesson.pdf");
     assertEquals(415, zip.status(), String.valueOf(zip.json()));
     assertEquals("unsupported_type", zip.object().get("error").getAsString());
+    assertEquals("file_type_not_allowed", zip.object().get("reason").getAsString());
+    assertEquals(
+        "application/zip",
+        zip.object().getAsJsonObject("details").get("mediaType").getAsString(),
+        "the translation quotes the type found");
     Answer html =
         hub.upload(
             gabriela,
@@ -358,6 +363,45 @@ class BankApiTest {
             .get("adaptedFrom")
             .getAsString(),
         "the link goes both ways");
+  }
+
+  @Test
+  void usingAResourceAgainUpdatesThePersonsNoteAndCountsOnce() throws Exception {
+    JsonObject r =
+        resource(
+            gabriela,
+            uploaded(gabriela, Documents.pdf("Ficha de leitura orientada"), "ficha.pdf"),
+            "Ficha de leitura",
+            "");
+    String id = r.get("id").getAsString();
+    String uses = "/api/v1/resources/" + id + "/uses";
+    assertEquals(
+        200, hub.call(filipe, "POST", uses, "{\"note\":\"Correu bem no 7.º B\"}").status());
+    Answer again = hub.call(filipe, "POST", uses, "{\"note\":\"No 8.º A correu ainda melhor\"}");
+    assertEquals(200, again.status(), String.valueOf(again.json()));
+    hub.call(gabriela, "POST", uses, "{\"note\":\"\"}");
+
+    JsonObject view = hub.call(gabriela, "GET", "/api/v1/resources/" + id, null).object();
+    assertEquals(
+        2,
+        view.getAsJsonObject("resource").getAsJsonObject("counts").get("uses").getAsInt(),
+        "one use per person, however often they say it");
+    JsonArray listed = view.getAsJsonArray("uses");
+    assertEquals(2, listed.size(), listed.toString());
+    JsonObject byFilipe = null;
+    for (var use : listed) {
+      if (use.getAsJsonObject().get("lmsUserId").getAsString().equals("d07")) {
+        byFilipe = use.getAsJsonObject();
+      }
+    }
+    assertEquals("Filipe Ramos", byFilipe.get("name").getAsString());
+    assertEquals("No 8.º A correu ainda melhor", byFilipe.get("note").getAsString());
+    assertEquals(1, byFilipe.get("version").getAsInt());
+    assertTrue(byFilipe.has("usedAt"), byFilipe.toString());
+    assertEquals(
+        422,
+        hub.call(filipe, "POST", uses, "{\"note\":\"" + "x".repeat(2001) + "\"}").status(),
+        "a note is at most 2000 characters");
   }
 
   @Test

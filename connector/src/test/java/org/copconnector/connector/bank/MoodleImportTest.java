@@ -143,6 +143,9 @@ class MoodleImportTest {
         assertArrayEquals(contents.get(i * 20), Files.readAllBytes(d.path()));
       }
       assertTrue(outcomes.get(10).error().contains("application/zip"), outcomes.get(10).toString());
+      assertEquals(415, outcomes.get(10).status(), "a status the pages translate the refusal by");
+      assertEquals("file_type_not_allowed", outcomes.get(10).failure().reason());
+      assertEquals("application/zip", outcomes.get(10).failure().details().get("mediaType"));
       assertTrue(
           outcomes.get(11).error().contains("not a file of this Moodle site"),
           outcomes.get(11).toString());

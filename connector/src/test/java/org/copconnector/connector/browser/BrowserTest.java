@@ -359,6 +359,7 @@ class BrowserTest {
     driver.findElement(By.cssSelector("#add-box summary")).click();
     audit(driver, "form to add a resource");
     driver.findElement(By.id("r-file")).sendKeys(pdf.toString());
+    driver.findElement(By.id("r-title")).clear();
     driver.findElement(By.id("r-title")).sendKeys("Grelha de observação de aulas");
     driver.findElement(By.id("r-subjects")).sendKeys("Biologia");
     driver.findElement(By.cssSelector("#add button[type=submit]")).click();
@@ -369,7 +370,8 @@ class BrowserTest {
     click(driver, "//button[.='Usar isto na aula' or .='Usei isto na aula']");
     waiting(driver)
         .until(
-            ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "usado 1 vezes"));
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("counts"), "usado na aula por 1 pessoa"));
     audit(driver, "resource used in class");
 
     click(driver, "//a[@id='community-link']");
@@ -382,7 +384,7 @@ class BrowserTest {
             ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .snippet mark")));
     assertEquals(
         "metacognicao", driver.findElement(By.cssSelector("#results .snippet mark")).getText());
-    assertEquals("1 recursos", driver.findElement(By.id("total")).getText());
+    assertEquals("1 recurso", driver.findElement(By.id("total")).getText());
     audit(driver, "search results");
   }
 

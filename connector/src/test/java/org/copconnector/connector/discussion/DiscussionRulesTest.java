@@ -22,6 +22,7 @@ import org.copconnector.plugin.discussion.DiscussionRequests;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.NotificationChoice;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,8 @@ class DiscussionRulesTest {
                 world.discussions.edit(
                     ALICE, first, new DiscussionRequests.Edit(null, "<p>Third</p>")));
     assertEquals(409, late.status());
+    assertEquals(Reason.EDIT_WINDOW_PASSED, late.reason());
+    assertEquals(30L, late.details().get("minutes"), "the window the message quotes");
   }
 
   @Test
@@ -109,12 +112,40 @@ class DiscussionRulesTest {
     String digest = toBob.get(0).text();
     assertEquals(2, toBob.get(0).format(), "sent as plain text: Moodle previews it as written");
     assertFalse(digest.contains("<") || digest.contains("&amp;"), digest);
-    assertTrue(digest.contains("\n• Fractions: 1 new post"), digest);
+    assertTrue(digest.startsWith("New in your communities on November 23, 2026:"), digest);
+    assertTrue(digest.contains("\n• «Fractions»: new from Alice Anderson"), digest);
     List<FakeMoodleState.Message> toCarol = messagesTo(6);
     assertEquals(1, toCarol.size());
     assertTrue(!toCarol.get(0).text().contains("Rubrics"), "Carol chose none for Assessment");
     assertEquals(0, messagesTo(4).size());
     assertEquals(0, world.notifier.queueDigests(LocalDate.parse("2026-11-20")), "a quiet day");
+  }
+
+  @Test
+  void aNotificationIsWrittenInItsRecipientsLanguage() {
+    world.people.languages().rememberLaunch(null, BOB.lmsUserId(), "pt_PT");
+    world.people.languages().rememberLaunch(null, CAROL.lmsUserId(), "pt_PT");
+    world.people.languages().choose(null, CAROL.lmsUserId(), "en"); // her choice beats her Moodle's
+    Community c = community("Lesson study");
+    world.discussions.setNotifications(BOB, c.id(), NotificationChoice.EVERY_POST);
+    world.discussions.setNotifications(CAROL, c.id(), NotificationChoice.EVERY_POST);
+    thread(c, "Fractions");
+    world.deliverUntilDone();
+    assertEquals(1, messagesTo(5).size());
+    String toBob = messagesTo(5).get(0).text();
+    assertTrue(toBob.startsWith("Alice Anderson iniciou «Fractions» (Lesson study):"), toBob);
+    String toCarol = messagesTo(6).get(0).text();
+    assertTrue(toCarol.startsWith("Alice Anderson started «Fractions» (Lesson study):"), toCarol);
+
+    world.discussions.setNotifications(BOB, c.id(), NotificationChoice.DAILY_DIGEST);
+    thread(c, "Decimals");
+    clock.advance(Duration.ofDays(1));
+    assertEquals(1, world.notifier.queueYesterdaysDigests());
+    world.deliverUntilDone();
+    String digest = messagesTo(5).get(1).text();
+    assertTrue(
+        digest.startsWith("Novidades nas suas comunidades em 23 de novembro de 2026:"), digest);
+    assertTrue(digest.contains("\n• «Decimals»: novidades de Alice Anderson"), digest);
   }
 
   private List<FakeMoodleState.Message> messagesTo(long user) {

@@ -22,6 +22,7 @@ import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.NotificationChoice;
 import org.copconnector.plugin.discussion.Post;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,9 @@ class ForumWalkTest {
     FakeMoodleState.Post first = postsInMoodle(discussion.id()).get(0);
     assertEquals(state().serviceUserId, first.userId());
     assertTrue(first.message().contains("Bars or circles?"), first.message());
-    assertTrue(first.message().contains("Alice Anderson"), "the author's name is in the post");
+    assertTrue(
+        first.message().contains("— Alice Anderson, in the community hub"),
+        "the author's name is in the post, in her language: " + first.message());
     assertTrue(!first.message().contains("script"), first.message());
 
     // A reply written directly in Moodle, imported once however often the import runs.
@@ -130,7 +133,9 @@ class ForumWalkTest {
     world.deliverUntilDone();
     assertEquals(2, postsInMoodle(discussion.id()).size(), "the imported reply is not sent back");
 
-    // A reply in the hub, answering Carol: mirrored once, under her post.
+    // A reply in the hub, answering Carol: mirrored once, under her post, and signed in Bob's
+    // language.
+    world.people().languages().choose(null, BOB.lmsUserId(), "pt");
     world.discussions.reply(
         BOB,
         thread.id(),
@@ -144,7 +149,8 @@ class ForumWalkTest {
     assertEquals(3, inMoodle.size());
     FakeMoodleState.Post mirrored = inMoodle.get(2);
     assertEquals(moodleReply, mirrored.parentId(), "answers Carol's post");
-    assertTrue(mirrored.message().contains("Bob Brown"));
+    assertTrue(
+        mirrored.message().contains("— Bob Brown, no espaço da comunidade"), mirrored.message());
     assertTrue(mirrored.message().contains("<blockquote><p>equal parts</p></blockquote>"));
 
     // The import sees our own reply and does not bring it back.
@@ -188,6 +194,7 @@ class ForumWalkTest {
             ApiException.class,
             () -> world.communities.chooseForum(ALICE, community.id(), "2", "1"));
     assertEquals(422, announcements.status());
+    assertEquals(Reason.FORUM_CLOSED_TO_TEACHERS, announcements.reason());
     world.communities.chooseForum(ALICE, community.id(), "2", "3");
     Community other =
         world.communities.create(
@@ -196,6 +203,8 @@ class ForumWalkTest {
         assertThrows(
             ApiException.class, () -> world.communities.chooseForum(ALICE, other.id(), "2", "3"));
     assertEquals(409, taken.status());
+    assertEquals(Reason.FORUM_TAKEN, taken.reason());
+    assertEquals("3", taken.details().get("forumId"));
     world.deliverUntilDone();
 
     fake.discussionInMoodle(3, 0, 6, "Avaliação", "<p>Como avaliam o trabalho de grupo?</p>");

@@ -114,24 +114,36 @@ class PromptScheduleTest {
 
   @Test
   void membersWhoHaveNotAnsweredGetOneReminderBeforeThePromptCloses() throws Exception {
-    // Alice wrote the prompt, Carol turned notifications off: only Bob is reminded, once.
-    assertEquals(1, remindersQueued(false));
+    // Alice wrote the prompt, Carol turned notifications off: only Bob is reminded, once, in his
+    // language, with the closing time in the prompt's time zone.
+    Reminders reminders = remind(false);
+    assertEquals(1, reminders.queued());
+    assertEquals(
+        List.of(
+            "A proposta «Depois da aula» fecha em 5 de novembro de 2026 18:00. Bastam algumas"
+                + " linhas: os seus colegas vão lê-las."),
+        reminders.toBob());
   }
 
   @Test
   void anAnswerKeptInTheJournalCountsAsAnsweredForTheReminder() throws Exception {
-    assertEquals(0, remindersQueued(true));
+    assertEquals(0, remind(true).queued());
   }
+
+  /** How many reminders were queued, and the text of those Bob got. */
+  private record Reminders(int queued, List<String> toBob) {}
 
   /**
    * Reminders queued over the 80 hours after a prompt open for 3 days opened in Alice's community
-   * of three, where Carol turned notifications off and Bob may keep an answer in his journal.
+   * of three, where Carol turned notifications off, Bob's Moodle is in Portuguese and Bob may keep
+   * an answer in his journal.
    */
-  private int remindersQueued(boolean bobWritesInHisJournal) throws Exception {
+  private Reminders remind(boolean bobWritesInHisJournal) throws Exception {
     ManualClock clock = new ManualClock(Instant.parse("2026-11-02T12:00:00Z"));
     try (FakeMoodle fake = new FakeMoodle().start();
         DiscussionWorld world = new DiscussionWorld(dataDir, fake, clock)) {
       Community c = communityOfThree(world);
+      world.people().languages().rememberLaunch(null, DiscussionWorld.BOB.lmsUserId(), "pt_PT");
       world.discussions.setNotifications(
           DiscussionWorld.CAROL,
           c.id(),
@@ -153,8 +165,15 @@ class PromptScheduleTest {
         clock.advance(Duration.ofHours(1));
         scheduler.openDue();
       }
-      return world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING)
-          - before;
+      int queued =
+          world.outbox.count(org.copconnector.plugin.outbox.OutboxMessage.Status.PENDING) - before;
+      world.deliverUntilDone();
+      return new Reminders(
+          queued,
+          fake.state().messages.stream()
+              .filter(m -> m.toUserId() == 5 && m.text().contains("«Depois da aula» fecha"))
+              .map(m -> m.text())
+              .toList());
     }
   }
 

@@ -81,9 +81,7 @@ class DoctorTest {
 
   private static String print(List<CheckResult> results, int[] exit) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    exit[0] =
-        new Doctor(null, null, Map.of(), null)
-            .print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
+    exit[0] = Doctor.print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -94,6 +92,10 @@ class DoctorTest {
     List<CheckResult> results = run(config);
     assertTrue(results.stream().allMatch(r -> r.outcome() == Outcome.PASS), results.toString());
     assertEquals(13, results.size());
+    assertEquals(
+        java.util.Arrays.stream(Check.values()).map(Check::id).toList(),
+        results.stream().map(CheckResult::id).toList(),
+        "every check once, in the catalogue's order");
     assertTrue(
         check(results, "Token valid").detail().contains("WS Connector (wsconnector, user id 3)"));
     assertEquals("4.5+ (Build: 20241205)", check(results, "Moodle release").detail());
@@ -130,6 +132,8 @@ class DoctorTest {
     assertEquals(Outcome.FAIL, failed.outcome(), failed.toString());
     assertTrue(failed.detail().contains("lacks " + capability), failed.detail());
     assertTrue(failed.fix().startsWith("allow " + capability + " in "), failed.fix());
+    assertEquals("missing_capability", failed.reason());
+    assertEquals(capability, failed.params().get("capability"));
     List<CheckResult> others =
         results.stream()
             .filter(r -> r.outcome() == Outcome.FAIL && !r.name().equals("Database"))
@@ -285,6 +289,10 @@ class DoctorTest {
         functions.detail().contains("core_message_send_instant_messages (notifications"),
         functions.detail());
     assertTrue(functions.fix().contains("External services"));
+    assertEquals("missing_functions", functions.reason());
+    assertEquals(
+        "mod_forum_add_discussion, core_message_send_instant_messages",
+        functions.params().get("missing"));
   }
 
   @Test

@@ -101,7 +101,7 @@ class LiveMoodleTest {
         new Doctor(config, s -> Moodle.connect(http, s), RequiredFunctions.load(), http);
     List<CheckResult> results = doctor.run();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    doctor.print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
+    Doctor.print(results, new PrintStream(out, true, StandardCharsets.UTF_8));
     System.out.println(out.toString(StandardCharsets.UTF_8));
     for (String name : List.of("Moodle answers", "Token valid", "Moodle release")) {
       assertEquals(

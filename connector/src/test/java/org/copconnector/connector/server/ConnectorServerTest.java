@@ -82,9 +82,10 @@ class ConnectorServerTest {
     return send(new Request.Builder().url(url(path)).post(RequestBody.create(json, JSON)).build());
   }
 
-  private static void assertError(Answer answer, int status, String code) {
+  private static void assertError(Answer answer, int status, String code, String reason) {
     assertEquals(status, answer.status(), answer.json().toString());
     assertEquals(code, answer.json().get("error").getAsString(), answer.json().toString());
+    assertEquals(reason, answer.json().get("reason").getAsString(), answer.json().toString());
     assertTrue(answer.json().has("message"));
     assertTrue(answer.json().get("details").isJsonObject());
   }
@@ -112,8 +113,8 @@ class ConnectorServerTest {
   @Test
   void unknownRoutesAndMethodsUseTheErrorShape() throws Exception {
     start(Map.of());
-    assertError(get("/no/such/thing"), 404, "not_found");
-    assertError(post("/health", "{}"), 405, "method_not_allowed");
+    assertError(get("/no/such/thing"), 404, "not_found", "not_found");
+    assertError(post("/health", "{}"), 405, "method_not_allowed", "method_not_allowed");
   }
 
   @Test
@@ -134,6 +135,7 @@ class ConnectorServerTest {
       JsonObject body =
           JsonParser.parseString(raw.substring(raw.indexOf("\r\n\r\n") + 4)).getAsJsonObject();
       assertEquals("bad_request", body.get("error").getAsString());
+      assertEquals("bad_request", body.get("reason").getAsString());
     }
   }
 
@@ -146,19 +148,27 @@ class ConnectorServerTest {
     assertEquals("Matemática 📐 مرحبا", ok.json().get("name").getAsString());
     assertEquals("both", ok.json().get("mode").getAsString());
 
-    assertError(post("/test/echo", "{\"name\":\"x\","), 400, "malformed_json");
-    assertError(post("/test/echo", "not json"), 400, "malformed_json");
-    assertError(post("/test/echo", "{\"name\":\"x\"} trailing"), 400, "malformed_json");
-    assertError(post("/test/echo", ""), 400, "missing_body");
+    assertError(post("/test/echo", "{\"name\":\"x\","), 400, "malformed_json", "malformed_json");
+    assertError(post("/test/echo", "not json"), 400, "malformed_json", "malformed_json");
+    assertError(
+        post("/test/echo", "{\"name\":\"x\"} trailing"), 400, "malformed_json", "malformed_json");
+    assertError(post("/test/echo", ""), 400, "missing_body", "missing_body");
     Answer wrongType = post("/test/echo", "{\"name\":\"x\",\"count\":\"many\"}");
-    assertError(wrongType, 422, "invalid_field");
+    assertError(wrongType, 422, "invalid_field", "expected_number");
     assertEquals("count", wrongType.json().getAsJsonObject("details").get("field").getAsString());
     Answer badEnum = post("/test/echo", "{\"name\":\"x\",\"mode\":\"hybrid\"}");
-    assertError(badEnum, 422, "invalid_field");
+    assertError(badEnum, 422, "invalid_field", "unknown_value");
     assertEquals("mode", badEnum.json().getAsJsonObject("details").get("field").getAsString());
-    assertError(post("/test/echo", "{\"name\":\"x\",\"colour\":\"red\"}"), 422, "invalid_field");
-    assertError(post("/test/echo", "{\"name\":\" \"}"), 422, "invalid_body");
-    assertError(post("/test/echo", "[1,2]"), 422, "invalid_field");
+    assertTrue(
+        badEnum.json().getAsJsonObject("details").get("allowed").getAsString().contains("both"),
+        badEnum.json().toString());
+    assertError(
+        post("/test/echo", "{\"name\":\"x\",\"colour\":\"red\"}"),
+        422,
+        "invalid_field",
+        "unknown_field");
+    assertError(post("/test/echo", "{\"name\":\" \"}"), 422, "invalid_body", "invalid_body");
+    assertError(post("/test/echo", "[1,2]"), 422, "invalid_field", "expected_object");
     assertError(
         send(
             new Request.Builder()
@@ -168,6 +178,7 @@ class ConnectorServerTest {
                         "name=x", MediaType.get("application/x-www-form-urlencoded")))
                 .build()),
         415,
+        "unsupported_media_type",
         "unsupported_media_type");
   }
 
@@ -175,7 +186,9 @@ class ConnectorServerTest {
   void oversizedBodiesAreRefused() throws Exception {
     start(Map.of());
     String big = "{\"name\":\"" + "x".repeat(4000) + "\"}";
-    assertError(post("/test/echo", big), 413, "payload_too_large");
+    Answer declared = post("/test/echo", big);
+    assertError(declared, 413, "payload_too_large", "payload_too_large");
+    assertTrue(declared.json().getAsJsonObject("details").get("limitBytes").getAsLong() > 0);
     // Without a Content-Length the body is cut off while streaming.
     RequestBody chunked =
         new RequestBody() {
@@ -192,6 +205,7 @@ class ConnectorServerTest {
     assertError(
         send(new Request.Builder().url(url("/test/echo")).post(chunked).build()),
         413,
+        "payload_too_large",
         "payload_too_large");
   }
 
@@ -200,7 +214,7 @@ class ConnectorServerTest {
     start(Map.of());
     try (LogCapture logs = new LogCapture()) {
       Answer answer = get("/test/boom");
-      assertError(answer, 500, "internal_error");
+      assertError(answer, 500, "internal_error", "internal_error");
       String id = answer.json().getAsJsonObject("details").get("correlationId").getAsString();
       assertFalse(
           answer.json().toString().contains("cop_secret_thing"), "no internals in the answer");

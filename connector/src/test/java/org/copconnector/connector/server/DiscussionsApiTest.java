@@ -143,7 +143,12 @@ class DiscussionsApiTest {
             path,
             json(Map.of("communityId", c, "title", "x".repeat(41), "body", "ok")));
     assertEquals(422, longTitle.status());
-    assertEquals("title", longTitle.object().getAsJsonObject("details").get("field").getAsString());
+    assertEquals("invalid_field", longTitle.object().get("error").getAsString());
+    assertEquals("title_length", longTitle.object().get("reason").getAsString());
+    JsonObject titleDetails = longTitle.object().getAsJsonObject("details");
+    assertEquals("title", titleDetails.get("field").getAsString());
+    assertEquals(1, titleDetails.get("min").getAsInt());
+    assertEquals(40, titleDetails.get("max").getAsInt(), "the configured limit, for the message");
     Answer longBody =
         call(
             filipe,
@@ -151,7 +156,10 @@ class DiscussionsApiTest {
             path,
             json(Map.of("communityId", c, "title", "ok", "body", "y".repeat(501))));
     assertEquals(422, longBody.status());
-    assertEquals("body", longBody.object().getAsJsonObject("details").get("field").getAsString());
+    assertEquals("body_length", longBody.object().get("reason").getAsString());
+    JsonObject bodyDetails = longBody.object().getAsJsonObject("details");
+    assertEquals("body", bodyDetails.get("field").getAsString());
+    assertEquals(500, bodyDetails.get("max").getAsInt());
     assertEquals(
         422,
         call(

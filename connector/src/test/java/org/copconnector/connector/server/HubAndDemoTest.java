@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import okhttp3.FormBody;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -76,6 +77,21 @@ class HubAndDemoTest {
             .build());
   }
 
+  private Answer putAs(String session, String path, String json) throws IOException {
+    return send(
+        new Request.Builder()
+            .url(url(path))
+            .header("Cookie", "cop_session=" + session)
+            .put(RequestBody.create(json, MediaType.get("application/json")))
+            .build());
+  }
+
+  private JsonObject me(String session) throws IOException {
+    return JsonParser.parseString(get("/api/v1/hub", session).body())
+        .getAsJsonObject()
+        .getAsJsonObject("me");
+  }
+
   private String enter(String person, String course) throws IOException {
     Answer entered =
         send(
@@ -111,14 +127,56 @@ class HubAndDemoTest {
   }
 
   @Test
+  void aChosenLanguageIsKeptForLaterSessions() throws Exception {
+    start(true);
+    String first = enter("d07", "demo-rede-ciencias");
+    JsonObject me = me(first);
+    assertEquals("pt", me.get("locale").getAsString(), "the launch's locale until a choice");
+    assertEquals(
+        "[{\"code\":\"en\",\"name\":\"English\"},{\"code\":\"es\",\"name\":\"Español\"},"
+            + "{\"code\":\"pt\",\"name\":\"Português\"}]",
+        me.get("languages").toString());
+
+    Answer chosen = putAs(first, "/api/v1/me/language", "{\"language\":\"es\"}");
+    assertEquals(200, chosen.status(), chosen.body());
+    assertEquals("{\"language\":\"es\"}", chosen.body());
+    assertEquals("es", me(first).get("locale").getAsString());
+    String later = enter("d07", "demo-cie-rio");
+    assertEquals("es", me(later).get("locale").getAsString(), "kept in a new session");
+    assertEquals(
+        "pt",
+        me(enter("d08", "demo-rede-ciencias")).get("locale").getAsString(),
+        "one person's choice is theirs alone");
+
+    for (String refused : List.of("{\"language\":\"xx\"}", "{\"language\":\"PT\"}", "{}")) {
+      Answer bad = putAs(later, "/api/v1/me/language", refused);
+      assertEquals(422, bad.status(), refused + " " + bad.body());
+      assertEquals(
+          "language",
+          JsonParser.parseString(bad.body())
+              .getAsJsonObject()
+              .getAsJsonObject("details")
+              .get("field")
+              .getAsString());
+    }
+    assertEquals("es", me(later).get("locale").getAsString(), "a refused choice changes nothing");
+    assertEquals(401, putAs("forged", "/api/v1/me/language", "{\"language\":\"en\"}").status());
+  }
+
+  @Test
   void theHubApiNeedsASession() throws Exception {
     start(true);
     Answer anonymous = get("/api/v1/hub", null);
     assertEquals(401, anonymous.status());
+    JsonObject refused = JsonParser.parseString(anonymous.body()).getAsJsonObject();
+    assertEquals("unauthenticated", refused.get("error").getAsString());
+    assertEquals("not_signed_in", refused.get("reason").getAsString());
+    Answer stale = get("/api/v1/hub", "forged-token");
+    assertEquals(401, stale.status());
     assertEquals(
-        "unauthenticated",
-        JsonParser.parseString(anonymous.body()).getAsJsonObject().get("error").getAsString());
-    assertEquals(401, get("/api/v1/hub", "forged-token").status());
+        "session_expired",
+        JsonParser.parseString(stale.body()).getAsJsonObject().get("reason").getAsString(),
+        "a cookie the connector does not know is a session that ended");
   }
 
   @Test
@@ -254,7 +312,9 @@ class HubAndDemoTest {
                     .build())
             .execute()) {
       assertEquals(403, r.code());
-      assertTrue(r.body().string().contains("cross_site_request"));
+      JsonObject refused = JsonParser.parseString(r.body().string()).getAsJsonObject();
+      assertEquals("cross_site_request", refused.get("error").getAsString());
+      assertEquals("cross_site_request", refused.get("reason").getAsString());
     }
     try (Response r =
         foreignPage

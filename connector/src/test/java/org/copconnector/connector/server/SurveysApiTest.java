@@ -72,6 +72,15 @@ class SurveysApiTest {
       assertEquals(201, survey.status(), String.valueOf(survey.json()));
       String id = survey.object().get("id").getAsString();
       assertEquals(10, survey.object().getAsJsonArray("items").size());
+      assertEquals(
+          "A nossa comunidade ao espelho",
+          survey.object().get("title").getAsString(),
+          "the template's title, in the words of the facilitator who started it");
+      JsonObject statement = survey.object().getAsJsonArray("statements").get(9).getAsJsonObject();
+      assertEquals("survey.template.mirror.10", statement.get("key").getAsString());
+      assertEquals(
+          "Cada membro da comunidade está motivado para ajudar.",
+          statement.get("text").getAsString());
       Instant now = Instant.now();
       Answer round =
           hub.call(
@@ -125,6 +134,7 @@ class SurveysApiTest {
       assertEquals(3, shown.get("respondents").getAsInt());
       JsonArray items = shown.getAsJsonArray("items");
       JsonObject first = items.get(0).getAsJsonObject();
+      assertEquals("survey.template.mirror.1", first.get("key").getAsString());
       assertEquals("[0,0,0,2,1]", first.get("counts").toString());
       assertEquals("[0.0,0.0,0.0,66.7,33.3]", first.get("percents").toString());
       assertEquals(100.0, first.get("positivePercent").getAsDouble());
@@ -141,14 +151,14 @@ class SurveysApiTest {
       String text = new String(csv.bytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(
           text.contains(
-              "1,\"Our PLC community has shared values and vision.\",3,0,0,0.0,0,0.0,0,0.0,2,66.7,1,33.3,3,100.0,"),
-          text);
+              "1,\"A nossa comunidade tem valores e uma visão partilhados.\",3,0,0,0.0,0,0.0,0,0.0,2,66.7,1,33.3,3,100.0,"),
+          "built-in statements in the reader's language: " + text);
       DemoHub.Download svg =
           hub.download(
               filipe, "/api/v1/surveys/" + id + "/rounds/" + roundId + "/items/1/chart.svg");
       assertEquals(200, svg.status());
-      assertTrue(
-          new String(svg.bytes(), java.nio.charset.StandardCharsets.UTF_8).startsWith("<svg"));
+      String chart = new String(svg.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(chart.startsWith("<svg") && chart.contains(">Concordo totalmente</text>"), chart);
 
       // Nothing ties a person to answers: not the report, the survey, the CSV, nor the log.
       assertFalse(logs.lines().isEmpty(), "the log was captured");

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Membership.Role;
 import org.copconnector.plugin.community.Membership.Status;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.people.PeopleStore;
@@ -21,6 +22,7 @@ import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Communities of practice and voluntary membership. Every change to membership is stored together
@@ -78,7 +80,8 @@ public final class Communities {
             ? List.of(session.courseId())
             : request.courseIds();
     if (courses.isEmpty()) {
-      throw ApiException.invalid("courseIds", "a community lives in at least one course");
+      throw ApiException.invalid(
+          Reason.COURSE_REQUIRED, "courseIds", "a community lives in at least one course");
     }
     // Facilitators start communities; other teachers only where every course of it allows them to.
     boolean allowed =
@@ -86,13 +89,17 @@ public final class Communities {
             || courses.stream()
                 .allMatch(course -> courseSettings.of(course).teachersMayStartCommunities());
     if (!allowed) {
-      throw ApiException.forbidden("only facilitators start communities in this course");
+      throw new ApiException(
+          Reason.FACILITATORS_START_COMMUNITIES,
+          "only facilitators start communities in this course");
     }
     Set<String> mine = coursesOf(session);
     for (String course : courses) {
       if (session.role() != ProductRole.ADMIN && !mine.contains(course)) {
-        throw ApiException.forbidden(
-            "you can only anchor a community in your own courses (" + course + " is not one)");
+        throw new ApiException(
+            Reason.NOT_YOUR_COURSE,
+            "you can only anchor a community in your own courses (" + course + " is not one)",
+            Map.of("course", course));
       }
     }
     Instant now = Instant.now(clock);
@@ -180,7 +187,8 @@ public final class Communities {
                   ? Status.ACTIVE
                   : community.joining() == Community.Joining.REQUEST ? Status.REQUESTED : null;
           if (status == null) {
-            throw ApiException.forbidden("this community takes new members by invitation only");
+            throw new ApiException(
+                Reason.INVITATION_ONLY, "this community takes new members by invitation only");
           }
           Membership membership = new Membership(id, session.lmsUserId(), Role.MEMBER, status, now);
           store.saveMembership(c, membership);
@@ -199,7 +207,8 @@ public final class Communities {
           Membership mine =
               store
                   .membership(c, id, session.lmsUserId())
-                  .orElseThrow(() -> ApiException.notFound("your membership"));
+                  .orElseThrow(
+                      () -> ApiException.notFound(Reason.MEMBERSHIP_NOT_FOUND, "your membership"));
           removeMember(c, community, mine);
           return null;
         });
@@ -214,11 +223,13 @@ public final class Communities {
               community.courseIds().stream().anyMatch(people.coursesOf(c, userId)::contains);
           if (!colleague) {
             throw ApiException.invalid(
-                "userId", "only people of the community's courses can be invited");
+                Reason.NOT_IN_COMMUNITY_COURSES,
+                "userId",
+                "only people of the community's courses can be invited");
           }
           Optional<Membership> existing = store.membership(c, id, userId);
           if (existing.isPresent() && existing.get().active()) {
-            throw ApiException.conflict("already a member");
+            throw new ApiException(Reason.ALREADY_MEMBER, "already a member");
           }
           if (existing.isPresent() && existing.get().status() == Status.REQUESTED) {
             return approve(c, community, existing.get());
@@ -239,7 +250,10 @@ public final class Communities {
               store
                   .membership(c, id, userId)
                   .filter(m -> m.status() == Status.REQUESTED)
-                  .orElseThrow(() -> ApiException.notFound("a request to join from " + userId));
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              Reason.JOIN_REQUEST_NOT_FOUND, "a request to join from " + userId));
           return approve(c, community, request);
         });
   }
@@ -252,7 +266,8 @@ public final class Communities {
           Membership member =
               store
                   .membership(c, id, userId)
-                  .orElseThrow(() -> ApiException.notFound("member " + userId));
+                  .orElseThrow(
+                      () -> ApiException.notFound(Reason.MEMBER_NOT_FOUND, "member " + userId));
           removeMember(c, community, member);
           return null;
         });
@@ -270,7 +285,8 @@ public final class Communities {
               store
                   .membership(c, id, userId)
                   .filter(Membership::active)
-                  .orElseThrow(() -> ApiException.notFound("member " + userId));
+                  .orElseThrow(
+                      () -> ApiException.notFound(Reason.MEMBER_NOT_FOUND, "member " + userId));
           if (member.role() == Role.FACILITATOR && role == Role.MEMBER) {
             requireAnotherFacilitator(c, id, userId);
           }
@@ -299,9 +315,10 @@ public final class Communities {
    */
   public List<ForumChoice> forums(Session session, String id, String courseId) {
     Anchor anchor = inTransaction(c -> anchorOf(c, facilitated(c, session, id), courseId));
+    Translations words = Translations.in(people.languages().of(session));
     return lms.forums(courseId).stream()
         .filter(Lms.Forum::takesDiscussions)
-        .map(f -> choice(f, f.id().equals(anchor.forumId())))
+        .map(f -> choice(f, f.id().equals(anchor.forumId()), words))
         .toList();
   }
 
@@ -313,10 +330,18 @@ public final class Communities {
             .filter(f -> f.id().equals(forumId))
             .findFirst()
             .orElseThrow(
-                () -> ApiException.invalid("forumId", "not a forum of course " + courseId));
+                () ->
+                    ApiException.invalid(
+                        Reason.NOT_A_COURSE_FORUM,
+                        "forumId",
+                        "not a forum of course " + courseId,
+                        Map.of("course", courseId)));
     if (!forum.takesDiscussions()) {
       throw ApiException.invalid(
-          "forumId", "teachers cannot start discussions in this forum (" + forum.type() + ")");
+          Reason.FORUM_CLOSED_TO_TEACHERS,
+          "forumId",
+          "teachers cannot start discussions in this forum (" + forum.type() + ")",
+          Map.of("forumType", String.valueOf(forum.type())));
     }
     inTransaction(
         c -> {
@@ -325,26 +350,27 @@ public final class Communities {
             // Without groups every discussion of the forum is the community's: one community only.
             for (Anchor other : store.anchorsWithForumIn(c, courseId)) {
               if (other.forumId().equals(forumId) && !other.id().equals(anchor.id())) {
-                throw ApiException.conflict(
+                throw new ApiException(
+                    Reason.FORUM_TAKEN,
                     "forum "
                         + forumId
                         + " has no groups and already holds another community's discussions;"
-                        + " choose a forum with groups or another forum");
+                        + " choose a forum with groups or another forum",
+                    Map.of("forumId", forumId));
               }
             }
           }
           store.setForum(c, anchor.id(), forumId);
           return null;
         });
-    return choice(forum, true);
+    return choice(forum, true, Translations.in(people.languages().of(session)));
   }
 
-  private static ForumChoice choice(Lms.Forum f, boolean chosen) {
-    String warning =
-        f.usesGroups()
-            ? null
-            : "This forum is not in groups mode: every participant of the course will see the community's discussions."
-                + " Set its group mode to separate or visible groups in Moodle.";
+  /**
+   * A forum as offered to a facilitator, with a warning in their language when it has no groups.
+   */
+  private static ForumChoice choice(Lms.Forum f, boolean chosen, Translations words) {
+    String warning = f.usesGroups() ? null : words.text("moodle.forum.noGroups");
     return new ForumChoice(f.id(), f.name(), f.type(), f.groupMode(), chosen, warning);
   }
 
@@ -352,7 +378,11 @@ public final class Communities {
     return store.anchors(c, community.id()).stream()
         .filter(a -> a.courseId().equals(courseId))
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound("course " + courseId + " of this community"));
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    Reason.COMMUNITY_COURSE_NOT_FOUND,
+                    "course " + courseId + " of this community"));
   }
 
   private Membership approve(Connection c, Community community, Membership request)
@@ -382,7 +412,8 @@ public final class Communities {
         store.members(c, communityId).stream()
             .anyMatch(m -> m.activeFacilitator() && !m.lmsUserId().equals(leaving));
     if (!another) {
-      throw ApiException.conflict(
+      throw new ApiException(
+          Reason.LAST_FACILITATOR,
           "a community always keeps a facilitator: name a co-facilitator first");
     }
   }
@@ -416,7 +447,7 @@ public final class Communities {
   private Community open(Connection c, Session session, String id) throws SQLException {
     Community community = visible(c, session, id);
     if (community.archived()) {
-      throw ApiException.conflict("this community is archived");
+      throw new ApiException(Reason.COMMUNITY_ARCHIVED, "this community is archived");
     }
     return community;
   }
@@ -429,7 +460,8 @@ public final class Communities {
             .map(Membership::activeFacilitator)
             .orElse(false);
     if (session.role() != ProductRole.ADMIN && !facilitator) {
-      throw ApiException.forbidden("only this community's facilitators can do that");
+      throw new ApiException(
+          Reason.FACILITATORS_ONLY, "only this community's facilitators can do that");
     }
     return community;
   }

@@ -9,6 +9,7 @@ import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Who may do what in a community: seeing it (people of its courses, its members, administrators),
@@ -39,22 +40,25 @@ public final class CommunityAccess {
 
     public void requireRead() {
       if (!canRead()) {
-        throw ApiException.forbidden("only members read this community's discussions");
+        throw new ApiException(
+            Reason.MEMBERS_ONLY_READ, "only members read this community's discussions");
       }
     }
 
     public void requireWrite() {
       if (community.archived()) {
-        throw ApiException.conflict("this community is archived");
+        throw new ApiException(Reason.COMMUNITY_ARCHIVED, "this community is archived");
       }
       if (!canWrite()) {
-        throw ApiException.forbidden("only members of this community can post in it");
+        throw new ApiException(
+            Reason.MEMBERS_ONLY_POST, "only members of this community can post in it");
       }
     }
 
     public void requireModerate() {
       if (!canModerate()) {
-        throw ApiException.forbidden("only this community's facilitators can do that");
+        throw new ApiException(
+            Reason.FACILITATORS_ONLY, "only this community's facilitators can do that");
       }
     }
   }
@@ -71,13 +75,15 @@ public final class CommunityAccess {
     Community community =
         store
             .find(c, communityId)
-            .orElseThrow(() -> ApiException.notFound("community " + communityId));
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(Reason.COMMUNITY_NOT_FOUND, "community " + communityId));
     Membership mine = store.membership(c, communityId, session.lmsUserId()).orElse(null);
     boolean admin = session.role() == ProductRole.ADMIN;
     boolean inMyCourses =
         !admin && community.courseIds().stream().anyMatch(coursesOf(c, session)::contains);
     if (!admin && !inMyCourses && mine == null) {
-      throw ApiException.notFound("community " + communityId);
+      throw ApiException.notFound(Reason.COMMUNITY_NOT_FOUND, "community " + communityId);
     }
     return new Access(community, mine, admin);
   }

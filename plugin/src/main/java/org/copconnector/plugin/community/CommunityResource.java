@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** Communities over HTTP: browse, start, join, leave, and the facilitators' tools. */
 @Path("/api/v1/communities")
@@ -27,7 +29,7 @@ public final class CommunityResource {
   public record Invitation(String userId) {
     public Invitation {
       if (userId == null || userId.isBlank() || userId.length() > 255) {
-        throw ApiException.invalid("userId", "userId is required");
+        throw ApiException.invalid(Reason.PERSON_REQUIRED, "userId", "userId is required");
       }
     }
   }
@@ -36,7 +38,8 @@ public final class CommunityResource {
   public record RoleChange(Membership.Role role) {
     public RoleChange {
       if (role == null) {
-        throw ApiException.invalid("role", "role is required (facilitator or member)");
+        throw ApiException.invalid(
+            Reason.ROLE_REQUIRED, "role", "role is required (facilitator or member)");
       }
     }
   }
@@ -45,7 +48,7 @@ public final class CommunityResource {
   public record ForumSelection(String forumId) {
     public ForumSelection {
       if (forumId == null || forumId.isBlank() || forumId.length() > 255) {
-        throw ApiException.invalid("forumId", "forumId is required");
+        throw ApiException.invalid(Reason.FORUM_REQUIRED, "forumId", "forumId is required");
       }
     }
   }
@@ -64,7 +67,8 @@ public final class CommunityResource {
       @QueryParam("focus") String focus,
       @Context ContainerRequestContext request) {
     if (text != null && text.length() > 200) {
-      throw ApiException.invalid("q", "a search is at most 200 characters");
+      throw ApiException.invalid(
+          Reason.SEARCH_LENGTH, "q", "a search is at most 200 characters", Map.of("max", 200));
     }
     return communities.browse(
         SessionFilter.of(request), new Communities.Query(text, subject, cycle, focus));
@@ -145,7 +149,7 @@ public final class CommunityResource {
     try {
       return communities.forums(SessionFilter.of(request), id, courseId);
     } catch (LmsUnavailableException e) {
-      throw new ApiException(503, "lms_unavailable", e.getMessage());
+      throw new ApiException(Reason.LMS_UNAVAILABLE, e.getMessage());
     }
   }
 
@@ -160,7 +164,7 @@ public final class CommunityResource {
     try {
       return communities.chooseForum(SessionFilter.of(request), id, courseId, selection.forumId());
     } catch (LmsUnavailableException e) {
-      throw new ApiException(503, "lms_unavailable", e.getMessage());
+      throw new ApiException(Reason.LMS_UNAVAILABLE, e.getMessage());
     }
   }
 

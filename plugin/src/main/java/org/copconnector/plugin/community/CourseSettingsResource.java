@@ -13,6 +13,7 @@ import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** A course's settings: readable by its people, changed by its facilitators and administrators. */
 @Path("/api/v1/courses/{courseId}/settings")
@@ -30,7 +31,7 @@ public final class CourseSettingsResource {
       @PathParam("courseId") String courseId, @Context ContainerRequestContext request) {
     Session session = SessionFilter.of(request);
     if (session.role() != ProductRole.ADMIN && !courseId.equals(session.courseId())) {
-      throw ApiException.forbidden("settings of another course");
+      throw new ApiException(Reason.OTHER_COURSE_SETTINGS, "settings of another course");
     }
     return settings.of(courseId);
   }
@@ -45,7 +46,8 @@ public final class CourseSettingsResource {
     boolean facilitatorHere =
         session.role() == ProductRole.FACILITATOR && courseId.equals(session.courseId());
     if (session.role() != ProductRole.ADMIN && !facilitatorHere) {
-      throw ApiException.forbidden("only the course's facilitators change its settings");
+      throw new ApiException(
+          Reason.COURSE_FACILITATORS_ONLY, "only the course's facilitators change its settings");
     }
     settings.save(courseId, changed);
     return settings.of(courseId);

@@ -1,7 +1,9 @@
 package org.copconnector.plugin.community;
 
 import java.util.List;
+import java.util.Map;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** What a facilitator sends to start a community; checked here, before anything is stored. */
 public record NewCommunity(
@@ -21,11 +23,18 @@ public record NewCommunity(
     name = name == null ? null : name.strip();
     domain = domain == null ? null : domain.strip();
     if (name == null || name.length() < 3 || name.length() > MAX_NAME) {
-      throw ApiException.invalid("name", "name must be 3 to " + MAX_NAME + " characters");
+      throw ApiException.invalid(
+          Reason.NAME_LENGTH,
+          "name",
+          "name must be 3 to " + MAX_NAME + " characters",
+          Map.of("min", 3, "max", MAX_NAME));
     }
     if (domain == null || domain.isEmpty() || domain.length() > MAX_DOMAIN) {
       throw ApiException.invalid(
-          "domain", "domain (the shared concern) must be 1 to " + MAX_DOMAIN + " characters");
+          Reason.DOMAIN_LENGTH,
+          "domain",
+          "domain (the shared concern) must be 1 to " + MAX_DOMAIN + " characters",
+          Map.of("min", 1, "max", MAX_DOMAIN));
     }
     profile = profile == null ? new Community.Profile(null, null, null, null, null, null) : profile;
     checkTags("profile.cycles", profile.cycles());
@@ -35,7 +44,11 @@ public record NewCommunity(
     courseIds = courseIds == null ? List.of() : courseIds.stream().distinct().toList();
     if (courseIds.size() > MAX_ANCHORS
         || courseIds.stream().anyMatch(c -> c == null || c.isBlank() || c.length() > 255)) {
-      throw ApiException.invalid("courseIds", "up to " + MAX_ANCHORS + " course ids");
+      throw ApiException.invalid(
+          Reason.TOO_MANY_COURSES,
+          "courseIds",
+          "up to " + MAX_ANCHORS + " course ids",
+          Map.of("max", MAX_ANCHORS));
     }
   }
 
@@ -44,8 +57,10 @@ public record NewCommunity(
         || tags.stream()
             .anyMatch(t -> t == null || t.isBlank() || t.length() > MAX_TAG || t.contains(","))) {
       throw ApiException.invalid(
+          Reason.TAG_LIST,
           field,
-          "up to " + MAX_TAGS + " entries of 1 to " + MAX_TAG + " characters, without commas");
+          "up to " + MAX_TAGS + " entries of 1 to " + MAX_TAG + " characters, without commas",
+          Map.of("maxEntries", MAX_TAGS, "maxLength", MAX_TAG));
     }
   }
 }

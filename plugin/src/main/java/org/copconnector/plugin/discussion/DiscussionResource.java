@@ -20,6 +20,7 @@ import org.copconnector.plugin.discussion.DiscussionRequests.NewThread;
 import org.copconnector.plugin.discussion.DiscussionRequests.Notifications;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Discussions over HTTP: a community's threads, a thread's posts, what members do to them, and
@@ -43,7 +44,8 @@ public final class DiscussionResource {
       @QueryParam("page") @DefaultValue("0") int page,
       @Context ContainerRequestContext request) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose threads: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose threads: ?community={id}");
     }
     return discussions.threads(SessionFilter.of(request), community, page);
   }
@@ -135,7 +137,8 @@ public final class DiscussionResource {
 
   private static boolean value(Flag flag) {
     if (flag == null || flag.value() == null) {
-      throw ApiException.invalid("value", "value is required (true or false)");
+      throw ApiException.invalid(
+          Reason.FLAG_VALUE_REQUIRED, "value", "value is required (true or false)");
     }
     return flag.value();
   }

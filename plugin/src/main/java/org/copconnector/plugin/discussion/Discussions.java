@@ -22,6 +22,7 @@ import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Threads and replies of communities. Each new post is stored with the outbox messages that mirror
@@ -116,11 +117,13 @@ public final class Discussions {
   /** Starts a thread; members only, while the community is open for writing. */
   public DiscussionThread start(Session session, NewThread request) {
     if (request == null) {
-      throw ApiException.invalid("body", "a thread needs a title and a body");
+      throw ApiException.invalid(
+          Reason.THREAD_INCOMPLETE, "body", "a thread needs a title and a body");
     }
     String communityId = request.communityId();
     if (communityId == null || communityId.isBlank()) {
-      throw ApiException.invalid("communityId", "say which community the thread is for");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "communityId", "say which community the thread is for");
     }
     String title = title(request.title());
     String body = cleanBody(request.body());
@@ -161,7 +164,7 @@ public final class Discussions {
   /** Replies in a thread, optionally to a given post and quoting one. */
   public PostView reply(Session session, String threadId, NewReply request) {
     if (request == null) {
-      throw ApiException.invalid("body", "a reply needs a body");
+      throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "a reply needs a body");
     }
     String body = cleanBody(request.body());
     return inTransaction(
@@ -207,7 +210,7 @@ public final class Discussions {
   /** The author edits a post within the edit window; the earlier text is kept. */
   public PostView edit(Session session, String postId, Edit request) {
     if (request == null) {
-      throw ApiException.invalid("body", "an edit needs a body");
+      throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "an edit needs a body");
     }
     String body = cleanBody(request.body());
     String title = request.title() == null ? null : title(request.title());
@@ -217,15 +220,18 @@ public final class Discussions {
           DiscussionThread thread = thread(c, post.threadId());
           access.of(c, session, thread.communityId()).requireWrite();
           if (!post.authorId().equals(session.lmsUserId()) || post.origin() != Post.Origin.HUB) {
-            throw ApiException.forbidden("only the author can edit a post");
+            throw new ApiException(Reason.AUTHOR_ONLY_EDIT, "only the author can edit a post");
           }
           Instant now = Instant.now(clock);
           if (now.isAfter(post.createdAt().plus(limits.editWindow()))) {
-            throw ApiException.conflict(
-                "posts can be edited for " + limits.editWindow().toMinutes() + " minutes");
+            throw new ApiException(
+                Reason.EDIT_WINDOW_PASSED,
+                "posts can be edited for " + limits.editWindow().toMinutes() + " minutes",
+                Map.of("minutes", limits.editWindow().toMinutes()));
           }
           if (title != null && !post.first()) {
-            throw ApiException.invalid("title", "only a thread's first post has a title");
+            throw ApiException.invalid(
+                Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
           store.edit(c, post, thread.title(), title, body, now);
           return view(
@@ -246,7 +252,7 @@ public final class Discussions {
           if (post.hidden()
               && !caller.canModerate()
               && !post.authorId().equals(session.lmsUserId())) {
-            throw ApiException.forbidden("this post was hidden by a facilitator");
+            throw new ApiException(Reason.POST_HIDDEN, "this post was hidden by a facilitator");
           }
           return new History(post, store.revisions(c, postId));
         });
@@ -260,10 +266,12 @@ public final class Discussions {
           Access caller = access.of(c, session, thread(c, post.threadId()).communityId());
           caller.requireWrite();
           if (post.first()) {
-            throw ApiException.invalid("postId", "\"this helped me\" is for replies");
+            throw ApiException.invalid(
+                Reason.HELPED_IS_FOR_REPLIES, "postId", "\"this helped me\" is for replies");
           }
           if (post.authorId().equals(session.lmsUserId())) {
-            throw ApiException.invalid("postId", "your own post cannot help you");
+            throw ApiException.invalid(
+                Reason.HELPED_OWN_POST, "postId", "your own post cannot help you");
           }
           store.setHelped(c, postId, session.lmsUserId(), helped, Instant.now(clock));
           Post now = post(c, postId);
@@ -306,12 +314,18 @@ public final class Discussions {
   public NotificationChoice setNotifications(
       Session session, String communityId, NotificationChoice choice) {
     if (choice == null) {
-      throw ApiException.invalid("delivery", "delivery is every_post, daily_digest or none");
+      throw ApiException.invalid(
+          Reason.DELIVERY_INVALID,
+          "delivery",
+          "delivery is every_post, daily_digest or none",
+          Map.of("allowed", "every_post, daily_digest, none"));
     }
     return inTransaction(
         c -> {
           if (!access.of(c, session, communityId).member()) {
-            throw ApiException.forbidden("only members choose how they hear about new posts");
+            throw new ApiException(
+                Reason.MEMBERS_ONLY_NOTIFICATIONS,
+                "only members choose how they hear about new posts");
           }
           store.setChoice(c, communityId, session.lmsUserId(), choice);
           return choice;
@@ -492,9 +506,13 @@ public final class Discussions {
     if (authorId.equals(thread.authorId()) || origin == Post.Origin.HUB) {
       store.markRead(c, thread.id(), authorId, seq);
     }
+    String authorLanguage = null;
     for (Anchor anchor : access.anchors(c, community.id())) {
       if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
-        ForumMirror.queue(c, outbox, post, anchor, community.name());
+        if (authorLanguage == null) {
+          authorLanguage = people.languages().of(c, authorId);
+        }
+        ForumMirror.queue(c, outbox, post, anchor, community.name(), authorLanguage);
       }
     }
     List<String> members = access.activeMembers(c, community.id());
@@ -508,7 +526,8 @@ public final class Discussions {
       return null;
     }
     if (quote.postId() == null) {
-      throw ApiException.invalid("quote.postId", "say which post is quoted");
+      throw ApiException.invalid(
+          Reason.QUOTE_POST_REQUIRED, "quote.postId", "say which post is quoted");
     }
     Post quoted = inThread(c, quote.postId(), threadId, "quote.postId");
     String source = SafeHtml.text(quoted.body());
@@ -516,9 +535,14 @@ public final class Discussions {
     if (text == null || text.isEmpty()) {
       text = source.length() > 300 ? source.substring(0, 300) + "…" : source;
     } else if (text.length() > MAX_QUOTE) {
-      throw ApiException.invalid("quote.text", "a quote is at most " + MAX_QUOTE + " characters");
+      throw ApiException.invalid(
+          Reason.QUOTE_LENGTH,
+          "quote.text",
+          "a quote is at most " + MAX_QUOTE + " characters",
+          Map.of("max", MAX_QUOTE));
     } else if (!normalise(source).contains(normalise(text))) {
-      throw ApiException.invalid("quote.text", "quoted words must come from the quoted post");
+      throw ApiException.invalid(
+          Reason.QUOTE_NOT_IN_POST, "quote.text", "quoted words must come from the quoted post");
     }
     return new Quote(quoted.id(), text);
   }
@@ -532,7 +556,10 @@ public final class Discussions {
     return store
         .post(c, postId)
         .filter(p -> p.threadId().equals(threadId))
-        .orElseThrow(() -> ApiException.invalid(field, "not a post of this thread"));
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    Reason.POST_NOT_IN_THREAD, field, "not a post of this thread"));
   }
 
   private PostView view(Post post, Set<String> helped, String reader, boolean moderates) {
@@ -567,10 +594,14 @@ public final class Discussions {
   private String title(String raw) {
     String title = raw == null ? "" : raw.strip();
     if (title.isEmpty() || title.length() > limits.maxTitle()) {
-      throw ApiException.invalid("title", "a title is 1 to " + limits.maxTitle() + " characters");
+      throw ApiException.invalid(
+          Reason.TITLE_LENGTH,
+          "title",
+          "a title is 1 to " + limits.maxTitle() + " characters",
+          Map.of("min", 1, "max", limits.maxTitle()));
     }
     if (title.chars().anyMatch(ch -> Character.isISOControl(ch))) {
-      throw ApiException.invalid("title", "a title is one line of text");
+      throw ApiException.invalid(Reason.TITLE_ONE_LINE, "title", "a title is one line of text");
     }
     return title;
   }
@@ -579,15 +610,21 @@ public final class Discussions {
   public String cleanBody(String raw) {
     if (raw == null || raw.length() > limits.maxBody()) {
       throw ApiException.invalid(
-          "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");
+          Reason.BODY_LENGTH,
+          "body",
+          "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
+          Map.of("min", 1, "max", limits.maxBody()));
     }
     String body = SafeHtml.sanitize(raw);
     if (SafeHtml.text(body).isBlank()) {
-      throw ApiException.invalid("body", "a post needs some text");
+      throw ApiException.invalid(Reason.BODY_EMPTY, "body", "a post needs some text");
     }
     if (body.length() > limits.maxBody()) {
       throw ApiException.invalid(
-          "body", "a post is 1 to " + limits.maxBody() + " characters of text or HTML");
+          Reason.BODY_LENGTH,
+          "body",
+          "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
+          Map.of("min", 1, "max", limits.maxBody()));
     }
     return body;
   }
@@ -597,11 +634,15 @@ public final class Discussions {
   }
 
   private DiscussionThread thread(Connection c, String id) throws SQLException {
-    return store.thread(c, id).orElseThrow(() -> ApiException.notFound("thread " + id));
+    return store
+        .thread(c, id)
+        .orElseThrow(() -> ApiException.notFound(Reason.THREAD_NOT_FOUND, "thread " + id));
   }
 
   private Post post(Connection c, String id) throws SQLException {
-    return store.post(c, id).orElseThrow(() -> ApiException.notFound("post " + id));
+    return store
+        .post(c, id)
+        .orElseThrow(() -> ApiException.notFound(Reason.POST_NOT_FOUND, "post " + id));
   }
 
   private static IllegalStateException lost(String postId) {

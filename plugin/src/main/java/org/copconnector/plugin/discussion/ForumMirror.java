@@ -3,10 +3,12 @@ package org.copconnector.plugin.discussion;
 import com.google.gson.Gson;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Anchor;
 import org.copconnector.plugin.community.GroupMirror;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsRefusedException;
@@ -19,8 +21,9 @@ import org.copconnector.plugin.store.Transaction;
 /**
  * Mirrors threads and replies into the anchors' Moodle forums: a thread becomes a discussion in the
  * community's group, a reply a post under its parent, written by the service account with the
- * author's name and a reference in the text. The reference lets a delivery whose answer was lost
- * find what it had made, and lets the import recognise our own posts.
+ * author's name (in the author's language, as they wrote the post) and a reference in the text. The
+ * reference lets a delivery whose answer was lost find what it had made, and lets the import
+ * recognise our own posts.
  */
 public final class ForumMirror {
 
@@ -45,14 +48,15 @@ public final class ForumMirror {
    */
   public static final String RESOURCE_MAPPING = "resource-discussion";
 
-  /** What one message mirrors, and where. */
+  /** What one message mirrors, and where; {@code language} is the author's (null: English). */
   record Target(
       String threadId,
       String postId,
       String anchorId,
       String courseId,
       String forumId,
-      String communityName) {}
+      String communityName,
+      String language) {}
 
   private static final Gson GSON = Json.lenient();
 
@@ -82,7 +86,13 @@ public final class ForumMirror {
    * Queues the mirroring of a post (a thread's first post starts a discussion) into one anchor's
    * forum, in the caller's transaction; posts of one thread and anchor go out in order.
    */
-  static void queue(Connection c, Outbox outbox, Post post, Anchor anchor, String communityName)
+  static void queue(
+      Connection c,
+      Outbox outbox,
+      Post post,
+      Anchor anchor,
+      String communityName,
+      String authorLanguage)
       throws SQLException {
     Target target =
         new Target(
@@ -91,7 +101,8 @@ public final class ForumMirror {
             anchor.id(),
             anchor.courseId(),
             anchor.forumId(),
-            communityName);
+            communityName,
+            authorLanguage);
     outbox.enqueue(
         c,
         post.first() ? DISCUSSION : REPLY,
@@ -144,7 +155,7 @@ public final class ForumMirror {
                         target.forumId(),
                         group,
                         thread.title(),
-                        html(post, reference),
+                        html(post, reference, Translations.in(target.language())),
                         null)));
     mappings.put(POST_MAPPING, key(post.id(), target.anchorId()), discussion.firstPostId());
     mappings.put(THREAD_MAPPING, threadKey, discussion.discussionId());
@@ -174,7 +185,12 @@ public final class ForumMirror {
     String reference = reference(post.id());
     Optional<String> made = triedBefore ? lms.findPost(discussion, reference) : Optional.empty();
     String moodlePost =
-        made.orElseGet(() -> lms.reply(parent, "Re: " + thread.title(), html(post, reference)));
+        made.orElseGet(
+            () ->
+                lms.reply(
+                    parent,
+                    "Re: " + thread.title(),
+                    html(post, reference, Translations.in(target.language()))));
     mappings.put(POST_MAPPING, postKey, moodlePost);
   }
 
@@ -197,7 +213,7 @@ public final class ForumMirror {
   }
 
   /** The post as Moodle shows it: the quote, the body, then who wrote it and the reference. */
-  static String html(Post post, String reference) {
+  static String html(Post post, String reference, Translations t) {
     StringBuilder html = new StringBuilder();
     if (post.quoteText() != null) {
       html.append("<blockquote><p>")
@@ -205,9 +221,10 @@ public final class ForumMirror {
           .append("</p></blockquote>");
     }
     html.append(post.body())
-        .append("<p><small>— ")
-        .append(SafeHtml.escape(post.authorName()))
-        .append(", in the community hub · ")
+        .append("<p><small>")
+        .append(
+            SafeHtml.escape(t.text("moodle.forum.attribution", Map.of("name", post.authorName()))))
+        .append(" · ")
         .append(reference)
         .append("</small></p>");
     return html.toString();

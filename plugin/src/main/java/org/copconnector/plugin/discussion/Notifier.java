@@ -8,18 +8,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxHandler;
 import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.store.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells members about new posts as LMS notifications, through the outbox: at once for those who
  * chose every post, once a day for those who chose the digest (one message per person per day,
- * whatever the number of communities), never for the others.
+ * whatever the number of communities), never for the others. Each message is written in its
+ * recipient's language.
  */
 public final class Notifier {
 
@@ -37,6 +43,9 @@ public final class Notifier {
   /** One notification. */
   record Message(String userId, String text) {}
 
+  /** What one community brings to one person's digest. */
+  private record DigestPart(Community community, List<Post> news, Map<String, String> titles) {}
+
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
   private static final Gson GSON = Json.lenient();
   private static final int EXCERPT = 200;
@@ -44,6 +53,7 @@ public final class Notifier {
   private final DataSource dataSource;
   private final Outbox outbox;
   private final CommunityAccess access;
+  private final PersonLanguages languages;
   private final ZoneId zone;
   private final Clock clock;
   private final DiscussionStore store = new DiscussionStore();
@@ -56,6 +66,7 @@ public final class Notifier {
     this.dataSource = dataSource;
     this.outbox = outbox;
     this.access = new CommunityAccess(people);
+    this.languages = people.languages();
     this.zone = zone;
     this.clock = clock;
   }
@@ -69,14 +80,26 @@ public final class Notifier {
       List<String> members,
       Map<String, NotificationChoice> choices)
       throws SQLException {
-    String text = instantText(community, thread, post);
-    for (String member : members) {
-      if (!member.equals(post.authorId())
-          && choices.getOrDefault(member, NotificationChoice.DEFAULT)
-              == NotificationChoice.EVERY_POST) {
-        outbox.enqueue(
-            c, KIND, "notify:" + post.id() + ":" + member, GSON.toJson(new Message(member, text)));
-      }
+    List<String> recipients =
+        members.stream()
+            .filter(
+                member ->
+                    !member.equals(post.authorId())
+                        && choices.getOrDefault(member, NotificationChoice.DEFAULT)
+                            == NotificationChoice.EVERY_POST)
+            .toList();
+    if (recipients.isEmpty()) {
+      return;
+    }
+    Map<String, String> language = languages.of(c, recipients);
+    Map<String, String> texts = new HashMap<>();
+    for (String member : recipients) {
+      String text =
+          texts.computeIfAbsent(
+              language.get(member),
+              lang -> instantText(Translations.in(lang), community, thread, post));
+      outbox.enqueue(
+          c, KIND, "notify:" + post.id() + ":" + member, GSON.toJson(new Message(member, text)));
     }
   }
 
@@ -116,7 +139,7 @@ public final class Notifier {
         dataSource,
         "daily digests",
         c -> {
-          Map<String, List<String>> linesByPerson = new LinkedHashMap<>();
+          Map<String, List<DigestPart>> partsByPerson = new LinkedHashMap<>();
           for (String communityId : store.communitiesWithPostsBetween(c, from, to)) {
             Community community = access.find(c, communityId);
             List<Post> posts = store.postsBetween(c, List.of(communityId), from, to);
@@ -136,19 +159,17 @@ public final class Notifier {
               }
               List<Post> news = posts.stream().filter(p -> !p.authorId().equals(member)).toList();
               if (!news.isEmpty()) {
-                linesByPerson
+                partsByPerson
                     .computeIfAbsent(member, m -> new ArrayList<>())
-                    .add(digestLines(community, news, titles));
+                    .add(new DigestPart(community, news, titles));
               }
             }
           }
+          Map<String, String> language = languages.of(c, partsByPerson.keySet());
           int queued = 0;
-          for (Map.Entry<String, List<String>> person : linesByPerson.entrySet()) {
+          for (Map.Entry<String, List<DigestPart>> person : partsByPerson.entrySet()) {
             String text =
-                "<p>New in your communities on "
-                    + day
-                    + ":</p>"
-                    + String.join("", person.getValue());
+                digestText(Translations.in(language.get(person.getKey())), day, person.getValue());
             if (outbox.enqueue(
                 c,
                 KIND,
@@ -171,42 +192,56 @@ public final class Notifier {
         });
   }
 
-  private static String instantText(Community community, DiscussionThread thread, Post post) {
+  private static String instantText(
+      Translations t, Community community, DiscussionThread thread, Post post) {
     String excerpt = SafeHtml.text(post.body());
     if (excerpt.length() > EXCERPT) {
       excerpt = excerpt.substring(0, EXCERPT) + "…";
     }
-    return "<p><strong>"
-        + SafeHtml.escape(post.authorName())
-        + "</strong> "
-        + (post.first() ? "started" : "replied in")
-        + " «"
-        + SafeHtml.escape(thread.title())
-        + "» ("
-        + SafeHtml.escape(community.name())
-        + "):</p><p>"
-        + SafeHtml.escape(excerpt)
-        + "</p>";
+    String headline =
+        t.text(
+            post.first() ? "moodle.notify.started" : "moodle.notify.replied",
+            Map.of(
+                "author", post.authorName(),
+                "title", thread.title(),
+                "community", community.name()));
+    return "<p>" + SafeHtml.escape(headline) + "</p><p>" + SafeHtml.escape(excerpt) + "</p>";
   }
 
-  private static String digestLines(
-      Community community, List<Post> news, Map<String, String> titles) {
-    Map<String, Integer> perThread = new LinkedHashMap<>();
-    for (Post p : news) {
-      perThread.merge(p.threadId(), 1, Integer::sum);
-    }
+  /**
+   * One person's digest of a day: per community, the threads with news and who wrote in them (no
+   * counts, which would need plural forms).
+   */
+  private static String digestText(Translations t, LocalDate day, List<DigestPart> parts) {
     StringBuilder html =
-        new StringBuilder("<p><strong>")
-            .append(SafeHtml.escape(community.name()))
-            .append("</strong></p><ul>");
-    perThread.forEach(
-        (thread, count) ->
-            html.append("<li>")
-                .append(SafeHtml.escape(titles.get(thread)))
-                .append(": ")
-                .append(count)
-                .append(count == 1 ? " new post" : " new posts")
-                .append("</li>"));
-    return html.append("</ul>").toString();
+        new StringBuilder("<p>")
+            .append(SafeHtml.escape(t.text("moodle.digest.intro", Map.of("date", t.date(day)))))
+            .append("</p>");
+    for (DigestPart part : parts) {
+      Map<String, Set<String>> authorsByThread = new LinkedHashMap<>();
+      for (Post p : part.news()) {
+        authorsByThread
+            .computeIfAbsent(p.threadId(), thread -> new LinkedHashSet<>())
+            .add(p.authorName());
+      }
+      html.append("<p><strong>")
+          .append(SafeHtml.escape(part.community().name()))
+          .append("</strong></p><ul>");
+      authorsByThread.forEach(
+          (thread, authors) ->
+              html.append("<li>")
+                  .append(
+                      SafeHtml.escape(
+                          t.text(
+                              "moodle.digest.thread",
+                              Map.of(
+                                  "title",
+                                  part.titles().getOrDefault(thread, ""),
+                                  "authors",
+                                  String.join(", ", authors)))))
+                  .append("</li>"));
+      html.append("</ul>");
+    }
+    return html.toString();
   }
 }

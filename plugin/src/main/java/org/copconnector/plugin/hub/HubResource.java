@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.i18n.Locales;
+import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
@@ -17,8 +19,16 @@ import org.copconnector.plugin.session.SessionFilter;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HubResource {
 
-  /** The signed-in person. */
-  public record Me(String lmsUserId, String name, ProductRole role, String locale) {}
+  /**
+   * The signed-in person; {@code locale} is their language (their choice, else their LMS's), {@code
+   * languages} those they may choose.
+   */
+  public record Me(
+      String lmsUserId,
+      String name,
+      ProductRole role,
+      String locale,
+      List<Locales.Language> languages) {}
 
   /** The course the person launched from; null when opened outside a course. */
   public record Course(String id, String title, int participants) {}
@@ -31,10 +41,12 @@ public final class HubResource {
 
   private final CourseDirectory courses;
   private final Communities communities;
+  private final PersonLanguages languages;
 
-  public HubResource(CourseDirectory courses, Communities communities) {
+  public HubResource(CourseDirectory courses, Communities communities, PersonLanguages languages) {
     this.courses = courses;
     this.communities = communities;
+    this.languages = languages;
   }
 
   @GET
@@ -68,7 +80,8 @@ public final class HubResource {
             session.lmsUserId(),
             session.displayName(),
             session.role(),
-            Locales.supported(session.locale())),
+            languages.of(session),
+            Locales.languages()),
         course,
         cards,
         session.demo());

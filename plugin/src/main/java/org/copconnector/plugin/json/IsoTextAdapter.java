@@ -13,13 +13,16 @@ final class IsoTextAdapter<T> extends TypeAdapter<T> {
 
   private final Function<String, T> parse;
   private final String expected;
+  private final JsonFieldException.Kind refusal;
 
   /**
    * @param expected what the text should look like, for the error message
+   * @param refusal what a refused text is reported as
    */
-  IsoTextAdapter(Function<String, T> parse, String expected) {
+  IsoTextAdapter(Function<String, T> parse, String expected, JsonFieldException.Kind refusal) {
     this.parse = parse;
     this.expected = expected;
+    this.refusal = refusal;
   }
 
   @Override
@@ -42,7 +45,7 @@ final class IsoTextAdapter<T> extends TypeAdapter<T> {
     try {
       return parse.apply(text);
     } catch (DateTimeParseException e) {
-      throw new JsonFieldException(path, "not " + expected + ": " + text);
+      throw new JsonFieldException(path, refusal, "not " + expected + ": " + text);
     }
   }
 }

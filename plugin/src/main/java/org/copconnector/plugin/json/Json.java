@@ -10,9 +10,17 @@ import com.google.gson.GsonBuilder;
 public final class Json {
 
   private static final com.google.gson.TypeAdapter<java.time.Instant> INSTANTS =
-      new IsoTextAdapter<>(java.time.Instant::parse, "an ISO-8601 instant").nullSafe();
+      new IsoTextAdapter<>(
+              java.time.Instant::parse,
+              "an ISO-8601 instant",
+              JsonFieldException.Kind.NOT_AN_INSTANT)
+          .nullSafe();
   private static final com.google.gson.TypeAdapter<java.time.LocalDate> DATES =
-      new IsoTextAdapter<>(java.time.LocalDate::parse, "an ISO-8601 date (YYYY-MM-DD)").nullSafe();
+      new IsoTextAdapter<>(
+              java.time.LocalDate::parse,
+              "an ISO-8601 date (YYYY-MM-DD)",
+              JsonFieldException.Kind.NOT_A_DATE)
+          .nullSafe();
 
   private Json() {}
 

@@ -1,15 +1,42 @@
 package org.copconnector.plugin.json;
 
 import com.google.gson.JsonParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Well-formed JSON whose field has a value the target type cannot take. */
 public final class JsonFieldException extends JsonParseException {
 
-  private final String jsonPath;
+  /** What is wrong with the value. */
+  public enum Kind {
+    UNKNOWN_FIELD,
+    UNKNOWN_VALUE,
+    EXPECTED_OBJECT,
+    EXPECTED_NUMBER,
+    EXPECTED_BOOLEAN,
+    WRONG_TYPE,
+    NOT_A_DATE,
+    NOT_AN_INSTANT
+  }
 
-  public JsonFieldException(String jsonPath, String message) {
+  private final String jsonPath;
+  private final Kind kind;
+  private final Map<String, Object> parameters;
+
+  public JsonFieldException(String jsonPath, Kind kind, String message, Map<String, ?> parameters) {
     super(message);
     this.jsonPath = jsonPath == null || !jsonPath.startsWith("$") ? "$" : jsonPath;
+    this.kind = kind;
+    this.parameters = new LinkedHashMap<>(parameters);
+  }
+
+  public JsonFieldException(String jsonPath, Kind kind, String message) {
+    this(jsonPath, kind, message, Map.of());
+  }
+
+  /** The same refusal for a value found at {@code jsonPath}. */
+  public JsonFieldException at(String jsonPath) {
+    return new JsonFieldException(jsonPath, kind, getMessage(), parameters);
   }
 
   /** Where the value is, as a JSON path ({@code $.profile.cycle}). */
@@ -20,5 +47,14 @@ public final class JsonFieldException extends JsonParseException {
   /** The offending field as a dotted path, e.g. {@code profile.cycle}. */
   public String field() {
     return jsonPath.replaceFirst("^\\$\\.?", "");
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** What a message about it may quote, e.g. the allowed values. */
+  public Map<String, Object> parameters() {
+    return parameters;
   }
 }

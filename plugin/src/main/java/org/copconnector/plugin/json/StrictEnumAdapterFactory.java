@@ -75,12 +75,14 @@ final class StrictEnumAdapterFactory implements TypeAdapterFactory {
       if (constant == null) {
         throw new JsonFieldException(
             path,
+            JsonFieldException.Kind.UNKNOWN_VALUE,
             "unknown value '"
                 + value
                 + "' for "
                 + type.getSimpleName()
                 + "; allowed: "
-                + byName.keySet());
+                + byName.keySet(),
+            Map.of("allowed", String.join(", ", byName.keySet())));
       }
       return constant;
     }

@@ -56,25 +56,33 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
         if (in.peek() != JsonToken.BEGIN_OBJECT) {
           String path = in.getPath();
           throw new JsonFieldException(
-              path, "expected an object but found " + in.peek().name().toLowerCase());
+              path,
+              JsonFieldException.Kind.EXPECTED_OBJECT,
+              "expected an object but found " + in.peek().name().toLowerCase());
         }
         String path = in.getPath();
         JsonElement tree = elements.read(in);
         JsonObject object = tree.getAsJsonObject();
         for (String key : object.keySet()) {
           if (!known.contains(key)) {
-            throw new JsonFieldException(join(path, "$." + key), "unknown field '" + key + "'");
+            throw new JsonFieldException(
+                join(path, "$." + key),
+                JsonFieldException.Kind.UNKNOWN_FIELD,
+                "unknown field '" + key + "'");
           }
         }
         JsonTreeReader fields = new JsonTreeReader(tree);
         try {
           return delegate.read(fields);
         } catch (JsonFieldException e) {
-          throw new JsonFieldException(join(path, e.jsonPath()), e.getMessage());
+          throw e.at(join(path, e.jsonPath()));
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
           // Wrong JSON type for a field ("many" for an int): name the field, not Gson's internals.
           // A record constructor refusing a value is another exception and passes through.
-          throw new JsonFieldException(join(path, fields.getPath()), "wrong type of value");
+          throw new JsonFieldException(
+              join(path, fields.getPath()),
+              JsonFieldException.Kind.WRONG_TYPE,
+              "wrong type of value");
         }
       }
     };

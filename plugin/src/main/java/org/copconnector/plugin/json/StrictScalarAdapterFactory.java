@@ -51,9 +51,11 @@ final class StrictScalarAdapterFactory implements TypeAdapterFactory {
       public T read(JsonReader in) throws IOException {
         JsonToken token = in.peek();
         if (token != expected && token != JsonToken.NULL) {
-          throw new JsonFieldException(
-              in.getPath(),
-              expected == JsonToken.NUMBER ? "expected a number" : "expected true or false");
+          throw expected == JsonToken.NUMBER
+              ? new JsonFieldException(
+                  in.getPath(), JsonFieldException.Kind.EXPECTED_NUMBER, "expected a number")
+              : new JsonFieldException(
+                  in.getPath(), JsonFieldException.Kind.EXPECTED_BOOLEAN, "expected true or false");
         }
         return delegate.read(in);
       }

@@ -209,6 +209,31 @@ public final class Outbox {
         null);
   }
 
+  /** Messages in either of two statuses, newest first, at most {@code limit}. */
+  public List<OutboxMessage> list(OutboxMessage.Status one, OutboxMessage.Status other, int limit) {
+    return query(
+        "SELECT " + COLUMNS + " FROM outbox WHERE status IN (?, ?) ORDER BY id DESC",
+        limit,
+        one.name(),
+        other.name());
+  }
+
+  /** How many messages were delivered at or after {@code since}. */
+  public int countDeliveredSince(Instant since) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox WHERE status = 'DELIVERED' AND delivered_at >= ?")) {
+      ps.setTimestamp(1, Timestamp.from(since));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count outbox messages", e);
+    }
+  }
+
   public Optional<OutboxMessage> byId(long id) {
     return query("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", 1, id, null).stream()
         .findFirst();

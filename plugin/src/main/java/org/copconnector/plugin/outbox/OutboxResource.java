@@ -1,6 +1,5 @@
 package org.copconnector.plugin.outbox;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,19 +9,32 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.copconnector.plugin.session.ProductRole;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** The outbox for administrators: what is pending, what failed and why, and "retry now". */
 @Path("/api/v1/admin/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public final class OutboxResource {
 
+  private static final int PAGE = 200;
+  private static final int MAX_REASON = 300;
+
+  /** "java.lang.IllegalStateException: …": a fault of the connector, not a reason to show. */
+  private static final Pattern JAVA_EXCEPTION =
+      Pattern.compile("^[a-z][\\w$]*(\\.[a-z][\\w$]*)*\\.[A-Z][\\w$]*(Exception|Error)\\b.*");
+
   /**
    * One message as administrators see it (the payload is left out: it may hold teachers' words).
+   * {@code lastError} is short and for people; {@code nextAttemptAt} is absent unless pending.
    */
   public record Entry(
       long id,
@@ -31,72 +43,131 @@ public final class OutboxResource {
       int attempts,
       Instant nextAttemptAt,
       String lastError,
-      Instant createdAt) {}
+      Instant createdAt,
+      Instant deliveredAt,
+      OutboxTargets.Target target) {}
 
-  /** Counts and the listed messages. */
-  public record Summary(int pending, int failed, int delivered, List<Entry> messages) {}
+  /** Counts and the listed messages, of {@code state}. */
+  public record Summary(
+      int pending,
+      int failed,
+      int delivered,
+      int deliveredLast24h,
+      String state,
+      List<Entry> messages) {}
 
-  private final Outbox outbox;
-
-  public OutboxResource(Outbox outbox) {
-    this.outbox = outbox;
+  /** Which messages to list. */
+  private enum State {
+    UNDELIVERED,
+    PENDING,
+    FAILED,
+    DELIVERED
   }
 
+  private final Outbox outbox;
+  private final OutboxTargets targets;
+  private final Clock clock;
+
+  public OutboxResource(Outbox outbox, OutboxTargets targets, Clock clock) {
+    this.outbox = outbox;
+    this.targets = targets;
+    this.clock = clock;
+  }
+
+  /**
+   * {@code ?state=undelivered} (the default: pending and failed), {@code pending}, {@code failed}
+   * or {@code delivered}; {@code ?status=} is the older name of the same.
+   */
   @GET
   public Summary list(
-      @QueryParam("status") @DefaultValue("FAILED") String statusName,
+      @QueryParam("state") String stateName,
+      @QueryParam("status") String statusName,
       @Context ContainerRequestContext request) {
-    requireAdmin(request);
-    OutboxMessage.Status status;
-    try {
-      status = OutboxMessage.Status.valueOf(statusName.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(
-          "status",
-          "status must be one of " + java.util.Arrays.toString(OutboxMessage.Status.values()));
-    }
-    List<Entry> entries =
-        outbox.list(status, 200).stream()
-            .map(
-                m ->
-                    new Entry(
-                        m.id(),
-                        m.kind(),
-                        m.status().name(),
-                        m.attempts(),
-                        m.nextAttemptAt(),
-                        m.lastError(),
-                        m.createdAt()))
-            .toList();
+    SessionFilter.administrator(request, "see the outbox");
+    State state = state(stateName != null ? stateName : statusName);
+    List<OutboxMessage> messages =
+        switch (state) {
+          case UNDELIVERED ->
+              outbox.list(OutboxMessage.Status.PENDING, OutboxMessage.Status.FAILED, PAGE);
+          case PENDING -> outbox.list(OutboxMessage.Status.PENDING, PAGE);
+          case FAILED -> outbox.list(OutboxMessage.Status.FAILED, PAGE);
+          case DELIVERED -> outbox.list(OutboxMessage.Status.DELIVERED, PAGE);
+        };
+    Map<Long, OutboxTargets.Target> named = targets.of(messages);
     return new Summary(
         outbox.count(OutboxMessage.Status.PENDING),
         outbox.count(OutboxMessage.Status.FAILED),
         outbox.count(OutboxMessage.Status.DELIVERED),
-        entries);
+        outbox.countDeliveredSince(Instant.now(clock).minus(Duration.ofHours(24))),
+        state.name().toLowerCase(Locale.ROOT),
+        messages.stream().map(m -> entry(m, named.get(m.id()))).toList());
   }
 
+  /**
+   * Makes a pending or failed message due now; the worker delivers it within seconds. 404 when the
+   * message is delivered or unknown.
+   */
   @POST
   @Path("/{id}/retry")
   public Entry retry(@PathParam("id") long id, @Context ContainerRequestContext request) {
-    requireAdmin(request);
+    SessionFilter.administrator(request, "see the outbox");
     if (!outbox.retryNow(id)) {
-      throw ApiException.notFound("an undelivered outbox message " + id);
+      throw ApiException.notFound(
+          Reason.OUTBOX_MESSAGE_NOT_FOUND, "an undelivered outbox message " + id);
     }
     OutboxMessage m =
-        outbox.byId(id).orElseThrow(() -> ApiException.notFound("outbox message " + id));
+        outbox
+            .byId(id)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(Reason.OUTBOX_MESSAGE_NOT_FOUND, "outbox message " + id));
+    return entry(m, targets.of(List.of(m)).get(m.id()));
+  }
+
+  private static State state(String name) {
+    if (name == null || name.isBlank()) {
+      return State.UNDELIVERED;
+    }
+    try {
+      return State.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(
+          Reason.OUTBOX_STATUS_INVALID,
+          "state",
+          "state must be one of undelivered, pending, failed, delivered",
+          Map.of("allowed", "undelivered, pending, failed, delivered"));
+    }
+  }
+
+  private static Entry entry(OutboxMessage m, OutboxTargets.Target target) {
     return new Entry(
         m.id(),
         m.kind(),
         m.status().name(),
         m.attempts(),
-        m.nextAttemptAt(),
-        m.lastError(),
-        m.createdAt());
+        m.status() == OutboxMessage.Status.PENDING ? m.nextAttemptAt() : null,
+        reason(m.lastError()),
+        m.createdAt(),
+        m.deliveredAt(),
+        target);
   }
 
-  private static void requireAdmin(ContainerRequestContext request) {
-    if (SessionFilter.of(request).role() != ProductRole.ADMIN) {
-      throw ApiException.forbidden("only administrators can see the outbox");
+  /**
+   * The first line of the stored error, cut short; an unexpected exception of the connector is
+   * named as such (its details are in the log).
+   */
+  static String reason(String error) {
+    if (error == null || error.isBlank()) {
+      return null;
     }
+    String text = error.strip();
+    int end = text.indexOf('\n');
+    if (end >= 0) {
+      text = text.substring(0, end).strip();
+    }
+    if (JAVA_EXCEPTION.matcher(text).matches()) {
+      return "an unexpected error in the connector; its log has the details";
+    }
+    return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
   }
 }

@@ -43,10 +43,17 @@ public final class PeopleStore implements CourseDirectory {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final PersonLanguages languages;
 
   public PeopleStore(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.languages = new PersonLanguages(dataSource, clock);
+  }
+
+  /** Each person's language, for what the server writes to them or on their behalf. */
+  public PersonLanguages languages() {
+    return languages;
   }
 
   /**
@@ -141,6 +148,39 @@ public final class PeopleStore implements CourseDirectory {
     } catch (SQLException e) {
       throw new StoreException("cannot read the course " + courseId, e);
     }
+  }
+
+  /**
+   * A course the connector is used in: known from a launch, with its stored participants and when
+   * its roster was last read from the LMS (null: never).
+   */
+  public record KnownCourse(
+      String courseId, String title, Instant firstSeenAt, Instant lastSyncedAt, int participants) {}
+
+  /** Every course the connector is used in, by title. */
+  public List<KnownCourse> courses() {
+    List<KnownCourse> courses = new ArrayList<>();
+    String sql =
+        "SELECT c.course_id, c.title, c.first_seen_at, c.last_synced_at,"
+            + " (SELECT COUNT(*) FROM lms_course_member m WHERE m.course_id = c.course_id)"
+            + " FROM lms_course c ORDER BY c.title, c.course_id";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Timestamp synced = rs.getTimestamp(4);
+        courses.add(
+            new KnownCourse(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getTimestamp(3).toInstant(),
+                synced == null ? null : synced.toInstant(),
+                rs.getInt(5)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list courses", e);
+    }
+    return courses;
   }
 
   /**

@@ -13,6 +13,7 @@ import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Roster sync on demand: an administrator, or a facilitator of the course, asks for its
@@ -46,7 +47,10 @@ public final class RosterResource {
       @PathParam("courseId") String courseId, @Context ContainerRequestContext request) {
     requireAllowed(courseId, request);
     return sync.status(courseId)
-        .orElseThrow(() -> ApiException.notFound("roster sync of course " + courseId));
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    Reason.ROSTER_SYNC_NOT_FOUND, "roster sync of course " + courseId));
   }
 
   private static void requireAllowed(String courseId, ContainerRequestContext request) {
@@ -54,7 +58,8 @@ public final class RosterResource {
     boolean facilitatorHere =
         session.role() == ProductRole.FACILITATOR && courseId.equals(session.courseId());
     if (session.role() != ProductRole.ADMIN && !facilitatorHere) {
-      throw ApiException.forbidden(
+      throw new ApiException(
+          Reason.ROSTER_REFRESH_NOT_ALLOWED,
           "only an administrator or a facilitator of this course can refresh its participants");
     }
   }

@@ -19,10 +19,12 @@ import javax.sql.DataSource;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * The dialogue view: per community, how each opened prompt was answered over time; per prompt, the
@@ -121,7 +123,8 @@ public final class Dialogue {
         c -> {
           CommunityAccess.Access caller = access.of(c, session, communityId);
           if (!caller.member() && !caller.canModerate()) {
-            throw ApiException.forbidden("the dialogue view is for the community's members");
+            throw new ApiException(
+                Reason.MEMBERS_ONLY_DIALOGUE, "the dialogue view is for the community's members");
           }
           int members = access.activeMembers(c, communityId).size();
           Instant now = Instant.now(clock);
@@ -154,7 +157,10 @@ public final class Dialogue {
         c -> {
           Opening opening =
               Opening.ofThread(c, threadId)
-                  .orElseThrow(() -> ApiException.notFound("prompt thread " + threadId));
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              Reason.PROMPT_THREAD_NOT_FOUND, "prompt thread " + threadId));
           CommunityAccess.Access caller = access.of(c, session, opening.communityId());
           caller.requireRead();
           List<Written> written =
@@ -189,7 +195,10 @@ public final class Dialogue {
         c -> {
           Opening opening =
               Opening.ofThread(c, threadId)
-                  .orElseThrow(() -> ApiException.notFound("prompt thread " + threadId));
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              Reason.PROMPT_THREAD_NOT_FOUND, "prompt thread " + threadId));
           access.of(c, session, opening.communityId()).requireRead();
           return new PromptOpening(
               threadId,
@@ -201,9 +210,13 @@ public final class Dialogue {
         });
   }
 
-  /** The community's response rate and dialogue share per prompt over time, as an SVG chart. */
+  /**
+   * The community's response rate and dialogue share per prompt over time, as an SVG chart in the
+   * reader's language.
+   */
   public String chart(Session session, String communityId) {
-    return DialogueChart.svg(community(session, communityId));
+    List<DialogueRow> rows = community(session, communityId);
+    return DialogueChart.svg(rows, Translations.in(people.languages().of(session)));
   }
 
   /** Answers to the prompt in order, each with the replies that descend from it. */

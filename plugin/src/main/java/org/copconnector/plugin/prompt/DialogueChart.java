@@ -2,11 +2,14 @@ package org.copconnector.plugin.prompt;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 
 /**
  * The community's prompts over time as an SVG chart: per opened prompt, a bar for the response rate
- * and a thinner one for the share of answers that reply to a colleague (both in percent).
+ * and a thinner one for the share of answers that reply to a colleague (both in percent), labelled
+ * in the reader's language.
  */
 final class DialogueChart {
 
@@ -18,7 +21,7 @@ final class DialogueChart {
 
   private DialogueChart() {}
 
-  static String svg(List<Dialogue.DialogueRow> rows) {
+  static String svg(List<Dialogue.DialogueRow> rows, Translations t) {
     int width = LEFT + Math.max(1, rows.size()) * STEP + 20;
     StringBuilder svg =
         new StringBuilder()
@@ -26,8 +29,10 @@ final class DialogueChart {
             .append(width)
             .append("\" height=\"")
             .append(HEIGHT)
-            .append("\" role=\"img\" aria-label=\"Response rate and dialogue per prompt\">")
-            .append("<title>Response rate (dark) and replies to colleagues (light) per prompt")
+            .append("\" role=\"img\" aria-label=\"")
+            .append(SafeHtml.escape(t.text("chart.dialogue.label")))
+            .append("\"><title>")
+            .append(SafeHtml.escape(t.text("chart.dialogue.title")))
             .append("</title>");
     for (int percent = 0; percent <= 100; percent += 50) {
       double y = y(percent);
@@ -36,13 +41,21 @@ final class DialogueChart {
     for (int i = 0; i < rows.size(); i++) {
       Dialogue.DialogueRow row = rows.get(i);
       int x = LEFT + 8 + i * STEP;
-      svg.append(bar(x, 22, row.responseRate(), "#0b5cad", row.title() + ": responded"))
-          .append(bar(x + 24, 12, row.dialogueShare(), "#9bb7d4", row.title() + ": dialogue"))
+      Map<String, String> title = Map.of("title", row.title());
+      svg.append(
+              bar(x, 22, row.responseRate(), "#0b5cad", t.text("chart.dialogue.responded", title)))
+          .append(
+              bar(
+                  x + 24,
+                  12,
+                  row.dialogueShare(),
+                  "#9bb7d4",
+                  t.text("chart.dialogue.dialogue", title)))
           .append(text(x, y(row.responseRate()) - 4, format(row.responseRate()) + "%", "start"))
-          .append(text(x, HEIGHT - 30, row.date().toString().substring(5), "start"));
+          .append(text(x, HEIGHT - 30, t.dayAndMonth(row.date()), "start"));
     }
     if (rows.isEmpty()) {
-      svg.append(text(LEFT + 8, y(50), "No prompt has opened yet", "start"));
+      svg.append(text(LEFT + 8, y(50), t.text("chart.dialogue.empty"), "start"));
     }
     return svg.append("</svg>").toString();
   }

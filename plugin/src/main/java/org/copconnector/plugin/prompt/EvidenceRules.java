@@ -2,11 +2,14 @@ package org.copconnector.plugin.prompt;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.copconnector.plugin.web.WebLink;
 
 /** What counts as evidence for an answer (a bank resource its author can see, or a web link). */
@@ -24,13 +27,19 @@ final class EvidenceRules {
       return null;
     }
     if (!blank(evidence.resourceId()) && !blank(evidence.link())) {
-      throw ApiException.invalid("evidence", "either a resource of the bank or a link, not both");
+      throw ApiException.invalid(
+          Reason.EVIDENCE_RESOURCE_OR_LINK,
+          "evidence",
+          "either a resource of the bank or a link, not both");
     }
     if (!blank(evidence.resourceId())) {
       try {
         resources.get(session, evidence.resourceId());
       } catch (ApiException e) {
-        throw ApiException.invalid("evidence.resourceId", "not a resource of the bank you can see");
+        throw ApiException.invalid(
+            Reason.EVIDENCE_NOT_VISIBLE,
+            "evidence.resourceId",
+            "not a resource of the bank you can see");
       }
       return new Reflections.EvidenceRequest(evidence.resourceId(), null);
     }
@@ -44,25 +53,27 @@ final class EvidenceRules {
 
   /**
    * The evidence as readers of the thread (and of the Moodle forum) see it under the answer, in the
-   * author's language (English or Portuguese).
+   * author's language.
    */
-  static String html(Connection c, ReflectionStore.Row row, String locale) throws SQLException {
-    boolean pt = locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("pt");
+  static String html(Connection c, ReflectionStore.Row row, String language) throws SQLException {
+    Translations t = Translations.in(language);
     if (row.link() != null) {
       return SafeHtml.sanitize(
           "<p>"
-              + (pt ? "Evidência: " : "Evidence: ")
-              + "<a href=\""
+              + SafeHtml.escape(t.text("moodle.evidence.link"))
+              + " <a href=\""
               + SafeHtml.escape(row.link())
               + "\">"
               + SafeHtml.escape(row.link())
               + "</a></p>");
     }
     if (row.resourceId() != null) {
+      String title =
+          Sql.first(c, "SELECT title FROM resource WHERE id = ?", row.resourceId())
+              .orElse(t.text("moodle.evidence.removed"));
       return "<p>"
-          + (pt ? "Evidência do banco de recursos: «" : "Evidence from the resource bank: «")
-          + SafeHtml.escape(resourceTitle(c, row.resourceId()))
-          + "»</p>";
+          + SafeHtml.escape(t.text("moodle.evidence.resource", Map.of("title", title)))
+          + "</p>";
     }
     return "";
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Prompts facilitators write for their community, shared with chosen communities or with every
@@ -74,16 +76,19 @@ public final class OwnPrompts {
   /** Writes a prompt for the caller's community; its facilitators and administrators only. */
   public OwnPrompt write(Session session, NewPrompt request) {
     if (request == null || request.communityId() == null || request.communityId().isBlank()) {
-      throw ApiException.invalid("communityId", "say which community the prompt is for");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "communityId", "say which community the prompt is for");
     }
-    String title = bounded(request.title(), "title", 300);
-    String text = bounded(request.text(), "text", 5000);
+    String title = bounded(request.title(), "title", Reason.TITLE_LENGTH, 300);
+    String text = bounded(request.text(), "text", Reason.PROMPT_LENGTH, 5000);
     String language = request.language() == null ? "" : request.language().strip();
     if (!language.matches("[a-z]{2,3}(-[A-Za-z]{2,4})?")) {
-      throw ApiException.invalid("language", "a language code such as en or pt");
+      throw ApiException.invalid(
+          Reason.LANGUAGE_INVALID, "language", "a language code such as en or pt");
     }
     if (request.characteristic() == null) {
       throw ApiException.invalid(
+          Reason.CHARACTERISTIC_REQUIRED,
           "characteristic",
           "one of shared_values, student_learning, collaboration, deprivatised_practice,"
               + " reflective_dialogue");
@@ -118,17 +123,22 @@ public final class OwnPrompts {
    */
   public OwnPrompt share(Session session, String promptId, Sharing sharing) {
     if (sharing == null) {
-      throw ApiException.invalid("communityIds", "say which communities to share with");
+      throw ApiException.invalid(
+          Reason.SHARE_TARGETS_REQUIRED, "communityIds", "say which communities to share with");
     }
     Set<String> targets =
         new LinkedHashSet<>(sharing.communityIds() == null ? List.of() : sharing.communityIds());
     if (targets.size() > MAX_SHARES) {
       throw ApiException.invalid(
-          "communityIds", "share with at most " + MAX_SHARES + " communities at once");
+          Reason.TOO_MANY_SHARES,
+          "communityIds",
+          "share with at most " + MAX_SHARES + " communities at once",
+          Map.of("max", MAX_SHARES));
     }
     boolean all = Boolean.TRUE.equals(sharing.all());
     if (targets.isEmpty() && !all) {
-      throw ApiException.invalid("communityIds", "name communities, or share with all");
+      throw ApiException.invalid(
+          Reason.SHARE_TARGETS_REQUIRED, "communityIds", "name communities, or share with all");
     }
     return Transaction.run(
         dataSource,
@@ -136,12 +146,16 @@ public final class OwnPrompts {
         c -> {
           String owner =
               Sql.first(c, "SELECT community_id FROM own_prompt WHERE id = ?", promptId)
-                  .orElseThrow(() -> ApiException.notFound("prompt " + promptId));
+                  .orElseThrow(
+                      () -> ApiException.notFound(Reason.PROMPT_NOT_FOUND, "prompt " + promptId));
           access.of(c, session, owner).requireModerate();
           Instant now = Instant.now(clock);
           for (String target : targets) {
             if (target == null || !visible(c, session, target)) {
-              throw ApiException.invalid("communityIds", "no community " + target + " you can see");
+              throw ApiException.invalid(
+                  Reason.SHARE_TARGET_UNKNOWN,
+                  "communityIds",
+                  "no community " + target + " you can see");
             }
             if (target.equals(owner)
                 || Sql.first(
@@ -203,7 +217,7 @@ public final class OwnPrompts {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ApiException.notFound("prompt " + id);
+          throw ApiException.notFound(Reason.PROMPT_NOT_FOUND, "prompt " + id);
         }
         String owner = rs.getString(1);
         Community community = access.find(c, owner);
@@ -238,10 +252,11 @@ public final class OwnPrompts {
     }
   }
 
-  private static String bounded(String raw, String field, int max) {
+  private static String bounded(String raw, String field, Reason tooLong, int max) {
     String value = raw == null ? "" : raw.strip();
     if (value.isEmpty() || value.length() > max) {
-      throw ApiException.invalid(field, "1 to " + max + " characters");
+      throw ApiException.invalid(
+          tooLong, field, "1 to " + max + " characters", Map.of("min", 1, "max", max));
     }
     return value;
   }

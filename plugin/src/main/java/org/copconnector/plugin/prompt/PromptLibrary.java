@@ -2,10 +2,12 @@ package org.copconnector.plugin.prompt;
 
 import com.google.gson.annotations.SerializedName;
 import java.util.List;
+import org.copconnector.plugin.i18n.Translations;
 
 /**
- * Built-in prompts, in English and Portuguese, by characteristic of professional community and by
- * moment. Short on purpose: a teacher answers in a few minutes, from the hub or from Moodle.
+ * Built-in prompts, by characteristic of professional community and by moment, in every language of
+ * the bundles ({@code prompt.library.<id>.title} and {@code .text}). Short on purpose: a teacher
+ * answers in a few minutes, from the hub or from Moodle.
  */
 public final class PromptLibrary {
 
@@ -39,121 +41,66 @@ public final class PromptLibrary {
     LESSON_STUDY_ANALYSE
   }
 
-  /** One prompt in one language. */
+  /**
+   * One prompt in one language; {@code titleKey} and {@code textKey} name its strings in the
+   * bundles, so a page can show it in another language.
+   */
   public record Prompt(
       String id,
       String language,
       Characteristic characteristic,
       Moment moment,
       String title,
-      String text) {}
+      String text,
+      String titleKey,
+      String textKey) {}
 
-  static final List<Prompt> ALL =
+  /** A built-in prompt, before it is put into words. */
+  record Entry(String id, Characteristic characteristic, Moment moment) {
+
+    String titleKey() {
+      return "prompt.library." + id + ".title";
+    }
+
+    String textKey() {
+      return "prompt.library." + id + ".text";
+    }
+  }
+
+  static final List<Entry> ALL =
       List.of(
-          new Prompt(
-              "p1",
-              "en",
-              Characteristic.STUDENT_LEARNING,
-              Moment.AFTER_LESSON,
-              "After the lesson",
-              "What did one student learn today that surprised you, and how do you know?"),
-          new Prompt(
-              "p1",
-              "pt",
-              Characteristic.STUDENT_LEARNING,
-              Moment.AFTER_LESSON,
-              "Depois da aula",
-              "O que aprendeu hoje um aluno que o surpreendeu, e como o sabe?"),
-          new Prompt(
-              "p2",
-              "en",
-              Characteristic.REFLECTIVE_DIALOGUE,
-              Moment.AFTER_LESSON,
-              "One thing I would change",
-              "Describe one moment of today's lesson you would teach differently. Why?"),
-          new Prompt(
-              "p2",
-              "pt",
-              Characteristic.REFLECTIVE_DIALOGUE,
-              Moment.AFTER_LESSON,
-              "Uma coisa que mudaria",
-              "Descreva um momento da aula de hoje que ensinaria de outra forma. Porquê?"),
-          new Prompt(
-              "p3",
-              "en",
-              Characteristic.COLLABORATION,
-              Moment.AFTER_TRAINING,
-              "Taking it to class",
-              "Which idea from the session will you try first, and with which class? Who could try it with you?"),
-          new Prompt(
-              "p3",
-              "pt",
-              Characteristic.COLLABORATION,
-              Moment.AFTER_TRAINING,
-              "Levar para a aula",
-              "Que ideia da sessão vai experimentar primeiro, e com que turma? Quem a podia experimentar consigo?"),
-          new Prompt(
-              "p4",
-              "en",
-              Characteristic.SHARED_VALUES,
-              Moment.END_OF_TERM,
-              "What we stand for",
-              "Looking back on the term, which of our shared aims did we live up to, and which did we lose sight of?"),
-          new Prompt(
-              "p4",
-              "pt",
-              Characteristic.SHARED_VALUES,
-              Moment.END_OF_TERM,
-              "Aquilo em que acreditamos",
-              "Olhando para o período, que objetivos comuns cumprimos e quais perdemos de vista?"),
-          new Prompt(
-              "p5",
-              "en",
-              Characteristic.DEPRIVATISED_PRACTICE,
-              Moment.LESSON_STUDY_PLAN,
-              "Planning together",
-              "What should students be able to do at the end of the research lesson, and what will we watch for?"),
-          new Prompt(
-              "p5",
-              "pt",
-              Characteristic.DEPRIVATISED_PRACTICE,
-              Moment.LESSON_STUDY_PLAN,
-              "Planear em conjunto",
-              "O que devem os alunos saber fazer no fim da aula de investigação, e a que vamos estar atentos?"),
-          new Prompt(
-              "p6",
-              "en",
-              Characteristic.DEPRIVATISED_PRACTICE,
-              Moment.LESSON_STUDY_TEACH,
-              "What I observed",
-              "Note two things students did or said during the observed lesson, without judging them yet."),
-          new Prompt(
-              "p6",
-              "pt",
-              Characteristic.DEPRIVATISED_PRACTICE,
-              Moment.LESSON_STUDY_TEACH,
-              "O que observei",
-              "Registe duas coisas que os alunos fizeram ou disseram na aula observada, sem as julgar ainda."),
-          new Prompt(
-              "p7",
-              "en",
-              Characteristic.REFLECTIVE_DIALOGUE,
-              Moment.LESSON_STUDY_ANALYSE,
-              "Analysing together",
-              "What does the evidence we gathered say about our plan? Reply to a colleague's observation."),
-          new Prompt(
-              "p7",
-              "pt",
-              Characteristic.REFLECTIVE_DIALOGUE,
-              Moment.LESSON_STUDY_ANALYSE,
-              "Analisar em conjunto",
-              "O que dizem as evidências recolhidas sobre o nosso plano? Responda à observação de um colega."));
+          new Entry("p1", Characteristic.STUDENT_LEARNING, Moment.AFTER_LESSON),
+          new Entry("p2", Characteristic.REFLECTIVE_DIALOGUE, Moment.AFTER_LESSON),
+          new Entry("p3", Characteristic.COLLABORATION, Moment.AFTER_TRAINING),
+          new Entry("p4", Characteristic.SHARED_VALUES, Moment.END_OF_TERM),
+          new Entry("p5", Characteristic.DEPRIVATISED_PRACTICE, Moment.LESSON_STUDY_PLAN),
+          new Entry("p6", Characteristic.DEPRIVATISED_PRACTICE, Moment.LESSON_STUDY_TEACH),
+          new Entry("p7", Characteristic.REFLECTIVE_DIALOGUE, Moment.LESSON_STUDY_ANALYSE));
 
   private PromptLibrary() {}
 
-  /** The prompts in one language (English when there are none in it). */
+  /** The prompts in one language (English when it has no bundle). */
   public static List<Prompt> in(String language) {
-    List<Prompt> found = ALL.stream().filter(p -> p.language().equals(language)).toList();
-    return found.isEmpty() ? ALL.stream().filter(p -> p.language().equals("en")).toList() : found;
+    Translations t = Translations.in(language);
+    return ALL.stream()
+        .map(
+            e ->
+                new Prompt(
+                    e.id(),
+                    t.language(),
+                    e.characteristic(),
+                    e.moment(),
+                    t.text(e.titleKey()),
+                    t.text(e.textKey()),
+                    e.titleKey(),
+                    e.textKey()))
+        .toList();
+  }
+
+  /** The bundle keys of every built-in prompt. */
+  public static List<String> keys() {
+    return ALL.stream()
+        .flatMap(e -> java.util.stream.Stream.of(e.titleKey(), e.textKey()))
+        .toList();
   }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** The prompt library and communities' prompt schedules over HTTP. */
 @Path("/api/v1")
@@ -125,7 +126,8 @@ public final class PromptResource {
 
   private static String required(String community) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say which community: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say which community: ?community={id}");
     }
     return community;
   }

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -28,6 +29,7 @@ import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,7 @@ public final class PromptSchedules {
       Clock clock) {
     this.dataSource = dataSource;
     this.discussions = discussions;
-    this.reminders = new PromptReminders(dataSource, discussions, notifier);
+    this.reminders = new PromptReminders(dataSource, discussions, notifier, people.languages());
     this.access = new CommunityAccess(people);
     this.defaultZone = defaultZone;
     this.clock = clock;
@@ -95,15 +97,24 @@ public final class PromptSchedules {
 
   public Schedule schedule(Session session, NewSchedule request) {
     if (request == null || request.communityId() == null) {
-      throw ApiException.invalid("communityId", "say which community the prompt is for");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "communityId", "say which community the prompt is for");
     }
     String title = request.title() == null ? "" : request.title().strip();
     String body = request.body() == null ? "" : request.body().strip();
     if (title.isEmpty() || title.length() > 300) {
-      throw ApiException.invalid("title", "a title is 1 to 300 characters");
+      throw ApiException.invalid(
+          Reason.TITLE_LENGTH,
+          "title",
+          "a title is 1 to 300 characters",
+          Map.of("min", 1, "max", 300));
     }
     if (body.isEmpty() || body.length() > 5000) {
-      throw ApiException.invalid("body", "a prompt is 1 to 5000 characters");
+      throw ApiException.invalid(
+          Reason.PROMPT_LENGTH,
+          "body",
+          "a prompt is 1 to 5000 characters",
+          Map.of("min", 1, "max", 5000));
     }
     ZoneId zone;
     try {
@@ -112,7 +123,8 @@ public final class PromptSchedules {
               ? defaultZone
               : ZoneId.of(request.timeZone());
     } catch (DateTimeException e) {
-      throw ApiException.invalid("timeZone", "a time zone such as Europe/Lisbon");
+      throw ApiException.invalid(
+          Reason.TIME_ZONE_INVALID, "timeZone", "a time zone such as Europe/Lisbon");
     }
     Instant now = Instant.now(clock);
     boolean openNow = Boolean.TRUE.equals(request.openNow());
@@ -135,19 +147,27 @@ public final class PromptSchedules {
     }
     if (request.repeat() == null || request.firstDate() == null) {
       throw ApiException.invalid(
-          "repeat", "say how often (once, weekly, fortnightly, monthly) and from which date");
+          Reason.REPEAT_REQUIRED,
+          "repeat",
+          "say how often (once, weekly, fortnightly, monthly) and from which date");
     }
     LocalTime time;
     try {
       time = LocalTime.parse(request.localTime() == null ? "" : request.localTime());
     } catch (DateTimeException e) {
-      throw ApiException.invalid("localTime", "a local time such as 18:00");
+      throw ApiException.invalid(
+          Reason.LOCAL_TIME_INVALID, "localTime", "a local time such as 18:00");
     }
     if (request.openDays() != null && (request.openDays() < 1 || request.openDays() > 90)) {
-      throw ApiException.invalid("openDays", "a prompt stays open 1 to 90 days");
+      throw ApiException.invalid(
+          Reason.OPEN_DAYS_RANGE,
+          "openDays",
+          "a prompt stays open 1 to 90 days",
+          Map.of("min", 1, "max", 90));
     }
     if (request.untilDate() != null && request.untilDate().isBefore(request.firstDate())) {
-      throw ApiException.invalid("untilDate", "the last date comes after the first");
+      throw ApiException.invalid(
+          Reason.UNTIL_BEFORE_FIRST, "untilDate", "the last date comes after the first");
     }
     Occurrences occurrences =
         new Occurrences(request.repeat(), request.firstDate(), time, zone, request.untilDate());
@@ -234,7 +254,10 @@ public final class PromptSchedules {
             c -> {
               String community =
                   Sql.first(c, "SELECT community_id FROM prompt_schedule WHERE id = ?", scheduleId)
-                      .orElseThrow(() -> ApiException.notFound("prompt schedule " + scheduleId));
+                      .orElseThrow(
+                          () ->
+                              ApiException.notFound(
+                                  Reason.SCHEDULE_NOT_FOUND, "prompt schedule " + scheduleId));
               access.of(c, session, community).requireModerate();
               Sql.update(
                   c,

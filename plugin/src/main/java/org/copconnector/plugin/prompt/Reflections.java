@@ -25,6 +25,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Answers to prompts: shared in the prompt's thread, or kept as private journal entries that only
@@ -91,7 +92,8 @@ public final class Reflections {
   /** Writes an answer to an opened prompt; members of its community only. */
   public Reflection write(Session session, NewReflection request) {
     if (request == null || request.threadId() == null || request.threadId().isBlank()) {
-      throw ApiException.invalid("threadId", "say which prompt this answers");
+      throw ApiException.invalid(
+          Reason.PROMPT_REQUIRED, "threadId", "say which prompt this answers");
     }
     String body = discussions.cleanBody(request.body());
     EvidenceRequest evidence = evidenceRules.checked(session, request.evidence());
@@ -132,7 +134,8 @@ public final class Reflections {
         c -> {
           ReflectionStore.Row row = mine(c, session, id);
           if (row.shared()) {
-            throw ApiException.conflict("this reflection is already shared");
+            throw new ApiException(
+                Reason.REFLECTION_ALREADY_SHARED, "this reflection is already shared");
           }
           Opening opening = opening(c, row.threadId());
           access.of(c, session, opening.communityId()).requireWrite();
@@ -145,7 +148,7 @@ public final class Reflections {
   /** Rewrites a journal entry; shared answers are edited as posts of the thread. */
   public Reflection edit(Session session, String id, Change change) {
     if (change == null) {
-      throw ApiException.invalid("body", "send the entry's new text");
+      throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "send the entry's new text");
     }
     String body = discussions.cleanBody(change.body());
     EvidenceRequest evidence = evidenceRules.checked(session, change.evidence());
@@ -155,7 +158,8 @@ public final class Reflections {
         c -> {
           ReflectionStore.Row row = mine(c, session, id);
           if (row.shared()) {
-            throw ApiException.conflict("a shared reflection is edited in its thread");
+            throw new ApiException(
+                Reason.SHARED_REFLECTION_EDIT, "a shared reflection is edited in its thread");
           }
           ReflectionStore.Row changed =
               new ReflectionStore.Row(
@@ -182,7 +186,8 @@ public final class Reflections {
         c -> {
           ReflectionStore.Row row = mine(c, session, id);
           if (row.shared()) {
-            throw ApiException.conflict("a shared reflection belongs to its thread now");
+            throw new ApiException(
+                Reason.SHARED_REFLECTION_DELETE, "a shared reflection belongs to its thread now");
           }
           store.delete(c, id);
           return null;
@@ -244,11 +249,17 @@ public final class Reflections {
       throws SQLException {
     if (opening.asksEvidence() && row.resourceId() == null && row.link() == null) {
       throw ApiException.invalid(
-          "evidence", "this prompt asks for evidence: a resource of the bank or a link");
+          Reason.EVIDENCE_REQUIRED,
+          "evidence",
+          "this prompt asks for evidence: a resource of the bank or a link");
     }
-    String html = row.body() + EvidenceRules.html(c, row, session.locale());
+    String html = row.body() + EvidenceRules.html(c, row, people.languages().of(c, session));
     if (html.length() > DiscussionLimits.BODY_CEILING) {
-      throw ApiException.invalid("body", "the answer and its evidence are too long to post");
+      throw ApiException.invalid(
+          Reason.ANSWER_TOO_LONG,
+          "body",
+          "the answer and its evidence are too long to post",
+          Map.of("max", DiscussionLimits.BODY_CEILING));
     }
     Post post = discussions.answerIn(c, session, opening.threadId(), html);
     return new ReflectionStore.Row(
@@ -313,11 +324,13 @@ public final class Reflections {
     return store
         .findForUpdate(c, id)
         .filter(r -> r.authorId().equals(session.lmsUserId()))
-        .orElseThrow(() -> ApiException.notFound("reflection " + id));
+        .orElseThrow(() -> ApiException.notFound(Reason.REFLECTION_NOT_FOUND, "reflection " + id));
   }
 
   private static Opening opening(Connection c, String threadId) throws SQLException {
     return Opening.ofThread(c, threadId)
-        .orElseThrow(() -> ApiException.notFound("prompt thread " + threadId));
+        .orElseThrow(
+            () ->
+                ApiException.notFound(Reason.PROMPT_THREAD_NOT_FOUND, "prompt thread " + threadId));
   }
 }

@@ -19,6 +19,7 @@ import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * A community's bank as one zip for the school's archive: every version's file under {@code
@@ -50,7 +51,8 @@ public final class BankExport {
         c -> {
           CommunityAccess.Access caller = access.of(c, session, communityId);
           if (!caller.member() && session.role() != ProductRole.ADMIN) {
-            throw ApiException.forbidden("only members export their community's bank");
+            throw new ApiException(
+                Reason.MEMBERS_ONLY_EXPORT, "only members export their community's bank");
           }
           List<Entry> entries = new ArrayList<>();
           for (Resource r : store.findAll(c, store.inBank(c, communityId))) {

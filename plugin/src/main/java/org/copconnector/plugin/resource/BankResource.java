@@ -22,8 +22,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
+import java.util.Map;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** The resource bank over HTTP: uploads, resources, versions, search, downloads, feedback. */
 @Path("/api/v1")
@@ -78,7 +80,8 @@ public final class BankResource {
   public Response export(
       @QueryParam("community") String community, @Context ContainerRequestContext request) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose bank: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose bank: ?community={id}");
     }
     java.util.List<BankExport.Entry> entries = export.entries(SessionFilter.of(request), community);
     StreamingOutput body = out -> export.write(entries, out);
@@ -112,7 +115,9 @@ public final class BankResource {
   public Response create(NewResource resource, @Context ContainerRequestContext request) {
     if (resource == null) {
       throw ApiException.invalid(
-          "communityId", "a resource needs a community, a title and a file or link");
+          Reason.RESOURCE_INCOMPLETE,
+          "communityId",
+          "a resource needs a community, a title and a file or link");
     }
     return Response.status(201)
         .entity(resources.create(SessionFilter.of(request), resource))
@@ -137,7 +142,12 @@ public final class BankResource {
           case "relevance" -> ResourceIndex.Order.RELEVANCE;
           case "newest" -> ResourceIndex.Order.NEWEST;
           case "useful" -> ResourceIndex.Order.MOST_USEFUL;
-          default -> throw ApiException.invalid("sort", "sort is relevance, newest or useful");
+          default ->
+              throw ApiException.invalid(
+                  Reason.SORT_INVALID,
+                  "sort",
+                  "sort is relevance, newest or useful",
+                  Map.of("allowed", "relevance, newest, useful"));
         };
     return resources.search(
         SessionFilter.of(request),
@@ -190,7 +200,8 @@ public final class BankResource {
   public Resources.View share(
       @PathParam("id") String id, Share share, @Context ContainerRequestContext request) {
     if (share == null || share.communityId() == null || share.communityId().isBlank()) {
-      throw ApiException.invalid("communityId", "say which community's bank to share it into");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "communityId", "say which community's bank to share it into");
     }
     return resources.share(SessionFilter.of(request), id, share.communityId());
   }

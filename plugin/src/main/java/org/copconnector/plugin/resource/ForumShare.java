@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Anchor;
@@ -13,6 +15,7 @@ import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.discussion.ForumMirror;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.DeliveryFailure;
@@ -23,6 +26,7 @@ import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Shares a resource into its community's Moodle forums as a discussion in the community's group,
@@ -34,7 +38,7 @@ public final class ForumShare {
   /** Kind of the outbox message. */
   public static final String KIND = "forum.share-resource";
 
-  /** What one message posts, and where. */
+  /** What one message posts, and where; {@code language} is the sharer's (null: English). */
   record Target(
       String resourceId,
       int version,
@@ -42,7 +46,8 @@ public final class ForumShare {
       String courseId,
       String forumId,
       String communityName,
-      String sharedByName) {}
+      String sharedByName,
+      String language) {}
 
   private static final Gson GSON = Json.lenient();
 
@@ -73,10 +78,14 @@ public final class ForumShare {
           Resource r =
               store
                   .find(c, resourceId)
-                  .orElseThrow(() -> ApiException.notFound("resource " + resourceId));
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              Reason.RESOURCE_NOT_FOUND, "resource " + resourceId));
           CommunityAccess.Access caller = access.of(c, session, r.communityId());
           if (!r.createdBy().equals(session.lmsUserId()) && !caller.canModerate()) {
-            throw ApiException.forbidden(
+            throw new ApiException(
+                Reason.AUTHOR_OR_FACILITATORS_FORUM,
                 "only the author or the community's facilitators post it to the forum");
           }
           caller.requireWrite();
@@ -85,6 +94,7 @@ public final class ForumShare {
               people
                   .names(c, List.of(session.lmsUserId()))
                   .getOrDefault(session.lmsUserId(), session.displayName());
+          String language = people.languages().of(c, session);
           int queued = 0;
           for (Anchor anchor : access.anchors(c, community.id())) {
             if (anchor.forumId() == null) {
@@ -98,7 +108,8 @@ public final class ForumShare {
                     anchor.courseId(),
                     anchor.forumId(),
                     community.name(),
-                    name);
+                    name,
+                    language);
             if (outbox.enqueue(
                 c,
                 KIND,
@@ -110,7 +121,8 @@ public final class ForumShare {
           }
           if (queued == 0
               && access.anchors(c, community.id()).stream().noneMatch(a -> a.forumId() != null)) {
-            throw ApiException.conflict("the community has no Moodle forum chosen yet");
+            throw new ApiException(
+                Reason.NO_FORUM_CHOSEN, "the community has no Moodle forum chosen yet");
           }
           return queued;
         });
@@ -172,14 +184,16 @@ public final class ForumShare {
     mappings.put(ForumMirror.RESOURCE_MAPPING, key(t), discussion.discussionId());
   }
 
+  /** The post, in the sharer's language: it is written on their behalf. */
   private static String html(Resource r, Version v, Target t, String reference) {
+    Translations words = Translations.in(t.language());
     StringBuilder html = new StringBuilder("<p>");
-    html.append(SafeHtml.escape(t.sharedByName()))
-        .append(" shared «")
-        .append(SafeHtml.escape(r.title()))
-        .append("» from the community's resource bank (version ")
-        .append(v.version())
-        .append(").</p>");
+    html.append(
+            SafeHtml.escape(
+                words.text(
+                    "moodle.share.intro",
+                    Map.of("name", t.sharedByName(), "title", r.title(), "version", v.version()))))
+        .append("</p>");
     if (!r.description().isEmpty()) {
       html.append("<p>").append(SafeHtml.escape(r.description())).append("</p>");
     }
@@ -191,7 +205,8 @@ public final class ForumShare {
           .append("</a></p>");
     }
     html.append("<p><small>")
-        .append(SafeHtml.escape(r.licence().name().replace('_', ' ')))
+        .append(
+            SafeHtml.escape(words.text("licence." + r.licence().name().toLowerCase(Locale.ROOT))))
         .append(" · ")
         .append(reference)
         .append("</small></p>");

@@ -13,6 +13,7 @@ import java.util.List;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** Importing a course's Moodle files into a community's bank. */
 @Path("/api/v1/imports/moodle")
@@ -35,7 +36,8 @@ public final class ImportResource {
       @QueryParam("course") String course,
       @Context ContainerRequestContext request) {
     if (community == null || course == null) {
-      throw ApiException.invalid("course", "say which community and which of its courses");
+      throw ApiException.invalid(
+          Reason.IMPORT_COURSE_REQUIRED, "course", "say which community and which of its courses");
     }
     return imports.files(SessionFilter.of(request), community, course);
   }
@@ -45,7 +47,10 @@ public final class ImportResource {
   public List<MoodleImport.Outcome> importFiles(
       Request body, @Context ContainerRequestContext request) {
     if (body == null || body.communityId() == null || body.courseId() == null) {
-      throw ApiException.invalid("courseId", "say which community and which of its courses");
+      throw ApiException.invalid(
+          Reason.IMPORT_COURSE_REQUIRED,
+          "courseId",
+          "say which community and which of its courses");
     }
     return imports.importFiles(
         SessionFilter.of(request), body.communityId(), body.courseId(), body.files());

@@ -3,6 +3,7 @@ package org.copconnector.plugin.resource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Anchor;
 import org.copconnector.plugin.community.CommunityAccess;
@@ -12,7 +13,9 @@ import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
+import org.copconnector.plugin.web.ApiError;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Brings a course's existing materials into a community's bank: the facilitator sees the course's
@@ -24,8 +27,26 @@ public final class MoodleImport {
   /** A file the facilitator picked, as the listing gave it. */
   public record Pick(String url, String fileName, String title) {}
 
-  /** What happened to one picked file. */
-  public record Outcome(String fileName, String resourceId, String error) {}
+  /**
+   * What happened to one picked file: the resource made, or why not ({@code error} in English,
+   * {@code status} and {@code failure} in the API's error shape for the pages to translate).
+   */
+  public record Outcome(
+      String fileName, String resourceId, String error, Integer status, ApiError failure) {
+
+    static Outcome imported(String fileName, String resourceId) {
+      return new Outcome(fileName, resourceId, null, null, null);
+    }
+
+    static Outcome refused(String fileName, ApiException e) {
+      return new Outcome(
+          fileName,
+          null,
+          e.getMessage(),
+          e.status(),
+          ApiError.of(e.reason(), e.getMessage(), e.details()));
+    }
+  }
 
   private final DataSource dataSource;
   private final Lms lms;
@@ -48,7 +69,7 @@ public final class MoodleImport {
     try {
       return lms.courseFiles(courseId);
     } catch (LmsUnavailableException e) {
-      throw new ApiException(503, "lms_unavailable", e.getMessage());
+      throw new ApiException(Reason.LMS_UNAVAILABLE, e.getMessage());
     }
   }
 
@@ -60,7 +81,8 @@ public final class MoodleImport {
       Session session, String communityId, String courseId, List<Pick> picks) {
     checkFacilitator(session, communityId, courseId);
     if (picks == null || picks.isEmpty() || picks.size() > 500) {
-      throw ApiException.invalid("files", "pick 1 to 500 files");
+      throw ApiException.invalid(
+          Reason.IMPORT_FILE_COUNT, "files", "pick 1 to 500 files", Map.of("min", 1, "max", 500));
     }
     List<Outcome> outcomes = new ArrayList<>();
     for (Pick pick : picks) {
@@ -79,13 +101,21 @@ public final class MoodleImport {
                         ? title.substring(0, NewResource.MAX_TITLE)
                         : title,
                     ""));
-        outcomes.add(new Outcome(name, created.id(), null));
+        outcomes.add(Outcome.imported(name, created.id()));
       } catch (ApiException e) {
-        outcomes.add(new Outcome(name, null, e.getMessage()));
-      } catch (LmsUnavailableException | LmsRefusedException e) {
-        outcomes.add(new Outcome(name, null, e.getMessage()));
+        outcomes.add(Outcome.refused(name, e));
+      } catch (LmsUnavailableException e) {
+        outcomes.add(
+            Outcome.refused(name, new ApiException(Reason.LMS_UNAVAILABLE, e.getMessage())));
+      } catch (LmsRefusedException e) {
+        outcomes.add(
+            Outcome.refused(name, new ApiException(Reason.MOODLE_FILE_REFUSED, e.getMessage())));
       } catch (IOException e) {
-        outcomes.add(new Outcome(name, null, "the download was cut: " + e.getMessage()));
+        outcomes.add(
+            Outcome.refused(
+                name,
+                new ApiException(
+                    Reason.DOWNLOAD_INTERRUPTED, "the download was cut: " + e.getMessage())));
       }
     }
     return outcomes;
@@ -104,7 +134,8 @@ public final class MoodleImport {
                   .map(Anchor::courseId)
                   .anyMatch(courseId::equals);
           if (!anchored) {
-            throw ApiException.notFound("course " + courseId + " of this community");
+            throw ApiException.notFound(
+                Reason.COMMUNITY_COURSE_NOT_FOUND, "course " + courseId + " of this community");
           }
           return null;
         });

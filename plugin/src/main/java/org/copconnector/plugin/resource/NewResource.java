@@ -2,7 +2,9 @@ package org.copconnector.plugin.resource;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.copconnector.plugin.web.WebLink;
 
 /**
@@ -32,16 +34,24 @@ public record NewResource(
 
   public NewResource {
     if (communityId == null || communityId.isBlank()) {
-      throw ApiException.invalid("communityId", "say which community's bank it goes into");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "communityId", "say which community's bank it goes into");
     }
     title = title == null ? "" : title.strip();
     if (title.isEmpty() || title.length() > MAX_TITLE) {
-      throw ApiException.invalid("title", "a title is 1 to " + MAX_TITLE + " characters");
+      throw ApiException.invalid(
+          Reason.TITLE_LENGTH,
+          "title",
+          "a title is 1 to " + MAX_TITLE + " characters",
+          Map.of("min", 1, "max", MAX_TITLE));
     }
     description = description == null ? "" : description.strip();
     if (description.length() > MAX_DESCRIPTION) {
       throw ApiException.invalid(
-          "description", "a description is at most " + MAX_DESCRIPTION + " characters");
+          Reason.DESCRIPTION_LENGTH,
+          "description",
+          "a description is at most " + MAX_DESCRIPTION + " characters",
+          Map.of("max", MAX_DESCRIPTION));
     }
     url = checkSource(uploadId, url);
     kind = kind == null ? Resource.Kind.OTHER : kind;
@@ -50,7 +60,8 @@ public record NewResource(
     language =
         language == null || language.isBlank() ? "pt" : language.strip().toLowerCase(Locale.ROOT);
     if (!language.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?")) {
-      throw ApiException.invalid("language", "a language code such as pt, en or pt-br");
+      throw ApiException.invalid(
+          Reason.LANGUAGE_INVALID, "language", "a language code such as pt, en or pt-br");
     }
     subjects = entries("subjects", subjects);
     cycles = entries("cycles", cycles);
@@ -84,7 +95,9 @@ public record NewResource(
     boolean link = url != null && !url.isBlank();
     if (file == link) {
       throw ApiException.invalid(
-          "uploadId", "give either an uploaded file (uploadId) or a link (url)");
+          Reason.FILE_OR_LINK,
+          "uploadId",
+          "give either an uploaded file (uploadId) or a link (url)");
     }
     if (!link) {
       return null;
@@ -101,8 +114,10 @@ public record NewResource(
         || cleaned.stream()
             .anyMatch(v -> v.isEmpty() || v.length() > MAX_ENTRY || v.contains(","))) {
       throw ApiException.invalid(
+          Reason.TAG_LIST,
           field,
-          "up to " + MAX_ENTRIES + " entries of 1 to " + MAX_ENTRY + " characters, without commas");
+          "up to " + MAX_ENTRIES + " entries of 1 to " + MAX_ENTRY + " characters, without commas",
+          Map.of("maxEntries", MAX_ENTRIES, "maxLength", MAX_ENTRY));
     }
     return cleaned;
   }

@@ -236,9 +236,28 @@ final class ResourceStore {
     Sql.update(c, "UPDATE resource SET visibility = ? WHERE id = ?", visibility.name(), resourceId);
   }
 
-  void addUse(
+  /**
+   * Records that a person used the resource: their first use counts, a later one replaces the
+   * version, note and date of theirs. The resource's row is locked first, so two clicks at once
+   * still count once.
+   */
+  boolean recordUse(
       Connection c, String id, String resourceId, String user, int version, String note, Instant at)
       throws SQLException {
+    Sql.first(c, "SELECT id FROM resource WHERE id = ? FOR UPDATE", resourceId);
+    int updated =
+        Sql.update(
+            c,
+            "UPDATE resource_use SET version = ?, note = ?, used_at = ?"
+                + " WHERE resource_id = ? AND lms_user_id = ?",
+            version,
+            note,
+            Timestamp.from(at),
+            resourceId,
+            user);
+    if (updated > 0) {
+      return false;
+    }
     Sql.update(
         c,
         "INSERT INTO resource_use (id, resource_id, lms_user_id, version, note, used_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -249,6 +268,30 @@ final class ResourceStore {
         note,
         Timestamp.from(at));
     Sql.update(c, "UPDATE resource SET use_count = use_count + 1 WHERE id = ?", resourceId);
+    return true;
+  }
+
+  /** Who used the resource, the latest first, without their names. */
+  List<Usage> uses(Connection c, String resourceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT lms_user_id, version, note, used_at FROM resource_use"
+                + " WHERE resource_id = ? ORDER BY used_at DESC, lms_user_id")) {
+      ps.setString(1, resourceId);
+      List<Usage> uses = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          uses.add(
+              new Usage(
+                  rs.getString(1),
+                  null,
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getTimestamp(4).toInstant()));
+        }
+      }
+      return uses;
+    }
   }
 
   /** Everyone who said they used the resource. */

@@ -18,11 +18,13 @@ import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class Resources {
       List<String> sharedWith,
       List<String> adaptations,
       List<Comment> comments,
+      List<Usage> uses,
       boolean canEdit,
       int myUsedVersion,
       boolean newerThanMine,
@@ -137,12 +140,14 @@ public final class Resources {
    */
   public View addVersion(Session session, String id, NewVersion request) {
     if (request == null) {
-      throw ApiException.invalid("uploadId", "give an uploaded file or a link");
+      throw ApiException.invalid(
+          Reason.FILE_OR_LINK, "uploadId", "give an uploaded file or a link");
     }
     String url = NewResource.checkSource(request.uploadId(), request.url());
     String note = request.note() == null ? "" : request.note().strip();
     if (note.length() > 1000) {
-      throw ApiException.invalid("note", "a note is at most 1000 characters");
+      throw ApiException.invalid(
+          Reason.NOTE_LENGTH, "note", "a note is at most 1000 characters", Map.of("max", 1000));
     }
     write(
         c -> {
@@ -151,18 +156,21 @@ public final class Resources {
           int next = resource.currentVersion() + 1;
           store.insertVersion(c, id, version(c, session, next, request.uploadId(), url, note, now));
           store.changed(c, id);
-          String text =
-              "<p>A newer version ("
-                  + next
-                  + ") of «"
-                  + SafeHtml.escape(resource.title())
-                  + "», which you used, is in the bank"
-                  + (note.isEmpty() ? "." : ": " + SafeHtml.escape(note))
-                  + "</p>";
-          for (String user : store.users(c, id)) {
-            if (!user.equals(session.lmsUserId())) {
-              notifier.queue(c, "resource-version:" + id + ":" + next + ":" + user, user, text);
-            }
+          List<String> users =
+              store.users(c, id).stream().filter(u -> !u.equals(session.lmsUserId())).toList();
+          Map<String, String> languages = people.languages().of(c, users);
+          for (String user : users) {
+            String text =
+                "<p>"
+                    + SafeHtml.escape(
+                        Translations.in(languages.get(user))
+                            .text(
+                                note.isEmpty()
+                                    ? "moodle.resource.newVersion"
+                                    : "moodle.resource.newVersionNote",
+                                Map.of("version", next, "title", resource.title(), "note", note)))
+                    + "</p>";
+            notifier.queue(c, "resource-version:" + id + ":" + next + ":" + user, user, text);
           }
           return null;
         });
@@ -183,6 +191,7 @@ public final class Resources {
               store.shares(c, id),
               store.adaptations(c, id),
               store.comments(c, id),
+              named(c, store.uses(c, id)),
               mayEdit(c, session, resource),
               used,
               used > 0 && used < resource.currentVersion(),
@@ -197,7 +206,8 @@ public final class Resources {
           Resource resource = readable(c, session, id);
           if (!resource.createdBy().equals(session.lmsUserId())
               && session.role() != ProductRole.ADMIN) {
-            throw ApiException.forbidden("only the author shares a resource into other banks");
+            throw new ApiException(
+                Reason.AUTHOR_ONLY_SHARE, "only the author shares a resource into other banks");
           }
           access.of(c, session, communityId).requireWrite();
           if (!communityId.equals(resource.communityId())
@@ -213,7 +223,11 @@ public final class Resources {
   /** Who may find it: its communities, the author's courses, or the whole site. */
   public View setVisibility(Session session, String id, Resource.Visibility visibility) {
     if (visibility == null) {
-      throw ApiException.invalid("visibility", "visibility is community, courses or site");
+      throw ApiException.invalid(
+          Reason.VISIBILITY_INVALID,
+          "visibility",
+          "visibility is community, courses or site",
+          Map.of("allowed", "community, courses, site"));
     }
     write(
         c -> {
@@ -226,16 +240,20 @@ public final class Resources {
     return get(session, id);
   }
 
-  /** "I used this in class", with a short note of how it went. */
+  /**
+   * "I used this in class", with a short note of how it went: once per person; saying it again
+   * replaces the person's version, note and date (the count stays).
+   */
   public View used(Session session, String id, String note) {
     String n = note == null ? "" : note.strip();
     if (n.length() > 2000) {
-      throw ApiException.invalid("note", "a note is at most 2000 characters");
+      throw ApiException.invalid(
+          Reason.NOTE_LENGTH, "note", "a note is at most 2000 characters", Map.of("max", 2000));
     }
     write(
         c -> {
           Resource resource = readable(c, session, id);
-          store.addUse(
+          store.recordUse(
               c,
               UUID.randomUUID().toString(),
               id,
@@ -252,7 +270,8 @@ public final class Resources {
 
   public View rate(Session session, String id, Integer stars) {
     if (stars == null || stars < 1 || stars > 5) {
-      throw ApiException.invalid("stars", "a rating is 1 to 5");
+      throw ApiException.invalid(
+          Reason.RATING_RANGE, "stars", "a rating is 1 to 5", Map.of("min", 1, "max", 5));
     }
     write(
         c -> {
@@ -268,7 +287,11 @@ public final class Resources {
   public View comment(Session session, String id, String text) {
     String body = text == null ? "" : text.strip();
     if (body.isEmpty() || body.length() > 5000) {
-      throw ApiException.invalid("text", "a comment is 1 to 5000 characters");
+      throw ApiException.invalid(
+          Reason.COMMENT_LENGTH,
+          "text",
+          "a comment is 1 to 5000 characters",
+          Map.of("min", 1, "max", 5000));
     }
     write(
         c -> {
@@ -292,6 +315,11 @@ public final class Resources {
     return get(session, id);
   }
 
+  private List<Usage> named(Connection c, List<Usage> uses) throws SQLException {
+    Map<String, String> names = people.names(c, uses.stream().map(Usage::lmsUserId).toList());
+    return uses.stream().map(u -> u.named(names.get(u.lmsUserId()))).toList();
+  }
+
   /** Full-text search over what the caller may see, with filters and an order. */
   public Page search(
       Session session,
@@ -300,7 +328,8 @@ public final class Resources {
       ResourceIndex.Order order,
       int page) {
     if (text != null && text.length() > 200) {
-      throw ApiException.invalid("q", "a search is at most 200 characters");
+      throw ApiException.invalid(
+          Reason.SEARCH_LENGTH, "q", "a search is at most 200 characters", Map.of("max", 200));
     }
     int p = Math.max(0, page);
     // Two short reads around the index search: no pooled connection is held while Lucene works.
@@ -339,9 +368,11 @@ public final class Resources {
               store.versions(c, id).stream()
                   .filter(x -> x.version() == version)
                   .findFirst()
-                  .orElseThrow(() -> ApiException.notFound("version " + version));
+                  .orElseThrow(
+                      () -> ApiException.notFound(Reason.VERSION_NOT_FOUND, "version " + version));
           if (v.sha256() == null) {
-            throw ApiException.notFound("a file for this version (it is a link: " + v.url() + ")");
+            throw ApiException.notFound(
+                Reason.VERSION_IS_LINK, "a file for this version (it is a link: " + v.url() + ")");
           }
           return new Download(
               blobs.path(v.sha256()), v.fileName(), v.mediaType(), v.sizeBytes(), v.sha256());
@@ -419,7 +450,10 @@ public final class Resources {
         store
             .upload(c, uploadId)
             .filter(u -> u.uploadedBy().equals(session.lmsUserId()))
-            .orElseThrow(() -> ApiException.invalid("uploadId", "no upload of yours with this id"));
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        Reason.UPLOAD_NOT_FOUND, "uploadId", "no upload of yours with this id"));
     return new Version(
         number,
         upload.sha256(),
@@ -434,7 +468,9 @@ public final class Resources {
 
   private Resource readable(Connection c, Session session, String id) throws SQLException {
     Resource resource =
-        store.find(c, id).orElseThrow(() -> ApiException.notFound("resource " + id));
+        store
+            .find(c, id)
+            .orElseThrow(() -> ApiException.notFound(Reason.RESOURCE_NOT_FOUND, "resource " + id));
     if (session.role() == ProductRole.ADMIN || resource.visibility() == Resource.Visibility.SITE) {
       return resource;
     }
@@ -449,13 +485,15 @@ public final class Resources {
         return resource;
       }
     }
-    throw ApiException.notFound("resource " + id);
+    throw ApiException.notFound(Reason.RESOURCE_NOT_FOUND, "resource " + id);
   }
 
   private Resource editable(Connection c, Session session, String id) throws SQLException {
     Resource resource = readable(c, session, id);
     if (!mayEdit(c, session, resource)) {
-      throw ApiException.forbidden("only the author or the community's facilitators change it");
+      throw new ApiException(
+          Reason.AUTHOR_OR_FACILITATORS_EDIT,
+          "only the author or the community's facilitators change it");
     }
     return resource;
   }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Receives files: bounded while read, stored once by checksum, judged by their content, their text
@@ -56,7 +57,7 @@ public final class Uploads {
       throw tooLarge();
     } catch (IOException e) {
       throw new ApiException(
-          400, "upload_interrupted", "the file did not arrive whole: " + e.getMessage());
+          Reason.UPLOAD_INTERRUPTED, "the file did not arrive whole: " + e.getMessage());
     }
     String mediaType;
     try {
@@ -66,8 +67,7 @@ public final class Uploads {
     }
     if (!FileTypes.allowed(mediaType)) {
       throw new ApiException(
-          415,
-          "unsupported_type",
+          Reason.FILE_TYPE_NOT_ALLOWED,
           "this file's content is "
               + mediaType
               + ", which the bank does not take (documents, presentations, spreadsheets, text, PNG or JPEG pictures)",
@@ -90,10 +90,10 @@ public final class Uploads {
   }
 
   private ApiException tooLarge() {
+    long maxMiB = limitBytes / (1024 * 1024);
     return new ApiException(
-        413,
-        "payload_too_large",
-        "files are at most " + limitBytes / (1024 * 1024) + " MiB",
-        Map.of("limitBytes", limitBytes));
+        Reason.FILE_TOO_LARGE,
+        "files are at most " + maxMiB + " MiB",
+        Map.of("limitBytes", limitBytes, "maxMiB", maxMiB));
   }
 }

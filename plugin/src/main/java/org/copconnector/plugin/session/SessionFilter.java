@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.ext.Provider;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Every {@code /api/} request must carry a live session; the session is kept on the request for
@@ -44,30 +45,48 @@ public final class SessionFilter implements ContainerRequestFilter {
     if (!SAFE_METHODS.contains(request.getMethod())
         && !REQUEST_HEADER_VALUE.equals(request.getHeaderString(REQUEST_HEADER))) {
       throw new ApiException(
-          403,
-          "cross_site_request",
+          Reason.CROSS_SITE_REQUEST,
           "changes must come from the connector's own pages (" + REQUEST_HEADER + " missing)");
     }
     Cookie cookie = request.getCookies().get(SessionCookie.NAME);
+    if (cookie == null) {
+      throw notSignedIn();
+    }
+    // A cookie the store no longer knows is a session that ran out or was ended.
     Session session =
         sessions
-            .find(cookie == null ? null : cookie.getValue())
+            .find(cookie.getValue())
             .orElseThrow(
                 () ->
                     new ApiException(
-                        401,
-                        "unauthenticated",
-                        "open the connector from your Moodle course to sign in"));
+                        Reason.SESSION_EXPIRED,
+                        "your session has ended: open the connector from your Moodle course again"));
     request.setProperty(PROPERTY, session);
+  }
+
+  /**
+   * The session of a filtered request made by an administrator; anyone else is refused (403) with
+   * "only administrators can {@code what}".
+   */
+  public static Session administrator(ContainerRequestContext request, String what) {
+    Session session = of(request);
+    if (session.role() != ProductRole.ADMIN) {
+      throw new ApiException(Reason.ADMINS_ONLY, "only administrators can " + what);
+    }
+    return session;
   }
 
   /** The session a filtered request carries. */
   public static Session of(ContainerRequestContext request) {
     Object session = request.getProperty(PROPERTY);
     if (!(session instanceof Session s)) {
-      throw new ApiException(
-          401, "unauthenticated", "open the connector from your Moodle course to sign in");
+      throw notSignedIn();
     }
     return s;
+  }
+
+  private static ApiException notSignedIn() {
+    return new ApiException(
+        Reason.NOT_SIGNED_IN, "open the connector from your Moodle course to sign in");
   }
 }

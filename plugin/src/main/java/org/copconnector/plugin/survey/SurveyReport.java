@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.copconnector.plugin.i18n.Translations;
 
 /**
  * The descriptive table such studies publish: per item, the count and percentage of each scale
@@ -26,9 +28,13 @@ public record SurveyReport(
       List.of(
           "totally_disagree", "disagree", "neither_agree_nor_disagree", "agree", "totally_agree");
 
-  /** One statement's row. {@code change} is in percentage points of positive agreement. */
+  /**
+   * One statement's row; {@code key} names a built-in statement's string in the bundles (else
+   * null). {@code change} is in percentage points of positive agreement.
+   */
   public record Item(
       int position,
+      String key,
       String text,
       int answered,
       int skipped,
@@ -39,17 +45,18 @@ public record SurveyReport(
       Double change) {}
 
   /**
-   * Builds the report from the answer counts ({@code counts[item][point]}, points 0..4); {@code
-   * previous} is the previous round's shown report, or null.
+   * Builds the report from the answer counts ({@code counts[item][point]}, points 0..4) for a
+   * reader, in their language; {@code previous} is the previous round's shown report, or null.
    */
   static SurveyReport of(
       String surveyId,
       String roundId,
       int respondents,
       int minRespondents,
-      List<String> texts,
+      List<Survey.Statement> statements,
       int[][] counts,
-      SurveyReport previous) {
+      SurveyReport previous,
+      Translations reader) {
     if (respondents < minRespondents) {
       return new SurveyReport(
           surveyId,
@@ -57,14 +64,12 @@ public record SurveyReport(
           respondents,
           minRespondents,
           false,
-          "Fewer than "
-              + minRespondents
-              + " people answered: results are not shown, so that no one's answers can be told.",
+          reader.text("survey.report.tooFew", Map.of("minimum", minRespondents)),
           SCALE,
           List.of());
     }
     List<Item> items = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
+    for (int i = 0; i < statements.size(); i++) {
       int answered = 0;
       for (int c : counts[i]) {
         answered += c;
@@ -89,7 +94,8 @@ public record SurveyReport(
       items.add(
           new Item(
               i + 1,
-              texts.get(i),
+              statements.get(i).key(),
+              statements.get(i).text(),
               answered,
               respondents - answered,
               itemCounts,

@@ -13,26 +13,37 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.i18n.Translations;
+import org.copconnector.plugin.people.PersonLanguages;
+import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /** Self-assessment surveys over HTTP: surveys, rounds, answers, and the aggregate report. */
 @Path("/api/v1/surveys")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SurveyResource {
 
-  private final Surveys surveys;
+  /** Width of the chart's label column: "Totalmente en desacuerdo" fits. */
+  private static final int LABELS = 150;
 
-  public SurveyResource(Surveys surveys) {
+  private final Surveys surveys;
+  private final PersonLanguages languages;
+
+  public SurveyResource(Surveys surveys, PersonLanguages languages) {
     this.surveys = surveys;
+    this.languages = languages;
   }
 
   @GET
   public List<Survey> list(
       @QueryParam("community") String community, @Context ContainerRequestContext request) {
     if (community == null || community.isBlank()) {
-      throw ApiException.invalid("community", "say whose surveys: ?community={id}");
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose surveys: ?community={id}");
     }
     return surveys.list(SessionFilter.of(request), community);
   }
@@ -82,7 +93,7 @@ public final class SurveyResource {
     return surveys.report(SessionFilter.of(request), id, roundId);
   }
 
-  /** The same table as CSV, for a spreadsheet. */
+  /** The same table as CSV, for a spreadsheet; statements in the reader's language. */
   @GET
   @Path("/{id}/rounds/{roundId}/report.csv")
   @Produces("text/csv")
@@ -123,7 +134,7 @@ public final class SurveyResource {
         .build();
   }
 
-  /** One statement's answers as a horizontal bar chart. */
+  /** One statement's answers as a horizontal bar chart, labelled in the reader's language. */
   @GET
   @Path("/{id}/rounds/{roundId}/items/{position}/chart.svg")
   @Produces("image/svg+xml")
@@ -132,16 +143,18 @@ public final class SurveyResource {
       @PathParam("roundId") String roundId,
       @PathParam("position") int position,
       @Context ContainerRequestContext request) {
-    SurveyReport report = shown(surveys.report(SessionFilter.of(request), id, roundId));
+    Session session = SessionFilter.of(request);
+    SurveyReport report = shown(surveys.report(session, id, roundId));
+    Translations words = Translations.in(languages.of(session));
     SurveyReport.Item item =
         report.items().stream()
             .filter(i -> i.position() == position)
             .findFirst()
-            .orElseThrow(() -> ApiException.notFound("statement " + position));
-    String[] labels = {"Totally disagree", "Disagree", "Neither", "Agree", "Totally agree"};
+            .orElseThrow(
+                () -> ApiException.notFound(Reason.STATEMENT_NOT_FOUND, "statement " + position));
     StringBuilder svg =
         new StringBuilder(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"150\" role=\"img\" aria-label=\"")
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"480\" height=\"150\" role=\"img\" aria-label=\"")
             .append(SafeHtml.escape(item.text()))
             .append("\"><title>")
             .append(SafeHtml.escape(item.text()))
@@ -153,9 +166,9 @@ public final class SurveyResource {
       svg.append("<text x=\"0\" y=\"")
           .append(y + 14)
           .append("\" font-size=\"12\">")
-          .append(labels[p])
+          .append(SafeHtml.escape(words.text("chart.survey." + SurveyReport.SCALE.get(p))))
           .append("</text>")
-          .append("<rect x=\"110\" y=\"")
+          .append("<rect x=\"" + LABELS + "\" y=\"")
           .append(y)
           .append("\" width=\"")
           .append(String.format(Locale.ROOT, "%.1f", width))
@@ -163,7 +176,7 @@ public final class SurveyResource {
           .append(p >= 3 ? "#0b5cad" : "#9bb7d4")
           .append("\"/>")
           .append("<text x=\"")
-          .append(String.format(Locale.ROOT, "%.1f", 114 + width))
+          .append(String.format(Locale.ROOT, "%.1f", LABELS + 4 + width))
           .append("\" y=\"")
           .append(y + 14)
           .append("\" font-size=\"12\">")
@@ -180,7 +193,10 @@ public final class SurveyResource {
 
   private static SurveyReport shown(SurveyReport report) {
     if (!report.shown()) {
-      throw new ApiException(409, "too_few_respondents", report.reason());
+      throw new ApiException(
+          Reason.TOO_FEW_RESPONDENTS,
+          report.reason(),
+          Map.of("min", report.minRespondents(), "respondents", report.respondents()));
     }
     return report;
   }

@@ -7,13 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 
 /**
  * Communities' self-assessment surveys: facilitators start them and open rounds; members answer
@@ -38,55 +42,61 @@ public final class Surveys {
 
   private final DataSource dataSource;
   private final CommunityAccess access;
+  private final PersonLanguages languages;
   private final Clock clock;
   private final SurveyStore store = new SurveyStore();
 
   public Surveys(DataSource dataSource, PeopleStore people, Clock clock) {
     this.dataSource = dataSource;
     this.access = new CommunityAccess(people);
+    this.languages = people.languages();
     this.clock = clock;
   }
 
   public Survey create(Session session, NewSurvey request) {
     if (request == null || request.communityId() == null || request.template() == null) {
       throw ApiException.invalid(
-          "template", "say the community and the template (mirror, collaboration or custom)");
+          Reason.SURVEY_TEMPLATE_REQUIRED,
+          "template",
+          "say the community and the template (mirror, collaboration or custom)");
     }
-    List<String> items =
-        switch (request.template()) {
-          case MIRROR -> SurveyTemplates.MIRROR;
-          case COLLABORATION -> SurveyTemplates.COLLABORATION;
-          case CUSTOM -> List.of();
-        };
+    List<String> items = SurveyTemplates.stored(request.template());
     List<String> extra =
         request.items() == null
             ? List.of()
             : request.items().stream().map(i -> i == null ? "" : i.strip()).toList();
     if (extra.size() > MAX_ITEMS || extra.stream().anyMatch(i -> i.isEmpty() || i.length() > 500)) {
       throw ApiException.invalid(
-          "items", "up to " + MAX_ITEMS + " statements of 1 to 500 characters");
+          Reason.SURVEY_ITEMS,
+          "items",
+          "up to " + MAX_ITEMS + " statements of 1 to 500 characters",
+          Map.of("maxItems", MAX_ITEMS, "maxLength", 500));
     }
     List<String> all = new ArrayList<>(items);
     all.addAll(extra);
     if (all.isEmpty()) {
-      throw ApiException.invalid("items", "a survey needs at least one statement");
+      throw ApiException.invalid(
+          Reason.SURVEY_EMPTY, "items", "a survey needs at least one statement");
     }
-    String title =
-        request.title() == null || request.title().isBlank()
-            ? switch (request.template()) {
-              case MIRROR -> "Our community in the mirror";
-              case COLLABORATION -> "Collaboration factors";
-              case CUSTOM -> "Survey";
-            }
-            : request.title().strip();
-    if (title.length() > 300) {
-      throw ApiException.invalid("title", "a title is at most 300 characters");
+    String given = request.title() == null ? "" : request.title().strip();
+    if (given.length() > 300) {
+      throw ApiException.invalid(
+          Reason.TITLE_LENGTH,
+          "title",
+          "a title is at most 300 characters",
+          Map.of("min", 1, "max", 300));
     }
     String id = UUID.randomUUID().toString();
     return write(
         c -> {
           CommunityAccess.Access caller = access.of(c, session, request.communityId());
           caller.requireModerate();
+          // Without a title, the template's, in the words of the facilitator who starts it.
+          String title =
+              given.isEmpty()
+                  ? Translations.in(languages.of(c, session))
+                      .text(SurveyTemplates.titleKey(request.template()))
+                  : given;
           store.insertSurvey(
               c,
               new SurveyStore.Row(id, request.communityId(), request.template(), title),
@@ -119,15 +129,24 @@ public final class Surveys {
 
   public Survey openRound(Session session, String surveyId, NewRound request) {
     if (request == null || request.opensAt() == null || request.closesAt() == null) {
-      throw ApiException.invalid("opensAt", "a round needs an opening and a closing date");
+      throw ApiException.invalid(
+          Reason.ROUND_DATES_REQUIRED, "opensAt", "a round needs an opening and a closing date");
     }
     if (!request.closesAt().isAfter(request.opensAt())
         || Duration.between(request.opensAt(), request.closesAt()).toDays() > 366) {
-      throw ApiException.invalid("closesAt", "a round closes after it opens, within a year");
+      throw ApiException.invalid(
+          Reason.ROUND_DATES_ORDER,
+          "closesAt",
+          "a round closes after it opens, within a year",
+          Map.of("maxDays", 366));
     }
     int minimum = request.minRespondents() == null ? DEFAULT_MINIMUM : request.minRespondents();
     if (minimum < 2 || minimum > 1000) {
-      throw ApiException.invalid("minRespondents", "the minimum of respondents is 2 to 1000");
+      throw ApiException.invalid(
+          Reason.MIN_RESPONDENTS_RANGE,
+          "minRespondents",
+          "the minimum of respondents is 2 to 1000",
+          Map.of("min", 2, "max", 1000));
     }
     return write(
         c -> {
@@ -153,44 +172,57 @@ public final class Surveys {
           SurveyStore.Row survey = readable(c, session, surveyId);
           CommunityAccess.Access caller = access.of(c, session, survey.communityId());
           if (!caller.member()) {
-            throw ApiException.forbidden("only the community's members answer its surveys");
+            throw new ApiException(
+                Reason.MEMBERS_ONLY_ANSWER, "only the community's members answer its surveys");
           }
           SurveyStore.RoundRow round = round(c, surveyId, roundId);
           Instant now = Instant.now(clock);
           if (now.isBefore(round.opensAt()) || !now.isBefore(round.closesAt())) {
-            throw ApiException.conflict("this round is not open");
+            throw new ApiException(Reason.ROUND_NOT_OPEN, "this round is not open");
           }
           int items = store.items(c, surveyId).size();
           List<Integer> given =
               answers == null || answers.agreements() == null ? List.of() : answers.agreements();
           if (given.size() != items) {
             throw ApiException.invalid(
-                "agreements", "one answer per statement (" + items + "), null to skip one");
+                Reason.ANSWER_COUNT,
+                "agreements",
+                "one answer per statement (" + items + "), null to skip one",
+                Map.of("count", items));
           }
           if (given.stream().anyMatch(a -> a != null && (a < 1 || a > 5))) {
             throw ApiException.invalid(
-                "agreements", "answers are 1 (totally disagree) to 5 (totally agree)");
+                Reason.AGREEMENT_RANGE,
+                "agreements",
+                "answers are 1 (totally disagree) to 5 (totally agree)",
+                Map.of("min", 1, "max", 5));
           }
           if (!store.answer(c, roundId, session.lmsUserId(), given)) {
-            throw ApiException.conflict("you have already answered this round");
+            throw new ApiException(Reason.ALREADY_ANSWERED, "you have already answered this round");
           }
           return null;
         });
   }
 
-  /** The round's aggregate table, for anyone who may read the community's surveys. */
+  /**
+   * The round's aggregate table, for anyone who may read the community's surveys, in the reader's
+   * language.
+   */
   public SurveyReport report(Session session, String surveyId, String roundId) {
     return read(
         c -> {
-          readable(c, session, surveyId);
+          SurveyStore.Row survey = readable(c, session, surveyId);
           round(c, surveyId, roundId);
-          return report(c, surveyId, roundId);
+          return report(c, survey, roundId, Translations.in(languages.of(c, session)));
         });
   }
 
-  /** The report without rights checks (for the benchmark and for exports built on it). */
-  SurveyReport report(Connection c, String surveyId, String roundId) throws SQLException {
-    List<String> items = store.items(c, surveyId);
+  /** The report without rights checks (for exports built on it). */
+  SurveyReport report(Connection c, SurveyStore.Row survey, String roundId, Translations reader)
+      throws SQLException {
+    String surveyId = survey.id();
+    List<Survey.Statement> items =
+        SurveyTemplates.shown(survey.template(), store.items(c, surveyId), reader);
     List<SurveyStore.RoundRow> rounds = store.rounds(c, surveyId);
     SurveyReport previous = null;
     for (SurveyStore.RoundRow r : rounds) {
@@ -202,18 +234,21 @@ public final class Surveys {
               r.minRespondents(),
               items,
               store.counts(c, r.id(), items.size()),
-              previous);
+              previous,
+              reader);
       if (r.id().equals(roundId)) {
         return current;
       }
       previous = current.shown() ? current : previous;
     }
-    throw ApiException.notFound("round " + roundId);
+    throw ApiException.notFound(Reason.ROUND_NOT_FOUND, "round " + roundId);
   }
 
   private Survey view(Connection c, Session session, String id) throws SQLException {
     SurveyStore.Row row =
-        store.survey(c, id).orElseThrow(() -> ApiException.notFound("survey " + id));
+        store
+            .survey(c, id)
+            .orElseThrow(() -> ApiException.notFound(Reason.SURVEY_NOT_FOUND, "survey " + id));
     Instant now = Instant.now(clock);
     List<Survey.Round> rounds = new ArrayList<>();
     for (SurveyStore.RoundRow r : store.rounds(c, id)) {
@@ -226,14 +261,26 @@ public final class Surveys {
               !now.isBefore(r.opensAt()) && now.isBefore(r.closesAt()),
               store.answered(c, r.id(), session.lmsUserId())));
     }
+    List<Survey.Statement> statements =
+        SurveyTemplates.shown(
+            row.template(), store.items(c, id), Translations.in(languages.of(c, session)));
     return new Survey(
-        row.id(), row.communityId(), row.template(), row.title(), store.items(c, id), rounds);
+        row.id(),
+        row.communityId(),
+        row.template(),
+        row.title(),
+        statements.stream().map(Survey.Statement::text).toList(),
+        statements,
+        rounds);
   }
 
   private SurveyStore.Row readable(Connection c, Session session, String surveyId)
       throws SQLException {
     SurveyStore.Row survey =
-        store.survey(c, surveyId).orElseThrow(() -> ApiException.notFound("survey " + surveyId));
+        store
+            .survey(c, surveyId)
+            .orElseThrow(
+                () -> ApiException.notFound(Reason.SURVEY_NOT_FOUND, "survey " + surveyId));
     access.of(c, session, survey.communityId()).requireRead();
     return survey;
   }
@@ -243,7 +290,7 @@ public final class Surveys {
     return store.rounds(c, surveyId).stream()
         .filter(r -> r.id().equals(roundId))
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound("round " + roundId));
+        .orElseThrow(() -> ApiException.notFound(Reason.ROUND_NOT_FOUND, "round " + roundId));
   }
 
   private <T> T read(Transaction.Work<T> work) {

@@ -4,64 +4,66 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure that the API reports to its caller as-is: a status, a stable machine code, a human
- * message and optional details. Features throw it (or a subclass); one mapper writes it.
+ * A failure that the API reports to its caller as-is: a specific {@link Reason} (which fixes the
+ * status and the coarse code), an English message and the details a translation may quote. Features
+ * throw it; one mapper writes it.
  */
 public class ApiException extends RuntimeException {
 
-  private final int status;
-  private final String code;
+  private final Reason reason;
   private final Map<String, Object> details;
 
-  public ApiException(int status, String code, String message, Map<String, Object> details) {
+  public ApiException(Reason reason, String message, Map<String, ?> details) {
     super(message);
-    this.status = status;
-    this.code = code;
+    this.reason = reason;
     this.details = details == null ? Map.of() : new LinkedHashMap<>(details);
+    assert this.details.keySet().containsAll(reason.parameters())
+        : reason + " needs details " + reason.parameters() + ", got " + this.details.keySet();
   }
 
-  public ApiException(int status, String code, String message) {
-    this(status, code, message, Map.of());
+  public ApiException(Reason reason, String message) {
+    this(reason, message, Map.of());
+  }
+
+  public Reason reason() {
+    return reason;
   }
 
   public int status() {
-    return status;
+    return reason.status();
   }
 
   public String code() {
-    return code;
+    return reason.code();
   }
 
   public Map<String, Object> details() {
     return details;
   }
 
-  public static ApiException badRequest(String code, String message) {
-    return new ApiException(400, code, message);
+  /** Well-formed input that breaks a rule, with the offending field named. */
+  public static ApiException invalid(Reason reason, String field, String message) {
+    return invalid(reason, field, message, Map.of());
   }
 
-  /** Well-formed input that breaks a rule: 422 with the offending field named. */
-  public static ApiException invalid(String field, String message) {
-    return new ApiException(422, "invalid_field", message, Map.of("field", field));
+  /** As {@link #invalid(Reason, String, String)}, with the numbers the rule quotes. */
+  public static ApiException invalid(
+      Reason reason, String field, String message, Map<String, ?> parameters) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("field", field);
+    details.putAll(parameters);
+    return new ApiException(reason, message, details);
   }
 
-  public static ApiException notFound(String what) {
-    return new ApiException(404, "not_found", what + " was not found");
-  }
-
-  public static ApiException forbidden(String message) {
-    return new ApiException(403, "forbidden", message);
-  }
-
-  public static ApiException conflict(String message) {
-    return new ApiException(409, "conflict", message);
+  /** Something that does not exist, or that the caller may not know exists. */
+  public static ApiException notFound(Reason reason, String what) {
+    return new ApiException(reason, what + " was not found");
   }
 
   public static ApiException payloadTooLarge(long limitBytes) {
     return new ApiException(
-        413,
-        "payload_too_large",
+        Reason.PAYLOAD_TOO_LARGE,
         "request body is larger than " + limitBytes + " bytes",
-        Map.of("limitBytes", limitBytes));
+        Map.of("limitBytes", limitBytes, "limitKiB", Math.max(1, limitBytes / 1024)));
   }
 }

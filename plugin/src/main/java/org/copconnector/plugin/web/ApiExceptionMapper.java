@@ -13,7 +13,7 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
   public Response toResponse(ApiException e) {
     return Response.status(e.status())
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(e.code(), e.getMessage(), e.details()))
+        .entity(ApiError.of(e.reason(), e.getMessage(), e.details()))
         .build();
   }
 }

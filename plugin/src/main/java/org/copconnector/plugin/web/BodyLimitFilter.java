@@ -30,7 +30,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
         throw ApiException.payloadTooLarge(maxBodyBytes);
       }
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("bad_request", "Content-Length is not a number");
+      throw new ApiException(Reason.CONTENT_LENGTH_INVALID, "Content-Length is not a number");
     }
   }
 }

@@ -62,14 +62,14 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
           gson.newJsonReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
       Object value = gson.fromJson(reader, genericType);
       if (value == null) {
-        throw ApiException.badRequest("missing_body", "a JSON request body is required");
+        throw new ApiException(Reason.MISSING_BODY, "a JSON request body is required");
       }
       if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-        throw ApiException.badRequest("malformed_json", "unexpected content after the JSON value");
+        throw new ApiException(Reason.MALFORMED_JSON, "unexpected content after the JSON value");
       }
       return value;
     } catch (JsonFieldException e) {
-      throw ApiException.invalid(e.field(), e.getMessage());
+      throw ApiException.invalid(reasonFor(e.kind()), e.field(), e.getMessage(), e.parameters());
     } catch (JsonParseException | MalformedJsonException | EOFException | IllegalStateException e) {
       throw translate(e);
     } catch (RuntimeException e) {
@@ -80,7 +80,7 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
           throw api;
         }
         if (cause instanceof IllegalArgumentException invalid) {
-          throw new ApiException(422, "invalid_body", invalid.getMessage());
+          throw new ApiException(Reason.INVALID_BODY, invalid.getMessage());
         }
         cause = cause.getCause();
       }
@@ -95,12 +95,12 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
         return api;
       }
       if (cause instanceof MalformedJsonException || cause instanceof EOFException) {
-        return ApiException.badRequest("malformed_json", "the request body is not valid JSON");
+        return new ApiException(Reason.MALFORMED_JSON, "the request body is not valid JSON");
       }
       cause = cause.getCause();
     }
     if (e instanceof JsonIOException) {
-      return ApiException.badRequest("malformed_json", "the request body could not be read");
+      return new ApiException(Reason.MALFORMED_JSON, "the request body could not be read");
     }
     // Well-formed JSON with a value of the wrong type ("Expected an int but was STRING at path
     // $.x").
@@ -109,8 +109,20 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
         message.contains("path $")
             ? message.replaceFirst(".*path \\$\\.?", "").split("[\\s\\n]")[0]
             : "";
-    return new ApiException(
-        422, "invalid_field", "a field has the wrong type", java.util.Map.of("field", field));
+    return ApiException.invalid(Reason.WRONG_TYPE, field, "a field has the wrong type");
+  }
+
+  private static Reason reasonFor(JsonFieldException.Kind kind) {
+    return switch (kind) {
+      case UNKNOWN_FIELD -> Reason.UNKNOWN_FIELD;
+      case UNKNOWN_VALUE -> Reason.UNKNOWN_VALUE;
+      case EXPECTED_OBJECT -> Reason.EXPECTED_OBJECT;
+      case EXPECTED_NUMBER -> Reason.EXPECTED_NUMBER;
+      case EXPECTED_BOOLEAN -> Reason.EXPECTED_BOOLEAN;
+      case WRONG_TYPE -> Reason.WRONG_TYPE;
+      case NOT_A_DATE -> Reason.DATE_INVALID;
+      case NOT_AN_INSTANT -> Reason.DATE_TIME_INVALID;
+    };
   }
 
   @Override

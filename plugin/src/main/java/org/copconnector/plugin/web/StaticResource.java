@@ -110,7 +110,7 @@ public final class StaticResource {
   public Response asset(@PathParam("path") String path) {
     // Only plain lower-case names: nothing can climb out of web/ or reach other class-path files.
     if (!path.matches(SAFE_PATH)) {
-      throw ApiException.notFound("asset");
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
     }
     return file(path, "max-age=300");
   }
@@ -124,7 +124,7 @@ public final class StaticResource {
   public Response bootstrap(@PathParam("version") String version, @PathParam("file") String file) {
     String inJar = VENDOR.get(file);
     if (inJar == null || !version.equals(BOOTSTRAP_VERSION)) {
-      throw ApiException.notFound("asset");
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
     }
     String path = "vendor/" + file;
     byte[] content =
@@ -144,11 +144,11 @@ public final class StaticResource {
     String extension = path.substring(path.lastIndexOf('.') + 1);
     String type = TYPES.get(extension);
     if (type == null) {
-      throw ApiException.notFound("asset");
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
     }
     byte[] content = cache.computeIfAbsent(path, StaticResource::load);
     if (content.length == 0) {
-      throw ApiException.notFound("asset");
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
     }
     return Response.ok(content, type)
         .cacheControl(CacheControl.valueOf(cacheControl))

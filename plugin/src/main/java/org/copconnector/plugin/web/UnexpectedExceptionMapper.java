@@ -32,8 +32,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
-            new ApiError(
-                storage ? "unavailable" : "internal_error",
+            ApiError.of(
+                storage ? Reason.DATABASE_UNAVAILABLE : Reason.INTERNAL_ERROR,
                 message,
                 Map.of("correlationId", correlationId)))
         .build();

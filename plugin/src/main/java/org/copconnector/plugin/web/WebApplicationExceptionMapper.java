@@ -14,6 +14,16 @@ import java.util.Map;
 public final class WebApplicationExceptionMapper
     implements ExceptionMapper<WebApplicationException> {
 
+  private static final Map<Integer, Reason> REASONS =
+      Map.of(
+          400, Reason.BAD_REQUEST,
+          401, Reason.NOT_SIGNED_IN,
+          404, Reason.NOT_FOUND,
+          405, Reason.METHOD_NOT_ALLOWED,
+          406, Reason.NOT_ACCEPTABLE,
+          413, Reason.REQUEST_TOO_LARGE,
+          415, Reason.UNSUPPORTED_MEDIA_TYPE);
+
   private static final Map<Integer, String> CODES =
       Map.of(
           400, "bad_request",
@@ -51,7 +61,12 @@ public final class WebApplicationExceptionMapper
     Response.ResponseBuilder answer =
         Response.status(status)
             .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(new ApiError(code, message, Map.of()));
+            .entity(
+                new ApiError(
+                    code,
+                    REASONS.getOrDefault(status, Reason.REQUEST_REFUSED).key(),
+                    message,
+                    Map.of()));
     // Keep Allow on 405 so clients can tell which methods exist.
     String allow = e.getResponse().getHeaderString("Allow");
     if (allow != null) {

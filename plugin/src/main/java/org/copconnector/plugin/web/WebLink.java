@@ -2,6 +2,7 @@ package org.copconnector.plugin.web;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 /** Links people give (resources, evidence): http or https addresses with a host, bounded. */
 public final class WebLink {
@@ -23,7 +24,10 @@ public final class WebLink {
       }
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid(
-          field, "a link is an http or https address of at most " + MAX_LENGTH + " characters");
+          Reason.LINK_INVALID,
+          field,
+          "a link is an http or https address of at most " + MAX_LENGTH + " characters",
+          Map.of("max", MAX_LENGTH));
     }
     return u;
   }

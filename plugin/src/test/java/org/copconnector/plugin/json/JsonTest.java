@@ -3,6 +3,7 @@ package org.copconnector.plugin.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.annotations.SerializedName;
@@ -43,6 +44,8 @@ class JsonTest {
             JsonFieldException.class,
             () -> strict.fromJson("{\"mode\":\"hybrid\"}", Profile.class));
     assertEquals("mode", e.field());
+    assertEquals(JsonFieldException.Kind.UNKNOWN_VALUE, e.kind());
+    assertTrue(e.parameters().get("allowed").toString().contains(", "), e.parameters().toString());
   }
 
   @Test
@@ -54,6 +57,7 @@ class JsonTest {
                 strict.fromJson(
                     "{\"profile\":{\"name\":\"x\",\"colour\":\"red\"}}", Wrapper.class));
     assertEquals("profile.colour", e.field());
+    assertEquals(JsonFieldException.Kind.UNKNOWN_FIELD, e.kind(), "kept when the path grows");
   }
 
   @Test
@@ -83,16 +87,16 @@ class JsonTest {
   @Test
   void numbersAndBooleansMustHaveTheirJsonTypes() {
     assertEquals(new Counts(5, true), strict.fromJson("{\"count\":5,\"flag\":true}", Counts.class));
-    assertEquals(
-        "count",
+    JsonFieldException count =
         assertThrows(
-                JsonFieldException.class, () -> strict.fromJson("{\"count\":\"5\"}", Counts.class))
-            .field());
-    assertEquals(
-        "flag",
+            JsonFieldException.class, () -> strict.fromJson("{\"count\":\"5\"}", Counts.class));
+    assertEquals("count", count.field());
+    assertEquals(JsonFieldException.Kind.EXPECTED_NUMBER, count.kind());
+    JsonFieldException flag =
         assertThrows(
-                JsonFieldException.class, () -> strict.fromJson("{\"flag\":\"yes\"}", Counts.class))
-            .field());
+            JsonFieldException.class, () -> strict.fromJson("{\"flag\":\"yes\"}", Counts.class));
+    assertEquals("flag", flag.field());
+    assertEquals(JsonFieldException.Kind.EXPECTED_BOOLEAN, flag.kind());
   }
 
   @Test

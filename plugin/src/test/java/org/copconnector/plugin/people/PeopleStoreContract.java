@@ -3,10 +3,15 @@ package org.copconnector.plugin.people;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.copconnector.plugin.session.ProductRole;
+import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.store.DatabaseSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +41,38 @@ abstract class PeopleStoreContract {
   private static Participant teacher(String id, String name, String... groups) {
     return new Participant(
         id, name, id + "@school.example", List.of("editingteacher"), List.of(groups));
+  }
+
+  private PersonLanguages languagesAt(String instant) {
+    return new PeopleStore(
+            database.dataSource(), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC))
+        .languages();
+  }
+
+  private static Session signedIn(Long platform, String id, String locale) {
+    return new Session(
+        platform, id, null, null, locale, null, null, ProductRole.MEMBER, false, null);
+  }
+
+  @Test
+  void aPersonsLanguageIsTheirLatestChoiceElseTheirLatestLaunchs() throws Exception {
+    languagesAt("2026-11-23T09:00:00Z").rememberLaunch(7L, "4", "pt_BR");
+    try (Connection c = database.dataSource().getConnection()) {
+      PersonLanguages languages = store.languages();
+      assertEquals(Map.of("4", "pt", "9", "en"), languages.of(c, List.of("4", "9")));
+      languagesAt("2026-11-23T10:00:00Z").rememberLaunch(8L, "4", "en-US");
+      assertEquals("en", languages.of(c, "4"), "the latest launch, on any platform");
+      languagesAt("2026-11-23T11:00:00Z").choose(7L, "4", "es");
+      languagesAt("2026-11-23T12:00:00Z").rememberLaunch(7L, "4", "pt");
+      assertEquals("es", languages.of(c, "4"), "a choice beats any launch");
+      assertEquals("es", languages.of(signedIn(7L, "4", "pt")));
+      assertEquals(
+          "en", languages.of(signedIn(8L, "4", "en-US")), "chosen on one platform, not another");
+      languages.choose(null, "d1", "pt");
+      assertEquals("pt", languages.of(signedIn(null, "d1", "en")), "demo sessions keep theirs too");
+      assertEquals("es", languages.of(signedIn(null, "d2", "es_AR")), "else the session's locale");
+      assertThrows(IllegalArgumentException.class, () -> languages.choose(7L, "4", "xx"));
+    }
   }
 
   @Test

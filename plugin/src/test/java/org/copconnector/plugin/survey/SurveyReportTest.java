@@ -7,17 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.copconnector.plugin.i18n.Translations;
 import org.junit.jupiter.api.Test;
 
 /** Every count and percentage of the descriptive table, from known answer counts. */
 class SurveyReportTest {
 
-  private static final List<String> TEXTS = List.of("First statement", "Second statement", "Third");
+  private static final List<Survey.Statement> TEXTS =
+      List.of(
+          new Survey.Statement(1, null, "First statement"),
+          new Survey.Statement(2, null, "Second statement"),
+          new Survey.Statement(3, null, "Third"));
+  private static final Translations ENGLISH = Translations.in("en");
 
   @Test
   void countsPercentagesPositiveAgreementAndSkipsAreExact() {
     int[][] counts = {{1, 2, 3, 4, 5}, {0, 0, 1, 1, 1}, {0, 0, 0, 0, 0}};
-    SurveyReport report = SurveyReport.of("s", "r", 16, 3, TEXTS, counts, null);
+    SurveyReport report = SurveyReport.of("s", "r", 16, 3, TEXTS, counts, null, ENGLISH);
     assertTrue(report.shown());
     SurveyReport.Item first = report.items().get(0);
     assertEquals(15, first.answered());
@@ -42,9 +48,9 @@ class SurveyReportTest {
   @Test
   void halvesRoundUpAndChangeIsAgainstThePreviousShownRound() {
     int[][] before = {{1, 2, 3, 3, 3}, {1, 1, 1, 0, 0}, {0, 0, 0, 0, 0}};
-    SurveyReport previous = SurveyReport.of("s", "r0", 12, 3, TEXTS, before, null);
+    SurveyReport previous = SurveyReport.of("s", "r0", 12, 3, TEXTS, before, null, ENGLISH);
     int[][] now = {{1, 2, 3, 4, 5}, {0, 0, 1, 1, 1}, {15, 1, 0, 0, 0}};
-    SurveyReport report = SurveyReport.of("s", "r1", 16, 3, TEXTS, now, previous);
+    SurveyReport report = SurveyReport.of("s", "r1", 16, 3, TEXTS, now, previous, ENGLISH);
     assertEquals(10.0, report.items().get(0).change(), "60.0 now, 50.0 before");
     assertEquals(66.7, report.items().get(1).change(), "66.67 now, 0 before");
     assertNull(report.items().get(2).change(), "nobody answered it before");
@@ -56,9 +62,14 @@ class SurveyReportTest {
   @Test
   void belowTheMinimumNothingButTheFactIsShown() {
     int[][] counts = {{0, 0, 0, 1, 1}, {0, 0, 0, 0, 2}, {0, 0, 0, 0, 0}};
-    SurveyReport report = SurveyReport.of("s", "r", 2, 3, TEXTS, counts, null);
+    SurveyReport report = SurveyReport.of("s", "r", 2, 3, TEXTS, counts, null, ENGLISH);
     assertFalse(report.shown());
     assertTrue(report.items().isEmpty());
-    assertTrue(report.reason().contains("Fewer than 3"), report.reason());
+    assertTrue(report.reason().contains("at least 3 people"), report.reason());
+    assertTrue(
+        SurveyReport.of("s", "r", 2, 3, TEXTS, counts, null, Translations.in("pt"))
+            .reason()
+            .contains("pelo menos 3 pessoas"),
+        "in the reader's language");
   }
 }

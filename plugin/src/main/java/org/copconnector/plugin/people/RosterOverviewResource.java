@@ -1,0 +1,71 @@
+package org.copconnector.plugin.people;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.copconnector.plugin.session.SessionFilter;
+
+/**
+ * Every course the connector is used in, with its roster's latest sync, for administrators; they
+ * sync a course now with {@code POST /api/v1/courses/{courseId}/roster/sync}.
+ */
+@Path("/api/v1/admin/roster")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RosterOverviewResource {
+
+  /**
+   * One course. {@code state} is the latest sync's: {@code queued}, {@code running}, {@code done},
+   * {@code failed}, or {@code never}; {@code lastSync} is the latest sync since the connector
+   * started (absent before one), {@code lastSyncedAt} the latest that succeeded, whenever.
+   */
+  public record Course(
+      String courseId,
+      String title,
+      Instant firstSeenAt,
+      int participants,
+      Instant lastSyncedAt,
+      String state,
+      String error,
+      RosterSyncStatus lastSync) {}
+
+  /** The courses, by title. */
+  public record Overview(List<Course> courses) {}
+
+  private final PeopleStore people;
+  private final RosterSync sync;
+
+  public RosterOverviewResource(PeopleStore people, RosterSync sync) {
+    this.people = people;
+    this.sync = sync;
+  }
+
+  @GET
+  public Overview courses(@Context ContainerRequestContext request) {
+    SessionFilter.administrator(request, "see every course's roster");
+    return new Overview(people.courses().stream().map(this::course).toList());
+  }
+
+  private Course course(PeopleStore.KnownCourse known) {
+    RosterSyncStatus latest = sync.status(known.courseId()).orElse(null);
+    String state;
+    if (latest != null) {
+      state = latest.state().name().toLowerCase(java.util.Locale.ROOT);
+    } else {
+      state = known.lastSyncedAt() == null ? "never" : "done";
+    }
+    return new Course(
+        known.courseId(),
+        known.title(),
+        known.firstSeenAt(),
+        known.participants(),
+        known.lastSyncedAt(),
+        state,
+        latest == null ? null : latest.error(),
+        latest);
+  }
+}
