@@ -24,9 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * How long each page takes in headless Chromium to show its content: from the start of the
  * navigation until the page marks itself ready (ui.js: the "page-ready" performance mark and body
  * data-ready, once the page's API requests have answered and the next frame is painted). A demo
- * connector with a community of 20 threads, 5 bank files and an opened prompt with answers, one
- * warm browser (assets cached as a person's browser has them after the first page). Prints a
- * Markdown table.
+ * connector, its administrator's community of 20 threads, 5 bank files and an opened prompt with an
+ * answer, one warm browser (assets cached as a person's browser has them after the first page).
+ * Prints a Markdown table.
  */
 public final class PageSpeedBenchmark {
 
@@ -145,17 +145,18 @@ public final class PageSpeedBenchmark {
     System.exit(0);
   }
 
-  /** Enters the demo as a facilitator, makes the content and gives each page's address. */
+  /** Enters the demo as its administrator, makes the content and gives each page's address. */
   @SuppressWarnings("unchecked")
   private static Map<String, String> seed(ChromeDriver chrome, String base) throws Exception {
     chrome.get(base + "/demo");
     new WebDriverWait(chrome, Duration.ofSeconds(20))
         .until(
             ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[contains(., 'Filipe Ramos')]")))
+                By.xpath("//button[contains(., 'Rui Nogueira')]")))
         .click();
     new WebDriverWait(chrome, Duration.ofSeconds(20))
-        .until(d -> d.findElement(By.id("me")).getDomProperty("textContent").contains("Filipe"));
+        .until(
+            d -> d.findElement(By.id("me")).getDomProperty("textContent").contains("Rui Nogueira"));
     String pdf =
         Base64.getEncoder()
             .encodeToString(Documents.pdf("Grelha de observacao com criterios de metacognicao"));
