@@ -1,157 +1,114 @@
 import { api } from './api.js';
-import { actionButton, oneAtATime, showLoadFailure, signedIn } from './ui.js';
-import { paragraphs, when } from './text.js';
+import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
+import { badge, button } from './community-actions.js';
+import { showMembers } from './community-members.js';
+import { showDiscussions, watchDiscussions } from './community-threads.js';
+import { showTools, watchTools } from './community-tools.js';
 
 const $ = (id) => document.getElementById(id);
-const id = new URLSearchParams(location.search).get('id');
-let t = (key) => key;
-let threadPage = 0;
-let locale = 'en';
 
-function button(label, action, secondary = false) {
-  return actionButton(label, action, {
-    secondary,
-    redraw: render,
-    failed: (error) => { $('status').textContent = t('community.failed', { reason: error.message }); },
-  });
+// What the page's parts share: the community's id, the translator, and a redraw.
+const page = { id: new URLSearchParams(location.search).get('id'), t: (key) => key, render: null };
+
+// The profile as a list of labelled, translated values; empty fields are left out.
+function showProfile(community, t) {
+  const p = community.profile;
+  const facts = [
+    ['form.subjects', p.subjects.join(', ')],
+    ['form.cycles', p.cycles.join(', ')],
+    ['form.focus', p.focus.join(', ')],
+    ['form.sharing', t(`sharing.${p.sharing}`)],
+    ['form.framework', t(`framework.${p.framework}`)],
+    ['form.context', t(`context.${p.context}`)],
+    ['form.joining', t(`joining.${community.joining}`)],
+  ].filter(([, value]) => value);
+  $('profile').replaceChildren(...facts.flatMap(([label, value]) => [
+    el('dt', t(label), 'col-sm-4 fw-semibold'),
+    el('dd', value, 'col-sm-8 mb-1 text-break'),
+  ]));
+}
+
+// Where I stand and what I can do about it; leaving is a quiet control behind a confirmation.
+function showMembership(details, t) {
+  const { community, mine } = details;
+  const status = $('membership-status');
+  const actions = [];
+  let standing;
+  let hint = '';
+  if (mine?.status === 'active') {
+    standing = t(`community.you.${mine.role}`);
+    const onlyFacilitator = mine.role === 'facilitator'
+      && (details.members ?? []).filter((m) => m.status === 'active' && m.role === 'facilitator').length < 2;
+    if (onlyFacilitator) hint = t('community.onlyFacilitator');
+    const leave = button(page, t('community.leave'), () => api('POST', `/api/v1/communities/${page.id}/leave`), {
+      status,
+      danger: true,
+      confirm: { title: t('community.leaveTitle'), body: t('community.leaveBody', { name: community.name }), confirm: t('community.leave') },
+    });
+    leave.disabled = onlyFacilitator;
+    actions.push(leave);
+  } else if (mine?.status === 'invited') {
+    standing = t('community.you.invited');
+    if (!community.archivedAt) {
+      actions.push(button(page, t('community.acceptInvitation'), () => api('POST', `/api/v1/communities/${page.id}/join`), { status }));
+    }
+    actions.push(button(page, t('community.decline'), () => api('POST', `/api/v1/communities/${page.id}/leave`), {
+      status,
+      secondary: true,
+      confirm: { title: t('community.declineTitle'), body: t('community.declineBody'), confirm: t('community.decline') },
+    }));
+  } else if (mine?.status === 'requested') {
+    standing = t('community.requested');
+    actions.push(button(page, t('community.withdraw'), () => api('POST', `/api/v1/communities/${page.id}/leave`), {
+      status,
+      secondary: true,
+      confirm: { title: t('community.withdrawTitle'), body: t('community.withdrawBody'), confirm: t('community.withdraw') },
+    }));
+  } else {
+    standing = t(`community.you.none.${community.joining}`);
+    if (!community.archivedAt && community.joining !== 'invitation') {
+      const label = community.joining === 'open' ? 'community.join' : 'community.askToJoin';
+      actions.push(button(page, t(label), () => api('POST', `/api/v1/communities/${page.id}/join`), { status }));
+    }
+  }
+  if (community.archivedAt) hint = t('community.archived');
+  $('standing').textContent = standing;
+  $('standing-hint').textContent = hint;
+  $('standing-hint').hidden = !hint;
+  $('actions').replaceChildren(...actions);
+}
+
+function showBadges(details, t) {
+  const { community, mine } = details;
+  const badges = [badge(t(`joining.${community.joining}`), 'text-bg-light border')];
+  if (mine?.status === 'active') badges.unshift(badge(t(`community.role.${mine.role}`), 'text-bg-success'));
+  if (community.archivedAt) badges.unshift(badge(t('community.archivedBadge'), 'text-bg-secondary'));
+  badges.push(badge(t('hub.members', { count: details.activeMembers }), 'text-bg-light border'));
+  $('badges').replaceChildren(...badges);
 }
 
 async function draw() {
-  const { hub, t: strings } = await signedIn();
-  t = strings;
-  locale = hub.me.locale;
-  const details = await api('GET', `/api/v1/communities/${encodeURIComponent(id)}`);
-  const community = details.community;
-  const p = community.profile;
-  const manages = hub.me.role === 'admin' || (details.mine?.status === 'active' && details.mine?.role === 'facilitator');
+  const { hub, t } = await signedIn();
+  page.t = t;
+  const details = await api('GET', `/api/v1/communities/${encodeURIComponent(page.id)}`);
+  const { community, mine } = details;
+  const manages = hub.me.role === 'admin' || (mine?.status === 'active' && mine.role === 'facilitator');
   document.title = `${community.name} – ${t('app.name')}`;
   $('name').textContent = community.name;
+  $('crumb').textContent = community.name;
   $('domain').textContent = community.domain;
-  $('bank-link').href = `/bank?community=${encodeURIComponent(id)}`;
-  $('reflection-link').href = `/reflection?community=${encodeURIComponent(id)}`;
-  $('profile').textContent = [
-    p.subjects.join(', '), p.cycles.join(', '), t(`sharing.${p.sharing}`), t(`framework.${p.framework}`),
-    t(`context.${p.context}`), p.focus.join(', '), t(`joining.${community.joining}`),
-  ].filter((part) => part).join(' · ');
-  $('status').textContent = community.archivedAt ? t('community.archived')
-    : details.mine?.status === 'requested' ? t('community.requested')
-      : !details.mine && community.joining === 'invitation' ? t('community.invitationOnly') : t('hub.members', { count: details.activeMembers });
-
-  const actions = [];
-  if (!community.archivedAt) {
-    if (!details.mine && community.joining !== 'invitation') {
-      actions.push(button(t(community.joining === 'open' ? 'community.join' : 'community.askToJoin'), () => api('POST', `/api/v1/communities/${id}/join`)));
-    } else if (details.mine?.status === 'invited') {
-      actions.push(button(t('community.acceptInvitation'), () => api('POST', `/api/v1/communities/${id}/join`)));
-    } else if (details.mine) {
-      actions.push(button(t('community.leave'), () => api('POST', `/api/v1/communities/${id}/leave`), true));
-    }
-  }
-  $('actions').replaceChildren(...actions);
-
-  const members = details.members;
-  if (!members) {
-    const hidden = document.createElement('li');
-    hidden.textContent = t('community.membersHidden');
-    $('members').replaceChildren(hidden);
-  } else {
-    $('members').replaceChildren(...members.map((m) => {
-      const item = document.createElement('li');
-      const who = document.createElement('span');
-      who.className = 'who';
-      who.textContent = `${m.name} · ${m.status === 'active' ? t(`community.role.${m.role}`) : t(`community.status.${m.status}`)}`;
-      item.append(who);
-      if (manages && m.lmsUserId !== details.mine?.lmsUserId) {
-        if (m.status === 'requested') item.append(button(t('community.approve'), () => api('POST', `/api/v1/communities/${id}/requests/${m.lmsUserId}/approve`)));
-        if (m.status === 'active') {
-          const next = m.role === 'member' ? 'facilitator' : 'member';
-          item.append(button(t(next === 'facilitator' ? 'community.makeFacilitator' : 'community.makeMember'),
-            () => api('PUT', `/api/v1/communities/${id}/members/${m.lmsUserId}/role`, { role: next }), true));
-        }
-        item.append(button(t('community.remove'), () => api('DELETE', `/api/v1/communities/${id}/members/${m.lmsUserId}`), true));
-      }
-      return item;
-    }));
-  }
-  await renderDiscussions(details, manages);
-  $('tools').hidden = !manages;
-  if (manages) {
-    $('archive-actions').replaceChildren(community.archivedAt
-      ? button(t('community.restore'), () => api('POST', `/api/v1/communities/${id}/restore`))
-      : button(t('community.archive'), () => api('POST', `/api/v1/communities/${id}/archive`), true));
-  }
+  $('bank-link').href = `/bank?community=${encodeURIComponent(page.id)}`;
+  $('reflection-link').href = `/reflection?community=${encodeURIComponent(page.id)}`;
+  showStatus($('status'), '');
+  showBadges(details, t);
+  showProfile(community, t);
+  showMembership(details, t);
+  showMembers(page, details, manages);
+  showTools(page, details, manages);
+  await showDiscussions(page, details, manages);
 }
 
-const render = oneAtATime(draw);
-
-async function renderDiscussions(details, manages) {
-  const member = details.mine?.status === 'active';
-  const readable = member || manages || details.community.joining === 'open';
-  $('discussions').hidden = !readable;
-  if (!readable) return;
-  $('new-thread-box').hidden = !member || Boolean(details.community.archivedAt);
-  $('notify-row').hidden = !member;
-  if (member) {
-    $('notify').value = (await api('GET', `/api/v1/notifications/${id}`)).delivery;
-  }
-  const list = await api('GET', `/api/v1/threads?community=${encodeURIComponent(id)}&page=${threadPage}`);
-  if (list.threads.length === 0) {
-    const none = document.createElement('li');
-    none.className = 'empty';
-    none.textContent = t('discussion.none');
-    $('threads').replaceChildren(none);
-  } else {
-    $('threads').replaceChildren(...list.threads.map(({ thread, unread }) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = `/thread?id=${encodeURIComponent(thread.id)}`;
-      link.textContent = thread.title;
-      item.append(link);
-      if (thread.pinned) {
-        const pin = document.createElement('span');
-        pin.className = 'tag';
-        pin.textContent = t('discussion.pinned');
-        item.append(' ', pin);
-      }
-      if (unread > 0 && member) {
-        const badge = document.createElement('span');
-        badge.className = 'tag unread';
-        badge.textContent = t('discussion.unread', { count: unread });
-        item.append(' ', badge);
-      }
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = t('discussion.meta', { author: thread.authorName, count: thread.postCount, when: when(thread.lastPostAt, locale) });
-      item.append(meta);
-      return item;
-    }));
-  }
-  const pages = Math.ceil(list.total / list.pageSize);
-  const nav = [];
-  if (threadPage > 0) nav.push(button(t('discussion.newer'), () => { threadPage -= 1; }, true));
-  if (threadPage + 1 < pages) nav.push(button(t('discussion.older'), () => { threadPage += 1; }, true));
-  $('thread-pages').replaceChildren(...nav);
-}
-
-$('new-thread').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  try {
-    const thread = await api('POST', '/api/v1/threads', {
-      communityId: id, title: $('thread-title').value, body: paragraphs($('thread-body').value),
-    });
-    location.href = `/thread?id=${encodeURIComponent(thread.id)}`;
-  } catch (error) {
-    $('status').textContent = t('community.failed', { reason: error.message });
-  }
-});
-
-$('notify').addEventListener('change', async () => {
-  try {
-    await api('PUT', `/api/v1/notifications/${id}`, { delivery: $('notify').value });
-    $('status').textContent = t('discussion.notifySaved');
-  } catch (error) {
-    $('status').textContent = t('community.failed', { reason: error.message });
-  }
-});
-
-render().catch(showLoadFailure);
+page.render = oneAtATime(draw);
+watchDiscussions(page);
+watchTools(page);
+page.render().catch((error) => showLoadFailure(error, page.t.error ? page.t : undefined));

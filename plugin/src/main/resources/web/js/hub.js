@@ -3,6 +3,13 @@ import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 
+// Where I stand in a community, as a badge: member, facilitator, invited, asked to join, or not in it.
+function standing(mine, t) {
+  if (!mine) return el('span', t('hub.card.notMember'), 'badge rounded-pill text-bg-light border');
+  if (mine.status !== 'active') return el('span', t(`hub.card.mine.${mine.status}`), 'badge rounded-pill text-bg-warning');
+  return el('span', t(`hub.card.mine.${mine.role}`), 'badge rounded-pill text-bg-success');
+}
+
 function card(community, t) {
   const item = el('li', undefined, 'col');
   const box = el('article', undefined, 'card h-100 shadow-sm');
@@ -12,31 +19,48 @@ function card(community, t) {
   link.href = `/community?id=${encodeURIComponent(community.id)}`;
   name.append(link);
   const domain = el('p', community.domain, 'card-text clamp-3');
-  const members = el('p', t('hub.members', { count: community.members }), 'card-text text-body-secondary small mt-auto mb-0');
-  body.append(name, domain, members);
+  const facts = el('div', undefined, 'd-flex flex-wrap align-items-center gap-2 mt-auto small');
+  facts.append(
+    standing(community.mine, t),
+    el('span', t('hub.card.joining', { mode: t(`joining.${community.joining}`) }), 'text-body-secondary'),
+    el('span', t('hub.members', { count: community.members }), 'text-body-secondary'),
+  );
+  body.append(name, domain, facts);
   box.append(body);
   item.append(box);
   return item;
 }
 
-function showCommunities(cards, t) {
+// The list, and what to do next when it is empty or I am in none of it (by role).
+function showCommunities(cards, t, role) {
   $('community-list').replaceChildren(...cards.map((c) => card(c, t)));
   $('empty').hidden = cards.length > 0;
+  $('empty-next').textContent = t(role === 'member' ? 'hub.empty.member' : 'hub.empty.facilitator');
+  const outside = cards.length > 0 && cards.every((c) => !c.mine || c.mine.status !== 'active');
+  $('join-hint').hidden = !outside;
+  $('join-hint').textContent = outside ? t(role === 'member' ? 'hub.joinHint.member' : 'hub.joinHint.facilitator') : '';
 }
 
-async function search(event, t) {
+async function search(event, t, role) {
   event.preventDefault();
   const text = $('search-text').value.trim();
   try {
     const found = await api('GET', `/api/v1/communities?q=${encodeURIComponent(text)}`);
-    showCommunities(found.map((d) => ({ id: d.community.id, name: d.community.name, domain: d.community.domain, members: d.activeMembers })), t);
+    showCommunities(found.map((d) => ({
+      id: d.community.id,
+      name: d.community.name,
+      domain: d.community.domain,
+      members: d.activeMembers,
+      joining: d.community.joining,
+      mine: d.mine,
+    })), t, role);
     showStatus($('search-status'), text ? t('hub.found', { count: found.length }) : '');
   } catch (error) {
     showStatus($('search-status'), t.error(error), { error: true });
   }
 }
 
-async function startCommunity(event, courseId, t) {
+async function startCommunity(event, courseId, t, role) {
   event.preventDefault();
   const form = event.target;
   if (!form.reportValidity()) return;
@@ -58,7 +82,7 @@ async function startCommunity(event, courseId, t) {
     form.reset();
     showStatus($('start-status'), t('form.created'));
     const hub = await api('GET', '/api/v1/hub');
-    showCommunities(hub.communities, t);
+    showCommunities(hub.communities, t, role);
   } catch (error) {
     showStatus($('start-status'), t('form.failed', { reason: t.error(error) }), { error: true });
   }
@@ -72,14 +96,13 @@ async function start() {
     $('status').textContent = t('hub.participants', { count: hub.course.participants });
     if (hub.me.role !== 'member') {
       $('start').hidden = false;
-      $('empty-next').textContent = t('hub.empty.facilitator');
-      $('start-form').addEventListener('submit', (event) => startCommunity(event, hub.course.id, t));
+      $('start-form').addEventListener('submit', (event) => startCommunity(event, hub.course.id, t, hub.me.role));
     }
   } else {
     $('status').textContent = t('hub.noCourse');
   }
-  showCommunities(hub.communities, t);
-  $('search').addEventListener('submit', (event) => search(event, t));
+  showCommunities(hub.communities, t, hub.me.role);
+  $('search').addEventListener('submit', (event) => search(event, t, hub.me.role));
   $('communities').hidden = false;
 }
 

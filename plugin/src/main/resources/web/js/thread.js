@@ -1,112 +1,148 @@
 import { api } from './api.js';
-import { actionButton, oneAtATime, showLoadFailure, signedIn } from './ui.js';
-import { paragraphs, when } from './text.js';
+import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
+import { badge, button } from './community-actions.js';
+import { paragraphs } from './text.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
-let t = (key) => key;
-let locale = 'en';
-let page = -1; // the last page, where the newest posts are
+const page = { t: (key) => key, render: null };
+let postPage = -1; // the last page, where the newest posts are
 let quote = null;
 
-function button(label, action, secondary = true) {
-  return actionButton(label, action, {
-    secondary,
-    redraw: render,
-    failed: (error) => { $('status').textContent = t('community.failed', { reason: error.message }); },
-  });
+// Quoted words as paragraphs (the server keeps one line per paragraph or line break).
+function quotedLines(text) {
+  return text.split('\n').filter((line) => line.trim()).map((line) => el('p', line, 'mb-1'));
+}
+
+// A quote with whose words they are: "Name wrote:" above the quoted paragraphs.
+function quoteFigure(q, t) {
+  const figure = el('figure', undefined, 'quote-figure mb-2');
+  if (q.authorName) figure.append(el('figcaption', t('discussion.wrote', { name: q.authorName }), 'small text-body-secondary mb-1'));
+  const block = el('blockquote', undefined, 'quote mb-0');
+  block.append(...quotedLines(q.text));
+  figure.append(block);
+  return figure;
 }
 
 function showQuote() {
-  $('quote-preview').hidden = !quote;
-  $('quote-actions').hidden = !quote;
+  const { t } = page;
+  $('quote-box').hidden = !quote;
   if (!quote) return;
-  $('quote-preview').textContent = `${quote.author}: ${quote.text}`;
-  const drop = document.createElement('button');
-  drop.type = 'button';
-  drop.className = 'secondary';
-  drop.textContent = t('discussion.dropQuote');
-  drop.addEventListener('click', () => { quote = null; showQuote(); });
-  $('quote-actions').replaceChildren(drop);
+  $('quote-who').textContent = t('discussion.wrote', { name: quote.author });
+  $('quote-preview').replaceChildren(...quotedLines(quote.preview));
+}
+
+function header(post, t) {
+  const head = el('div', undefined, 'd-flex flex-wrap align-items-baseline gap-2 small text-body-secondary mb-2');
+  const when = el('time', t.relative(post.createdAt));
+  when.dateTime = post.createdAt;
+  when.title = t.date(post.createdAt);
+  head.append(el('strong', post.authorName, 'text-body'), when);
+  if (post.origin === 'LMS') head.append(badge(t('discussion.fromMoodle'), 'text-bg-light border'));
+  if (post.editedAt) head.append(badge(t('discussion.edited'), 'text-bg-light border'));
+  if (post.hidden) head.append(badge(t('discussion.hiddenBadge'), 'text-bg-secondary'));
+  return head;
+}
+
+async function showHistory(post, box, status) {
+  const { t } = page;
+  if (!box.hidden) {
+    box.hidden = true;
+    return;
+  }
+  try {
+    const history = await api('GET', `/api/v1/posts/${post.id}/history`);
+    box.replaceChildren(el('h3', t('discussion.history'), 'h6'), ...history.earlier.map((revision) => {
+      const item = el('div', undefined, 'border-start border-3 ps-2 mb-2');
+      item.append(el('div', t('discussion.versionOf', { when: t.date(revision.writtenAt) }), 'small text-body-secondary'),
+        sanitisedHtml(revision.body));
+      return item;
+    }));
+    box.hidden = false;
+  } catch (error) {
+    showStatus(status, t('community.failed', { reason: t.error(error) }), { error: true });
+  }
 }
 
 function postItem(post, data, me) {
-  const item = document.createElement('li');
-  item.className = post.hidden ? 'post hidden-post' : 'post';
+  const { t } = page;
+  const item = el('li', undefined, `post card mb-3${post.hidden ? ' hidden-post border-secondary' : ''}`);
   item.id = `post-${post.id}`;
-  const head = document.createElement('p');
-  head.className = 'meta';
-  const origin = post.origin === 'LMS' ? ` · ${t('discussion.fromMoodle')}` : '';
-  const edited = post.editedAt ? ` · ${t('discussion.edited')}` : '';
-  head.textContent = `${post.authorName} · ${when(post.createdAt, locale)}${origin}${edited}`;
-  item.append(head);
-  if (post.quote) {
-    const q = document.createElement('blockquote');
-    q.textContent = post.quote.text;
-    item.append(q);
-  }
-  const body = document.createElement('div');
-  body.className = 'body';
-  if (post.body == null) {
-    body.textContent = t('discussion.hiddenPost');
-  } else {
-    // Bodies are sanitised by the server to a small HTML subset before they are stored.
-    body.innerHTML = post.body;
-  }
-  item.append(body);
-  const actions = document.createElement('p');
-  actions.className = 'actions';
-  if (post.seq > 1) {
-    const helped = document.createElement('span');
-    helped.className = 'helped';
-    helped.textContent = t('discussion.helpedCount', { count: post.helped });
-    actions.append(helped);
-  }
+  const card = el('div', undefined, 'card-body');
+  card.append(header(post, t));
+  if (post.quote) card.append(quoteFigure(post.quote, t));
+  const body = post.body == null ? el('div', t('discussion.hiddenPost'), 'body') : sanitisedHtml(post.body);
+  card.append(body);
+  const actions = el('div', undefined, 'd-flex flex-wrap align-items-center gap-2 mt-2');
+  const status = el('p', undefined, 'small mt-2 mb-0');
+  status.setAttribute('role', 'status');
+  status.hidden = true;
+  const history = el('div', undefined, 'mt-2');
+  history.hidden = true;
+  if (post.seq > 1 && post.helped > 0) actions.append(badge(t('discussion.helpedCount', { count: post.helped }), 'text-bg-light border helped'));
   if (data.canReply && post.body != null) {
-    actions.append(button(t('discussion.quote'), async () => {
+    actions.append(button(page, t('discussion.quote'), async () => {
       const selected = String(window.getSelection() ?? '').trim();
       const whole = body.innerText.trim();
-      const text = selected && whole.includes(selected) ? selected : whole.slice(0, 300);
-      quote = { postId: post.id, text, author: post.authorName };
+      const chosen = selected && whole.replace(/\s+/g, ' ').includes(selected.replace(/\s+/g, ' ')) ? selected : null;
+      const preview = chosen ?? (whole.length > 300 ? `${whole.slice(0, 300).trim()}…` : whole);
+      quote = { postId: post.id, text: chosen, preview, author: post.authorName };
       $('reply-body').focus();
-    }));
+    }, { status, secondary: true }));
     if (post.seq > 1 && post.authorId !== me) {
-      actions.append(button(post.helpedByMe ? t('discussion.notHelped') : t('discussion.helped'),
-        () => api('PUT', `/api/v1/posts/${post.id}/helped`, { value: !post.helpedByMe })));
+      actions.append(button(page, post.helpedByMe ? t('discussion.notHelped') : t('discussion.helped'),
+        () => api('PUT', `/api/v1/posts/${post.id}/helped`, { value: !post.helpedByMe }), { status, secondary: true }));
     }
   }
   if (post.editableUntil && post.body != null) {
-    actions.append(button(t('discussion.edit'), () => edit(post, item, body)));
+    actions.append(button(page, t('discussion.edit'), async () => edit(post, body, status), { status, secondary: true }));
+  }
+  if (post.editedAt && post.body != null) {
+    const earlier = el('button', t('discussion.showHistory'), 'btn btn-link btn-sm');
+    earlier.type = 'button';
+    earlier.addEventListener('click', () => showHistory(post, history, status));
+    actions.append(earlier);
   }
   if (data.canModerate) {
-    actions.append(button(post.hidden ? t('discussion.show') : t('discussion.hide'),
-      () => api('PUT', `/api/v1/posts/${post.id}/hidden`, { value: !post.hidden })));
+    actions.append(post.hidden
+      ? button(page, t('discussion.show'), () => api('PUT', `/api/v1/posts/${post.id}/hidden`, { value: false }), { status, secondary: true })
+      : button(page, t('discussion.hide'), () => api('PUT', `/api/v1/posts/${post.id}/hidden`, { value: true }), {
+        status,
+        danger: true,
+        confirm: { title: t('discussion.hideTitle'), body: t('discussion.hideBody', { name: post.authorName }), confirm: t('discussion.hide') },
+      }));
   }
-  item.append(actions);
+  card.append(actions, status, history);
+  item.append(card);
   return item;
 }
 
-function edit(post, item, body) {
-  const form = document.createElement('form');
-  form.className = 'stack';
-  const label = document.createElement('label');
-  label.textContent = t('discussion.body');
+// Edits a post in place; the earlier text stays in its history.
+function edit(post, body, status) {
+  const { t } = page;
+  const form = el('form', undefined, 'mb-2');
+  const label = el('label', t('discussion.body'), 'form-label');
   label.htmlFor = `edit-${post.id}`;
-  const area = document.createElement('textarea');
+  const area = el('textarea', undefined, 'form-control mb-2');
   area.id = `edit-${post.id}`;
   area.rows = 5;
-  area.value = body.innerText;
-  const save = document.createElement('button');
+  area.required = true;
+  area.value = body.innerText.trim();
+  const save = el('button', t('discussion.save'), 'btn btn-primary btn-sm me-2');
   save.type = 'submit';
-  save.textContent = t('discussion.save');
-  form.append(label, area, save);
+  const cancel = el('button', t('action.cancel'), 'btn btn-outline-secondary btn-sm');
+  cancel.type = 'button';
+  cancel.addEventListener('click', () => form.replaceWith(body));
+  form.append(label, area, save, cancel);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    save.disabled = true;
     try {
       await api('PUT', `/api/v1/posts/${post.id}`, { body: paragraphs(area.value) });
-      await render();
+      await page.render();
     } catch (error) {
-      $('status').textContent = t('community.failed', { reason: error.message });
+      save.disabled = false;
+      showStatus(status, t('form.failed', { reason: t.error(error) }), { error: true });
     }
   });
   body.replaceWith(form);
@@ -114,52 +150,63 @@ function edit(post, item, body) {
 }
 
 async function draw() {
-  const { hub, t: strings } = await signedIn();
-  t = strings;
-  locale = hub.me.locale;
-  const data = await api('GET', `/api/v1/threads/${encodeURIComponent(id)}?page=${page}`);
-  page = data.page;
-  document.title = `${data.thread.title} – ${t('app.name')}`;
-  $('title').textContent = data.thread.title;
+  const { hub, t } = await signedIn();
+  page.t = t;
+  const data = await api('GET', `/api/v1/threads/${encodeURIComponent(id)}?page=${postPage}`);
+  postPage = data.page;
+  const { thread } = data;
+  document.title = `${thread.title} – ${t('app.name')}`;
+  $('title').textContent = thread.title;
+  $('pinned-badge').hidden = !thread.pinned;
   $('community-link').textContent = data.communityName;
-  $('community-link').href = `/community?id=${encodeURIComponent(data.thread.communityId)}`;
+  $('community-link').href = `/community?id=${encodeURIComponent(thread.communityId)}`;
+  // A prompt's thread also has its prompt page (journal, evidence, who answered).
+  $('prompt-link').hidden = !data.prompt;
+  $('prompt-page').href = `/prompt?thread=${encodeURIComponent(id)}`;
   $('posts').replaceChildren(...data.posts.map((post) => postItem(post, data, hub.me.lmsUserId)));
-  $('posts').start = data.page * 50 + 1;
+  const status = $('moderation-status');
   const nav = [];
-  if (data.page > 0) nav.push(button(t('discussion.earlier'), () => { page = data.page - 1; }));
-  if (data.page + 1 < data.pages) nav.push(button(t('discussion.later'), () => { page = data.page + 1; }));
+  if (data.page > 0) nav.push(button(page, t('discussion.earlier'), () => { postPage = data.page - 1; }, { status, secondary: true }));
+  if (data.page + 1 < data.pages) nav.push(button(page, t('discussion.later'), () => { postPage = data.page + 1; }, { status, secondary: true }));
   $('pages').replaceChildren(...nav);
   $('moderation').replaceChildren(...(data.canModerate
-    ? [button(data.thread.pinned ? t('discussion.unpin') : t('discussion.pin'),
-      () => api('PUT', `/api/v1/threads/${id}/pinned`, { value: !data.thread.pinned }))]
+    ? [button(page, thread.pinned ? t('discussion.unpin') : t('discussion.pin'),
+      () => api('PUT', `/api/v1/threads/${id}/pinned`, { value: !thread.pinned }), { status, secondary: true })]
     : []));
+  $('toolbar').hidden = nav.length === 0 && !data.canModerate;
   $('reply').hidden = !data.canReply;
   showQuote();
 }
 
-const render = oneAtATime(draw);
+page.render = oneAtATime(draw);
+
+$('drop-quote').addEventListener('click', () => {
+  quote = null;
+  showQuote();
+});
 
 $('reply').addEventListener('submit', async (event) => {
   event.preventDefault();
+  const { t } = page;
+  const submit = event.target.querySelector('button[type=submit]');
+  submit.disabled = true;
   try {
     const body = { body: paragraphs($('reply-body').value) };
-    if (quote) body.quote = { postId: quote.postId, text: quote.text };
-    if (quote) body.parentId = quote.postId;
+    if (quote) {
+      body.quote = quote.text ? { postId: quote.postId, text: quote.text } : { postId: quote.postId };
+      body.parentId = quote.postId;
+    }
     await api('POST', `/api/v1/threads/${id}/posts`, body);
     $('reply-body').value = '';
     quote = null;
-    page = -1;
-    await render();
-    $('status').textContent = t('discussion.posted');
+    postPage = -1;
+    await page.render();
+    showStatus($('reply-status'), t('discussion.posted'));
   } catch (error) {
-    $('status').textContent = t('community.failed', { reason: error.message });
+    showStatus($('reply-status'), t('form.failed', { reason: t.error(error) }), { error: true });
+  } finally {
+    submit.disabled = false;
   }
 });
 
-// A prompt's thread also has its prompt page (journal, evidence, who answered).
-api('GET', `/api/v1/prompt-openings/${encodeURIComponent(id)}/opening`).then(() => {
-  $('prompt-page').href = `/prompt?thread=${encodeURIComponent(id)}`;
-  $('prompt-link').hidden = false;
-}).catch(() => {});
-
-render().catch(showLoadFailure);
+page.render().catch(showLoadFailure);

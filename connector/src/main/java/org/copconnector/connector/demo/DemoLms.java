@@ -66,7 +66,9 @@ public final class DemoLms implements Lms {
     }
     return List.of(
         new Forum(courseId + "-news", "Announcements", "news", 0),
-        new Forum(courseId + "-groups", "Group discussions", "general", 1));
+        new Forum(courseId + "-groups", "Group discussions", "general", 1),
+        // A forum without groups, as many courses have: choosing it shows the warning.
+        new Forum(courseId + "-general", "General forum", "general", 0));
   }
 
   // The demo keeps what would go to Moodle in memory, so every feature can be tried without one.

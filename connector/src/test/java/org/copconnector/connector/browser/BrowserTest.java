@@ -299,7 +299,7 @@ class BrowserTest {
     openCommunity(driver);
     click(driver, "//button[.='Entrar']");
     waiting(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 novas"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("threads"), "1 nova"));
     audit(driver, "community with a new thread");
     waiting(driver)
         .until(ExpectedConditions.elementToBeClickable(By.linkText("Bilhetes de saída 🎟️")))
@@ -319,8 +319,12 @@ class BrowserTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("posts"), "Eu uso uma só pergunta <b>aberta</b>."));
     assertEquals(2, driver.findElements(By.cssSelector("#posts > li")).size());
+    // The quote says whose words they are and keeps their paragraphs.
     assertEquals(
-        "Usei três perguntas no fim da aula. O que funcionou convosco?",
+        "Filipe Ramos escreveu:",
+        driver.findElement(By.cssSelector("#posts > li:nth-child(2) figcaption")).getText());
+    assertEquals(
+        "Usei três perguntas no fim da aula.\nO que funcionou convosco?",
         driver.findElement(By.cssSelector("#posts > li:nth-child(2) blockquote")).getText());
     audit(driver, "thread with a reply");
 

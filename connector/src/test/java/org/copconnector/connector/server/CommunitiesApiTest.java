@@ -1,6 +1,7 @@
 package org.copconnector.connector.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -271,6 +272,137 @@ class CommunitiesApiTest {
     assertEquals(
         200, call(filipe, "POST", "/api/v1/communities/" + id + "/restore", null).status());
     assertEquals(1, call(ines, "GET", "/api/v1/communities", null).json().getAsJsonArray().size());
+  }
+
+  @Test
+  void itsFacilitatorsEditTheCommunityWithTheChecksOfItsStart() throws Exception {
+    String id = create("open");
+    call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null);
+    String edit =
+        """
+        {"name":"Laboratório de avaliação","domain":"Avaliar o trabalho prático",
+         "profile":{"cycles":["secundário"],"subjects":["Biologia"],"sharing":"online",
+                    "framework":"project","context":"one_school","focus":["rubricas"]},
+         "joining":"request"}""";
+    assertEquals(403, call(gabriela, "PUT", "/api/v1/communities/" + id, edit).status());
+    Answer tooShort =
+        call(
+            filipe,
+            "PUT",
+            "/api/v1/communities/" + id,
+            edit.replace("Laboratório de avaliação", "L"));
+    assertEquals(422, tooShort.status());
+    assertEquals("name", tooShort.object().getAsJsonObject("details").get("field").getAsString());
+    Answer comma =
+        call(filipe, "PUT", "/api/v1/communities/" + id, edit.replace("\"Biologia\"", "\"a,b\""));
+    assertEquals(422, comma.status());
+    assertEquals(
+        "profile.subjects", comma.object().getAsJsonObject("details").get("field").getAsString());
+    assertEquals(
+        422,
+        call(filipe, "PUT", "/api/v1/communities/" + id, edit.replace("\"online\"", "\"often\""))
+            .status());
+    JsonObject unchanged =
+        call(gabriela, "GET", "/api/v1/communities/" + id, null)
+            .object()
+            .getAsJsonObject("community");
+    assertEquals("Laboratório aberto 🔬", unchanged.get("name").getAsString(), "nothing stored");
+    assertEquals("both", unchanged.getAsJsonObject("profile").get("sharing").getAsString());
+
+    Answer edited = call(filipe, "PUT", "/api/v1/communities/" + id, edit);
+    assertEquals(200, edited.status(), String.valueOf(edited.json()));
+    JsonObject now =
+        call(gabriela, "GET", "/api/v1/communities/" + id, null)
+            .object()
+            .getAsJsonObject("community");
+    assertEquals("Laboratório de avaliação", now.get("name").getAsString());
+    assertEquals("Avaliar o trabalho prático", now.get("domain").getAsString());
+    assertEquals("request", now.get("joining").getAsString());
+    JsonObject profile = now.getAsJsonObject("profile");
+    assertEquals("online", profile.get("sharing").getAsString());
+    assertEquals("project", profile.get("framework").getAsString());
+    assertEquals("one_school", profile.get("context").getAsString());
+    assertEquals("[\"Biologia\"]", profile.getAsJsonArray("subjects").toString());
+    assertEquals("[\"rubricas\"]", profile.getAsJsonArray("focus").toString());
+    assertEquals(1, now.getAsJsonArray("courseIds").size(), "its courses stay");
+    assertEquals(200, call(rui, "PUT", "/api/v1/communities/" + id, edit).status());
+  }
+
+  @Test
+  void facilitatorsFindColleaguesOfTheCoursesToInvite() throws Exception {
+    String id = create("invitation");
+    String candidates = "/api/v1/communities/" + id + "/candidates";
+    assertEquals(403, call(gabriela, "GET", candidates + "?q=gab", null).status());
+    JsonArray found = call(filipe, "GET", candidates + "?q=GAB", null).json().getAsJsonArray();
+    assertEquals(1, found.size());
+    assertEquals("d08", found.get(0).getAsJsonObject().get("userId").getAsString());
+    assertEquals("Gabriela Lopes", found.get(0).getAsJsonObject().get("name").getAsString());
+    assertEquals(
+        "Inês Carvalho",
+        call(filipe, "GET", candidates + "?q=ines", null)
+            .json()
+            .getAsJsonArray()
+            .get(0)
+            .getAsJsonObject()
+            .get("name")
+            .getAsString(),
+        "accents do not matter");
+    JsonArray everyone = call(filipe, "GET", candidates, null).json().getAsJsonArray();
+    assertTrue(everyone.size() > 1 && everyone.size() <= 20, String.valueOf(everyone.size()));
+    assertTrue(
+        everyone.asList().stream()
+            .noneMatch(p -> p.getAsJsonObject().get("userId").getAsString().equals("d07")),
+        "members are not candidates");
+    assertTrue(
+        everyone.asList().stream()
+            .noneMatch(p -> p.getAsJsonObject().get("userId").getAsString().equals("d13")),
+        "nor people of other courses");
+
+    call(filipe, "POST", "/api/v1/communities/" + id + "/invitations", "{\"userId\":\"d08\"}");
+    assertEquals(
+        0, call(filipe, "GET", candidates + "?q=gab", null).json().getAsJsonArray().size());
+    assertEquals(422, call(filipe, "GET", candidates + "?q=" + "x".repeat(101), null).status());
+    JsonObject hubOfGabriela = call(gabriela, "GET", "/api/v1/hub", null).object();
+    JsonObject card = hubOfGabriela.getAsJsonArray("communities").get(0).getAsJsonObject();
+    assertEquals("invitation", card.get("joining").getAsString());
+    assertEquals("invited", card.getAsJsonObject("mine").get("status").getAsString());
+  }
+
+  @Test
+  void itsFacilitatorsSeeWhichCoursesHaveAForumChosen() throws Exception {
+    String id = create("open");
+    call(gabriela, "POST", "/api/v1/communities/" + id + "/join", null);
+    assertTrue(
+        call(gabriela, "GET", "/api/v1/communities/" + id, null).object().get("courses") == null,
+        "for facilitators only");
+    JsonArray courses =
+        call(filipe, "GET", "/api/v1/communities/" + id, null).object().getAsJsonArray("courses");
+    assertEquals(1, courses.size());
+    JsonObject course = courses.get(0).getAsJsonObject();
+    assertEquals(NETWORK, course.get("courseId").getAsString());
+    assertEquals("Rede de Professores de Ciências (3 escolas)", course.get("title").getAsString());
+    assertFalse(course.get("forumChosen").getAsBoolean());
+    JsonArray forums =
+        call(filipe, "GET", "/api/v1/communities/" + id + "/courses/" + NETWORK + "/forums", null)
+            .json()
+            .getAsJsonArray();
+    String forum = forums.get(0).getAsJsonObject().get("id").getAsString();
+    assertEquals(
+        200,
+        call(
+                filipe,
+                "PUT",
+                "/api/v1/communities/" + id + "/courses/" + NETWORK + "/forum",
+                "{\"forumId\":\"" + forum + "\"}")
+            .status());
+    assertTrue(
+        call(filipe, "GET", "/api/v1/communities/" + id, null)
+            .object()
+            .getAsJsonArray("courses")
+            .get(0)
+            .getAsJsonObject()
+            .get("forumChosen")
+            .getAsBoolean());
   }
 
   @Test

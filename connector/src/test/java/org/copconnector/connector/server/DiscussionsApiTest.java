@@ -96,6 +96,49 @@ class DiscussionsApiTest {
   }
 
   @Test
+  void aQuoteKeepsWhoIsQuotedAndItsParagraphs() throws Exception {
+    String c = community("open");
+    call(gabriela, "POST", "/api/v1/communities/" + c + "/join", null);
+    String t =
+        thread(
+            filipe,
+            c,
+            "Bilhetes de saída",
+            "<p>Usei três perguntas.</p><p>O que funcionou<br>convosco?</p>");
+    String first =
+        page(filipe, t).getAsJsonArray("posts").get(0).getAsJsonObject().get("id").getAsString();
+    // What the page sends: the words as the browser shows them, one paragraph per line.
+    Answer quoted =
+        call(
+            gabriela,
+            "POST",
+            "/api/v1/threads/" + t + "/posts",
+            "{\"body\":\"<p>Uma só.</p>\",\"parentId\":\""
+                + first
+                + "\",\"quote\":{\"postId\":\""
+                + first
+                + "\",\"text\":\"Usei três perguntas.\\n\\nO que funcionou\\nconvosco?\"}}");
+    assertEquals(201, quoted.status(), String.valueOf(quoted.json()));
+    JsonObject quote = quoted.object().getAsJsonObject("quote");
+    assertEquals("Filipe Ramos", quote.get("authorName").getAsString());
+    assertEquals(
+        "Usei três perguntas.\nO que funcionou\nconvosco?", quote.get("text").getAsString());
+    // Without chosen words, the start of the post, with its lines too.
+    call(
+        gabriela,
+        "POST",
+        "/api/v1/threads/" + t + "/posts",
+        "{\"body\":\"<p>E outra.</p>\",\"quote\":{\"postId\":\"" + first + "\"}}");
+    JsonObject read = page(gabriela, t);
+    JsonObject second =
+        read.getAsJsonArray("posts").get(2).getAsJsonObject().getAsJsonObject("quote");
+    assertEquals("Filipe Ramos", second.get("authorName").getAsString());
+    assertEquals(
+        "Usei três perguntas.\nO que funcionou\nconvosco?", second.get("text").getAsString());
+    assertFalse(read.get("prompt").getAsBoolean(), "a plain thread is not a prompt's");
+  }
+
+  @Test
   void scriptsHandlersAndJavascriptLinksAreRemovedFromStoredPosts() throws Exception {
     String c = community("open");
     String t =

@@ -30,9 +30,25 @@ import org.copconnector.plugin.web.Reason;
  */
 public final class Communities {
 
-  /** A community with its members as the caller may see them. */
+  /**
+   * A community with its members as the caller may see them; {@code courses} (the community in each
+   * of its courses, and whether a Moodle forum is chosen there) for its facilitators only.
+   */
   public record Details(
-      Community community, Integer activeMembers, Membership mine, List<Member> members) {}
+      Community community,
+      Integer activeMembers,
+      Membership mine,
+      List<Member> members,
+      List<CourseAnchor> courses) {}
+
+  /** The community in one of its courses: the course's title and whether a forum is chosen. */
+  public record CourseAnchor(String courseId, String title, boolean forumChosen) {}
+
+  /** Someone of the community's courses who is not in it (nor invited, nor asking) yet. */
+  public record Candidate(String userId, String name) {}
+
+  /** The most candidates one search lists. */
+  static final int MAX_CANDIDATES = 20;
 
   /** A member as listed on the community page. */
   public record Member(
@@ -131,6 +147,42 @@ public final class Communities {
   }
 
   /**
+   * Facilitators: change the name, domain, profile and joining mode, checked as at creation, in one
+   * update (the courses stay).
+   */
+  public Community edit(Session session, String id, CommunityChange change) {
+    return inTransaction(
+        c -> {
+          facilitated(c, session, id);
+          store.update(c, id, change.name(), change.domain(), change.profile(), change.joining());
+          return store.find(c, id).orElseThrow();
+        });
+  }
+
+  /**
+   * Facilitators: people of the community's courses whose name contains {@code text} and who are
+   * not members, invited or asking yet; at most {@link #MAX_CANDIDATES}, by name.
+   */
+  public List<Candidate> candidates(Session session, String id, String text) {
+    return inTransaction(
+        c -> {
+          Community community = facilitated(c, session, id);
+          Set<String> known =
+              store.members(c, id).stream()
+                  .map(Membership::lmsUserId)
+                  .collect(java.util.stream.Collectors.toSet());
+          List<Candidate> found = new ArrayList<>();
+          for (PeopleStore.Person person :
+              people.inCourses(c, community.courseIds(), text, MAX_CANDIDATES + known.size())) {
+            if (!known.contains(person.lmsUserId()) && found.size() < MAX_CANDIDATES) {
+              found.add(new Candidate(person.lmsUserId(), person.name()));
+            }
+          }
+          return found;
+        });
+  }
+
+  /**
    * Communities of the caller's courses, filtered; archived ones only for their facilitators and
    * administrators.
    */
@@ -148,7 +200,8 @@ public final class Communities {
             if ((community.archived() && !canSeeArchived) || !matches(community, query)) {
               continue;
             }
-            listed.add(new Details(community, counts.getOrDefault(community.id(), 0), mine, null));
+            listed.add(
+                new Details(community, counts.getOrDefault(community.id(), 0), mine, null, null));
           }
           return listed;
         });
@@ -167,7 +220,9 @@ public final class Communities {
           List<Membership> all = store.members(c, id);
           List<Member> members = insider ? named(c, visibleMembers(all, mine, session)) : null;
           int active = (int) all.stream().filter(Membership::active).count();
-          return new Details(community, active, mine, members);
+          boolean manages =
+              session.role() == ProductRole.ADMIN || (mine != null && mine.activeFacilitator());
+          return new Details(community, active, mine, members, manages ? courses(c, id) : null);
         });
   }
 
@@ -438,6 +493,20 @@ public final class Communities {
           "group:" + anchor.id() + ":" + userId,
           payload);
     }
+  }
+
+  private List<CourseAnchor> courses(Connection c, String id) throws SQLException {
+    List<Anchor> anchors = store.anchors(c, id);
+    Map<String, String> titles =
+        people.courseTitles(c, anchors.stream().map(Anchor::courseId).toList());
+    return anchors.stream()
+        .map(
+            a ->
+                new CourseAnchor(
+                    a.courseId(),
+                    titles.getOrDefault(a.courseId(), a.courseId()),
+                    a.forumId() != null))
+        .toList();
   }
 
   private Community visible(Connection c, Session session, String id) throws SQLException {

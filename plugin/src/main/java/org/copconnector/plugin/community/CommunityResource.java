@@ -89,6 +89,34 @@ public final class CommunityResource {
     return communities.get(SessionFilter.of(request), id);
   }
 
+  /** Facilitators change the community's name, domain, profile and joining mode. */
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Community edit(
+      @PathParam("id") String id,
+      CommunityChange change,
+      @Context ContainerRequestContext request) {
+    if (change == null) {
+      throw new ApiException(Reason.MISSING_BODY, "a JSON request body is required");
+    }
+    return communities.edit(SessionFilter.of(request), id, change);
+  }
+
+  /** Facilitators: colleagues of the community's courses they may invite, found by name. */
+  @GET
+  @Path("/{id}/candidates")
+  public List<Communities.Candidate> candidates(
+      @PathParam("id") String id,
+      @QueryParam("q") String text,
+      @Context ContainerRequestContext request) {
+    if (text != null && text.length() > 100) {
+      throw ApiException.invalid(
+          Reason.SEARCH_LENGTH, "q", "a search is at most 100 characters", Map.of("max", 100));
+    }
+    return communities.candidates(SessionFilter.of(request), id, text);
+  }
+
   @POST
   @Path("/{id}/join")
   public Membership join(@PathParam("id") String id, @Context ContainerRequestContext request) {

@@ -43,6 +43,33 @@ final class CommunityStore {
     }
   }
 
+  /** Replaces what a community says about itself: name, domain, profile and joining mode. */
+  void update(
+      Connection c,
+      String id,
+      String name,
+      String domain,
+      Community.Profile p,
+      Community.Joining joining)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE community SET name = ?, domain = ?, cycles = ?, subjects = ?, sharing = ?,"
+                + " framework = ?, context = ?, focus = ?, joining = ? WHERE id = ?")) {
+      ps.setString(1, name);
+      ps.setString(2, domain);
+      ps.setString(3, String.join(",", p.cycles()));
+      ps.setString(4, String.join(",", p.subjects()));
+      ps.setString(5, p.sharing().name());
+      ps.setString(6, p.framework().name());
+      ps.setString(7, p.context().name());
+      ps.setString(8, String.join(",", p.focus()));
+      ps.setString(9, joining.name());
+      ps.setString(10, id);
+      ps.executeUpdate();
+    }
+  }
+
   void insertAnchor(Connection c, Anchor anchor) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

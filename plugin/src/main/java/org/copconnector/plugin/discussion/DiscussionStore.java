@@ -144,6 +144,30 @@ final class DiscussionStore {
     }
   }
 
+  /** Whether the thread is a reflection prompt's opening. */
+  boolean isPrompt(Connection c, String threadId) throws SQLException {
+    return Sql.count(c, "SELECT COUNT(*) FROM prompt_opening WHERE thread_id = ?", threadId) > 0;
+  }
+
+  /** The authors' names of posts, by post id. */
+  Map<String, String> authorNames(Connection c, Collection<String> postIds) throws SQLException {
+    Map<String, String> names = new java.util.HashMap<>();
+    String marks = String.join(", ", java.util.Collections.nCopies(postIds.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id, author_name FROM post WHERE id IN (" + marks + ")")) {
+      int i = 1;
+      for (String id : postIds) {
+        ps.setString(i++, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return names;
+  }
+
   Optional<Post> post(Connection c, String id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + POST_COLUMNS + " FROM post WHERE id = ?")) {

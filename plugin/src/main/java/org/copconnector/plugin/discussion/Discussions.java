@@ -36,7 +36,10 @@ public final class Discussions {
   /** A thread as listed, with how many of its posts the reader has not seen. */
   public record ListedThread(DiscussionThread thread, int unread) {}
 
-  /** A page of a thread, as its reader may see and act on it. */
+  /**
+   * A page of a thread, as its reader may see and act on it; {@code prompt} when the thread is a
+   * reflection prompt's (which has a page of its own).
+   */
   public record ThreadPage(
       DiscussionThread thread,
       String communityName,
@@ -44,7 +47,8 @@ public final class Discussions {
       int page,
       int pages,
       boolean canReply,
-      boolean canModerate) {}
+      boolean canModerate,
+      boolean prompt) {}
 
   /** A post as shown to one reader: a hidden post's body only to its author and moderators. */
   public record PostView(
@@ -63,8 +67,11 @@ public final class Discussions {
       Instant editedAt,
       Instant editableUntil) {}
 
-  /** Quoted words and whose they were. */
-  public record QuoteView(String postId, String text) {}
+  /**
+   * Quoted words and whose they were; the words keep their lines (paragraphs and line breaks as
+   * {@code \n}).
+   */
+  public record QuoteView(String postId, String authorName, String text) {}
 
   /** A post's earlier versions, oldest first, and the current one. */
   public record History(Post current, List<Revision> earlier) {}
@@ -177,7 +184,7 @@ public final class Discussions {
           }
           Quote quote = quote(c, request.quote(), threadId);
           Post post = hubReply(c, session, caller, thread, request.parentId(), body, quote);
-          return view(post, Set.of(), session.lmsUserId(), false);
+          return view(post, Set.of(), session.lmsUserId(), false, quotedAuthors(c, List.of(post)));
         });
   }
 
@@ -198,12 +205,20 @@ public final class Discussions {
             store.markRead(c, threadId, session.lmsUserId(), to);
           }
           boolean moderates = caller.canModerate();
+          Map<String, String> quoted = quotedAuthors(c, posts);
           List<PostView> views =
               posts.stream()
-                  .map(post -> view(post, helped, session.lmsUserId(), moderates))
+                  .map(post -> view(post, helped, session.lmsUserId(), moderates, quoted))
                   .toList();
           return new ThreadPage(
-              thread, caller.community().name(), views, p, pages, caller.canWrite(), moderates);
+              thread,
+              caller.community().name(),
+              views,
+              p,
+              pages,
+              caller.canWrite(),
+              moderates,
+              store.isPrompt(c, threadId));
         });
   }
 
@@ -238,7 +253,8 @@ public final class Discussions {
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),
               session.lmsUserId(),
-              false);
+              false,
+              quotedAuthors(c, List.of(post)));
         });
   }
 
@@ -275,7 +291,12 @@ public final class Discussions {
           }
           store.setHelped(c, postId, session.lmsUserId(), helped, Instant.now(clock));
           Post now = post(c, postId);
-          return view(now, helped ? Set.of(postId) : Set.of(), session.lmsUserId(), false);
+          return view(
+              now,
+              helped ? Set.of(postId) : Set.of(),
+              session.lmsUserId(),
+              false,
+              quotedAuthors(c, List.of(now)));
         });
   }
 
@@ -297,7 +318,7 @@ public final class Discussions {
           Post post = post(c, postId);
           access.of(c, session, thread(c, post.threadId()).communityId()).requireModerate();
           store.setHidden(c, postId, hidden);
-          return view(post(c, postId), Set.of(), session.lmsUserId(), true);
+          return view(post(c, postId), Set.of(), session.lmsUserId(), true, Map.of());
         });
   }
 
@@ -531,9 +552,9 @@ public final class Discussions {
     }
     Post quoted = inThread(c, quote.postId(), threadId, "quote.postId");
     String source = SafeHtml.text(quoted.body());
-    String text = quote.text() == null ? null : normalise(quote.text());
+    String text = quote.text() == null ? null : lines(quote.text());
     if (text == null || text.isEmpty()) {
-      text = source.length() > 300 ? source.substring(0, 300) + "…" : source;
+      text = source.length() > 300 ? source.substring(0, 300).strip() + "…" : source;
     } else if (text.length() > MAX_QUOTE) {
       throw ApiException.invalid(
           Reason.QUOTE_LENGTH,
@@ -547,8 +568,31 @@ public final class Discussions {
     return new Quote(quoted.id(), text);
   }
 
+  /** Text on one line, for comparing quoted words with their post whatever their layout. */
   private static String normalise(String text) {
     return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Quoted text with its lines kept (a paragraph or line break becomes one {@code \n}) and the
+   * spaces within each line tidied.
+   */
+  static String lines(String text) {
+    return text.lines()
+        .map(line -> line.replaceAll("\\s+", " ").strip())
+        .filter(line -> !line.isEmpty())
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  /** Who wrote the posts that {@code posts} quote, by post id. */
+  private Map<String, String> quotedAuthors(Connection c, List<Post> posts) throws SQLException {
+    List<String> ids =
+        posts.stream()
+            .map(Post::quotePostId)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    return ids.isEmpty() ? Map.of() : store.authorNames(c, ids);
   }
 
   private Post inThread(Connection c, String postId, String threadId, String field)
@@ -562,7 +606,12 @@ public final class Discussions {
                     Reason.POST_NOT_IN_THREAD, field, "not a post of this thread"));
   }
 
-  private PostView view(Post post, Set<String> helped, String reader, boolean moderates) {
+  private PostView view(
+      Post post,
+      Set<String> helped,
+      String reader,
+      boolean moderates,
+      Map<String, String> quotedAuthors) {
     boolean mine = post.authorId().equals(reader);
     boolean showBody = !post.hidden() || mine || moderates;
     Instant editableUntil =
@@ -581,7 +630,8 @@ public final class Discussions {
         showBody ? post.body() : null,
         post.quotePostId() == null || !showBody
             ? null
-            : new QuoteView(post.quotePostId(), post.quoteText()),
+            : new QuoteView(
+                post.quotePostId(), quotedAuthors.get(post.quotePostId()), post.quoteText()),
         post.origin(),
         post.helpedCount(),
         helped.contains(post.id()),

@@ -216,9 +216,12 @@ public final class ForumMirror {
   static String html(Post post, String reference, Translations t) {
     StringBuilder html = new StringBuilder();
     if (post.quoteText() != null) {
-      html.append("<blockquote><p>")
-          .append(SafeHtml.escape(post.quoteText()))
-          .append("</p></blockquote>");
+      // One paragraph per quoted line, as the quoted post had them.
+      html.append("<blockquote>");
+      post.quoteText()
+          .lines()
+          .forEach(line -> html.append("<p>").append(SafeHtml.escape(line)).append("</p>"));
+      html.append("</blockquote>");
     }
     html.append(post.body())
         .append("<p><small>")

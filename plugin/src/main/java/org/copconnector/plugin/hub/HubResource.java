@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.copconnector.plugin.community.Communities;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.Membership;
 import org.copconnector.plugin.i18n.Locales;
 import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.ProductRole;
@@ -33,8 +35,17 @@ public final class HubResource {
   /** The course the person launched from; null when opened outside a course. */
   public record Course(String id, String title, int participants) {}
 
-  /** A community of this course, as listed on the hub. */
-  public record CommunityCard(String id, String name, String domain, int members) {}
+  /**
+   * A community of this course, as listed on the hub: how people join it, and where I stand in it
+   * ({@code mine} null when I am not in it).
+   */
+  public record CommunityCard(
+      String id,
+      String name,
+      String domain,
+      int members,
+      Community.Joining joining,
+      Membership mine) {}
 
   /** Everything the hub page shows. */
   public record Hub(Me me, Course course, List<CommunityCard> communities, boolean demo) {}
@@ -73,7 +84,9 @@ public final class HubResource {
                             d.community().id(),
                             d.community().name(),
                             d.community().domain(),
-                            d.activeMembers()))
+                            d.activeMembers(),
+                            d.community().joining(),
+                            d.mine()))
                 .toList();
     return new Hub(
         new Me(

@@ -41,6 +41,9 @@ public final class PeopleStore implements CourseDirectory {
           + " ON t.course_id = s.c AND t.lms_user_id = s.u"
           + " WHEN NOT MATCHED THEN INSERT (course_id, lms_user_id, roles, group_names) VALUES (s.c, s.u, s.r, s.g)";
 
+  /** A person as named in the LMS. */
+  public record Person(String lmsUserId, String name) {}
+
   private final DataSource dataSource;
   private final Clock clock;
   private final PersonLanguages languages;
@@ -280,6 +283,73 @@ public final class PeopleStore implements CourseDirectory {
       }
     }
     return courses;
+  }
+
+  /**
+   * People of any of the courses whose name contains {@code text} (ignoring case and accents; all
+   * when blank), by name, at most {@code limit}, on the caller's connection.
+   */
+  public List<Person> inCourses(
+      Connection c, java.util.Collection<String> courseIds, String text, int limit)
+      throws SQLException {
+    List<Person> found = new ArrayList<>();
+    if (courseIds.isEmpty() || limit <= 0) {
+      return found;
+    }
+    String needle = text == null ? "" : folded(text.strip());
+    String marks = String.join(",", java.util.Collections.nCopies(courseIds.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT p.lms_user_id, p.display_name FROM lms_person p JOIN lms_course_member m"
+                + " ON m.lms_user_id = p.lms_user_id WHERE m.course_id IN ("
+                + marks
+                + ") ORDER BY p.display_name, p.lms_user_id")) {
+      int i = 1;
+      for (String course : courseIds) {
+        ps.setString(i++, course);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && found.size() < limit) {
+          String name = rs.getString(2);
+          if (needle.isEmpty() || folded(name).contains(needle)) {
+            found.add(new Person(rs.getString(1), name));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String folded(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The titles of courses the connector knows (a course without one is left out). */
+  public Map<String, String> courseTitles(Connection c, java.util.Collection<String> courseIds)
+      throws SQLException {
+    Map<String, String> titles = new HashMap<>();
+    if (courseIds.isEmpty()) {
+      return titles;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(courseIds.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT course_id, title FROM lms_course WHERE title IS NOT NULL AND course_id IN ("
+                + marks
+                + ")")) {
+      int i = 1;
+      for (String course : courseIds) {
+        ps.setString(i++, course);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          titles.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return titles;
   }
 
   /** The stored roster of a course, by name. */
