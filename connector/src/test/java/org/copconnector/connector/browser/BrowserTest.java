@@ -282,8 +282,6 @@ class BrowserTest {
 
   @Test
   void membersDiscussInAThreadQuoteEachOtherAndSayWhatHelped() throws Exception {
-    // The thread page asks every thread whether it is a prompt's, and hears 404 when it is not.
-    chrome.expectFailedRequest("/opening", 404);
     WebDriver driver = startDemoCommunity();
     openCommunity(driver);
     driver.findElement(By.cssSelector("#new-thread-box summary")).click();
