@@ -1,36 +1,39 @@
 import { api } from './api.js';
-import { when } from './text.js';
 import { showLoadFailure, el, sanitisedHtml, signedIn } from './ui.js';
+import { evidenceLine, withoutEvidence } from './evidence.js';
 
 const $ = (id) => document.getElementById(id);
 let t = (key) => key;
 
-
-
-function entry(reflection, locale) {
-  const article = el('article', undefined, 'reflection');
-  article.append(el('h3', reflection.promptTitle));
+function entry(reflection) {
+  const article = el('article', undefined, 'card mb-3 portfolio-entry');
+  const body = el('div', undefined, 'card-body');
+  const title = el('h3', undefined, 'h5 card-title text-break');
+  const link = el('a', reflection.promptTitle, 'text-decoration-none');
+  link.href = `/prompt?thread=${encodeURIComponent(reflection.threadId)}`;
+  title.append(link);
   const prompt = sanitisedHtml(reflection.prompt);
-  prompt.classList.add('prompt-text');
-  article.append(prompt);
-  const where = reflection.shared ? t('portfolio.shared') : t('portfolio.private');
-  const replies = reflection.replies > 0 ? ` · ${t('portfolio.replies', { count: reflection.replies })}` : '';
-  article.append(el('p', `${when(reflection.writtenAt, locale)} · ${where}${replies}`, 'meta'), sanitisedHtml(reflection.body));
-  if (reflection.evidence) {
-    const p = el('p', `${t('prompt.evidenceShown')} `, 'meta');
-    p.append(reflection.evidence.link || reflection.evidence.resourceTitle);
-    article.append(p);
-  }
+  prompt.classList.add('fst-italic', 'text-body-secondary', 'small');
+  const facts = el('p', undefined, 'd-flex flex-wrap align-items-center gap-2 small text-body-secondary mb-2');
+  const time = el('time', t.date(reflection.writtenAt));
+  time.dateTime = reflection.writtenAt;
+  facts.append(time, el('span', reflection.shared ? t('portfolio.shared') : t('portfolio.private'),
+    `badge ${reflection.shared ? 'text-bg-success' : 'text-bg-light border'}`));
+  if (reflection.replies > 0) facts.append(el('span', t('portfolio.replies', { count: reflection.replies })));
+  body.append(title, prompt, facts, withoutEvidence(sanitisedHtml(reflection.body), reflection.evidence),
+    ...evidenceLine(t, reflection.evidence));
+  article.append(body);
   return article;
 }
 
 async function render() {
-  const { hub, t: strings } = await signedIn();
+  const { t: strings } = await signedIn();
   t = strings;
   const portfolio = await api('GET', '/api/v1/me/reflections');
-  $('who').textContent = t('portfolio.who', { name: portfolio.name ?? '', when: when(portfolio.generatedAt, hub.me.locale) });
+  $('who').textContent = t('portfolio.who', { name: portfolio.name ?? '', when: t.date(portfolio.generatedAt) });
+  $('who').append(' · ', t('portfolio.count', { count: portfolio.reflections.length }));
   if (portfolio.reflections.length === 0) {
-    $('reflections').replaceChildren(el('p', t('portfolio.none'), 'empty'));
+    $('reflections').replaceChildren(el('p', t('portfolio.none'), 'alert alert-info'));
     return;
   }
   const byCommunity = new Map();
@@ -40,8 +43,8 @@ async function render() {
   }
   const sections = [];
   for (const [name, reflections] of byCommunity) {
-    const section = el('section');
-    section.append(el('h2', name), ...reflections.map((r) => entry(r, hub.me.locale)));
+    const section = el('section', undefined, 'mb-4');
+    section.append(el('h2', name, 'h4 text-break'), ...reflections.map(entry));
     sections.push(section);
   }
   $('reflections').replaceChildren(...sections);
@@ -49,4 +52,4 @@ async function render() {
 
 $('print').addEventListener('click', () => window.print());
 
-render().catch(showLoadFailure);
+render().catch((error) => showLoadFailure(error, t.lang ? t : undefined));

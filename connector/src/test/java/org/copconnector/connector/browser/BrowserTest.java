@@ -401,14 +401,14 @@ class BrowserTest {
     driver.findElement(By.cssSelector("#survey-box summary")).click();
     audit(driver, "form to start a survey");
     driver.findElement(By.cssSelector("#new-survey button[type=submit]")).click();
-    click(driver, "//button[.='Abrir uma ronda (duas semanas)']");
+    click(driver, "//button[.='Abrir uma ronda']");
     waiting(driver)
         .until(
             ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".survey form input[type=radio][value='4']")))
+                By.cssSelector(".survey-card form input[type=radio][value='4']")))
         .click();
     audit(driver, "survey round open");
-    driver.findElement(By.cssSelector(".survey form button[type=submit]")).click();
+    driver.findElement(By.cssSelector(".survey-card form button[type=submit]")).click();
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -435,6 +435,8 @@ class BrowserTest {
     assertTrue(driver.findElement(By.id("schedules")).getText().contains("Depois da aula"));
     audit(driver, "prompt scheduled");
     click(driver, "//ul[@id='schedules']//button[.='Parar este agendamento']");
+    // Stopping asks first.
+    click(driver, "//dialog//button[.='Parar este agendamento']");
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules"), "parado"));
     audit(driver, "schedule stopped");
@@ -505,7 +507,7 @@ class BrowserTest {
     chrome.expectFailedRequest("/share", 422);
     click(driver, "//ol[@id='journal']//button[.='Partilhar com a comunidade']");
     waiting(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "evid"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("journal-status"), "evid"));
     audit(driver, "sharing refused without evidence");
     click(driver, "//ol[@id='journal']//button[.='Editar']");
     driver.findElement(By.id("a-link")).sendKeys("https://escola.example/cartoes");

@@ -244,7 +244,13 @@ class ReflectionsApiTest {
     assertEquals(200, chart.status());
     assertTrue(chart.headers().get("Content-Type").startsWith("image/svg+xml"));
     String svg = new String(chart.bytes(), StandardCharsets.UTF_8);
-    assertTrue(svg.startsWith("<svg") && svg.contains("66.7%"), svg);
+    // In Gabriela's language, and scaled to its container.
+    assertTrue(svg.startsWith("<svg") && svg.contains("66,7"), svg);
+    assertTrue(svg.contains("viewBox=\"0 0 360 220\""), "scales to its container: " + svg);
+    assertTrue(
+        svg.contains("<title id=\"chart-title\">Taxa de resposta e diálogo por proposta</title>")
+            && svg.contains("<desc id=\"chart-desc\">"),
+        svg);
     assertEquals(
         403,
         hub.download(tiago, "/api/v1/prompt-schedules/dialogue/chart.svg?community=" + community)

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.copconnector.connector.testing.DemoHub;
@@ -180,5 +182,133 @@ class SurveysApiTest {
               .getAsBoolean(),
           "each person is told only whether they answered");
     }
+  }
+
+  @Test
+  void aSecondRoundIsRefusedWhileOneIsOpenOrPlanned() throws Exception {
+    try (DemoHub hub = DemoHub.start(dataDir, Map.of())) {
+      String filipe = hub.enter("d07", NETWORK);
+      String community =
+          hub.call(
+                  filipe,
+                  "POST",
+                  "/api/v1/communities",
+                  "{\"name\":\"Rondas\",\"domain\":\"Uma de cada vez\"}")
+              .object()
+              .get("id")
+              .getAsString();
+      String id =
+          hub.call(
+                  filipe,
+                  "POST",
+                  "/api/v1/surveys",
+                  "{\"communityId\":\"" + community + "\",\"template\":\"collaboration\"}")
+              .object()
+              .get("id")
+              .getAsString();
+      String rounds = "/api/v1/surveys/" + id + "/rounds";
+      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      Instant closes = now.plusSeconds(7 * 86400);
+      assertEquals(
+          201, hub.call(filipe, "POST", rounds, round(now.minusSeconds(60), closes)).status());
+
+      Answer again = hub.call(filipe, "POST", rounds, round(now, now.plusSeconds(14 * 86400)));
+      assertEquals(409, again.status(), String.valueOf(again.json()));
+      assertEquals("round_already_open", again.object().get("reason").getAsString());
+      assertEquals(
+          closes.toString(),
+          again.object().getAsJsonObject("details").get("closesAt").getAsString());
+      Answer later =
+          hub.call(
+              filipe, "POST", rounds, round(closes.minusSeconds(3600), closes.plusSeconds(86400)));
+      assertEquals(409, later.status(), "not even one that starts before the open one closes");
+      assertEquals("round_already_open", later.object().get("reason").getAsString());
+
+      // After the open round, a next one may be planned; but not two that overlap.
+      assertEquals(
+          201,
+          hub.call(filipe, "POST", rounds, round(closes, closes.plusSeconds(7 * 86400))).status());
+      Answer overlapping =
+          hub.call(
+              filipe,
+              "POST",
+              rounds,
+              round(closes.plusSeconds(86400), closes.plusSeconds(20 * 86400)));
+      assertEquals(409, overlapping.status());
+      assertEquals("round_overlaps", overlapping.object().get("reason").getAsString());
+      assertEquals(
+          2,
+          hub.call(filipe, "GET", "/api/v1/surveys/" + id, null)
+              .object()
+              .getAsJsonArray("rounds")
+              .size());
+    }
+  }
+
+  @Test
+  void aStatementsChartScalesAndSpeaksTheReadersLanguage() throws Exception {
+    try (DemoHub hub = DemoHub.start(dataDir, Map.of())) {
+      String filipe = hub.enter("d07", NETWORK);
+      String tiago = hub.enter("d20", NETWORK);
+      List<String> members =
+          List.of(hub.enter("d08", NETWORK), hub.enter("d10", NETWORK), hub.enter("d17", NETWORK));
+      String community =
+          hub.call(
+                  filipe,
+                  "POST",
+                  "/api/v1/communities",
+                  "{\"name\":\"Gráficos\",\"domain\":\"Ver\"}")
+              .object()
+              .get("id")
+              .getAsString();
+      String id =
+          hub.call(
+                  filipe,
+                  "POST",
+                  "/api/v1/surveys",
+                  "{\"communityId\":\"" + community + "\",\"template\":\"collaboration\"}")
+              .object()
+              .get("id")
+              .getAsString();
+      Instant now = Instant.now();
+      String roundId =
+          hub.call(
+                  filipe,
+                  "POST",
+                  "/api/v1/surveys/" + id + "/rounds",
+                  round(now.minusSeconds(60), now.plusSeconds(86400)))
+              .object()
+              .getAsJsonArray("rounds")
+              .get(0)
+              .getAsJsonObject()
+              .get("id")
+              .getAsString();
+      hub.call(tiago, "POST", "/api/v1/communities/" + community + "/join", null);
+      for (String member : members) {
+        hub.call(member, "POST", "/api/v1/communities/" + community + "/join", null);
+        assertEquals(
+            204,
+            hub.call(
+                    member,
+                    "POST",
+                    "/api/v1/surveys/" + id + "/rounds/" + roundId + "/answers",
+                    "{\"agreements\":[5,4,4,3,5,2]}")
+                .status());
+      }
+      String chart = "/api/v1/surveys/" + id + "/rounds/" + roundId + "/items/1/chart.svg";
+      String english = new String(hub.download(tiago, chart).bytes(), StandardCharsets.UTF_8);
+      assertTrue(english.contains("viewBox=\"0 0 350 194\""), english);
+      assertTrue(english.contains("<title id=\"chart-title\">The teachers work together"), english);
+      assertTrue(english.contains("Totally agree") && english.contains("3 (100.0%)"), english);
+      String portuguese = new String(hub.download(filipe, chart).bytes(), StandardCharsets.UTF_8);
+      assertTrue(
+          portuguese.contains(">Concordo totalmente<") && portuguese.contains("3 (100,0"),
+          portuguese);
+      assertFalse(portuguese.contains("Totally"), portuguese);
+    }
+  }
+
+  private static String round(Instant opens, Instant closes) {
+    return "{\"opensAt\":\"" + opens + "\",\"closesAt\":\"" + closes + "\"}";
   }
 }

@@ -85,7 +85,7 @@ public final class PromptResource {
     return dialogue.community(SessionFilter.of(request), required(community));
   }
 
-  /** The same over time, as a chart. */
+  /** The same over time, as a chart in the reader's language. */
   @GET
   @Path("/prompt-schedules/dialogue/chart.svg")
   @Produces("image/svg+xml")

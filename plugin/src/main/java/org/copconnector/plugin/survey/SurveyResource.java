@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.Session;
@@ -26,9 +25,6 @@ import org.copconnector.plugin.web.Reason;
 @Path("/api/v1/surveys")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SurveyResource {
-
-  /** Width of the chart's label column: "Totalmente en desacuerdo" fits. */
-  private static final int LABELS = 150;
 
   private final Surveys surveys;
   private final PersonLanguages languages;
@@ -145,48 +141,15 @@ public final class SurveyResource {
       @Context ContainerRequestContext request) {
     Session session = SessionFilter.of(request);
     SurveyReport report = shown(surveys.report(session, id, roundId));
-    Translations words = Translations.in(languages.of(session));
     SurveyReport.Item item =
         report.items().stream()
             .filter(i -> i.position() == position)
             .findFirst()
             .orElseThrow(
                 () -> ApiException.notFound(Reason.STATEMENT_NOT_FOUND, "statement " + position));
-    StringBuilder svg =
-        new StringBuilder(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"480\" height=\"150\" role=\"img\" aria-label=\"")
-            .append(SafeHtml.escape(item.text()))
-            .append("\"><title>")
-            .append(SafeHtml.escape(item.text()))
-            .append("</title>");
-    for (int p = 0; p < 5; p++) {
-      Double percent = item.percents().get(p);
-      double width = percent == null ? 0 : percent * 2.6;
-      int y = 10 + p * 27;
-      svg.append("<text x=\"0\" y=\"")
-          .append(y + 14)
-          .append("\" font-size=\"12\">")
-          .append(SafeHtml.escape(words.text("chart.survey." + SurveyReport.SCALE.get(p))))
-          .append("</text>")
-          .append("<rect x=\"" + LABELS + "\" y=\"")
-          .append(y)
-          .append("\" width=\"")
-          .append(String.format(Locale.ROOT, "%.1f", width))
-          .append("\" height=\"20\" fill=\"")
-          .append(p >= 3 ? "#0b5cad" : "#9bb7d4")
-          .append("\"/>")
-          .append("<text x=\"")
-          .append(String.format(Locale.ROOT, "%.1f", LABELS + 4 + width))
-          .append("\" y=\"")
-          .append(y + 14)
-          .append("\" font-size=\"12\">")
-          .append(item.counts().get(p))
-          .append(" (")
-          .append(number(percent))
-          .append("%)</text>");
-    }
-    svg.append("</svg>");
-    return Response.ok(svg.toString(), "image/svg+xml; charset=utf-8")
+    return Response.ok(
+            SurveyChart.svg(item, Translations.in(languages.of(session))),
+            "image/svg+xml; charset=utf-8")
         .header("X-Content-Type-Options", "nosniff")
         .build();
   }

@@ -71,6 +71,11 @@ final class SurveyStore {
         c, "SELECT text FROM survey_item WHERE survey_id = ? ORDER BY position", surveyId);
   }
 
+  /** Holds the survey's row until the transaction ends, so that rounds open one at a time. */
+  void lock(Connection c, String surveyId) throws SQLException {
+    Sql.first(c, "SELECT id FROM survey WHERE id = ? FOR UPDATE", surveyId);
+  }
+
   void insertRound(Connection c, RoundRow r, Instant at) throws SQLException {
     Sql.update(
         c,

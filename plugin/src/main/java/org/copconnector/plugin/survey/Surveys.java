@@ -152,6 +152,8 @@ public final class Surveys {
         c -> {
           SurveyStore.Row survey = readable(c, session, surveyId);
           access.of(c, session, survey.communityId()).requireModerate();
+          store.lock(c, surveyId);
+          refuseOverlap(store.rounds(c, surveyId), request, Instant.now(clock));
           store.insertRound(
               c,
               new SurveyStore.RoundRow(
@@ -163,6 +165,35 @@ public final class Surveys {
               Instant.now(clock));
           return view(c, session, surveyId);
         });
+  }
+
+  /**
+   * One round at a time: a new round may not overlap another, open (the specific refusal the pages
+   * explain) or planned.
+   */
+  private static void refuseOverlap(
+      List<SurveyStore.RoundRow> rounds, NewRound request, Instant now) {
+    for (SurveyStore.RoundRow r : rounds) {
+      boolean open = !now.isBefore(r.opensAt()) && now.isBefore(r.closesAt());
+      boolean overlaps =
+          request.opensAt().isBefore(r.closesAt()) && r.opensAt().isBefore(request.closesAt());
+      if (overlaps) {
+        throw new ApiException(
+            open ? Reason.ROUND_ALREADY_OPEN : Reason.ROUND_OVERLAPS,
+            open
+                ? "a round of this survey is open until "
+                    + r.closesAt()
+                    + ": open the next after it"
+                : "another round of this survey runs from " + r.opensAt() + " to " + r.closesAt(),
+            Map.of(
+                "roundId",
+                r.id(),
+                "opensAt",
+                r.opensAt().toString(),
+                "closesAt",
+                r.closesAt().toString()));
+      }
+    }
   }
 
   /** A member's answers to an open round, once. */

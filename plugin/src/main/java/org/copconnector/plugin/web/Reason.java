@@ -142,6 +142,8 @@ public enum Reason {
   AGREEMENT_RANGE(422, "min", "max"),
   MEMBERS_ONLY_ANSWER(403),
   ROUND_NOT_OPEN(409),
+  ROUND_ALREADY_OPEN(409, "closesAt"),
+  ROUND_OVERLAPS(409, "opensAt", "closesAt"),
   ALREADY_ANSWERED(409),
   TOO_FEW_RESPONDENTS("too_few_respondents", 409, "min", "respondents"),
   SURVEY_NOT_FOUND(404),

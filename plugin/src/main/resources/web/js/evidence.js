@@ -1,0 +1,25 @@
+// Evidence under an answer: a link or a resource of the bank, in the reader's language.
+import { el } from './ui.js';
+
+// "Evidence: <link>", the link wrapping anywhere so a long address never widens the page.
+export function evidenceLine(t, evidence) {
+  if (!evidence) return [];
+  const p = el('p', `${t('prompt.evidenceShown')} `, 'small mb-0 text-break');
+  const a = el('a', evidence.link || evidence.resourceTitle);
+  a.href = evidence.link || `/resource?id=${encodeURIComponent(evidence.resourceId)}`;
+  if (evidence.link) a.rel = 'nofollow noopener';
+  p.append(a);
+  return [p];
+}
+
+// A shared answer's post carries its evidence as a last paragraph in its author's language (for
+// Moodle's forum); the pages show the evidence in the reader's language instead.
+export function withoutEvidence(body, evidence) {
+  const last = body.lastElementChild;
+  if (evidence && last?.tagName === 'P') {
+    const link = evidence.link && [...last.querySelectorAll('a')].some((a) => a.getAttribute('href') === evidence.link);
+    const resource = evidence.resourceTitle && !last.querySelector('a') && last.textContent.includes(evidence.resourceTitle);
+    if (link || resource) last.remove();
+  }
+  return body;
+}
