@@ -24,7 +24,8 @@ async function render(lang) {
       const form = document.createElement('form');
       form.method = 'post';
       form.action = '/demo/enter';
-      for (const [name, value] of [['person', person.personId], ['course', courseId]]) {
+      // The language chosen above is the session's: the pages open in it.
+      for (const [name, value] of [['person', person.personId], ['course', courseId], ['lang', lang]]) {
         const input = document.createElement('input');
         input.type = 'hidden';
         input.name = name;

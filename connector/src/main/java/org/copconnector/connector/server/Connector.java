@@ -23,10 +23,12 @@ import org.copconnector.connector.admin.StatusResource;
 import org.copconnector.connector.config.ConfigException;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
+import org.copconnector.connector.demo.DemoFiles;
 import org.copconnector.connector.demo.DemoLms;
 import org.copconnector.connector.demo.DemoMode;
 import org.copconnector.connector.demo.DemoResource;
 import org.copconnector.connector.demo.DemoSchools;
+import org.copconnector.connector.demo.SampleContent;
 import org.copconnector.connector.doctor.CheckResult;
 import org.copconnector.connector.doctor.DatabaseCheck;
 import org.copconnector.connector.doctor.Doctor;
@@ -58,12 +60,9 @@ import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterOverviewResource;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.people.RosterSync;
-import org.copconnector.plugin.prompt.Dialogue;
-import org.copconnector.plugin.prompt.OwnPrompts;
 import org.copconnector.plugin.prompt.PromptResource;
 import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.prompt.ReflectionResource;
-import org.copconnector.plugin.prompt.Reflections;
 import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.BlobStore;
@@ -78,7 +77,6 @@ import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.session.Tokens;
 import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.survey.SurveyResource;
-import org.copconnector.plugin.survey.Surveys;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
 import org.copconnector.plugin.web.StaticResource;
@@ -104,7 +102,24 @@ public final class Connector implements AutoCloseable {
   private final ExecutorService rosterSyncs;
   private final Duration grace;
   private final java.io.Closeable searchIndex;
+  private final String host;
+  private final DemoFiles demoFiles;
+  private final SampleContent samples;
   private boolean closed;
+
+  /** How a connector runs. */
+  public enum Mode {
+    /** Against the configured Moodle (or none), storing in the data folder. */
+    NORMAL,
+    /** The demo schools in memory, with their sample content; nothing stored, no Moodle. */
+    DEMO,
+    /** The demo schools without sample content, for tests that write their own. */
+    EMPTY_DEMO;
+
+    boolean demo() {
+      return this != NORMAL;
+    }
+  }
 
   private Connector(
       Database database,
@@ -112,8 +127,14 @@ public final class Connector implements AutoCloseable {
       ScheduledExecutorService background,
       ExecutorService rosterSyncs,
       Duration grace,
-      java.io.Closeable searchIndex) {
+      java.io.Closeable searchIndex,
+      String host,
+      DemoFiles demoFiles,
+      SampleContent samples) {
     this.searchIndex = searchIndex;
+    this.host = host;
+    this.demoFiles = demoFiles;
+    this.samples = samples;
     this.database = database;
     this.http = http;
     this.background = background;
@@ -128,16 +149,29 @@ public final class Connector implements AutoCloseable {
   }
 
   /**
-   * Starts everything; with {@code demo}, against the in-memory demo schools and an in-memory
-   * database instead of Moodle, with the demo start page mounted.
+   * Starts everything; with {@code demo}, against the in-memory demo schools and their sample
+   * content instead of Moodle (see {@link Mode#DEMO}).
    */
   public static Connector start(ConnectorConfig config, List<Object> extraResources, boolean demo)
       throws Exception {
+    return start(config, extraResources, demo ? Mode.DEMO : Mode.NORMAL);
+  }
+
+  /**
+   * Starts everything; in a demo mode, against the in-memory demo schools and an in-memory database
+   * instead of Moodle, files in a temporary folder, with the demo start page mounted.
+   */
+  public static Connector start(ConnectorConfig config, List<Object> extraResources, Mode mode)
+      throws Exception {
+    boolean demo = mode.demo();
+    DemoFiles demoFiles = null;
     if (demo) {
       config = DemoMode.configure(config);
+      demoFiles = DemoFiles.create();
+    } else {
+      createDataDir(config);
     }
     long started = System.nanoTime();
-    createDataDir(config);
     Database database = Database.openLazily(config.database());
     ScheduledExecutorService background =
         Executors.newSingleThreadScheduledExecutor(
@@ -166,22 +200,22 @@ public final class Connector implements AutoCloseable {
       MoodleActivity moodleActivity = new MoodleActivity(clock);
       Lms lms = demo ? new DemoLms(schools) : lms(config, client, background, moodleActivity);
       ConnectorConfig.DiscussionSettings discussionSettings = config.discussions();
-      CommunityServices core =
-          CommunityServices.wire(
-              database.dataSource(),
-              lms,
-              discussionSettings.digestZone(),
-              discussionSettings.limits(),
-              clock);
+      // The demo keeps its files in a temporary folder and its search index in memory.
+      Path files = demo ? demoFiles.folder() : config.dataDir().resolve("files");
+      BlobStore blobs = new BlobStore(files.resolve("blobs"));
+      ResourceIndex resourceIndex =
+          demo
+              ? ResourceIndex.inMemory()
+              : new ResourceIndex(config.dataDir().resolve("index").resolve("resources"));
+      ProductServices features =
+          ProductServices.wire(database.dataSource(), lms, config, blobs, resourceIndex, clock);
+      CommunityServices core = features.core();
       PeopleStore people = core.people();
       Outbox outbox = core.outbox();
       Notifier notifier = core.notifier();
       Discussions discussions = core.discussions();
       RosterSync roster = new RosterSync(lms, people, clock, config.syncInterval(), rosterSyncs);
       boolean moodleConfigured = config.moodle().isPresent();
-      Path files =
-          demo ? Files.createTempDirectory("cop-demo-files-") : config.dataDir().resolve("files");
-      BlobStore blobs = new BlobStore(files.resolve("blobs"));
       ForumShare forumShare = new ForumShare(database.dataSource(), blobs, outbox, people);
       OutboxWorker delivery =
           new OutboxWorker(
@@ -219,10 +253,11 @@ public final class Connector implements AutoCloseable {
       resources.add(new SessionFilter(sessions));
       resources.add(lti.resource());
       resources.add(lti.errorPages());
-      StaticResource assets = new StaticResource();
+      StaticResource assets = new StaticResource(demo ? "demo" : "hub");
       resources.add(assets);
+      CompletableFuture<Void> samplesWritten = new CompletableFuture<>();
       if (demo) {
-        resources.add(new DemoResource(schools, sessions, people, assets));
+        resources.add(new DemoResource(schools, sessions, people, assets, samplesWritten));
       }
       CourseSettings courseSettings = core.courseSettings();
       Communities communities = core.communities();
@@ -236,33 +271,12 @@ public final class Connector implements AutoCloseable {
       resources.add(new CommunityResource(communities));
       resources.add(new CourseSettingsResource(courseSettings));
       resources.add(new DiscussionResource(discussions));
-      resources.add(
-          new SurveyResource(
-              new Surveys(database.dataSource(), people, clock), people.languages()));
-      PromptSchedules prompts =
-          new PromptSchedules(
-              database.dataSource(),
-              discussions,
-              notifier,
-              people,
-              discussionSettings.digestZone(),
-              clock);
-      ResourceIndex resourceIndex =
-          new ResourceIndex(
-              demo
-                  ? files.resolve("index")
-                  : config.dataDir().resolve("index").resolve("resources"));
-      Resources bank =
-          new Resources(database.dataSource(), blobs, resourceIndex, people, notifier, clock);
-      Reflections reflections =
-          new Reflections(database.dataSource(), discussions, bank, people, clock);
-      resources.add(
-          new PromptResource(
-              prompts,
-              new OwnPrompts(database.dataSource(), people, clock),
-              new Dialogue(database.dataSource(), people, reflections, clock)));
-      resources.add(new ReflectionResource(reflections));
-      Uploads uploads = new Uploads(database.dataSource(), blobs, config.uploadMaxBytes(), clock);
+      resources.add(new SurveyResource(features.surveys(), people.languages()));
+      PromptSchedules prompts = features.prompts();
+      Resources bank = features.bank();
+      resources.add(new PromptResource(prompts, features.ownPrompts(), features.dialogue()));
+      resources.add(new ReflectionResource(features.reflections()));
+      Uploads uploads = features.uploads();
       resources.add(
           new BankResource(
               uploads, bank, new BankExport(database.dataSource(), blobs, people), forumShare));
@@ -328,8 +342,23 @@ public final class Connector implements AutoCloseable {
           millis(handlersReady, migrated),
           java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
           config.moodle().map(m -> m.url().toString()).orElse("not configured"));
+      SampleContent samples = null;
+      if (mode == Mode.DEMO) {
+        samples = startSamples(schools, database, lms, config, blobs, resourceIndex);
+        samples.written().whenComplete((written, failure) -> samplesWritten.complete(null));
+      } else {
+        samplesWritten.complete(null);
+      }
       return new Connector(
-          database, http, background, rosterSyncs, config.shutdownGrace(), resourceIndex);
+          database,
+          http,
+          background,
+          rosterSyncs,
+          config.shutdownGrace(),
+          resourceIndex,
+          config.httpHost(),
+          demoFiles,
+          samples);
     } catch (Exception e) {
       if (http != null) {
         http.stop();
@@ -337,8 +366,29 @@ public final class Connector implements AutoCloseable {
       background.shutdownNow();
       rosterSyncs.shutdownNow();
       database.close();
+      if (demoFiles != null) {
+        demoFiles.close();
+      }
       throw e;
     }
+  }
+
+  /**
+   * Starts writing the demo's sample content through the product's services, wired as the server's
+   * but on the samples' clock.
+   */
+  private static SampleContent startSamples(
+      DemoSchools schools,
+      Database database,
+      Lms lms,
+      ConnectorConfig config,
+      BlobStore blobs,
+      ResourceIndex index) {
+    return DemoMode.startSamples(
+        schools,
+        clock ->
+            ProductServices.wire(database.dataSource(), lms, config, blobs, index, clock)
+                .forSamples());
   }
 
   /**
@@ -483,8 +533,25 @@ public final class Connector implements AutoCloseable {
     return http.port();
   }
 
+  /**
+   * Where a browser on this machine reaches the connector: the bound port, and the configured host
+   * unless it listens on every address (then {@code localhost}).
+   */
+  public java.net.URI address() {
+    String shown =
+        host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")
+            ? "localhost"
+            : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return java.net.URI.create("http://" + shown + ":" + port());
+  }
+
   public Database database() {
     return database;
+  }
+
+  /** Where a demo keeps its files while it runs (deleted when it stops); empty outside a demo. */
+  public java.util.Optional<Path> demoFolder() {
+    return java.util.Optional.ofNullable(demoFiles).map(DemoFiles::folder);
   }
 
   /**
@@ -504,6 +571,9 @@ public final class Connector implements AutoCloseable {
       LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
     }
     long deadline = System.nanoTime() + grace.toNanos();
+    if (samples != null) {
+      samples.close();
+    }
     background.shutdown();
     rosterSyncs.shutdown();
     for (ExecutorService work : List.of(background, rosterSyncs)) {
@@ -522,6 +592,9 @@ public final class Connector implements AutoCloseable {
       LOG.warn("search index did not close cleanly: {}", e.toString());
     }
     database.close();
+    if (demoFiles != null) {
+      demoFiles.close();
+    }
     LOG.info("stopped");
   }
 }

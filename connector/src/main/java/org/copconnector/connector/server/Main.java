@@ -1,9 +1,11 @@
 package org.copconnector.connector.server;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import okhttp3.OkHttpClient;
@@ -125,7 +127,9 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Connector connector = Connector.start(config(), List.of(), demo);
+      ConnectorConfig config = config();
+      Connector connector = Connector.start(config, List.of(), demo);
+      out.println(readyMessage(connector.address(), demo, config.lti().publicUrl()));
       CountDownLatch stopped = new CountDownLatch(1);
       // SIGTERM and Ctrl-C: finish in-flight requests, stop background work, close the database.
       Runtime.getRuntime()
@@ -139,6 +143,28 @@ public final class Main implements Runnable {
       stopped.await();
       return 0;
     }
+  }
+
+  /**
+   * What {@code serve} prints once it answers: the address to open for the demo; otherwise where
+   * the health check is and how teachers reach the connector (from Moodle, as an LTI tool).
+   */
+  static String readyMessage(URI address, boolean demo, Optional<URI> publicUrl) {
+    if (demo) {
+      return "CoP Connector demo is ready: open " + address + "/demo";
+    }
+    String register =
+        publicUrl
+            .map(url -> "use " + url.toString().replaceAll("/+$", "") + "/lti/register")
+            .orElse("set public.url to its https address and use that address + /lti/register");
+    return "CoP Connector is ready on "
+        + address
+        + " (health: "
+        + address
+        + "/health).\n"
+        + "Teachers open it from their Moodle course; to add it to Moodle as an LTI 1.3 tool, "
+        + register
+        + " (README: \"Opening the connector from Moodle\").";
   }
 
   @Command(

@@ -355,7 +355,10 @@ class AdminPageTest {
     env.put("COP_HTTP_PORT", "0");
     env.put("COP_DATA_DIR", dataDir.toString());
     connector =
-        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true);
+        Connector.start(
+            new ConfigLoader(env, dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO);
     WebDriver driver = chrome.driver();
     driver.get(tool("/demo"));
     click(driver, By.xpath("//button[contains(., 'Rui Nogueira')]"));

@@ -58,7 +58,10 @@ class BankPagesTest {
     env.put("COP_DATA_DIR", dataDir.toString());
     env.put("COP_RESOURCES_UPLOAD_MAX_MIB", "1");
     connector =
-        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true);
+        Connector.start(
+            new ConfigLoader(env, dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO);
   }
 
   @AfterEach

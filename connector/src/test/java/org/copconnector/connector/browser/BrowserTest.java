@@ -149,9 +149,12 @@ class BrowserTest {
   void theDemoStartPageLetsAnyoneIn() throws Exception {
     connector =
         Connector.start(
-            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
+            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.DEMO);
     WebDriver driver = chrome.driver();
-    driver.get(tool("/demo"));
+    driver.get(tool("/"));
+    assertEquals(tool("/demo"), driver.getCurrentUrl(), "the root leads to the start page");
     assertTrue(driver.findElement(By.className("demo-banner")).isDisplayed(), "marked as demo");
     waiting(driver)
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#courses button")));
@@ -171,25 +174,36 @@ class BrowserTest {
         driver.findElement(By.id("demo-banner")).isDisplayed(), "the hub is marked as demo too");
     assertEquals(
         "Ciências Experimentais — ES do Rio", driver.findElement(By.id("course-title")).getText());
+    // The browser speaks English, so the start page did, and the pages it opens do too.
+    assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
     assertTrue(
-        driver.findElement(By.id("status")).getText().matches("\\d+ participantes? .*"),
+        driver.findElement(By.id("status")).getText().matches("\\d+ participants? .*"),
         driver.findElement(By.id("status")).getText());
+    // The course's sample communities are there from the start.
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("community-list"), "Trabalho laboratorial investigativo"));
+    assertTrue(
+        driver.findElement(By.id("community-list")).getText().contains("Science in English"));
     audit(driver, "hub of a demo course");
   }
 
+  /** Enters as a demo person, in Portuguese (the language these journeys are written in). */
   private void enterDemoAs(WebDriver driver, String name) {
     enterDemoAs(driver, name, Language.PORTUGUESE);
   }
 
-  /**
-   * Enters the demo as that person, with the language chosen on the start page (the pages follow it
-   * once the demo honours the choice; until then they are in the person's own language).
-   */
+  /** Enters the demo as that person, with the language chosen on the start page. */
   private void enterDemoAs(WebDriver driver, String name, Language language) {
     driver.manage().deleteAllCookies();
     driver.get(tool("/demo"));
-    new Select(waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("language"))))
-        .selectByValue(language.code());
+    // The page first lists everyone in the browser's language; then the language is chosen.
+    waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[contains(., '" + name + "')]")));
+    new Select(driver.findElement(By.id("language"))).selectByValue(language.code());
     waiting(driver)
         .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language.code()));
     // The list is drawn again in the chosen language: click a button of the new one.
@@ -197,12 +211,21 @@ class BrowserTest {
         .ignoring(StaleElementReferenceException.class)
         .until(
             d -> {
-              d.findElement(By.xpath("//button[contains(., '" + name + "')]")).click();
+              // A button of the list drawn in the chosen language: its form carries that language.
+              d.findElement(
+                      By.xpath(
+                          "//form[input[@name='lang' and @value='"
+                              + language.code()
+                              + "']]//button[contains(., '"
+                              + name
+                              + "')]"))
+                  .click();
               return true;
             });
     // By its text, not its visible text: on a phone the menu that shows it is folded.
     waiting(driver)
         .until(d -> d.findElement(By.id("me")).getDomProperty("textContent").contains(name));
+    assertEquals(language.code(), driver.findElement(By.tagName("html")).getDomAttribute("lang"));
   }
 
   /** Filipe, facilitator of the demo network course, starts a community from the hub. */
@@ -213,7 +236,9 @@ class BrowserTest {
   private WebDriver startDemoCommunity(Language language, Viewport viewport) throws Exception {
     connector =
         Connector.start(
-            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null), List.of(), true);
+            new ConfigLoader(baseEnv(), dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO);
     WebDriver driver = chrome.driver(viewport);
     enterDemoAs(driver, "Filipe Ramos", language);
     audit(driver, "hub as Filipe");
@@ -251,19 +276,12 @@ class BrowserTest {
         Arguments.of(Language.PORTUGUESE, Viewport.PHONE));
   }
 
-  /** A colleague of Filipe's whose own language is this one. */
-  private static String colleague(Language language) {
-    return language == Language.ENGLISH ? "Lúcia Gomes" : "Gabriela Lopes";
-  }
-
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("languagesAndSizes")
   void aFacilitatorStartsACommunityAndAColleagueJoinsIt(Language language, Viewport viewport)
       throws Exception {
     WebDriver driver = startDemoCommunity(language, viewport);
-    String colleague = colleague(language);
-    enterDemoAs(driver, colleague, language);
-    assertEquals(language.code(), driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+    enterDemoAs(driver, "Gabriela Lopes", language);
     openCommunity(driver);
     assertTrue(driver.findElement(By.id("profile")).getText().contains("Biologia, Geologia"));
     assertEquals(
@@ -274,7 +292,7 @@ class BrowserTest {
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "Filipe Ramos"));
-    assertTrue(driver.findElement(By.id("members")).getText().contains(colleague));
+    assertTrue(driver.findElement(By.id("members")).getText().contains("Gabriela Lopes"));
     assertFalse(
         driver.findElement(By.id("tools")).isDisplayed(), "members get no facilitator tools");
     audit(driver, "community after joining");

@@ -61,7 +61,9 @@ class CommunityPagesTest {
   private void startDemo() throws Exception {
     connector =
         Connector.start(
-            new ConfigLoader(env(), dataDir.resolve("none")).load(null), List.of(), true);
+            new ConfigLoader(env(), dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO);
     driver = chrome.driver();
   }
 

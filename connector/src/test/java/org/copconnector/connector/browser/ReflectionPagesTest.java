@@ -86,7 +86,10 @@ class ReflectionPagesTest {
     env.put("COP_HTTP_PORT", "0");
     env.put("COP_DATA_DIR", dataDir.toString());
     connector =
-        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true);
+        Connector.start(
+            new ConfigLoader(env, dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO);
     WebDriver driver = chrome.driver();
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
     return driver;

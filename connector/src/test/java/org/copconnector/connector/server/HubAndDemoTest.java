@@ -26,14 +26,17 @@ class HubAndDemoTest {
 
   @TempDir Path dataDir;
   private Connector connector;
-  private final OkHttpClient http = Clients.asTheUi();
 
-  private void start(boolean demo) throws Exception {
+  /** Entering the demo waits for its sample content: seconds on a busy machine. */
+  private final OkHttpClient http =
+      Clients.asTheUi().newBuilder().readTimeout(java.time.Duration.ofSeconds(60)).build();
+
+  private void start(Connector.Mode mode) throws Exception {
     Map<String, String> env =
         Map.of(
             "COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", dataDir.toString());
     connector =
-        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), demo);
+        Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), mode);
   }
 
   @AfterEach
@@ -106,7 +109,7 @@ class HubAndDemoTest {
 
   @Test
   void demoPeopleEnterTheHubOfTheirCourse() throws Exception {
-    start(true);
+    start(Connector.Mode.DEMO);
     Answer people = get("/demo/people", null);
     assertTrue(
         JsonParser.parseString(people.body()).getAsJsonArray().size() >= 20,
@@ -123,12 +126,15 @@ class HubAndDemoTest {
         hub.getAsJsonObject("course").get("title").getAsString());
     assertEquals(10, hub.getAsJsonObject("course").get("participants").getAsInt());
     assertTrue(hub.get("demo").getAsBoolean());
-    assertEquals(0, hub.getAsJsonArray("communities").size());
+    // The demo starts with the network's sample communities.
+    assertTrue(
+        hub.getAsJsonArray("communities").toString().contains("Projetos STEAM entre escolas"),
+        hub.toString());
   }
 
   @Test
   void aChosenLanguageIsKeptForLaterSessions() throws Exception {
-    start(true);
+    start(Connector.Mode.DEMO);
     String first = enter("d07", "demo-rede-ciencias");
     JsonObject me = me(first);
     assertEquals("pt", me.get("locale").getAsString(), "the launch's locale until a choice");
@@ -165,7 +171,7 @@ class HubAndDemoTest {
 
   @Test
   void theHubApiNeedsASession() throws Exception {
-    start(true);
+    start(Connector.Mode.EMPTY_DEMO);
     Answer anonymous = get("/api/v1/hub", null);
     assertEquals(401, anonymous.status());
     JsonObject refused = JsonParser.parseString(anonymous.body()).getAsJsonObject();
@@ -181,7 +187,7 @@ class HubAndDemoTest {
 
   @Test
   void pagesAndAssetsAreServedWithTheirTypes() throws Exception {
-    start(false);
+    start(Connector.Mode.NORMAL);
     Answer hub = get("/hub", null);
     assertEquals(200, hub.status());
     assertTrue(hub.type().startsWith("text/html"));
@@ -219,8 +225,42 @@ class HubAndDemoTest {
   }
 
   @Test
+  void theRootAndUnknownPagesLeadSomewhereUseful() throws Exception {
+    start(Connector.Mode.NORMAL);
+    Answer root = get("/", null);
+    assertEquals(303, root.status());
+    assertEquals(url("/hub"), root.location());
+
+    Request.Builder browser =
+        new Request.Builder()
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header("Accept-Language", "pt-PT,pt;q=0.9,en;q=0.8");
+    Answer page = send(browser.url(url("/no-such-page")).build());
+    assertEquals(404, page.status());
+    assertTrue(page.type().startsWith("text/html"), page.type());
+    assertTrue(page.body().contains("<html lang=\"pt\">"), page.body());
+    assertTrue(page.body().contains("Página não encontrada"), page.body());
+    assertTrue(page.body().contains("<a href=\"/\">"), page.body());
+    Answer english =
+        send(browser.url(url("/demo")).header("Accept-Language", "fr-FR,en;q=0.5").build());
+    assertEquals(404, english.status());
+    assertTrue(english.body().contains("Page not found"), english.body());
+
+    // The API, and clients that do not ask for a page, keep the JSON error.
+    for (Answer json :
+        List.of(
+            send(browser.url(url("/api/v1/no-such-thing")).build()), get("/no-such-page", null))) {
+      assertEquals(404, json.status());
+      assertTrue(json.type().startsWith("application/json"), json.type());
+      assertEquals(
+          "not_found",
+          JsonParser.parseString(json.body()).getAsJsonObject().get("error").getAsString());
+    }
+  }
+
+  @Test
   void demoIsOffUnlessAsked() throws Exception {
-    start(false);
+    start(Connector.Mode.NORMAL);
     assertEquals(404, get("/demo", null).status());
     assertEquals(
         404,
@@ -237,7 +277,7 @@ class HubAndDemoTest {
 
   @Test
   void onlyAdministratorsAndTheCoursesFacilitatorsRefreshItsRoster() throws Exception {
-    start(true);
+    start(Connector.Mode.EMPTY_DEMO);
     String member = enter("d08", "demo-rede-ciencias");
     Answer refused = postAs(member, "/api/v1/courses/demo-rede-ciencias/roster/sync");
     assertEquals(403, refused.status());
@@ -280,7 +320,7 @@ class HubAndDemoTest {
 
   @Test
   void onlyAdministratorsSeeTheOutbox() throws Exception {
-    start(true);
+    start(Connector.Mode.EMPTY_DEMO);
     String facilitator = enter("d07", "demo-rede-ciencias");
     String member = enter("d08", "demo-rede-ciencias");
     for (String session : List.of(facilitator, member)) {
@@ -299,7 +339,7 @@ class HubAndDemoTest {
 
   @Test
   void changesWithoutTheUisHeaderAreRefusedAsCrossSite() throws Exception {
-    start(true);
+    start(Connector.Mode.EMPTY_DEMO);
     String facilitator = enter("d07", "demo-rede-ciencias");
     okhttp3.OkHttpClient foreignPage = new okhttp3.OkHttpClient();
     try (Response r =

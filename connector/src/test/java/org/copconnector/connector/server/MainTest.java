@@ -37,6 +37,26 @@ class MainTest {
   }
 
   @Test
+  void serveSaysWhereToOpenTheConnector() {
+    java.net.URI local = java.net.URI.create("http://localhost:8080");
+    assertEquals(
+        "CoP Connector demo is ready: open http://localhost:8080/demo",
+        Main.readyMessage(local, true, java.util.Optional.empty()));
+    String unregistered = Main.readyMessage(local, false, java.util.Optional.empty());
+    assertTrue(
+        unregistered.startsWith(
+            "CoP Connector is ready on http://localhost:8080 (health: http://localhost:8080/health).\n"),
+        unregistered);
+    assertTrue(unregistered.contains("set public.url"), unregistered);
+    String published =
+        Main.readyMessage(
+            local,
+            false,
+            java.util.Optional.of(java.net.URI.create("https://cop.school.example/")));
+    assertTrue(published.contains("use https://cop.school.example/lti/register"), published);
+  }
+
+  @Test
   void aBadValueStopsStartUpWithOneLineNamingTheKey() {
     Run run = run(Map.of("COP_HTTP_PORT", "eighty"), "serve");
     assertEquals(2, run.exit());

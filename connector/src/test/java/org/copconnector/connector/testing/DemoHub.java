@@ -36,7 +36,10 @@ public final class DemoHub implements AutoCloseable {
     this.connector = connector;
   }
 
-  /** Starts on a free loopback port; {@code settings} are extra COP_* variables. */
+  /**
+   * Starts on a free loopback port, without the demo's sample content (the tests write their own);
+   * {@code settings} are extra COP_* variables.
+   */
   public static DemoHub start(Path dataDir, Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>(settings);
     env.put("COP_HTTP_HOST", "127.0.0.1");
@@ -44,7 +47,9 @@ public final class DemoHub implements AutoCloseable {
     env.put("COP_DATA_DIR", dataDir.toString());
     return new DemoHub(
         Connector.start(
-            new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true));
+            new ConfigLoader(env, dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO));
   }
 
   /** Signs a demo person in from a demo course; returns their session token. */

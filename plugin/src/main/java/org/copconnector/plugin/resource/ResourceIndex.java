@@ -46,15 +46,16 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The full-text index of the bank (Lucene, one per instance, on local disk): titles, descriptions,
- * tags and the text inside files, with the filters and the access facts of each resource. The
- * database stays the source of truth: the index follows its change log, so every instance (and
- * every database) answers a query the same way.
+ * The full-text index of the bank (Lucene, one per instance, on local disk or, for the demo, in
+ * memory): titles, descriptions, tags and the text inside files, with the filters and the access
+ * facts of each resource. The database stays the source of truth: the index follows its change log,
+ * so every instance (and every database) answers a query the same way.
  */
 public final class ResourceIndex implements Closeable {
 
@@ -102,12 +103,17 @@ public final class ResourceIndex implements Closeable {
     this.folder = folder;
   }
 
+  /** An index kept in memory only, gone when closed (demo mode writes nothing to disk). */
+  public static ResourceIndex inMemory() {
+    return new ResourceIndex(null);
+  }
+
   private synchronized void open() {
     if (writer != null) {
       return;
     }
     try {
-      directory = FSDirectory.open(folder);
+      directory = folder == null ? new ByteBuffersDirectory() : FSDirectory.open(folder);
       writer =
           new IndexWriter(
               directory,
@@ -115,7 +121,8 @@ public final class ResourceIndex implements Closeable {
                   .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index at " + folder, e);
+      throw new UncheckedIOException(
+          "cannot open the search index at " + (folder == null ? "memory" : folder), e);
     }
   }
 
@@ -144,8 +151,7 @@ public final class ResourceIndex implements Closeable {
       writer.deleteDocuments(new Term("id", id));
     }
     writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
-    writer.commit();
-    searchers.maybeRefreshBlocking();
+    commit();
   }
 
   /** Drops everything (before a rebuild). */
@@ -153,7 +159,17 @@ public final class ResourceIndex implements Closeable {
     open();
     writer.deleteAll();
     writer.setLiveCommitData(Map.of(SEQ, "0").entrySet());
-    writer.commit();
+    commit();
+  }
+
+  /**
+   * Makes the changes searchable, and durable on disk; an index in memory skips the commit (nothing
+   * outlives it, and the last change it holds is read from the writer either way).
+   */
+  private void commit() throws IOException {
+    if (folder != null) {
+      writer.commit();
+    }
     searchers.maybeRefreshBlocking();
   }
 

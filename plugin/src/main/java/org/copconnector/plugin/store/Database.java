@@ -101,8 +101,17 @@ public final class Database implements AutoCloseable {
         .load();
   }
 
+  /** Closes the pool; an in-memory database is dropped too, not kept until the JVM exits. */
   @Override
   public void close() {
+    if (settings.url().startsWith("jdbc:h2:mem:") && !dataSource.isClosed()) {
+      try (Connection c = dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } catch (SQLException | RuntimeException e) {
+        // Never opened or already gone: nothing is left to drop.
+      }
+    }
     dataSource.close();
   }
 

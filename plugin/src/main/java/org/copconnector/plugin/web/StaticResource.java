@@ -4,7 +4,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,6 +47,26 @@ public final class StaticResource {
   private static final String BOOTSTRAP_VERSION = webJarVersion("bootstrap");
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  private final String startPage;
+
+  /** The UI, whose root leads to the course hub. */
+  public StaticResource() {
+    this("hub");
+  }
+
+  /** The UI, whose root leads to {@code startPage} (a page's path without its slash). */
+  public StaticResource(String startPage) {
+    this.startPage = startPage;
+  }
+
+  /**
+   * The root leads to the start page: the hub, which explains how to sign in when nobody is, or the
+   * demo's start page.
+   */
+  @GET
+  public Response root(@Context UriInfo uri) {
+    return Response.seeOther(uri.getBaseUri().resolve(startPage)).build();
+  }
 
   @GET
   @Path("admin")

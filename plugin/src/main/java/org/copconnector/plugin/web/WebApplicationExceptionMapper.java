@@ -1,14 +1,18 @@
 package org.copconnector.plugin.web;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
 /**
- * Jersey's own failures (unknown route, wrong method, unsupported media type) in the error shape.
+ * Jersey's own failures (unknown route, wrong method, unsupported media type) in the error shape; a
+ * browser asking for an unknown page gets a short page instead.
  */
 @Provider
 public final class WebApplicationExceptionMapper
@@ -37,6 +41,9 @@ public final class WebApplicationExceptionMapper
 
   private final UnexpectedExceptionMapper unexpected;
 
+  @Context private HttpHeaders headers;
+  @Context private UriInfo uri;
+
   public WebApplicationExceptionMapper(UnexpectedExceptionMapper unexpected) {
     this.unexpected = unexpected;
   }
@@ -46,6 +53,9 @@ public final class WebApplicationExceptionMapper
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return unexpected.toResponse(e);
+    }
+    if (status == 404 && uri != null && NotFoundPage.wanted(uri.getPath(), headers)) {
+      return NotFoundPage.of(headers);
     }
     String code = CODES.getOrDefault(status, "http_" + status);
     String message =
