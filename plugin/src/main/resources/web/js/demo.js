@@ -1,9 +1,11 @@
-import { load, translatePage } from './i18n.js';
+import { browserLanguage, load, translatePage } from './i18n.js';
 
 const languagePicker = document.getElementById('language');
 
+// An empty choice enters each sample person in their own language; the start page itself then
+// speaks the browser's.
 async function render(lang) {
-  const t = await load(lang);
+  const t = await load(lang || browserLanguage());
   translatePage(t);
   const entries = await (await fetch('/demo/people')).json();
   const byCourse = new Map();
@@ -45,6 +47,6 @@ async function render(lang) {
   document.getElementById('courses').replaceChildren(...sections);
 }
 
-languagePicker.value = navigator.language?.toLowerCase().startsWith('pt') ? 'pt' : 'en';
+languagePicker.value = '';
 languagePicker.addEventListener('change', () => render(languagePicker.value));
 render(languagePicker.value);
