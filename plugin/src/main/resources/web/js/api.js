@@ -1,3 +1,24 @@
+// API requests on their way, for whenIdle.
+let pending = 0;
+let idleWaiters = [];
+
+// Checks for idleness a task later, when what the last answer started has started too.
+function settled() {
+  setTimeout(() => {
+    if (pending > 0) return;
+    for (const resolve of idleWaiters) resolve();
+    idleWaiters = [];
+  }, 0);
+}
+
+// Resolves once no API request is on its way, not even one started by a previous answer.
+export function whenIdle() {
+  return new Promise((resolve) => {
+    idleWaiters.push(resolve);
+    settled();
+  });
+}
+
 // Calls the JSON API with the session cookie; a failure carries the API's status, reason and
 // details, so pages can say what went wrong in the reader's language (t.error).
 export async function api(method, path, body) {
@@ -7,8 +28,16 @@ export async function api(method, path, body) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }
-  const response = await fetch(path, options);
-  const text = await response.text();
+  pending += 1;
+  let response;
+  let text;
+  try {
+    response = await fetch(path, options);
+    text = await response.text();
+  } finally {
+    pending -= 1;
+    if (pending === 0) settled();
+  }
   let data = null;
   try {
     data = text ? JSON.parse(text) : null;

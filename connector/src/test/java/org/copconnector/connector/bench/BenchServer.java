@@ -24,6 +24,14 @@ final class BenchServer {
     return Connector.start(new ConfigLoader(env, work.resolve("none")).load(null), List.of());
   }
 
+  /** Starts the connector in demo mode (sample schools, /demo) in a new temporary data folder. */
+  static Connector startDemo(String name) throws Exception {
+    Path work = Files.createTempDirectory("cop-bench-" + name + "-");
+    Map<String, String> env =
+        Map.of("COP_HTTP_HOST", "127.0.0.1", "COP_HTTP_PORT", "0", "COP_DATA_DIR", work.toString());
+    return Connector.start(new ConfigLoader(env, work.resolve("none")).load(null), List.of(), true);
+  }
+
   /**
    * Times {@code runs} GET requests with the session cookie after {@code warmup} untimed ones, at
    * the client; any answer that is not a 200 with the {@code expected} body stops the benchmark.

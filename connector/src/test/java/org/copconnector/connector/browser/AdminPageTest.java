@@ -135,9 +135,11 @@ class AdminPageTest {
   }
 
   /**
-   * With -Dscreenshots, the whole page as a picture under target/screenshots for a person to see.
+   * Audits the page (axe-core, with a screenshot under target/journeys); with -Dscreenshots also
+   * the whole page as a picture under target/screenshots for a person to see.
    */
-  private static void picture(WebDriver driver, String name) throws IOException {
+  private void picture(WebDriver driver, String name) throws IOException {
+    chrome.audit(driver, name);
     if (System.getProperty("screenshots") == null) {
       return;
     }
@@ -331,6 +333,7 @@ class AdminPageTest {
   void aMemberIsToldThePageIsForAdministrators() throws Exception {
     start();
     String member = session("5", "Bob Brown", "2", ProductRole.MEMBER, "pt");
+    chrome.expectFailedRequest("/api/v1/admin/", 403);
     chrome.driver().manage().window().setSize(new Dimension(390, 844));
     WebDriver driver = open(member, "/admin", "refused");
     String refusal = text(driver, By.id("refused"));

@@ -90,6 +90,7 @@ class BankPagesTest {
             .findElement(By.id("export-link"))
             .getDomAttribute("href")
             .endsWith("/api/v1/resources/export?community=" + community));
+    chrome.audit(driver, "bank");
 
     String resource = addUseRateAndComment(driver, "pt");
 
@@ -122,12 +123,15 @@ class BankPagesTest {
     waiting(driver)
         .until(ExpectedConditions.textToBe(By.id("share-status"), text("pt", "resource.shared")));
     assertTrue(driver.findElement(By.id("shared-with")).getText().contains("Laboratório aberto"));
+    // No forum is chosen for the course yet: the refusal says where to choose one.
+    chrome.expectFailedRequest("/forum-posts", 409);
     click(driver, By.id("forum-button"));
     WebElement way =
         waiting(driver)
             .until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#forum-status a")));
     assertEquals(text("pt", "resource.chooseForum"), way.getText());
+    chrome.audit(driver, "no forum chosen");
     assertTrue(way.getDomAttribute("href").endsWith("/community?id=" + community));
 
     // Importing the course's files: one at a time, with progress and a summary.
@@ -152,6 +156,7 @@ class BankPagesTest {
             By.xpath(
                 "//ul[@id='import-outcomes']/li[contains(., 'fotografias-visita-de-estudo.zip')]"));
     assertTranslatedError("pt", refused.findElement(By.cssSelector(".text-danger.w-100")));
+    chrome.audit(driver, "import finished");
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -173,6 +178,7 @@ class BankPagesTest {
         .until(
             ExpectedConditions.textToBe(
                 By.id("heading"), text("en", "bank.of", "name", "Formative assessment")));
+    chrome.audit(driver, "bank on a phone");
     assertFitsThePhone(driver);
 
     addUseRateAndComment(driver, "en");
@@ -188,6 +194,9 @@ class BankPagesTest {
    * link; ends on the file's resource page and returns its id.
    */
   private String addUseRateAndComment(WebDriver driver, String lang) throws Exception {
+    // The two refused uploads below: a ZIP file and a file over the limit.
+    chrome.expectFailedRequest("/api/v1/uploads", 415);
+    chrome.expectFailedRequest("/api/v1/uploads", 413);
     click(driver, By.cssSelector("#add-box summary"));
     Path zip = dataDir.resolve("fotografias.zip");
     Files.write(zip, zip());
@@ -199,6 +208,7 @@ class BankPagesTest {
     assertFalse(error.getText().contains("which the bank does not take"), error.getText());
     assertRightUnder(driver.findElement(By.id("r-file")), error);
     assertFalse(driver.findElement(By.id("progress")).isDisplayed(), "no bar left behind");
+    chrome.audit(driver, "file type refused");
 
     Path big = dataDir.resolve("grande.pdf");
     Files.write(big, new byte[1024 * 1024 + 512 * 1024]);
@@ -210,6 +220,7 @@ class BankPagesTest {
     assertFalse(error.getText().contains("files are at most"), error.getText());
     assertRightUnder(driver.findElement(By.id("r-file")), error);
     assertFalse(driver.findElement(By.id("progress")).isDisplayed(), "no bar left behind");
+    chrome.audit(driver, "file too big");
 
     String fileName =
         "planificacao-da-unidade-de-ecossistemas-com-trabalho-de-campo-no-recreio-2025-2026.pdf";
@@ -223,6 +234,7 @@ class BankPagesTest {
     waiting(driver)
         .until(ExpectedConditions.textToBe(By.id("title"), "Grelha de observação de aulas"));
     assertTrue(driver.findElement(By.id("versions")).getText().contains(fileName));
+    chrome.audit(driver, "new resource");
     String id = driver.getCurrentUrl().replaceAll(".*id=", "");
 
     // "I used this" twice: one use, the latest note.
@@ -274,6 +286,7 @@ class BankPagesTest {
             .findElement(By.id("counts"))
             .getText()
             .contains(text(lang, "resource.commentCount.one", "count", "1")));
+    chrome.audit(driver, "used, rated and commented");
     assertFitsThePhone(driver);
 
     // A link, back from the resource to its bank.
@@ -292,6 +305,7 @@ class BankPagesTest {
     assertEquals(text(lang, "resource.openLink"), open.getText());
     assertEquals(url, open.getDomAttribute("href"));
     assertTrue(driver.findElement(By.id("versions")).getText().contains(url.substring(0, 40)));
+    chrome.audit(driver, "a link in the bank");
     assertFitsThePhone(driver);
     driver.get(tool("/resource?id=" + id));
     waiting(driver)

@@ -122,6 +122,7 @@ class CommunityPagesTest {
   }
 
   private void screenshot(String name) throws Exception {
+    chrome.audit(driver, name);
     Path dir = Files.createDirectories(Path.of("target", "screenshots"));
     Files.write(
         dir.resolve("community-" + name + ".png"),
@@ -235,6 +236,7 @@ class CommunityPagesTest {
     assertTrue(profile.contains("by request"), profile);
 
     // A rule of the start form holds here too, and the error is said next to the form.
+    chrome.expectFailedRequest("/api/v1/communities/", 422);
     name = driver.findElement(By.id("e-name"));
     name.clear();
     name.sendKeys("Formative assessment");

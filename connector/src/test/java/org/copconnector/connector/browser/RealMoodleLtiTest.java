@@ -78,6 +78,8 @@ class RealMoodleLtiTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
+    // Moodle's own pages are Moodle's business: only the connector's pages are checked.
+    chrome.checkOnly(tool("/"));
     connector = startConnector(dataDir.resolve("connector"));
     driver = chrome.driver();
     moodle = new MoodleSite(driver, lab.url(), Path.of("target", "real-moodle-lti"));
@@ -282,6 +284,7 @@ class RealMoodleLtiTest {
    * that says what to do, not an error in JSON.
    */
   private void refusedWhenTheConnectorForgotTheSite(long activity) throws Exception {
+    chrome.expectFailedRequest(tool("/lti/launch"), 401);
     moodle.logOut();
     connector.close();
     connector = startConnector(dataDir.resolve("reinstalled"));

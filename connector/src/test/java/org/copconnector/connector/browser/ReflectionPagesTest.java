@@ -291,6 +291,7 @@ class ReflectionPagesTest {
                             first));
     assertFalse(first.getDomAttribute("alt").isBlank(), "the chart says what it shows");
     assertFitsItsContainer(driver, first);
+    chrome.audit(driver, "survey report");
     Answer svg = svgOf(driver, first.getDomAttribute("src"));
     assertEquals(200, svg.status());
     String chart = svg.json().getAsString();
@@ -350,6 +351,7 @@ class ReflectionPagesTest {
     String survey = startMirror(driver, community);
     // Someone else (another tab, a colleague) opens a round while this page still offers one.
     openRound(driver, survey);
+    chrome.expectFailedRequest("/rounds", 409);
     openRoundOnThePage(driver, survey);
     waiting(driver)
         .until(
@@ -362,6 +364,7 @@ class ReflectionPagesTest {
             .getDomAttribute("class")
             .contains("text-danger"),
         "shown as an error next to the button");
+    chrome.audit(driver, "second round refused");
 
     driver.navigate().refresh();
     waiting(driver)
@@ -476,6 +479,7 @@ class ReflectionPagesTest {
         (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth") <= 390,
         "a phone's width");
     assertTrue(overflow(driver) <= 0, "no horizontal scroll for a member: " + widest(driver));
+    chrome.audit(driver, "prompt page for a member on a phone");
 
     enterDemoAs(driver, "Filipe Ramos");
     driver.get(tool("/prompt?thread=" + thread));
@@ -484,6 +488,7 @@ class ReflectionPagesTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("respondents"), "Gabriela Lopes"));
     assertTrue(overflow(driver) <= 0, "no horizontal scroll for a facilitator: " + widest(driver));
+    chrome.audit(driver, "prompt page for a facilitator on a phone");
 
     driver.get(tool("/reflection?community=" + community));
     WebElement chart =
@@ -498,6 +503,7 @@ class ReflectionPagesTest {
                             chart));
     assertFitsItsContainer(driver, chart);
     assertTrue(overflow(driver) <= 0, "no horizontal scroll on reflection: " + widest(driver));
+    chrome.audit(driver, "reflection page with the chart");
 
     enterDemoAs(driver, "Gabriela Lopes");
     driver.get(tool("/portfolio"));
