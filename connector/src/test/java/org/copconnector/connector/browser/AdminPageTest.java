@@ -36,6 +36,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -118,7 +119,19 @@ class AdminPageTest {
   }
 
   private static void click(WebDriver driver, By by) {
-    waiting(driver).until(ExpectedConditions.elementToBeClickable(by)).click();
+    // A list is drawn again when its data comes: the control found may be replaced before the
+    // click.
+    waiting(driver)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement control = ExpectedConditions.elementToBeClickable(by).apply(d);
+              if (control == null) {
+                return false;
+              }
+              control.click();
+              return true;
+            });
   }
 
   private static String text(WebDriver driver, By by) {

@@ -174,10 +174,10 @@ class BrowserTest {
         driver.findElement(By.id("demo-banner")).isDisplayed(), "the hub is marked as demo too");
     assertEquals(
         "Ciências Experimentais — ES do Rio", driver.findElement(By.id("course-title")).getText());
-    // The browser speaks English, so the start page did, and the pages it opens do too.
-    assertEquals("en", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+    // No language was picked on the start page: Filipe enters in his own, Portuguese.
+    assertEquals("pt", driver.findElement(By.tagName("html")).getDomAttribute("lang"));
     assertTrue(
-        driver.findElement(By.id("status")).getText().matches("\\d+ participants? .*"),
+        driver.findElement(By.id("status")).getText().matches("\\d+ participantes? .*"),
         driver.findElement(By.id("status")).getText());
     // The course's sample communities are there from the start.
     waiting(driver)

@@ -48,7 +48,9 @@ class HeadlessChromeTest {
     Map<String, TestExecutionResult> results = new HashMap<>();
     try (Connector connector =
         Connector.start(
-            new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of(), true)) {
+            new ConfigLoader(env, dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.EMPTY_DEMO)) {
       base = "http://127.0.0.1:" + connector.port();
       LauncherFactory.create()
           .execute(
