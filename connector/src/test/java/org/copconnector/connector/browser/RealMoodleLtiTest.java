@@ -284,6 +284,8 @@ class RealMoodleLtiTest {
    * that says what to do, not an error in JSON.
    */
   private void refusedWhenTheConnectorForgotTheSite(long activity) throws Exception {
+    // The forgotten site is refused at the login step, with a page that says what to do.
+    chrome.expectFailedRequest(tool("/lti/login"), 400);
     chrome.expectFailedRequest(tool("/lti/launch"), 401);
     moodle.logOut();
     connector.close();
