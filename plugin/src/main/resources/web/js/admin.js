@@ -1,5 +1,5 @@
 // The administrators' page: the Moodle connection, the set-up check, deliveries and rosters.
-import { api } from './api.js';
+import { api, prefetch } from './api.js';
 import { checksSection } from './admin-checks.js';
 import { outboxSection } from './admin-outbox.js';
 import { badge, when } from './admin-parts.js';
@@ -10,8 +10,11 @@ const $ = (id) => document.getElementById(id);
 const SECTIONS = ['moodle', 'checks', 'outbox', 'roster'];
 const STATUS_COLOURS = { UP: 'text-bg-success', DOWN: 'text-bg-danger', NOT_CONFIGURED: 'text-bg-secondary' };
 
+// Bootstrap's script runs after this module has started (it is deferred behind it).
 function showTab(name) {
-  window.bootstrap.Tab.getOrCreateInstance($(`tab-${name}`)).show();
+  const show = () => window.bootstrap.Tab.getOrCreateInstance($(`tab-${name}`)).show();
+  if (window.bootstrap) show();
+  else window.addEventListener('DOMContentLoaded', show, { once: true });
 }
 
 function tabLink(text, name) {
@@ -153,4 +156,5 @@ async function start() {
   await Promise.all(SECTIONS.filter((name) => name !== opened).map((name) => sections[name].draw()));
 }
 
+prefetch('/api/v1/admin/status');
 start().catch((error) => showLoadFailure(error));

@@ -1,4 +1,4 @@
-import { api, apiError, list } from './api.js';
+import { api, apiError, list, prefetch } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
 import { hideProgress, setProgress, uploadFile } from './upload.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
@@ -39,7 +39,8 @@ function resultItem({ resource, highlights }) {
   return item;
 }
 
-async function search() {
+// The search the form asks for.
+function searchQuery() {
   const query = new URLSearchParams();
   for (const [name, id] of [['q', 'q'], ['kind', 'f-kind'], ['subject', 'f-subject'], ['cycle', 'f-cycle'],
     ['language', 'f-language'], ['licence', 'f-licence'], ['sort', 'f-sort']]) {
@@ -48,6 +49,11 @@ async function search() {
   }
   if (community) query.set('community', community);
   query.set('page', page);
+  return query;
+}
+
+async function search() {
+  const query = searchQuery();
   const found = await api('GET', `/api/v1/resources?${query}`);
   showStatus($('search-status'), '');
   $('total').textContent = t('bank.total', { count: found.total });
@@ -295,4 +301,6 @@ $('import').addEventListener('submit', async (event) => {
   }
 });
 
+prefetch(`/api/v1/resources?${searchQuery()}`,
+  ...(community ? [`/api/v1/communities/${encodeURIComponent(community)}`] : []));
 start().catch((error) => showLoadFailure(error, typeof t.error === 'function' ? t : undefined));

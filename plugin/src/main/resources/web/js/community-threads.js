@@ -34,10 +34,11 @@ export async function showDiscussions(page, details, manages) {
   if (!readable) return;
   $('new-thread-box').hidden = !member || Boolean(details.community.archivedAt);
   $('notify-row').hidden = !member;
-  if (member) {
-    $('notify').value = (await api('GET', `/api/v1/notifications/${page.id}`)).delivery;
-  }
-  const list = await api('GET', `/api/v1/threads?community=${encodeURIComponent(page.id)}&page=${threadPage}`);
+  const [notifications, list] = await Promise.all([
+    member ? api('GET', `/api/v1/notifications/${page.id}`) : null,
+    api('GET', `/api/v1/threads?community=${encodeURIComponent(page.id)}&page=${threadPage}`),
+  ]);
+  if (notifications) $('notify').value = notifications.delivery;
   $('threads').replaceChildren(...(list.threads.length === 0
     ? [el('li', t(member ? 'discussion.none' : 'discussion.noneYet'), 'list-group-item text-body-secondary')]
     : list.threads.map((listed) => threadItem(page, listed, member))));

@@ -7,12 +7,19 @@ const reported = new Set();
 // The regional variant whose rules we follow: European Portuguese says "0 membros", not "0 membro".
 const INTL_LOCALE = { pt: 'pt-PT', en: 'en-GB', es: 'es-ES' };
 
-async function bundle(lang) {
+// One request per language and page, however many ask for it at once.
+function bundle(lang) {
   if (!bundles.has(lang)) {
-    const response = await fetch(`/assets/i18n/${lang}.json`);
-    bundles.set(lang, response.ok ? await response.json() : {});
+    bundles.set(lang, fetch(`/assets/i18n/${lang}.json`).then((response) => (response.ok ? response.json() : {})));
   }
   return bundles.get(lang);
+}
+
+// Starts reading a language's strings before it is sure to be needed (the language the person had
+// on their last page), beside the request that tells which it is.
+export function prefetchStrings(lang) {
+  bundle(lang).catch(() => bundles.delete(lang));
+  if (lang !== 'en') bundle('en').catch(() => bundles.delete('en'));
 }
 
 // A missing string is a defect: it is reported once on the console (tests fail on it) and the

@@ -1,4 +1,4 @@
-import { api, compact } from './api.js';
+import { api, compact, prefetch } from './api.js';
 import { paragraphs } from './text.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, signedIn } from './ui.js';
 import { builtIn, startSurveyForm, surveyCards } from './surveys.js';
@@ -120,16 +120,24 @@ function writtenItem(p, others) {
 }
 
 async function renderWritten() {
-  const written = await api('GET', `/api/v1/prompts/written?community=${encodeURIComponent(community)}`);
-  const others = (await api('GET', '/api/v1/communities')).map((d) => d.community).filter((c) => c.id !== community);
+  const [written, communities] = await Promise.all([
+    api('GET', `/api/v1/prompts/written?community=${encodeURIComponent(community)}`),
+    api('GET', '/api/v1/communities'),
+  ]);
+  const others = communities.map((d) => d.community).filter((c) => c.id !== community);
   $('written').replaceChildren(...(written.length === 0
     ? [el('li', t('reflection.noneWritten'), 'list-group-item text-body-secondary')]
     : written.map((p) => writtenItem(p, others))));
   return written;
 }
 
-async function renderLibrary(written) {
-  const builtIns = (await api('GET', `/api/v1/prompts?lang=${encodeURIComponent(locale)}`)).map((p) => ({
+// The facilitator's prompts and the built-in ones, asked for together, in the prompt picker.
+async function renderLibrary() {
+  const [written, prompts] = await Promise.all([
+    renderWritten(),
+    api('GET', `/api/v1/prompts?lang=${encodeURIComponent(locale)}`),
+  ]);
+  const builtIns = prompts.map((p) => ({
     title: builtIn(t, p.titleKey, p.title), text: builtIn(t, p.textKey, p.text), asksEvidence: false,
   }));
   library = [...builtIns, ...written];
@@ -164,18 +172,27 @@ async function draw() {
 
   // A community that takes members by request or invitation shows its reflection to members only.
   const canRead = manages || member || details.community.joining === 'open';
-  await renderOpenings(member || manages);
+  const openings = renderOpenings(member || manages);
   if (!canRead) {
     $('schedules').replaceChildren(el('li', t('reflection.membersOnly'), 'list-group-item text-body-secondary'));
     $('surveys').replaceChildren(el('p', t('reflection.membersOnly'), 'text-body-secondary'));
+    await openings;
     return;
   }
+  // The sections ask for their data at once and each draws when its answer comes.
+  await Promise.all([
+    openings,
+    renderSchedules(manages),
+    manages ? renderLibrary() : null,
+    surveyCards(t, community, { member, manages, redraw: render }).then((cards) => $('surveys').replaceChildren(...cards)),
+  ]);
+}
+
+async function renderSchedules(manages) {
   const schedules = await api('GET', `/api/v1/prompt-schedules?community=${encodeURIComponent(community)}`);
   $('schedules').replaceChildren(...(schedules.length === 0
     ? [el('li', t('reflection.noPrompts'), 'list-group-item text-body-secondary')]
     : schedules.map((s) => scheduleItem(s, manages))));
-  if (manages) await renderLibrary(await renderWritten());
-  $('surveys').replaceChildren(...await surveyCards(t, community, { member, manages, redraw: render }));
 }
 
 const render = oneAtATime(draw);
@@ -233,4 +250,5 @@ $('write').addEventListener('submit', async (event) => {
   }
 });
 
+prefetch(`/api/v1/communities/${encodeURIComponent(community)}`);
 render().catch((error) => showLoadFailure(error, t.lang ? t : undefined));

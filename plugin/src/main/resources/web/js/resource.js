@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, prefetch } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
 import { hideProgress, uploadFile } from './upload.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
@@ -280,4 +280,5 @@ $('forum-button').addEventListener('click', async () => {
   }
 });
 
+prefetch(path);
 render().catch((error) => showLoadFailure(error, typeof t.error === 'function' ? t : undefined));

@@ -241,11 +241,13 @@ async function surveyCard(t, survey, { member, manages, redraw }) {
     el('p', t('reflection.statements', { count: statementsOf(survey).length }), 'small text-body-secondary mb-1'));
   const rounds = survey.rounds.slice().sort((a, b) => new Date(b.opensAt) - new Date(a.opensAt));
   if (rounds.length === 0) body.append(el('p', t('reflection.noRounds'), 'text-body-secondary mb-1'));
-  if (rounds.length > 0) body.append(await roundView(t, survey, rounds[0], member, redraw));
-  if (rounds.length > 1) {
+  // Every round's report is asked for at once; they are drawn newest first.
+  const views = await Promise.all(rounds.map((round) => roundView(t, survey, round, member, redraw)));
+  if (views.length > 0) body.append(views[0]);
+  if (views.length > 1) {
     const earlier = el('details', undefined, 'mt-2');
     earlier.append(el('summary', t('reflection.earlierRounds', { count: rounds.length - 1 }), 'text-primary'));
-    for (const round of rounds.slice(1)) earlier.append(await roundView(t, survey, round, member, redraw));
+    earlier.append(...views.slice(1));
     body.append(earlier);
   }
   const pending = rounds.some((r) => r.open || new Date(r.opensAt).getTime() > Date.now());
@@ -263,9 +265,7 @@ async function surveyCard(t, survey, { member, manages, redraw }) {
 export async function surveyCards(t, community, options) {
   const surveys = await api('GET', `/api/v1/surveys?community=${encodeURIComponent(community)}`);
   if (surveys.length === 0) return [el('p', t('reflection.noSurveys'), 'text-body-secondary')];
-  const cards = [];
-  for (const survey of surveys.slice().reverse()) cards.push(await surveyCard(t, survey, options));
-  return cards;
+  return Promise.all(surveys.slice().reverse().map((survey) => surveyCard(t, survey, options)));
 }
 
 // The facilitator's form that starts a survey.

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class PageSpeedBenchmark {
 
   private static final int WARMUP = 5;
-  private static final int RUNS = 30;
+  private static final int RUNS = Integer.getInteger("pages.runs", 30);
   private static final double BUDGET_MS = 300;
 
   /** The content a person would look at, made through the API as the pages would. */
@@ -106,6 +106,9 @@ public final class PageSpeedBenchmark {
             Load load = open(chrome, base + page.getValue());
             if (round >= 0) {
               loads.get(page.getKey()).add(load);
+            }
+            if (round == RUNS - 1 && Boolean.getBoolean("pages.waterfall")) {
+              System.out.println(page.getKey() + ":\n" + waterfall(chrome));
             }
           }
         }
@@ -211,6 +214,30 @@ public final class PageSpeedBenchmark {
       const first = api.length ? Math.min(...api.map((e) => e.startTime)) : mark.startTime;
       return [mark.startTime, first, api.length];
       """;
+
+  /**
+   * What the last load did, in order (-Dpages.waterfall=true): the document's own milestones and
+   * every request with its start and end, to see where a page's time goes.
+   */
+  private static String waterfall(ChromeDriver chrome) {
+    return (String)
+        ((JavascriptExecutor) chrome)
+            .executeScript(
+                """
+                const nav = performance.getEntriesByType('navigation')[0];
+                const rows = [
+                  ['document answered', 0, nav.responseEnd],
+                  ['DOM interactive', 0, nav.domInteractive],
+                  ['DOMContentLoaded', nav.domContentLoadedEventStart, nav.domContentLoadedEventEnd],
+                  ...performance.getEntriesByType('resource').map((e) =>
+                    [new URL(e.name).pathname + new URL(e.name).search + ' (' + e.transferSize + ' B)',
+                     e.startTime, e.responseEnd]),
+                  ['page-ready', 0, performance.getEntriesByName('page-ready')[0]?.startTime ?? -1],
+                ].sort((a, b) => a[1] - b[1]);
+                return rows.map(([n, s, e]) =>
+                  '  ' + s.toFixed(1).padStart(7) + ' → ' + e.toFixed(1).padStart(7) + '  ' + n).join('\\n');
+                """);
+  }
 
   /** Opens the page and waits for its ready mark. */
   @SuppressWarnings("unchecked")

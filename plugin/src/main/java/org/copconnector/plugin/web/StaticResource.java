@@ -193,7 +193,10 @@ public final class StaticResource {
     String head =
         new String(read("layout-head.html"), StandardCharsets.UTF_8)
             .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION);
-    return (head.replace("{{script}}", layout.group(1)) + page.substring(layout.end()))
+    String script = layout.group(1);
+    String preloads = new ModulePreloads(name -> read("js/" + name)).links(script);
+    return (head.replace("{{preloads}}", preloads).replace("{{script}}", script)
+            + page.substring(layout.end()))
         .getBytes(StandardCharsets.UTF_8);
   }
 
