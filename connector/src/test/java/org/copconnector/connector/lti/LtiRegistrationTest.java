@@ -102,6 +102,8 @@ class LtiRegistrationTest {
     Browser.Page page = register(TestPlatform.REGISTRATION_TOKEN);
     assertEquals(400, page.status());
     assertTrue(page.body().contains("is not allowed"), page.body());
+    browser.languages("es");
+    assertTrue(register(TestPlatform.REGISTRATION_TOKEN).body().contains("El registro ha fallado"));
     assertTrue(platform.registrations().isEmpty());
     assertEquals(0, platform.requestCount(), "an untrusted address is never fetched");
   }
@@ -120,6 +122,10 @@ class LtiRegistrationTest {
     Browser.Page page = browser.get(tool("/lti/register"));
     assertEquals(400, page.status());
     assertTrue(page.body().contains("Manage tools"));
+    browser.languages("pt-PT,pt;q=0.9");
+    Browser.Page inPortuguese = browser.get(tool("/lti/register"));
+    assertTrue(inPortuguese.body().contains("Abra este endereço a partir do Moodle"));
+    assertTrue(inPortuguese.body().contains("Gerir ferramentas"));
   }
 
   @Test
@@ -167,6 +173,8 @@ class LtiRegistrationTest {
             .get(0);
     assertEquals("ltiResourceLink", item.get("type"));
     assertEquals(tool("/lti/launch"), item.get("url"));
+    // The facilitator launched in Portuguese: the course shows the link in Portuguese.
+    assertEquals("Comunidades de prática", item.get("title"));
   }
 
   @Test
