@@ -94,8 +94,13 @@ public final class DynamicRegistration {
             .collect(java.util.stream.Collectors.toSet());
   }
 
-  /** Registers with the platform whose OpenID configuration is at {@code configurationUrl}. */
-  public Platform register(String configurationUrl, String registrationToken, URI toolBase)
+  /**
+   * Registers with the platform whose OpenID configuration is at {@code configurationUrl}; the tool
+   * describes itself in the language of {@code t} (the administrator's, who reads it in Moodle's
+   * tool list).
+   */
+  public Platform register(
+      String configurationUrl, String registrationToken, URI toolBase, Translations t)
       throws RegistrationFailed {
     URI configUri = parseUrl(configurationUrl, "openid_configuration");
     // Checked before anything is fetched: the connector never requests addresses of untrusted
@@ -126,7 +131,8 @@ public final class DynamicRegistration {
     URI jwks = parseUrl(text(config, "jwks_uri"), "jwks_uri");
     URI registrationEndpoint =
         parseUrl(text(config, "registration_endpoint"), "registration_endpoint");
-    JsonObject answer = post(registrationEndpoint, registrationToken, toolConfiguration(toolBase));
+    JsonObject answer =
+        post(registrationEndpoint, registrationToken, toolConfiguration(toolBase, t));
     String clientId = text(answer, "client_id");
     if (clientId == null || clientId.isBlank()) {
       throw new RegistrationFailed(
@@ -148,7 +154,7 @@ public final class DynamicRegistration {
   }
 
   /** What the tool tells the platform about itself. */
-  JsonObject toolConfiguration(URI toolBase) {
+  JsonObject toolConfiguration(URI toolBase, Translations t) {
     String launch = toolBase.resolve("lti/launch").toString();
     JsonObject body = new JsonObject();
     body.addProperty("application_type", "web");
@@ -163,9 +169,7 @@ public final class DynamicRegistration {
     JsonObject tool = new JsonObject();
     tool.addProperty("domain", toolBase.getAuthority());
     tool.addProperty("target_link_uri", launch);
-    tool.addProperty(
-        "description",
-        "Communities of practice, shared resource banks and reflective dialogue for teachers.");
+    tool.addProperty("description", t.text("lti.tool.description"));
     tool.add("claims", array("iss", "sub", "name", "given_name", "family_name", "email", "locale"));
     JsonObject deepLinking = new JsonObject();
     deepLinking.addProperty("type", "LtiDeepLinkingRequest");

@@ -105,7 +105,7 @@ public final class LtiResource {
               t.text("lti.register.openFromMoodle.text")));
     }
     try {
-      Platform platform = registration.register(configuration, token, base(uri));
+      Platform platform = registration.register(configuration, token, base(uri), t);
       return page(200, LtiPages.registrationDone(t, platform.issuer()));
     } catch (DynamicRegistration.RegistrationFailed e) {
       LOG.warn("dynamic registration failed: {}", e.getMessage());

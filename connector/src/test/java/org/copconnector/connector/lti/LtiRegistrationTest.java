@@ -77,8 +77,11 @@ class LtiRegistrationTest {
   @Test
   void registersThenLaunches() throws Exception {
     startConnector(platform.issuer());
+    // The administrator's Moodle is in Portuguese.
+    browser.languages("pt-PT,pt;q=0.9,en;q=0.8");
     Browser.Page done = register(TestPlatform.REGISTRATION_TOKEN);
     assertEquals(200, done.status(), done.body());
+    assertTrue(done.body().contains("O CoP Connector está registado"), done.body());
     assertTrue(
         done.body().contains("org.imsglobal.lti.close"), "closes Moodle's registration window");
 
@@ -90,6 +93,9 @@ class LtiRegistrationTest {
     assertEquals(
         "LtiDeepLinkingRequest",
         toolConfig.getAsJsonArray("messages").get(0).getAsJsonObject().get("type").getAsString());
+    assertEquals(
+        "Comunidades de prática, bancos de recursos partilhados e diálogo reflexivo para professores.",
+        toolConfig.get("description").getAsString());
 
     Browser.Page landed = launchThroughThePlatform();
     assertEquals(303, landed.status(), landed.body());
