@@ -1,6 +1,6 @@
 // Deliveries: the changes waiting to reach Moodle, those it refused and why, and "retry now".
 import { api } from './api.js';
-import { badge, pause, when, working } from './admin-parts.js';
+import { badge, pause, technicalDetail, when, working } from './admin-parts.js';
 import { el, oneAtATime, showStatus } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -47,11 +47,17 @@ function timing(message, t) {
   return line;
 }
 
+// Why the last attempt failed, in the reader's words; the connector's or Moodle's own text (in
+// English) only as a technical detail below it.
 function lastError(message, t) {
-  if (!message.lastError) return null;
-  const line = el('p', undefined, 'mb-1 small text-break');
-  line.append(el('strong', `${t('admin.outbox.lastError')} `), el('span', message.lastError, 'font-monospace'));
-  return line;
+  if (!message.failure && !message.lastError) return null;
+  const failure = message.failure && t.has(`delivery.failure.${message.failure}`) ? message.failure : 'other';
+  const block = el('div', undefined, 'mb-1 small');
+  const line = el('p', undefined, 'mb-0 text-break');
+  line.append(el('strong', `${t('admin.outbox.lastError')} `), t(`delivery.failure.${failure}`));
+  block.append(line);
+  if (message.lastError) block.append(technicalDetail(t, message.lastError));
+  return block;
 }
 
 // The section: a filter by state with counts, the messages, a retry on each undelivered one.

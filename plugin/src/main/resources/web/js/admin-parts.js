@@ -27,6 +27,14 @@ export function codes(items) {
   return list;
 }
 
+// The server's or Moodle's own words about a failure (in English), small and muted under the
+// translated reason, labelled so nobody takes them for the page's own text.
+export function technicalDetail(t, text) {
+  const line = el('p', `${t('admin.technicalDetail')} `, 'mb-0 text-body-secondary text-break');
+  line.append(el('code', text, 'text-body-secondary'));
+  return line;
+}
+
 // A small spinner beside text, both in one status element.
 export function working(element, text) {
   const spinner = el('span', undefined, 'spinner-border spinner-border-sm me-2');

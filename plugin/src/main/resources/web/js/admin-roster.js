@@ -1,6 +1,6 @@
 // Participants: every course the connector is used in, its latest roster sync, and "sync now".
 import { api } from './api.js';
-import { badge, pause, when, working } from './admin-parts.js';
+import { badge, pause, technicalDetail, when, working } from './admin-parts.js';
 import { el, oneAtATime, showStatus } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,9 +18,14 @@ function changes(change, t) {
 function result(course, t) {
   const sync = course.lastSync;
   if (course.state === 'failed') {
-    const line = el('p', undefined, 'mb-1 small text-danger-emphasis text-break');
-    line.append(el('strong', `${t('admin.roster.failed')} `), course.error ?? '');
-    return line;
+    // Why, in the reader's words; Moodle's own text (in English) only as a technical detail.
+    const failure = course.failure && t.has(`roster.failure.${course.failure}`) ? course.failure : 'other';
+    const block = el('div', undefined, 'mb-1 small');
+    const line = el('p', undefined, 'mb-0 text-danger-emphasis text-break');
+    line.append(el('strong', `${t('admin.roster.failed')} `), t(`roster.failure.${failure}`));
+    block.append(line);
+    if (course.error) block.append(technicalDetail(t, course.error));
+    return block;
   }
   if (course.state === 'done' && sync?.change) {
     const line = el('p', undefined, 'mb-1 small');

@@ -2,7 +2,7 @@
 import { api, prefetch } from './api.js';
 import { checksSection } from './admin-checks.js';
 import { outboxSection } from './admin-outbox.js';
-import { badge, when } from './admin-parts.js';
+import { badge, technicalDetail, when } from './admin-parts.js';
 import { rosterSection } from './admin-roster.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 
@@ -34,7 +34,8 @@ function row(list, term, ...values) {
 function call(t, latest) {
   if (!latest) return [t('admin.moodle.noCall')];
   const parts = [el('code', latest.function), ' · ', when(t, latest.at)];
-  if (latest.reason) parts.push(el('div', latest.reason, 'small text-body-secondary'));
+  // Moodle's own words (in English): a labelled technical detail.
+  if (latest.reason) parts.push(technicalDetail(t, latest.reason));
   return parts;
 }
 

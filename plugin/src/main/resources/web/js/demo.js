@@ -7,6 +7,7 @@ const languagePicker = document.getElementById('language');
 async function render(lang) {
   const t = await load(lang || browserLanguage());
   translatePage(t);
+  document.title = `${t('demo.title')} – ${t('app.name')}`;
   const entries = await (await fetch('/demo/people')).json();
   const byCourse = new Map();
   for (const entry of entries) {

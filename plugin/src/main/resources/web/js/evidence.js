@@ -5,6 +5,11 @@ import { el } from './ui.js';
 export function evidenceLine(t, evidence) {
   if (!evidence) return [];
   const p = el('p', `${t('prompt.evidenceShown')} `, 'small mb-0 text-break');
+  if (!evidence.link && !evidence.resourceTitle) {
+    // The resource was removed from the bank: nothing to link to.
+    p.append(el('span', t('prompt.evidenceRemoved'), 'fst-italic'));
+    return [p];
+  }
   const a = el('a', evidence.link || evidence.resourceTitle);
   a.href = evidence.link || `/resource?id=${encodeURIComponent(evidence.resourceId)}`;
   if (evidence.link) a.rel = 'nofollow noopener';

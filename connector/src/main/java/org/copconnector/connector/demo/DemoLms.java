@@ -42,7 +42,7 @@ public final class DemoLms implements Lms {
   }
 
   @Override
-  public String ensureGroup(String courseId, String name, String idnumber) {
+  public String ensureGroup(String courseId, String name, String idnumber, String description) {
     return groupsByIdnumber.computeIfAbsent(
         idnumber, key -> "demo-group-" + (groupsByIdnumber.size() + 1));
   }

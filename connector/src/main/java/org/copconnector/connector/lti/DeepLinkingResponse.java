@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Tokens;
 
@@ -34,22 +35,25 @@ public final class DeepLinkingResponse {
     this.clock = clock;
   }
 
-  Response respond(Launch launch, ProductRole role, URI toolBase) {
+  /**
+   * @param t the language of the facilitator's launch: the pages', and the link's title and text as
+   *     the course will show them
+   */
+  Response respond(Launch launch, ProductRole role, URI toolBase, Translations t) {
     if (role == ProductRole.MEMBER) {
       return Response.status(403)
           .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
           .entity(
               LtiPages.problem(
-                  "Only course facilitators can add the connector",
-                  "Ask a teacher of the course to add it."))
+                  t,
+                  t.text("lti.deepLinking.membersOnly.title"),
+                  t.text("lti.deepLinking.membersOnly.text")))
           .build();
     }
     Map<String, Object> hubLink = new LinkedHashMap<>();
     hubLink.put("type", "ltiResourceLink");
-    hubLink.put("title", "Communities of practice");
-    hubLink.put(
-        "text",
-        "Communities of practice, shared resources and reflective dialogue for this course.");
+    hubLink.put("title", t.text("lti.deepLinking.link.title"));
+    hubLink.put("text", t.text("lti.deepLinking.link.text"));
     hubLink.put("url", toolBase.resolve("lti/launch").toString());
     Instant now = Instant.now(clock);
     JWTClaimsSet.Builder claims =
@@ -77,7 +81,7 @@ public final class DeepLinkingResponse {
       throw new IllegalStateException("cannot sign the deep-linking response", e);
     }
     return Response.ok(
-            LtiPages.autoPost(launch.deepLinking().returnUrl(), Map.of("JWT", jwt.serialize())))
+            LtiPages.autoPost(t, launch.deepLinking().returnUrl(), Map.of("JWT", jwt.serialize())))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .build();
   }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
@@ -14,6 +15,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +33,49 @@ public final class DynamicRegistration {
   private static final String PLATFORM_CONFIGURATION =
       "https://purl.imsglobal.org/spec/lti-platform-configuration";
 
-  /** Registration could not complete; the message is shown to the administrator. */
+  /**
+   * Registration could not complete: the page says what went wrong in the administrator's language
+   * ({@code lti.register.<problem>}), the message is kept as the technical detail.
+   */
   public static final class RegistrationFailed extends Exception {
-    public RegistrationFailed(String message) {
+
+    /** What went wrong, as the bundles name it. */
+    public enum Problem {
+      NOT_TRUSTED("notTrusted"),
+      ISSUER_MISMATCH("issuerMismatch"),
+      NO_CLIENT_ID("noClientId"),
+      UNREACHABLE("unreachable"),
+      REFUSED("refused"),
+      NOT_JSON("notJson"),
+      BAD_ADDRESS("badAddress");
+
+      private final String key;
+
+      Problem(String key) {
+        this.key = "lti.register." + key;
+      }
+    }
+
+    private final Problem problem;
+    private final Map<String, String> parameters;
+
+    public RegistrationFailed(Problem problem, String message) {
+      this(problem, Map.of(), message);
+    }
+
+    public RegistrationFailed(Problem problem, Map<String, String> parameters, String message) {
       super(message);
+      this.problem = problem;
+      this.parameters = Map.copyOf(parameters);
+    }
+
+    public Problem problem() {
+      return problem;
+    }
+
+    /** What went wrong and what to do, in the language of {@code t}. */
+    public String problem(Translations t) {
+      return t.text(problem.key, parameters);
     }
   }
 
@@ -53,19 +94,25 @@ public final class DynamicRegistration {
             .collect(java.util.stream.Collectors.toSet());
   }
 
-  /** Registers with the platform whose OpenID configuration is at {@code configurationUrl}. */
-  public Platform register(String configurationUrl, String registrationToken, URI toolBase)
+  /**
+   * Registers with the platform whose OpenID configuration is at {@code configurationUrl}; the tool
+   * describes itself in the language of {@code t} (the administrator's, who reads it in Moodle's
+   * tool list).
+   */
+  public Platform register(
+      String configurationUrl, String registrationToken, URI toolBase, Translations t)
       throws RegistrationFailed {
     URI configUri = parseUrl(configurationUrl, "openid_configuration");
     // Checked before anything is fetched: the connector never requests addresses of untrusted
     // sites.
     if (trustedIssuers.stream()
         .noneMatch(issuer -> configUri.toString().startsWith(issuer + "/"))) {
+      String site = configUri.getScheme() + "://" + configUri.getAuthority();
       throw new RegistrationFailed(
+          RegistrationFailed.Problem.NOT_TRUSTED,
+          Map.of("site", site),
           "Registration from "
-              + configUri.getScheme()
-              + "://"
-              + configUri.getAuthority()
+              + site
               + " is not allowed. Set moodle.url to this site (or add it to lti.trusted.issuers) and try again.");
     }
     JsonObject config = getJson(configUri);
@@ -74,6 +121,7 @@ public final class DynamicRegistration {
         || !trustedIssuers.contains(issuer)
         || !configUri.toString().startsWith(issuer + "/")) {
       throw new RegistrationFailed(
+          RegistrationFailed.Problem.ISSUER_MISMATCH,
           "The platform's issuer ("
               + issuer
               + ") does not match its configuration address or is not trusted.");
@@ -83,10 +131,12 @@ public final class DynamicRegistration {
     URI jwks = parseUrl(text(config, "jwks_uri"), "jwks_uri");
     URI registrationEndpoint =
         parseUrl(text(config, "registration_endpoint"), "registration_endpoint");
-    JsonObject answer = post(registrationEndpoint, registrationToken, toolConfiguration(toolBase));
+    JsonObject answer =
+        post(registrationEndpoint, registrationToken, toolConfiguration(toolBase, t));
     String clientId = text(answer, "client_id");
     if (clientId == null || clientId.isBlank()) {
       throw new RegistrationFailed(
+          RegistrationFailed.Problem.NO_CLIENT_ID,
           "The platform accepted the registration but returned no client_id.");
     }
     Platform platform = platforms.save(issuer, clientId, auth, token, jwks, "dynamic");
@@ -104,7 +154,7 @@ public final class DynamicRegistration {
   }
 
   /** What the tool tells the platform about itself. */
-  JsonObject toolConfiguration(URI toolBase) {
+  JsonObject toolConfiguration(URI toolBase, Translations t) {
     String launch = toolBase.resolve("lti/launch").toString();
     JsonObject body = new JsonObject();
     body.addProperty("application_type", "web");
@@ -119,9 +169,7 @@ public final class DynamicRegistration {
     JsonObject tool = new JsonObject();
     tool.addProperty("domain", toolBase.getAuthority());
     tool.addProperty("target_link_uri", launch);
-    tool.addProperty(
-        "description",
-        "Communities of practice, shared resource banks and reflective dialogue for teachers.");
+    tool.addProperty("description", t.text("lti.tool.description"));
     tool.add("claims", array("iss", "sub", "name", "given_name", "family_name", "email", "locale"));
     JsonObject deepLinking = new JsonObject();
     deepLinking.addProperty("type", "LtiDeepLinkingRequest");
@@ -140,6 +188,7 @@ public final class DynamicRegistration {
       return readObject(response, "OpenID configuration");
     } catch (IOException e) {
       throw new RegistrationFailed(
+          RegistrationFailed.Problem.UNREACHABLE,
           "Could not read the platform's OpenID configuration: " + e.getMessage());
     }
   }
@@ -157,6 +206,7 @@ public final class DynamicRegistration {
       return readObject(response, "registration answer");
     } catch (IOException e) {
       throw new RegistrationFailed(
+          RegistrationFailed.Problem.UNREACHABLE,
           "Could not send the registration to the platform: " + e.getMessage());
     }
   }
@@ -166,12 +216,14 @@ public final class DynamicRegistration {
     String text = response.body().string();
     if (!response.isSuccessful()) {
       throw new RegistrationFailed(
+          RegistrationFailed.Problem.REFUSED,
           "The platform refused the " + what + " (HTTP " + response.code() + ").");
     }
     try {
       return JsonParser.parseString(text).getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new RegistrationFailed("The platform's " + what + " is not a JSON object.");
+      throw new RegistrationFailed(
+          RegistrationFailed.Problem.NOT_JSON, "The platform's " + what + " is not a JSON object.");
     }
   }
 
@@ -180,11 +232,17 @@ public final class DynamicRegistration {
       URI uri = new URI(text);
       boolean loopback = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
       if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback)) {
-        throw new RegistrationFailed(field + " must be an https address (got " + text + ").");
+        throw new RegistrationFailed(
+            RegistrationFailed.Problem.BAD_ADDRESS,
+            Map.of("field", field),
+            field + " must be an https address (got " + text + ").");
       }
       return uri;
     } catch (java.net.URISyntaxException | NullPointerException e) {
-      throw new RegistrationFailed(field + " is missing or not an address.");
+      throw new RegistrationFailed(
+          RegistrationFailed.Problem.BAD_ADDRESS,
+          Map.of("field", field),
+          field + " is missing or not an address.");
     }
   }
 

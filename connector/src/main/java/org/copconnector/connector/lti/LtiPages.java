@@ -1,44 +1,43 @@
 package org.copconnector.connector.lti;
 
 import java.util.Map;
+import org.copconnector.plugin.i18n.Translations;
 
 /**
- * The few HTML pages of the LTI flow: an error that says what to check, and self-submitting forms.
+ * The few HTML pages of the LTI flow, in the language given: an error that says what to check, and
+ * self-submitting forms.
  */
 final class LtiPages {
 
   private LtiPages() {}
 
-  static String refused(LaunchRefused refused) {
-    return page(
-        "The connector could not open",
-        "<h1>The connector could not open</h1>"
-            + "<p>"
-            + escape(refused.reason().whatToCheck())
-            + "</p><p class=\"code\">Reference: <code>"
-            + escape(refused.reason().name())
-            + "</code></p>");
+  static String refused(LaunchRefused refused, Translations t) {
+    return problem(
+        t, t.text("lti.couldNotOpen"), refused.reason().whatToCheck(t), refused.reason().name());
   }
 
-  static String problem(String title, String text) {
-    return page(title, "<h1>" + escape(title) + "</h1><p>" + escape(text) + "</p>");
+  static String problem(Translations t, String title, String text) {
+    return page(t, title, "<h1>" + escape(title) + "</h1><p>" + escape(text) + "</p>");
   }
 
   /** A problem with a reference an administrator can look up in the connector's log. */
-  static String problem(String title, String text, String reference) {
+  static String problem(Translations t, String title, String text, String reference) {
     return page(
+        t,
         title,
         "<h1>"
             + escape(title)
             + "</h1><p>"
             + escape(text)
-            + "</p><p class=\"code\">Reference: <code>"
+            + "</p><p class=\"code\">"
+            + escape(t.text("lti.reference"))
+            + " <code>"
             + escape(reference)
             + "</code></p>");
   }
 
   /** A form that posts itself (the browser's part of a redirect with a POST body). */
-  static String autoPost(String action, Map<String, String> fields) {
+  static String autoPost(Translations t, String action, Map<String, String> fields) {
     StringBuilder inputs = new StringBuilder();
     fields.forEach(
         (name, value) ->
@@ -49,22 +48,28 @@ final class LtiPages {
                 .append(escape(value))
                 .append("\">"));
     return page(
-        "Continuing…",
+        t,
+        t.text("lti.continuing"),
         "<form id=\"continue\" method=\"post\" action=\""
             + escape(action)
             + "\">"
             + inputs
-            + "<noscript><button type=\"submit\">Continue</button></noscript></form>"
+            + "<noscript><button type=\"submit\">"
+            + escape(t.text("lti.continue"))
+            + "</button></noscript></form>"
             + "<script>document.getElementById('continue').submit();</script>");
   }
 
   /** Tells the LMS that dynamic registration is over (the standard closing message). */
-  static String registrationDone(String platformName) {
+  static String registrationDone(Translations t, String platformName) {
     return page(
-        "Registered",
-        "<h1>CoP Connector is registered</h1><p>"
-            + escape(platformName)
-            + " can now open the connector. You may close this window.</p>"
+        t,
+        t.text("lti.registered.title"),
+        "<h1>"
+            + escape(t.text("lti.registered.heading"))
+            + "</h1><p>"
+            + escape(t.text("lti.registered.text", Map.of("platform", platformName)))
+            + "</p>"
             + "<script>(window.opener || window.parent).postMessage({subject: 'org.imsglobal.lti.close'}, '*');</script>");
   }
 
@@ -86,11 +91,15 @@ final class LtiPages {
     return out.toString();
   }
 
-  private static String page(String title, String body) {
-    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  private static String page(Translations t, String title, String body) {
+    return "<!DOCTYPE html><html lang=\""
+        + t.language()
+        + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
         + escape(title)
-        + " – CoP Connector</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;"
+        + " – "
+        + escape(t.text("lti.page.suffix"))
+        + "</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;"
         + "padding:0 1rem;color:#1b1b1b;line-height:1.5}.code{color:#555;font-size:.9rem}</style></head>"
         + "<body><main>"
         + body

@@ -4,11 +4,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.copconnector.connector.lti.LoginStates.LoginState;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
@@ -90,21 +93,24 @@ public final class LtiResource {
   public Response register(
       @QueryParam("openid_configuration") String configuration,
       @QueryParam("registration_token") String token,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
       @Context UriInfo uri) {
+    Translations t = PageLanguage.of(null, languages);
     if (configuration == null) {
       return page(
           400,
           LtiPages.problem(
-              "Open this address from Moodle",
-              "Paste this address into Moodle: Site administration > Plugins > Activity modules > External tool >"
-                  + " Manage tools > Tool URL, then press \"Add LTI Advantage\"."));
+              t,
+              t.text("lti.register.openFromMoodle.title"),
+              t.text("lti.register.openFromMoodle.text")));
     }
     try {
-      Platform platform = registration.register(configuration, token, base(uri));
-      return page(200, LtiPages.registrationDone(platform.issuer()));
+      Platform platform = registration.register(configuration, token, base(uri), t);
+      return page(200, LtiPages.registrationDone(t, platform.issuer()));
     } catch (DynamicRegistration.RegistrationFailed e) {
       LOG.warn("dynamic registration failed: {}", e.getMessage());
-      return page(400, LtiPages.problem("Registration failed", e.getMessage()));
+      return page(
+          400, LtiPages.problem(t, t.text("lti.register.failed"), e.problem(t), e.getMessage()));
     }
   }
 
@@ -118,8 +124,9 @@ public final class LtiResource {
       @QueryParam("lti_message_hint") String messageHint,
       @QueryParam("client_id") String clientId,
       @CookieParam(LoginBinding.COOKIE) String binding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
       @Context UriInfo uri) {
-    return login(issuer, loginHint, messageHint, clientId, binding, uri);
+    return login(issuer, loginHint, messageHint, clientId, binding, languages, uri);
   }
 
   @POST
@@ -133,8 +140,9 @@ public final class LtiResource {
       @FormParam("lti_message_hint") String messageHint,
       @FormParam("client_id") String clientId,
       @CookieParam(LoginBinding.COOKIE) String binding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
       @Context UriInfo uri) {
-    return login(issuer, loginHint, messageHint, clientId, binding, uri);
+    return login(issuer, loginHint, messageHint, clientId, binding, languages, uri);
   }
 
   private Response login(
@@ -143,22 +151,23 @@ public final class LtiResource {
       String messageHint,
       String clientId,
       String binding,
+      String languages,
       UriInfo uri) {
     if (issuer == null || loginHint == null) {
+      Translations t = PageLanguage.of(null, languages);
       return page(
           400,
           LtiPages.problem(
-              "Incomplete sign-in request", "The platform did not send iss and login_hint."));
+              t, t.text("lti.login.incomplete.title"), t.text("lti.login.incomplete.text")));
     }
     Optional<Platform> platform = platforms.find(issuer, clientId);
     if (platform.isEmpty()) {
       LOG.warn("LTI login from unregistered platform {} (client id {})", issuer, clientId);
+      Translations t = PageLanguage.of(null, languages);
       return page(
           400,
           LtiPages.problem(
-              "This Moodle site is not registered",
-              "Register the connector in Moodle (Site administration > Plugins > Activity modules > External tool >"
-                  + " Manage tools) with the registration URL, or configure the platform by hand."));
+              t, t.text("lti.login.unknownSite.title"), t.text("lti.login.unknownSite.text")));
     }
     // Keep the browser's existing binding so that two launches in two tabs do not cancel each
     // other.
@@ -202,6 +211,7 @@ public final class LtiResource {
       @FormParam("id_token") String idToken,
       @FormParam("state") String state,
       @CookieParam(LoginBinding.COOKIE) String binding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
       @Context UriInfo uri) {
     Launch launch;
     try {
@@ -210,7 +220,8 @@ public final class LtiResource {
       LOG.warn("LTI launch refused: {}", refused.getMessage());
       return page(
           refused.reason() == LaunchRefused.Reason.KEYS_UNAVAILABLE ? 502 : 401,
-          LtiPages.refused(refused));
+          LtiPages.refused(
+              refused, PageLanguage.of(PageLanguage.launchLocale(idToken), languages)));
     }
     Session person =
         new Session(
@@ -232,7 +243,8 @@ public final class LtiResource {
         launch.messageType());
     people.languages().rememberLaunch(launch.platform().id(), launch.userId(), launch.locale());
     if (Launch.DEEP_LINKING.equals(launch.messageType())) {
-      return deepLinking.respond(launch, person.role(), base(uri));
+      return deepLinking.respond(
+          launch, person.role(), base(uri), PageLanguage.of(launch.locale(), languages));
     }
     if (launch.contextId() != null) {
       // The launching person is known at once, before the next roster sync. With no roles: the

@@ -73,7 +73,7 @@ public final class MoodleLms implements Lms {
   }
 
   @Override
-  public String ensureGroup(String courseId, String name, String idnumber) {
+  public String ensureGroup(String courseId, String name, String idnumber, String description) {
     long course = courseId(courseId);
     try {
       List<GroupApi.Group> groups = moodle.groups().courseGroups(course);
@@ -83,8 +83,7 @@ public final class MoodleLms implements Lms {
         }
       }
       GroupApi.NewGroup group =
-          new GroupApi.NewGroup(
-              course, freeGroupName(groups, name), "Community of practice", 1, idnumber);
+          new GroupApi.NewGroup(course, freeGroupName(groups, name), description, 1, idnumber);
       return Long.toString(moodle.groups().createGroups(List.of(group)).get(0).id());
     } catch (MoodleClientException e) {
       throw translate(

@@ -39,7 +39,9 @@ public record CommunityServices(
     PeopleStore people = new PeopleStore(dataSource, clock);
     Outbox outbox = new Outbox(dataSource, clock);
     LmsMappings mappings = new LmsMappings(dataSource, clock);
-    GroupMirror groups = new GroupMirror(lms, mappings);
+    GroupMirror groups =
+        new GroupMirror(
+            lms, mappings, GroupMirror.creatorsLanguage(dataSource, people.languages()));
     ForumMirror forums = new ForumMirror(dataSource, lms, mappings, groups);
     Notifier notifier = new Notifier(dataSource, outbox, people, digestZone, clock);
     CourseSettings courseSettings = new CourseSettings(dataSource);

@@ -274,7 +274,9 @@ public final class Connector implements AutoCloseable {
       resources.add(new SurveyResource(features.surveys(), people.languages()));
       PromptSchedules prompts = features.prompts();
       Resources bank = features.bank();
-      resources.add(new PromptResource(prompts, features.ownPrompts(), features.dialogue()));
+      resources.add(
+          new PromptResource(
+              prompts, features.ownPrompts(), features.dialogue(), people.languages()));
       resources.add(new ReflectionResource(features.reflections()));
       Uploads uploads = features.uploads();
       resources.add(

@@ -23,6 +23,9 @@ import org.copconnector.connector.moodle.MoodleTransportException;
 import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.discussion.ForumMirror;
 import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.json.Json;
+import org.copconnector.plugin.outbox.DeliveryFailure;
+import org.copconnector.plugin.people.RosterSyncStatus;
 import org.copconnector.plugin.resource.ForumShare;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdminTranslationsTest {
 
-  private static final List<String> LANGUAGES = List.of("en", "pt");
+  private static final List<String> LANGUAGES = List.of("en", "pt", "es");
 
   /** A reason given where a check fails or is skipped, in the doctor's code. */
   private static final Pattern REASON =
@@ -129,6 +132,19 @@ class AdminTranslationsTest {
             Notifier.KIND);
     Set<String> keys = new TreeSet<>();
     kinds.forEach(kind -> keys.add("outbox.kind." + kind));
+    assertKeys(keys);
+  }
+
+  @Test
+  void everyDeliveryAndRosterFailureHasAReason() throws IOException {
+    Set<String> keys = new TreeSet<>(Set.of("delivery.failure.other", "roster.failure.other"));
+    Arrays.stream(DeliveryFailure.Kind.values())
+        .forEach(kind -> keys.add("delivery.failure." + kind.code()));
+    Arrays.stream(RosterSyncStatus.Failure.values())
+        .forEach(
+            failure ->
+                keys.add("roster.failure." + Json.lenient().toJson(failure).replace("\"", "")));
+    assertEquals(10, keys.size(), keys.toString());
     assertKeys(keys);
   }
 }

@@ -293,7 +293,9 @@ class AdminPageTest {
     assertTrue(shown.contains("disciplina Science Department CoP"), shown);
     assertTrue(shown.contains("para Alice Anderson"), shown);
     assertTrue(shown.contains("1 tentativa"), shown);
-    assertTrue(shown.contains("Último erro: "), shown);
+    assertTrue(shown.contains("Último erro: O Moodle recusou a alteração."), shown);
+    // Moodle's own words only as a labelled technical detail.
+    assertTrue(shown.contains("Pormenor técnico"), shown);
     assertTrue(shown.contains("nopermissions"), shown);
     assertTrue(
         text(driver, By.cssSelector("#outbox-filter [data-state='failed']")).contains("1"),

@@ -133,7 +133,9 @@ class BrowserTest {
     WebDriver driver = chrome.driver();
     openFromMoodle(driver);
     waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-    assertEquals("The connector could not open", driver.findElement(By.tagName("h1")).getText());
+    // The launch asked for Portuguese: its refusal is in Portuguese too.
+    assertEquals(
+        "Não foi possível abrir o conector", driver.findElement(By.tagName("h1")).getText());
     assertTrue(driver.getPageSource().contains("BAD_SIGNATURE"));
     audit(driver, "launch refused");
     driver.get(tool("/hub"));

@@ -27,6 +27,7 @@ final class Browser {
 
   private final List<Cookie> cookies = new ArrayList<>();
   private final OkHttpClient http;
+  private String acceptLanguage;
 
   Browser() {
     http =
@@ -66,6 +67,11 @@ final class Browser {
     synchronized (cookies) {
       return cookies.stream().filter(c -> c.name().equals(name)).findFirst();
     }
+  }
+
+  /** The Accept-Language header this browser sends from now on (null: none). */
+  void languages(String acceptLanguage) {
+    this.acceptLanguage = acceptLanguage;
   }
 
   void dropCookies() {
@@ -109,6 +115,9 @@ final class Browser {
   }
 
   private Page send(Request request) throws IOException {
+    if (acceptLanguage != null) {
+      request = request.newBuilder().header("Accept-Language", acceptLanguage).build();
+    }
     try (Response response = http.newCall(request).execute()) {
       return new Page(
           response.code(),

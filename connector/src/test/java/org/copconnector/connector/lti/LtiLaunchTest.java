@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.junit.jupiter.api.AfterAll;
@@ -86,9 +87,18 @@ class LtiLaunchTest {
             "id_token", TestPlatform.sign(claims, signer), "state", auth.queryParameter("state")));
   }
 
+  /** A refused launch's page, in Portuguese: the test platform launches with locale {@code pt}. */
   private void assertRefused(Browser.Page page, LaunchRefused.Reason reason) throws Exception {
+    assertRefused(page, reason, "pt");
+  }
+
+  private void assertRefused(Browser.Page page, LaunchRefused.Reason reason, String language)
+      throws Exception {
     assertEquals(401, page.status(), page.body());
-    assertTrue(page.body().contains(LtiPages.escape(reason.whatToCheck())), page.body());
+    Translations t = Translations.in(language);
+    assertTrue(page.body().contains("<html lang=\"" + language + "\""), page.body());
+    assertTrue(page.body().contains(LtiPages.escape(t.text("lti.couldNotOpen"))), page.body());
+    assertTrue(page.body().contains(LtiPages.escape(reason.whatToCheck(t))), page.body());
     assertTrue(page.body().contains(reason.name()));
     assertTrue(
         page.setCookies().stream().noneMatch(c -> c.startsWith("cop_session=")),
@@ -184,6 +194,12 @@ class LtiLaunchTest {
     Browser.Page unknown = browser.get(tool("/lti/launch/extra"));
     assertEquals(404, unknown.status(), unknown.body());
     assertHtmlPage(unknown, "Open the connector from your Moodle course");
+
+    browser.languages("pt-PT,pt;q=0.9,en;q=0.8");
+    Browser.Page inPortuguese = browser.get(tool("/lti/launch"));
+    assertEquals(405, inPortuguese.status(), inPortuguese.body());
+    assertHtmlPage(inPortuguese, "Abra o conector a partir da sua disciplina no Moodle");
+    assertTrue(inPortuguese.body().contains("<html lang=\"pt\""), inPortuguese.body());
   }
 
   private static void assertHtmlPage(Browser.Page page, String heading) {
@@ -354,13 +370,24 @@ class LtiLaunchTest {
   }
 
   @Test
-  void refusesAGarbledToken() throws Exception {
+  void refusesAGarbledTokenInTheBrowsersLanguage() throws Exception {
     HttpUrl auth = login();
+    // No launch locale to read: the browser's best supported language.
+    browser.languages("de-DE,de;q=0.9,es;q=0.8,en;q=0.5");
     assertRefused(
         browser.post(
             tool("/lti/launch"),
             Map.of("id_token", "not.a.jwt", "state", auth.queryParameter("state"))),
-        LaunchRefused.Reason.MALFORMED_TOKEN);
+        LaunchRefused.Reason.MALFORMED_TOKEN,
+        "es");
+  }
+
+  @Test
+  void aRefusedLaunchSpeaksTheLaunchesLanguage() throws Exception {
+    Browser.Page page = launchWith(c -> c.claim(LtiClaims.DEPLOYMENT_ID, "99"), platform.key());
+    assertTrue(page.body().contains("Não foi possível abrir o conector"), page.body());
+    assertTrue(
+        page.body().contains("Esta implementação da ferramenta não está registada."), page.body());
   }
 
   @Test
@@ -368,6 +395,11 @@ class LtiLaunchTest {
     Browser.Page page = browser.get(tool("/lti/login?iss=https://other.example&login_hint=4"));
     assertEquals(400, page.status());
     assertTrue(page.body().contains("not registered"));
+    browser.languages("pt");
+    Browser.Page inPortuguese =
+        browser.get(tool("/lti/login?iss=https://other.example&login_hint=4"));
+    assertTrue(
+        inPortuguese.body().contains("Este site Moodle não está registado"), inPortuguese.body());
   }
 
   @Test

@@ -77,8 +77,11 @@ class LtiRegistrationTest {
   @Test
   void registersThenLaunches() throws Exception {
     startConnector(platform.issuer());
+    // The administrator's Moodle is in Portuguese.
+    browser.languages("pt-PT,pt;q=0.9,en;q=0.8");
     Browser.Page done = register(TestPlatform.REGISTRATION_TOKEN);
     assertEquals(200, done.status(), done.body());
+    assertTrue(done.body().contains("O CoP Connector está registado"), done.body());
     assertTrue(
         done.body().contains("org.imsglobal.lti.close"), "closes Moodle's registration window");
 
@@ -90,6 +93,9 @@ class LtiRegistrationTest {
     assertEquals(
         "LtiDeepLinkingRequest",
         toolConfig.getAsJsonArray("messages").get(0).getAsJsonObject().get("type").getAsString());
+    assertEquals(
+        "Comunidades de prática, bancos de recursos partilhados e diálogo reflexivo para professores.",
+        toolConfig.get("description").getAsString());
 
     Browser.Page landed = launchThroughThePlatform();
     assertEquals(303, landed.status(), landed.body());
@@ -102,6 +108,8 @@ class LtiRegistrationTest {
     Browser.Page page = register(TestPlatform.REGISTRATION_TOKEN);
     assertEquals(400, page.status());
     assertTrue(page.body().contains("is not allowed"), page.body());
+    browser.languages("es");
+    assertTrue(register(TestPlatform.REGISTRATION_TOKEN).body().contains("El registro ha fallado"));
     assertTrue(platform.registrations().isEmpty());
     assertEquals(0, platform.requestCount(), "an untrusted address is never fetched");
   }
@@ -120,6 +128,10 @@ class LtiRegistrationTest {
     Browser.Page page = browser.get(tool("/lti/register"));
     assertEquals(400, page.status());
     assertTrue(page.body().contains("Manage tools"));
+    browser.languages("pt-PT,pt;q=0.9");
+    Browser.Page inPortuguese = browser.get(tool("/lti/register"));
+    assertTrue(inPortuguese.body().contains("Abra este endereço a partir do Moodle"));
+    assertTrue(inPortuguese.body().contains("Gerir ferramentas"));
   }
 
   @Test
@@ -167,6 +179,8 @@ class LtiRegistrationTest {
             .get(0);
     assertEquals("ltiResourceLink", item.get("type"));
     assertEquals(tool("/lti/launch"), item.get("url"));
+    // The facilitator launched in Portuguese: the course shows the link in Portuguese.
+    assertEquals("Comunidades de prática", item.get("title"));
   }
 
   @Test

@@ -327,6 +327,7 @@ class AdminApiTest {
     assertEquals("FAILED", entry.get("status").getAsString());
     assertEquals(1, entry.get("attempts").getAsInt());
     assertFalse(entry.has("nextAttemptAt"), "nothing is scheduled for a failed message");
+    assertEquals("lms_refused", entry.get("failure").getAsString(), "a reason the page translates");
     String reason = entry.get("lastError").getAsString();
     assertTrue(reason.contains("nopermissions"), reason);
     assertTrue(reason.length() <= 300, reason);
@@ -364,6 +365,7 @@ class AdminApiTest {
     assertEquals(id, done.get("id").getAsLong());
     assertEquals(2, done.get("attempts").getAsInt());
     assertFalse(done.has("lastError"));
+    assertFalse(done.has("failure"));
     assertTrue(done.has("deliveredAt"));
     assertEquals(1, delivered.get("deliveredLast24h").getAsInt());
 

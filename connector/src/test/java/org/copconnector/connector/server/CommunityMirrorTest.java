@@ -66,6 +66,8 @@ class CommunityMirrorTest {
             "2",
             "Science Department CoP",
             new Participant("5", "Bob Brown", null, List.of("student"), List.of()));
+        // Alice's Moodle is in Portuguese: the group she makes is described in her language.
+        people.languages().rememberLaunch(null, "4", "pt_PT");
         String alice =
             sessions.open(
                 new Session(
@@ -134,6 +136,7 @@ class CommunityMirrorTest {
         }
         assertEquals(1, groups.size(), "one group for the anchor");
         assertEquals("Chemistry lab", groups.get(0).name());
+        assertEquals("Comunidade de prática", groups.get(0).description());
         assertEquals(2L, groups.get(0).courseId());
         assertEquals(Set.of(4L, 5L), fake.state().groupMembers.get(groups.get(0).id()));
         assertTrue(groups.get(0).idnumber().startsWith(GroupMirror.groupIdnumber("")));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.copconnector.connector.testing.DemoHub;
 import org.copconnector.connector.testing.DemoHub.Answer;
+import org.copconnector.plugin.i18n.Translations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,17 @@ class PromptsApiTest {
       assertTrue(
           hub.call(gabriela, "GET", "/api/v1/prompts?lang=pt", null).json().getAsJsonArray().size()
               >= 7);
+      hub.call(gabriela, "PUT", "/api/v1/me/language", "{\"language\":\"es\"}");
+      JsonObject inHerLanguage =
+          hub.call(gabriela, "GET", "/api/v1/prompts", null)
+              .json()
+              .getAsJsonArray()
+              .get(0)
+              .getAsJsonObject();
+      assertEquals("es", inHerLanguage.get("language").getAsString(), "without ?lang=: hers");
+      assertEquals(
+          Translations.in("es").text("prompt.library.p1.title"),
+          inHerLanguage.get("title").getAsString());
       String body =
           "{\"communityId\":\""
               + community

@@ -78,6 +78,17 @@ class SurveysApiTest {
           "A nossa comunidade ao espelho",
           survey.object().get("title").getAsString(),
           "the template's title, in the words of the facilitator who started it");
+      assertEquals(
+          200,
+          hub.call(members.get("d17"), "PUT", "/api/v1/me/language", "{\"language\":\"es\"}")
+              .status());
+      assertEquals(
+          "Nuestra comunidad ante el espejo",
+          hub.call(members.get("d17"), "GET", "/api/v1/surveys/" + id, null)
+              .object()
+              .get("title")
+              .getAsString(),
+          "the template's own title, in each reader's language");
       JsonObject statement = survey.object().getAsJsonArray("statements").get(9).getAsJsonObject();
       assertEquals("survey.template.mirror.10", statement.get("key").getAsString());
       assertEquals(

@@ -2,11 +2,19 @@ package org.copconnector.plugin.community;
 
 import com.google.gson.Gson;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.copconnector.plugin.i18n.Locales;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.OutboxHandler;
+import org.copconnector.plugin.people.PersonLanguages;
+import org.copconnector.plugin.store.Sql;
+import org.copconnector.plugin.store.Transaction;
 
 /**
  * Mirrors a community anchor's membership into its course group: the group is found or created on
@@ -31,10 +39,45 @@ public final class GroupMirror {
 
   private final Lms lms;
   private final LmsMappings mappings;
+  private final Function<String, String> languageOfAnchor;
 
+  /** A mirror that describes the groups it makes in English. */
   public GroupMirror(Lms lms, LmsMappings mappings) {
+    this(lms, mappings, anchorId -> Locales.DEFAULT);
+  }
+
+  /**
+   * A mirror that describes each group it makes in the language {@code languageOfAnchor} gives for
+   * the group's anchor (see {@link #creatorsLanguage}).
+   */
+  public GroupMirror(Lms lms, LmsMappings mappings, Function<String, String> languageOfAnchor) {
     this.lms = lms;
     this.mappings = mappings;
+    this.languageOfAnchor = languageOfAnchor;
+  }
+
+  /**
+   * The language of the person who started the anchor's community. A group's description is written
+   * once, when the group is made, and Moodle shows it as it is to the course's teachers: of them,
+   * the community's creator is the one who surely reads it, and the community's name beside it is
+   * in their words too. (The connector does not know Moodle's site language without another
+   * web-service function, and per-reader texts are not possible in one stored description.)
+   */
+  public static Function<String, String> creatorsLanguage(
+      DataSource dataSource, PersonLanguages languages) {
+    return anchorId ->
+        Transaction.run(
+            dataSource,
+            "group description language",
+            c -> {
+              Optional<String> creator =
+                  Sql.first(
+                      c,
+                      "SELECT c.created_by FROM community c JOIN community_anchor a"
+                          + " ON a.community_id = c.id WHERE a.id = ?",
+                      anchorId);
+              return creator.isPresent() ? languages.of(c, creator.get()) : Locales.DEFAULT;
+            });
   }
 
   public static String payload(Change change) {
@@ -77,7 +120,11 @@ public final class GroupMirror {
         .find(MAPPING, anchorId)
         .orElseGet(
             () -> {
-              String groupId = lms.ensureGroup(courseId, groupName, groupIdnumber(anchorId));
+              String description =
+                  Translations.in(languageOfAnchor.apply(anchorId))
+                      .text("moodle.group.description");
+              String groupId =
+                  lms.ensureGroup(courseId, groupName, groupIdnumber(anchorId), description);
               mappings.put(MAPPING, anchorId, groupId);
               return groupId;
             });

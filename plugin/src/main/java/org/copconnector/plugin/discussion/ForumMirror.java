@@ -11,7 +11,6 @@ import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.lms.Lms;
-import org.copconnector.plugin.lms.LmsRefusedException;
 import org.copconnector.plugin.outbox.DeliveryFailure;
 import org.copconnector.plugin.outbox.LmsMappings;
 import org.copconnector.plugin.outbox.Outbox;
@@ -171,26 +170,26 @@ public final class ForumMirror {
             .find(THREAD_MAPPING, key(target.threadId(), target.anchorId()))
             .orElseThrow(
                 () ->
-                    DeliveryFailure.permanent(
-                        "the thread's discussion was never made in forum " + target.forumId(),
-                        null));
+                    DeliveryFailure.missing(
+                        "the thread's discussion was never made in forum " + target.forumId()));
     Post post = post(target.postId());
     String parent =
         parentInMoodle(post, target.anchorId())
             .orElseThrow(
                 () ->
-                    DeliveryFailure.permanent(
-                        "the thread's first post is not in forum " + target.forumId(), null));
+                    DeliveryFailure.missing(
+                        "the thread's first post is not in forum " + target.forumId()));
     DiscussionThread thread = read(c -> store.thread(c, target.threadId())).orElseThrow();
     String reference = reference(post.id());
     Optional<String> made = triedBefore ? lms.findPost(discussion, reference) : Optional.empty();
+    Translations t = Translations.in(target.language());
     String moodlePost =
         made.orElseGet(
             () ->
                 lms.reply(
                     parent,
-                    "Re: " + thread.title(),
-                    html(post, reference, Translations.in(target.language()))));
+                    t.text("moodle.forum.replySubject", Map.of("title", thread.title())),
+                    html(post, reference, t)));
     mappings.put(POST_MAPPING, postKey, moodlePost);
   }
 
@@ -207,9 +206,9 @@ public final class ForumMirror {
     return mappings.find(POST_MAPPING, key(first.id(), anchorId));
   }
 
-  private Post post(String id) {
+  private Post post(String id) throws DeliveryFailure {
     return read(c -> store.post(c, id))
-        .orElseThrow(() -> new LmsRefusedException("post " + id + " no longer exists"));
+        .orElseThrow(() -> DeliveryFailure.missing("post " + id + " no longer exists"));
   }
 
   /** The post as Moodle shows it: the quote, the body, then who wrote it and the reference. */

@@ -2,6 +2,8 @@ package org.copconnector.plugin.lms;
 
 import java.util.List;
 import java.util.Optional;
+import org.copconnector.plugin.i18n.Locales;
+import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.people.Participant;
 
 /** What the community features need from the learning-management system they live in. */
@@ -14,10 +16,19 @@ public interface Lms {
   List<Participant> participants(String courseId);
 
   /**
-   * The course group carrying {@code idnumber}, created (with {@code name}) when there is none, so
-   * that asking twice never makes two groups; returns the group's LMS id.
+   * The course group carrying {@code idnumber}, created (with {@code name} and {@code description})
+   * when there is none, so that asking twice never makes two groups; returns the group's LMS id.
    */
-  String ensureGroup(String courseId, String name, String idnumber);
+  String ensureGroup(String courseId, String name, String idnumber, String description);
+
+  /** As {@link #ensureGroup(String, String, String, String)}, described in English. */
+  default String ensureGroup(String courseId, String name, String idnumber) {
+    return ensureGroup(
+        courseId,
+        name,
+        idnumber,
+        Translations.in(Locales.DEFAULT).text("moodle.group.description"));
+  }
 
   /** Adds people to a group; adding someone already in it changes nothing. */
   void addGroupMembers(String groupId, List<String> userIds);

@@ -18,7 +18,7 @@ public final class UnconfiguredLms implements Lms {
   }
 
   @Override
-  public String ensureGroup(String courseId, String name, String idnumber) {
+  public String ensureGroup(String courseId, String name, String idnumber, String description) {
     throw notConfigured();
   }
 

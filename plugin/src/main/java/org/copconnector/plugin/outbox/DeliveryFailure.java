@@ -1,5 +1,6 @@
 package org.copconnector.plugin.outbox;
 
+import java.util.Locale;
 import org.copconnector.plugin.lms.LmsRefusedException;
 import org.copconnector.plugin.lms.LmsUnavailableException;
 
@@ -9,19 +10,50 @@ import org.copconnector.plugin.lms.LmsUnavailableException;
  */
 public final class DeliveryFailure extends Exception {
 
-  private final boolean retryable;
+  /**
+   * Why a delivery did not succeed, as the administration page names it ({@code
+   * delivery.failure.<code>}); the message stays as the technical detail.
+   */
+  public enum Kind {
+    /** The LMS did not answer, or answered with a fault of its own. */
+    LMS_UNAVAILABLE,
+    /** The LMS answered and refused the write. */
+    LMS_REFUSED,
+    /** What the message is about no longer exists, here or in the LMS. */
+    MISSING,
+    /** No handler knows the message's kind. */
+    NO_HANDLER,
+    /** A fault of the connector itself. */
+    UNEXPECTED;
 
-  private DeliveryFailure(String message, boolean retryable, Throwable cause) {
+    /** The code the pages translate. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final boolean retryable;
+  private final Kind kind;
+
+  private DeliveryFailure(String message, boolean retryable, Kind kind, Throwable cause) {
     super(message, cause);
     this.retryable = retryable;
+    this.kind = kind;
   }
 
+  /** The LMS cannot take the write now; it is tried again later. */
   public static DeliveryFailure retryable(String message, Throwable cause) {
-    return new DeliveryFailure(message, true, cause);
+    return new DeliveryFailure(message, true, Kind.LMS_UNAVAILABLE, cause);
   }
 
+  /** The LMS refused the write; sending it again unchanged will not help. */
   public static DeliveryFailure permanent(String message, Throwable cause) {
-    return new DeliveryFailure(message, false, cause);
+    return new DeliveryFailure(message, false, Kind.LMS_REFUSED, cause);
+  }
+
+  /** Something the write needs is gone; it can never be delivered. */
+  public static DeliveryFailure missing(String message) {
+    return new DeliveryFailure(message, false, Kind.MISSING, null);
   }
 
   /** Work that writes to the LMS. */
@@ -46,5 +78,9 @@ public final class DeliveryFailure extends Exception {
 
   public boolean retryable() {
     return retryable;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 }

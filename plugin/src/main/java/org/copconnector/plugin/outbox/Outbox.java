@@ -153,20 +153,22 @@ public final class Outbox {
         id);
   }
 
-  public void markRetry(long id, String error, Instant nextAttempt) {
+  /** Keeps why a delivery failed ({@link LastError} reads it back) and when to try again. */
+  public void markRetry(long id, DeliveryFailure.Kind kind, String error, Instant nextAttempt) {
     update(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL,"
             + " lease_until = NULL WHERE id = ?",
-        truncate(error),
+        truncate(LastError.stored(kind, error)),
         Timestamp.from(nextAttempt),
         id);
   }
 
-  public void markFailed(long id, String error) {
+  /** Gives up on a message, keeping why ({@link LastError} reads it back). */
+  public void markFailed(long id, DeliveryFailure.Kind kind, String error) {
     update(
         "UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ?, lease_owner = NULL,"
             + " lease_until = NULL WHERE id = ?",
-        truncate(error),
+        truncate(LastError.stored(kind, error)),
         id);
   }
 

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
@@ -28,13 +27,11 @@ public final class OutboxResource {
   private static final int PAGE = 200;
   private static final int MAX_REASON = 300;
 
-  /** "java.lang.IllegalStateException: …": a fault of the connector, not a reason to show. */
-  private static final Pattern JAVA_EXCEPTION =
-      Pattern.compile("^[a-z][\\w$]*(\\.[a-z][\\w$]*)*\\.[A-Z][\\w$]*(Exception|Error)\\b.*");
-
   /**
    * One message as administrators see it (the payload is left out: it may hold teachers' words).
-   * {@code lastError} is short and for people; {@code nextAttemptAt} is absent unless pending.
+   * {@code failure} names why the last attempt failed (the pages translate {@code
+   * delivery.failure.<failure>}); {@code lastError} is its technical detail, short and absent for a
+   * fault of the connector (its log has it); {@code nextAttemptAt} is absent unless pending.
    */
   public record Entry(
       long id,
@@ -42,6 +39,7 @@ public final class OutboxResource {
       String status,
       int attempts,
       Instant nextAttemptAt,
+      String failure,
       String lastError,
       Instant createdAt,
       Instant deliveredAt,
@@ -140,22 +138,21 @@ public final class OutboxResource {
   }
 
   private static Entry entry(OutboxMessage m, OutboxTargets.Target target) {
+    LastError error = LastError.parse(m.lastError());
     return new Entry(
         m.id(),
         m.kind(),
         m.status().name(),
         m.attempts(),
         m.status() == OutboxMessage.Status.PENDING ? m.nextAttemptAt() : null,
-        reason(m.lastError()),
+        error == null ? null : error.failure(),
+        error == null || error.connectorFault() ? null : reason(error.detail()),
         m.createdAt(),
         m.deliveredAt(),
         target);
   }
 
-  /**
-   * The first line of the stored error, cut short; an unexpected exception of the connector is
-   * named as such (its details are in the log).
-   */
+  /** The first line of an error's detail, cut short. */
   static String reason(String error) {
     if (error == null || error.isBlank()) {
       return null;
@@ -164,9 +161,6 @@ public final class OutboxResource {
     int end = text.indexOf('\n');
     if (end >= 0) {
       text = text.substring(0, end).strip();
-    }
-    if (JAVA_EXCEPTION.matcher(text).matches()) {
-      return "an unexpected error in the connector; its log has the details";
     }
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
   }

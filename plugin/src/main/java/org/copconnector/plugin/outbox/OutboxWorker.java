@@ -106,7 +106,8 @@ public final class OutboxWorker {
   private boolean deliver(OutboxMessage message) {
     OutboxHandler handler = handlers.get(message.kind());
     if (handler == null) {
-      outbox.markFailed(message.id(), "no handler for kind " + message.kind());
+      outbox.markFailed(
+          message.id(), DeliveryFailure.Kind.NO_HANDLER, "no handler for kind " + message.kind());
       return false;
     }
     try {
@@ -122,7 +123,7 @@ public final class OutboxWorker {
             message.kind(),
             attempts,
             failure.getMessage());
-        outbox.markFailed(message.id(), failure.getMessage());
+        outbox.markFailed(message.id(), failure.kind(), failure.getMessage());
       } else {
         lmsWasUnreachable = true;
         Instant next = Instant.now(clock).plus(retry.delayAfter(attempts));
@@ -132,13 +133,14 @@ public final class OutboxWorker {
             message.kind(),
             next,
             failure.getMessage());
-        outbox.markRetry(message.id(), failure.getMessage(), next);
+        outbox.markRetry(message.id(), failure.kind(), failure.getMessage(), next);
       }
       return false;
     } catch (RuntimeException e) {
       // A bug or a database hiccup: keep the message, try again later.
       outbox.markRetry(
           message.id(),
+          DeliveryFailure.Kind.UNEXPECTED,
           e.toString(),
           Instant.now(clock).plus(retry.delayAfter(message.attempts() + 1)));
       LOG.warn("outbox message {} ({}) hit an unexpected error", message.id(), message.kind(), e);

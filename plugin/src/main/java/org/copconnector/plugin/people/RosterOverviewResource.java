@@ -21,7 +21,9 @@ public final class RosterOverviewResource {
   /**
    * One course. {@code state} is the latest sync's: {@code queued}, {@code running}, {@code done},
    * {@code failed}, or {@code never}; {@code lastSync} is the latest sync since the connector
-   * started (absent before one), {@code lastSyncedAt} the latest that succeeded, whenever.
+   * started (absent before one), {@code lastSyncedAt} the latest that succeeded, whenever. A failed
+   * sync's {@code failure} says why (the pages translate {@code roster.failure.<failure>}); {@code
+   * error} is the LMS's own words, when it gave some.
    */
   public record Course(
       String courseId,
@@ -30,6 +32,7 @@ public final class RosterOverviewResource {
       int participants,
       Instant lastSyncedAt,
       String state,
+      RosterSyncStatus.Failure failure,
       String error,
       RosterSyncStatus lastSync) {}
 
@@ -65,6 +68,7 @@ public final class RosterOverviewResource {
         known.participants(),
         known.lastSyncedAt(),
         state,
+        latest == null ? null : latest.failure(),
         latest == null ? null : latest.error(),
         latest);
   }

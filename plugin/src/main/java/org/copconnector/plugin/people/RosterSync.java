@@ -74,11 +74,14 @@ public final class RosterSync {
             change.unchanged());
         return change;
       } catch (RuntimeException e) {
-        String why =
-            e instanceof LmsUnavailableException
-                ? e.getMessage()
-                : "the roster could not be stored; the connector's log has the details";
-        latest.computeIfPresent(courseId, (id, s) -> s.failed(why, Instant.now(clock)));
+        boolean lms = e instanceof LmsUnavailableException;
+        latest.computeIfPresent(
+            courseId,
+            (id, s) ->
+                s.failed(
+                    lms ? RosterSyncStatus.Failure.LMS_UNAVAILABLE : RosterSyncStatus.Failure.STORE,
+                    lms ? e.getMessage() : null,
+                    Instant.now(clock)));
         throw e;
       }
     }
@@ -107,7 +110,8 @@ public final class RosterSync {
       background.execute(() -> runQueued(courseId));
     } catch (RejectedExecutionException e) {
       return latest.computeIfPresent(
-          courseId, (id, s) -> s.failed("the connector is stopping", Instant.now(clock)));
+          courseId,
+          (id, s) -> s.failed(RosterSyncStatus.Failure.STOPPING, null, Instant.now(clock)));
     }
     return status;
   }

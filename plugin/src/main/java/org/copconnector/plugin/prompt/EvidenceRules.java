@@ -78,15 +78,16 @@ final class EvidenceRules {
     return "";
   }
 
-  /** The evidence as the hub shows it, with the resource's current title. */
+  /**
+   * The evidence as the hub shows it, with the resource's current title; no title when the resource
+   * was removed (the pages say so in the reader's language).
+   */
   static Reflections.Evidence shown(Connection c, ReflectionStore.Row row) throws SQLException {
     if (row.resourceId() != null) {
-      return new Reflections.Evidence(row.resourceId(), resourceTitle(c, row.resourceId()), null);
+      String title =
+          Sql.first(c, "SELECT title FROM resource WHERE id = ?", row.resourceId()).orElse(null);
+      return new Reflections.Evidence(row.resourceId(), title, null);
     }
     return row.link() == null ? null : new Reflections.Evidence(null, null, row.link());
-  }
-
-  private static String resourceTitle(Connection c, String resourceId) throws SQLException {
-    return Sql.first(c, "SELECT title FROM resource WHERE id = ?", resourceId).orElse("(removed)");
   }
 }

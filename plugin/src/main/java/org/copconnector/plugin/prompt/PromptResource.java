@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
@@ -24,17 +25,23 @@ public final class PromptResource {
   private final PromptSchedules schedules;
   private final OwnPrompts own;
   private final Dialogue dialogue;
+  private final PersonLanguages languages;
 
-  public PromptResource(PromptSchedules schedules, OwnPrompts own, Dialogue dialogue) {
+  public PromptResource(
+      PromptSchedules schedules, OwnPrompts own, Dialogue dialogue, PersonLanguages languages) {
     this.schedules = schedules;
     this.own = own;
     this.dialogue = dialogue;
+    this.languages = languages;
   }
 
+  /** The built-in prompts in {@code ?lang=}, else in the signed-in person's language. */
   @GET
   @Path("/prompts")
-  public List<PromptLibrary.Prompt> library(@QueryParam("lang") String lang) {
-    return PromptLibrary.in(lang == null ? "en" : lang);
+  public List<PromptLibrary.Prompt> library(
+      @QueryParam("lang") String lang, @Context ContainerRequestContext request) {
+    return PromptLibrary.in(
+        lang == null || lang.isBlank() ? languages.of(SessionFilter.of(request)) : lang);
   }
 
   /** Prompts written by facilitators that a community may use: its own and those shared with it. */

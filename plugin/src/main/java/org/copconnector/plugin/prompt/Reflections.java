@@ -44,7 +44,10 @@ public final class Reflections {
   /** A journal entry's new text and evidence. */
   public record Change(String body, EvidenceRequest evidence) {}
 
-  /** Evidence as shown: the resource's title is read when shown. */
+  /**
+   * Evidence as shown: the resource's title is read when shown (absent once the resource was
+   * removed).
+   */
   public record Evidence(String resourceId, String resourceTitle, String link) {}
 
   /** One reflection of the caller, with the prompt it answers. */

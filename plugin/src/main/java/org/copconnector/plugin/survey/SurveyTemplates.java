@@ -42,6 +42,18 @@ public final class SurveyTemplates {
     return prefix(template) + "title";
   }
 
+  /**
+   * A survey's title as one reader sees it: the template's own title, given when the survey was
+   * started without one (in its facilitator's language), in the reader's language; any other as
+   * written.
+   */
+  static String shownTitle(Survey.Template template, String stored, Translations reader) {
+    String key = titleKey(template);
+    boolean builtIn =
+        Locales.SUPPORTED.stream().anyMatch(lang -> Translations.in(lang).text(key).equals(stored));
+    return builtIn ? reader.text(key) : stored;
+  }
+
   /** Every bundle key of the built-in questionnaires. */
   public static List<String> allKeys() {
     return Stream.of(Survey.Template.values())

@@ -292,14 +292,14 @@ public final class Surveys {
               !now.isBefore(r.opensAt()) && now.isBefore(r.closesAt()),
               store.answered(c, r.id(), session.lmsUserId())));
     }
+    Translations reader = Translations.in(languages.of(c, session));
     List<Survey.Statement> statements =
-        SurveyTemplates.shown(
-            row.template(), store.items(c, id), Translations.in(languages.of(c, session)));
+        SurveyTemplates.shown(row.template(), store.items(c, id), reader);
     return new Survey(
         row.id(),
         row.communityId(),
         row.template(),
-        row.title(),
+        SurveyTemplates.shownTitle(row.template(), row.title(), reader),
         statements.stream().map(Survey.Statement::text).toList(),
         statements,
         rounds);

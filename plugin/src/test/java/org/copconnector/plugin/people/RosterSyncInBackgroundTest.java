@@ -86,6 +86,7 @@ class RosterSyncInBackgroundTest {
     sync.start("8");
     RosterSyncStatus failed = awaitFinished(sync, "8");
     assertEquals(RosterSyncStatus.State.FAILED, failed.state());
+    assertEquals(RosterSyncStatus.Failure.LMS_UNAVAILABLE, failed.failure());
     assertEquals("Moodle could not list the participants of 8", failed.error());
     assertEquals(0, people.participants("8"));
   }
