@@ -8,7 +8,7 @@ let threadPage = 0;
 
 function threadItem(page, { thread, unread }, member) {
   const { t } = page;
-  const item = el('li', undefined, `list-group-item${thread.pinned ? ' list-group-item-warning' : ''}`);
+  const item = el('li', undefined, `list-group-item${thread.pinned ? ' border-start border-4 border-warning' : ''}`);
   item.dataset.thread = thread.id;
   const head = el('div', undefined, 'd-flex flex-wrap align-items-center gap-2');
   const link = el('a', thread.title, 'fw-semibold text-break');

@@ -102,7 +102,11 @@ function chartOf(t, survey, round, item) {
 }
 
 function reportTable(t, report, texts) {
+  // On a phone the table scrolls sideways: keyboard users reach it with Tab and scroll with arrows.
   const wrap = el('div', undefined, 'table-responsive');
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', t('reflection.tableCaption'));
   const table = el('table', undefined, 'table table-sm table-bordered align-top small mb-2');
   const caption = el('caption', t('reflection.tableCaption'));
   const head = el('thead');

@@ -28,15 +28,20 @@ public enum Language {
   }
 
   /** The text of a key without parameters, as a page shows it. */
-  public synchronized String text(String key) {
-    if (strings == null) {
-      strings = read("/web/i18n/" + code + ".json");
-    }
-    String text = strings.get(key);
+  public String text(String key) {
+    String text = strings().get(key);
     if (text == null) {
       throw new IllegalArgumentException("no " + key + " in the " + code + " bundle");
     }
     return text;
+  }
+
+  /** Every key of the bundle with its text. */
+  public synchronized Map<String, String> strings() {
+    if (strings == null) {
+      strings = read("/web/i18n/" + code + ".json");
+    }
+    return strings;
   }
 
   private static Map<String, String> read(String resource) {

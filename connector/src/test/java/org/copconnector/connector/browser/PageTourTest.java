@@ -1,0 +1,256 @@
+package org.copconnector.connector.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.server.Connector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page as each role sees it, on the demo's sample content: a member, a facilitator and an
+ * administrator walk from the course hub through a community, a thread, the bank, a resource, the
+ * reflection page, a prompt, their reflections and the administration page, each in both languages
+ * and at both sizes (paired so that every page is seen in each language and at each size). At every
+ * page, and again with its folded forms opened, axe-core checks it and no bundle key nor (on a
+ * Portuguese page) an English sentence of the bundle may show; the harness fails on any console
+ * error or failed request.
+ */
+class PageTourTest {
+
+  private static final String COURSE = "demo-cie-rio";
+  private static final String COMMUNITY = "Trabalho laboratorial investigativo";
+
+  @RegisterExtension final HeadlessChrome chrome = new HeadlessChrome();
+  @TempDir static Path dataDir;
+  private static Connector connector;
+  private WebDriver driver;
+  private Language language;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    Map<String, String> env =
+        Map.of(
+            "COP_HTTP_HOST", "127.0.0.1",
+            "COP_HTTP_PORT", "0",
+            "COP_DATA_DIR", dataDir.resolve("data").toString());
+    connector =
+        Connector.start(
+            new ConfigLoader(env, dataDir.resolve("none")).load(null),
+            List.of(),
+            Connector.Mode.DEMO);
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    if (connector != null) {
+      connector.close();
+    }
+  }
+
+  static Stream<Arguments> tours() {
+    return Stream.of(
+        Arguments.of("Gabriela Lopes", Language.ENGLISH, Viewport.DESKTOP),
+        Arguments.of("Gabriela Lopes", Language.PORTUGUESE, Viewport.PHONE),
+        Arguments.of("Filipe Ramos", Language.PORTUGUESE, Viewport.DESKTOP),
+        Arguments.of("Filipe Ramos", Language.ENGLISH, Viewport.PHONE),
+        Arguments.of("Rui Nogueira", Language.ENGLISH, Viewport.DESKTOP),
+        Arguments.of("Rui Nogueira", Language.PORTUGUESE, Viewport.PHONE));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("tours")
+  void everyPageOfTheRoleReadsWellAndPassesTheAudit(
+      String person, Language language, Viewport viewport) throws Exception {
+    this.language = language;
+    driver = chrome.driver(viewport);
+    boolean admin = person.startsWith("Rui");
+    enterDemoAs(person);
+    look("course hub");
+
+    follow(By.linkText(COMMUNITY));
+    waitForText(By.id("name"), COMMUNITY);
+    look("community");
+
+    String community = driver.getCurrentUrl();
+    follow(By.cssSelector("#threads a"));
+    look("thread");
+
+    driver.get(community);
+    waitUntilReady();
+    follow(By.id("bank-link"));
+    look("resource bank");
+
+    follow(By.cssSelector("#results a"));
+    look("resource");
+
+    driver.get(community);
+    waitUntilReady();
+    follow(By.id("reflection-link"));
+    look("reflection");
+
+    follow(By.cssSelector("#openings a"));
+    look("prompt");
+
+    open("/portfolio");
+    look("my reflections");
+
+    if (!admin) {
+      chrome.expectFailedRequest("/api/v1/admin/status", 403);
+    }
+    open("/admin");
+    assertEquals(admin, driver.findElement(By.id("refused")).getAttribute("hidden") != null);
+    look("administration");
+  }
+
+  /**
+   * Audits the page as it opens, then with every folded form unfolded (what a click on each would
+   * show), and checks its words.
+   */
+  private void look(String step) throws Exception {
+    checkWords(step);
+    chrome.audit(driver, step);
+    Long folded =
+        (Long)
+            js(
+                "const closed = [...document.querySelectorAll('details:not([open])')]"
+                    + ".filter((d) => d.offsetParent !== null);"
+                    + "closed.forEach((d) => { d.open = true; }); return closed.length;");
+    if (folded > 0) {
+      waitUntilIdle();
+      checkWords(step + " unfolded");
+      chrome.audit(driver, step + " unfolded");
+    }
+  }
+
+  /**
+   * No bundle key shows as such, and a Portuguese page shows no sentence of the English bundle that
+   * Portuguese says otherwise (the sample content is Portuguese, so the reverse is not checked).
+   */
+  @SuppressWarnings("unchecked")
+  private void checkWords(String step) {
+    Map<String, String> english = Language.ENGLISH.strings();
+    Map<String, String> own = language.strings();
+    List<String> keys =
+        english.keySet().stream().filter(k -> k.matches("[a-z]+(\\.[A-Za-z0-9]+)+")).toList();
+    List<String> sentences =
+        language == Language.ENGLISH
+            ? List.of()
+            : english.entrySet().stream()
+                .filter(e -> !e.getValue().equals(own.get(e.getKey())))
+                .map(Map.Entry::getValue)
+                .filter(v -> v.length() >= 16 && !v.contains("{") && v.contains(" "))
+                .toList();
+    List<String> found =
+        (List<String>)
+            js(
+                "const text = document.body.innerText;"
+                    + "return [...arguments[0].filter((k) => new RegExp('(^|[\\\\s(])' + k.replaceAll('.', '\\\\.') + '($|[\\\\s).:,])').test(text)),"
+                    + " ...arguments[1].filter((s) => text.includes(s))];",
+                keys,
+                sentences);
+    assertTrue(
+        found.isEmpty(),
+        "step \""
+            + step
+            + "\" at "
+            + driver.getCurrentUrl()
+            + " shows untranslated text: "
+            + found);
+  }
+
+  private void enterDemoAs(String person) {
+    driver.manage().deleteAllCookies();
+    driver.get(tool("/demo"));
+    waiting()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[contains(., '" + person + "')]")));
+    new Select(driver.findElement(By.id("language"))).selectByValue(language.code());
+    click(
+        By.xpath(
+            "//form[input[@name='course' and @value='"
+                + COURSE
+                + "']][input[@name='lang' and @value='"
+                + language.code()
+                + "']]//button[contains(., '"
+                + person
+                + "')]"));
+    // On a phone the name is inside the folded menu: its text is there, not shown.
+    waiting().until(d -> d.findElement(By.id("me")).getDomProperty("textContent").contains(person));
+    waitUntilReady();
+    assertEquals(language.code(), driver.findElement(By.tagName("html")).getAttribute("lang"));
+  }
+
+  private void open(String path) {
+    driver.get(tool(path));
+    waitUntilReady();
+  }
+
+  private void click(By target) {
+    waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .until(
+            d -> {
+              d.findElement(target).click();
+              return true;
+            });
+  }
+
+  /** Clicks a link and waits for the page it leads to. */
+  private void follow(By link) {
+    String before = driver.getCurrentUrl();
+    click(link);
+    waiting().until(d -> !d.getCurrentUrl().equals(before));
+    waitUntilReady();
+  }
+
+  private void waitForText(By target, String text) {
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+  }
+
+  /** Until the page has drawn what its first requests brought (ui.js marks it). */
+  private void waitUntilReady() {
+    waiting().until(d -> "true".equals(js("return document.body.dataset.ready ?? null;")));
+  }
+
+  /** Until the requests a click started have answered and been drawn. */
+  private void waitUntilIdle() {
+    ((JavascriptExecutor) driver)
+        .executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => setTimeout(done, 300));");
+  }
+
+  private Object js(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  private WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  private static String tool(String path) {
+    return "http://127.0.0.1:" + connector.port() + path;
+  }
+}
