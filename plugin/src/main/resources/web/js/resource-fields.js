@@ -101,11 +101,22 @@ export function fileOrLink(prefix, { quietLegend = false, fileHelp = false } = {
   };
 }
 
-const VISIBILITY = (name, checked) => ['community', 'courses', 'site'].map((value) => `
+const VISIBILITY = (name, checked) => {
+  const check = (value) => `type="radio" name="${name}" id="${name}-${value}" value="${value}"${value === checked ? ' checked' : ''}`;
+  return `
   <div class="form-check">
-    <input class="form-check-input" type="radio" name="${name}" id="${name}-${value}" value="${value}"${value === checked ? ' checked' : ''}>
-    <label class="form-check-label" for="${name}-${value}" data-i18n="visibility.${value}"></label>
-  </div>`).join('');
+    <input class="form-check-input" ${check('community')}>
+    <label class="form-check-label" for="${name}-community" data-i18n="visibility.community">this community</label>
+  </div>
+  <div class="form-check">
+    <input class="form-check-input" ${check('courses')}>
+    <label class="form-check-label" for="${name}-courses" data-i18n="visibility.courses">people of my courses</label>
+  </div>
+  <div class="form-check">
+    <input class="form-check-input" ${check('site')}>
+    <label class="form-check-label" for="${name}-site" data-i18n="visibility.site">everyone on the site</label>
+  </div>`;
+};
 
 // Who can find a resource, one radio each (ids `${name}-community`…), under the fieldset's legend.
 export function addVisibilityChoices(fieldset, name, { checked } = {}) {
