@@ -1,6 +1,7 @@
 import { api, apiError, list, prefetch } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
-import { hideProgress, setProgress, uploadFile } from './upload.js';
+import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
+import { hideProgress, setProgress } from './upload.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,6 +10,10 @@ const community = params.get('community');
 const adapt = params.get('adapt');
 let t = (key) => key;
 let page = 0;
+
+const source = fileOrLink('r', { fileHelp: true });
+$('add').prepend(source.parts);
+addVisibilityChoices($('r-visibility'), 'r-visibility', { checked: 'community' });
 
 // The add form offers the filters' types and licences, without "any", in the same order.
 for (const [from, to] of [['f-kind', 'r-kind'], ['f-licence', 'r-licence']]) {
@@ -122,22 +127,10 @@ $('search').addEventListener('submit', (event) => {
   search().catch(searchFailed);
 });
 
-// A file or a link: only the chosen one's control shows.
-function showSource() {
-  const file = $('source-file').checked;
-  $('file-row').hidden = !file;
-  $('link-row').hidden = file;
-  clearErrors($('add'));
-}
-$('source-file').addEventListener('change', showSource);
-$('source-link').addEventListener('change', showSource);
-
 // A chosen file names the resource until the person gives it a title of their own.
 let titleFromFile = '';
-$('r-file').addEventListener('change', () => {
-  clearErrors($('file-row'));
-  hideProgress($('progress'));
-  const file = $('r-file').files[0];
+source.file.addEventListener('change', () => {
+  const file = source.file.files[0];
   const title = $('r-title').value.trim();
   if (file && (!title || title === titleFromFile)) {
     titleFromFile = file.name.replace(/\.[^.]+$/, '');
@@ -146,7 +139,7 @@ $('r-file').addEventListener('change', () => {
 });
 
 const addFields = {
-  uploadId: $('r-file'), url: $('r-url'), title: $('r-title'), description: $('r-description'),
+  ...source.fields, title: $('r-title'), description: $('r-description'),
   subjects: $('r-subjects'), cycles: $('r-cycles'), tags: $('r-tags'), language: $('r-language'),
 };
 
@@ -155,10 +148,7 @@ $('add').addEventListener('submit', async (event) => {
   const form = $('add');
   clearErrors(form);
   showStatus($('add-status'), '');
-  const useFile = $('source-file').checked;
-  const file = $('r-file').files[0];
-  if (useFile && !file) return showError($('r-file'), t('bank.chooseFile'));
-  if (!useFile && !$('r-url').value.trim()) return showError($('r-url'), t('bank.giveLink'));
+  if (source.missing(t)) return;
   if (!$('r-title').value.trim()) return showError($('r-title'), t('bank.giveTitle'));
   const submit = form.querySelector('button[type=submit]');
   submit.disabled = true;
@@ -176,20 +166,11 @@ $('add').addEventListener('submit', async (event) => {
       visibility: form.querySelector('input[name=r-visibility]:checked').value,
     };
     if (adapt) body.adaptedFrom = adapt;
-    if (useFile) {
-      try {
-        body.uploadId = (await uploadFile(file, $('progress'))).uploadId;
-      } catch (error) {
-        showError($('r-file'), t.error(error));
-        return;
-      }
-    } else {
-      body.url = $('r-url').value.trim();
-    }
+    if (!(await source.addTo(body, t))) return;
     const created = await api('POST', '/api/v1/resources', body);
     location.href = `/resource?id=${encodeURIComponent(created.id)}`;
   } catch (error) {
-    hideProgress($('progress'));
+    source.hideProgress();
     showFailure(t, error, { fields: addFields, status: $('add-status') });
   } finally {
     submit.disabled = false;

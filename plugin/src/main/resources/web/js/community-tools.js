@@ -1,23 +1,9 @@
-import { api, list } from './api.js';
+import { api } from './api.js';
 import { el, showStatus } from './ui.js';
 import { button } from './community-actions.js';
+import { addCommunityFields, communityFrom, fillCommunityFields } from './community-form.js';
 
 const $ = (id) => document.getElementById(id);
-
-// The edit form shows the community as it is now (not while someone is typing in it).
-function fillEditForm(community) {
-  const form = $('edit-form');
-  const p = community.profile;
-  form.name.value = community.name;
-  form.domain.value = community.domain;
-  form.subjects.value = p.subjects.join(', ');
-  form.cycles.value = p.cycles.join(', ');
-  form.focus.value = p.focus.join(', ');
-  form.sharing.value = p.sharing;
-  form.framework.value = p.framework;
-  form.context.value = p.context;
-  form.joining.value = community.joining;
-}
 
 async function saveEdit(page, event) {
   event.preventDefault();
@@ -28,19 +14,7 @@ async function saveEdit(page, event) {
   const submit = form.querySelector('button[type=submit]');
   submit.disabled = true;
   try {
-    await api('PUT', `/api/v1/communities/${page.id}`, {
-      name: form.name.value,
-      domain: form.domain.value,
-      profile: {
-        subjects: list(form.subjects.value),
-        cycles: list(form.cycles.value),
-        focus: list(form.focus.value),
-        sharing: form.sharing.value,
-        framework: form.framework.value,
-        context: form.context.value,
-      },
-      joining: form.joining.value,
-    });
+    await api('PUT', `/api/v1/communities/${page.id}`, communityFrom(form));
     await page.render();
     showStatus(status, t('community.editSaved'));
   } catch (error) {
@@ -146,7 +120,8 @@ export function showTools(page, details, manages) {
   $('tools').hidden = !manages;
   if (!manages) return;
   const { community } = details;
-  if (!$('edit-box').open) fillEditForm(community);
+  // The edit form shows the community as it is now (not while someone is typing in it).
+  if (!$('edit-box').open) fillCommunityFields($('edit-form'), community);
   showForumNotice(page, details.courses ?? []);
   if ($('forums-box').open) loadForums(page);
   const status = $('archive-status');
@@ -165,9 +140,10 @@ export function showTools(page, details, manages) {
 }
 
 export function watchTools(page) {
+  addCommunityFields($('edit-form'), 'e');
   $('edit-form').addEventListener('submit', (event) => saveEdit(page, event));
   $('edit-box').addEventListener('toggle', () => {
-    if ($('edit-box').open && page.details) fillEditForm(page.details.community);
+    if ($('edit-box').open && page.details) fillCommunityFields($('edit-form'), page.details.community);
   });
   $('forums-box').addEventListener('toggle', () => {
     if ($('forums-box').open && page.details) loadForums(page);

@@ -1,4 +1,5 @@
-import { api, list } from './api.js';
+import { api } from './api.js';
+import { addCommunityFields, communityFrom } from './community-form.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -65,20 +66,7 @@ async function startCommunity(event, courseId, t, role) {
   const form = event.target;
   if (!form.reportValidity()) return;
   try {
-    await api('POST', '/api/v1/communities', {
-      name: form.name.value,
-      domain: form.domain.value,
-      profile: {
-        subjects: list(form.subjects.value),
-        cycles: list(form.cycles.value),
-        focus: list(form.focus.value),
-        sharing: form.sharing.value,
-        framework: form.framework.value,
-        context: form.context.value,
-      },
-      joining: form.joining.value,
-      courseIds: [courseId],
-    });
+    await api('POST', '/api/v1/communities', { ...communityFrom(form), courseIds: [courseId] });
     form.reset();
     showStatus($('start-status'), t('form.created'));
     const hub = await api('GET', '/api/v1/hub');
@@ -106,4 +94,5 @@ async function start() {
   $('communities').hidden = false;
 }
 
+addCommunityFields($('start-form'), 'c');
 start().catch((error) => showLoadFailure(error));

@@ -1,6 +1,6 @@
 import { api, prefetch } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
-import { hideProgress, uploadFile } from './upload.js';
+import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -209,43 +209,22 @@ $('comment').addEventListener('submit', async (event) => {
   if (sent) $('comment-text').value = '';
 });
 
-function showVersionSource() {
-  const file = $('v-source-file').checked;
-  $('v-file-row').hidden = !file;
-  $('v-link-row').hidden = file;
-  clearErrors($('version'));
-}
-$('v-source-file').addEventListener('change', showVersionSource);
-$('v-source-link').addEventListener('change', showVersionSource);
-$('v-file').addEventListener('change', () => {
-  clearErrors($('v-file-row'));
-  hideProgress($('v-progress'));
-});
+const source = fileOrLink('v', { quietLegend: true });
+$('version').querySelector('h3').after(source.parts);
+addVisibilityChoices($('visibility'), 'visibility');
 
 $('version').addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors($('version'));
   showStatus($('version-status'), '');
-  const useFile = $('v-source-file').checked;
-  const file = $('v-file').files[0];
-  if (useFile && !file) return showError($('v-file'), t('bank.chooseFile'));
-  if (!useFile && !$('v-url').value.trim()) return showError($('v-url'), t('bank.giveLink'));
+  if (source.missing(t)) return;
   const body = { note: $('v-note').value };
-  if (useFile) {
-    try {
-      body.uploadId = (await uploadFile(file, $('v-progress'))).uploadId;
-    } catch (error) {
-      showError($('v-file'), t.error(error));
-      return;
-    }
-  } else {
-    body.url = $('v-url').value.trim();
-  }
+  if (!(await source.addTo(body, t))) return;
   const added = await act($('version-status'), () => api('POST', `${path}/versions`, body), 'resource.versionAdded',
-    { uploadId: $('v-file'), url: $('v-url'), note: $('v-note') });
-  hideProgress($('v-progress'));
+    { ...source.fields, note: $('v-note') });
+  source.hideProgress();
   if (added) $('version').reset();
-  showVersionSource();
+  source.show();
 });
 
 $('visibility-form').addEventListener('change', () => {

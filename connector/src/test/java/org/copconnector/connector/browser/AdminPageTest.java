@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +21,7 @@ import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.server.Connector;
 import org.copconnector.connector.testing.Clients;
-import org.copconnector.plugin.people.Participant;
-import org.copconnector.plugin.people.PeopleStore;
-import org.copconnector.plugin.session.ProductRole;
-import org.copconnector.plugin.session.Session;
-import org.copconnector.plugin.session.SessionStore;
+import org.copconnector.connector.testing.CoursePeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +50,7 @@ class AdminPageTest {
   private final OkHttpClient http = Clients.asTheUi();
   private FakeMoodle fake;
   private Connector connector;
-  private SessionStore sessions;
+  private CoursePeople people;
 
   @AfterEach
   void stop() {
@@ -77,27 +72,7 @@ class AdminPageTest {
     env.put("COP_MOODLE_TOKEN", FakeMoodle.TOKEN);
     connector =
         Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
-    PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
-    // As launches would record them: a teacher and a student of course 2, an administrator of 3.
-    people.recordLaunch(
-        "2",
-        "Science Department CoP",
-        new Participant("4", "Alice Anderson", null, List.of("editingteacher"), List.of()));
-    people.recordLaunch(
-        "2",
-        "Science Department CoP",
-        new Participant("5", "Bob Brown", null, List.of("student"), List.of()));
-    people.recordLaunch(
-        "3",
-        "Language Department",
-        new Participant("7", "David Diaz", null, List.of("manager"), List.of()));
-    sessions =
-        new SessionStore(connector.database().dataSource(), Clock.systemUTC(), Duration.ofHours(1));
-  }
-
-  private String session(String id, String name, String course, ProductRole role, String lang) {
-    return sessions.open(
-        new Session(null, id, name, null, lang, course, "Course " + course, role, false, null));
+    people = new CoursePeople(connector.database().dataSource());
   }
 
   private String tool(String path) {
@@ -195,7 +170,7 @@ class AdminPageTest {
   @Test
   void anAdministratorSeesTheConnectionRunsTheChecksAndSyncsACourse() throws Exception {
     start();
-    String admin = session("7", "David Diaz", "3", ProductRole.ADMIN, "en");
+    String admin = people.admin("en");
     WebDriver driver = open(admin, "/admin", "admin");
     waiting(driver)
         .until(
@@ -268,8 +243,8 @@ class AdminPageTest {
   @Test
   void anAdministratorOnAPhoneRetriesADeliveryMoodleRefusedOnceItIsAllowed() throws Exception {
     start();
-    String admin = session("7", "David Diaz", "3", ProductRole.ADMIN, "pt");
-    String facilitator = session("4", "Alice Anderson", "2", ProductRole.FACILITATOR, "pt");
+    String admin = people.admin("pt");
+    String facilitator = people.facilitator("pt");
     // The service user's role loses the right to manage groups: Moodle refuses the group write.
     fake.state().capabilities.remove("moodle/course:managegroups");
     post(
@@ -347,7 +322,7 @@ class AdminPageTest {
   @Test
   void aMemberIsToldThePageIsForAdministrators() throws Exception {
     start();
-    String member = session("5", "Bob Brown", "2", ProductRole.MEMBER, "pt");
+    String member = people.member("pt");
     chrome.expectFailedRequest("/api/v1/admin/", 403);
     chrome.driver().manage().window().setSize(new Dimension(390, 844));
     WebDriver driver = open(member, "/admin", "refused");

@@ -207,7 +207,7 @@ class BankPagesTest {
     assertTranslatedError(lang, error);
     assertFalse(error.getText().contains("which the bank does not take"), error.getText());
     assertRightUnder(driver.findElement(By.id("r-file")), error);
-    assertFalse(driver.findElement(By.id("progress")).isDisplayed(), "no bar left behind");
+    assertFalse(driver.findElement(By.id("r-progress")).isDisplayed(), "no bar left behind");
     chrome.audit(driver, "file type refused");
 
     Path big = dataDir.resolve("grande.pdf");
@@ -219,7 +219,7 @@ class BankPagesTest {
     assertTranslatedError(lang, error);
     assertFalse(error.getText().contains("files are at most"), error.getText());
     assertRightUnder(driver.findElement(By.id("r-file")), error);
-    assertFalse(driver.findElement(By.id("progress")).isDisplayed(), "no bar left behind");
+    assertFalse(driver.findElement(By.id("r-progress")).isDisplayed(), "no bar left behind");
     chrome.audit(driver, "file too big");
 
     String fileName =
@@ -292,7 +292,7 @@ class BankPagesTest {
     // A link, back from the resource to its bank.
     click(driver, By.id("community-link"));
     click(driver, By.cssSelector("#add-box summary"));
-    click(driver, By.id("source-link"));
+    click(driver, By.id("r-source-link"));
     String url =
         "https://example.org/recursos/"
             + "um-caminho-muito-comprido-sem-espacos-para-quebrar-a-linha-".repeat(3)

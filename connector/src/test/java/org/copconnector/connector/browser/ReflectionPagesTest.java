@@ -107,26 +107,53 @@ class ReflectionPagesTest {
     waiting(driver).until(ExpectedConditions.attributeContains(By.id("me"), "textContent", name));
   }
 
+  /** Fetches from the page, as the person signed in; answers the status and the text. */
+  private static Map<?, ?> fetch(WebDriver driver, String method, String path, String body) {
+    return (Map<?, ?>)
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[1], {method: arguments[0], credentials: 'same-origin',"
+                    + " headers: {'X-Requested-With': 'cop-connector',"
+                    + " 'Content-Type': 'application/json'}, body: arguments[2]})"
+                    + ".then(async (r) => done({status: r.status, text: await r.text()}))"
+                    + ".catch((e) => done({status: 0, text: String(e)}));",
+                method,
+                path,
+                body);
+  }
+
   /** Calls the API from the page, as the person signed in; answers the status and the JSON. */
   private static Answer call(WebDriver driver, String method, String path, String body) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> result =
-        (Map<String, Object>)
-            ((JavascriptExecutor) driver)
-                .executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[1], {method: arguments[0], credentials: 'same-origin',"
-                        + " headers: {'X-Requested-With': 'cop-connector',"
-                        + " 'Content-Type': 'application/json'}, body: arguments[2]})"
-                        + ".then(async (r) => done({status: r.status, text: await r.text()}))"
-                        + ".catch((e) => done({status: 0, text: String(e)}));",
-                    method,
-                    path,
-                    body);
+    Map<?, ?> result = fetch(driver, method, path, body);
     String text = (String) result.get("text");
     return new Answer(
         ((Number) result.get("status")).intValue(),
         text == null || text.isEmpty() ? null : JsonParser.parseString(text));
+  }
+
+  /** Creates something over the API (answered 201 Created); answers what was created. */
+  private static Answer create(WebDriver driver, String path, String body) {
+    Answer created = call(driver, "POST", path, body);
+    assertEquals(201, created.status(), String.valueOf(created.json()));
+    return created;
+  }
+
+  /** The person signed in answers the prompt of that thread, with a link as evidence. */
+  private static void reflect(
+      WebDriver driver, String thread, String body, boolean shared, String link) {
+    create(
+        driver,
+        "/api/v1/reflections",
+        "{\"threadId\":\""
+            + thread
+            + "\",\"body\":\""
+            + body
+            + "\",\"shared\":"
+            + shared
+            + ",\"evidence\":{\"link\":\""
+            + link
+            + "\"}}");
   }
 
   private record Answer(int status, JsonElement json) {
@@ -142,12 +169,10 @@ class ReflectionPagesTest {
   private String community(WebDriver driver, String lang) {
     enterDemoAs(driver, "Filipe Ramos");
     Answer created =
-        call(
+        create(
             driver,
-            "POST",
             "/api/v1/communities",
             "{\"name\":\"Avaliação formativa\",\"domain\":\"Como avaliamos para ensinar\"}");
-    assertEquals(201, created.status(), String.valueOf(created.json()));
     String id = created.object().get("id").getAsString();
     List<String> joining = new java.util.ArrayList<>(MEMBERS);
     joining.add("Lúcia Gomes");
@@ -184,17 +209,14 @@ class ReflectionPagesTest {
   /** Opens a round of a week over the API, as the person signed in. */
   private static void openRound(WebDriver driver, String survey) {
     Instant now = Instant.now();
-    Answer opened =
-        call(
-            driver,
-            "POST",
-            "/api/v1/surveys/" + survey + "/rounds",
-            "{\"opensAt\":\""
-                + now.minusSeconds(60)
-                + "\",\"closesAt\":\""
-                + now.plusSeconds(7 * 86400)
-                + "\"}");
-    assertEquals(201, opened.status(), String.valueOf(opened.json()));
+    create(
+        driver,
+        "/api/v1/surveys/" + survey + "/rounds",
+        "{\"opensAt\":\""
+            + now.minusSeconds(60)
+            + "\",\"closesAt\":\""
+            + now.plusSeconds(7 * 86400)
+            + "\"}");
   }
 
   private void openRoundOnThePage(WebDriver driver, String survey) {
@@ -218,12 +240,10 @@ class ReflectionPagesTest {
     String community = community(driver, lang);
     enterDemoAs(driver, words.get("facilitator"));
     Answer survey =
-        call(
+        create(
             driver,
-            "POST",
             "/api/v1/surveys",
             "{\"communityId\":\"" + community + "\",\"template\":\"mirror\"}");
-    assertEquals(201, survey.status(), String.valueOf(survey.json()));
     openRound(driver, survey.object().get("id").getAsString());
 
     for (int person = 0; person < MEMBERS.size(); person++) {
@@ -281,14 +301,7 @@ class ReflectionPagesTest {
     assertEquals(10, charts.size());
     WebElement first = charts.get(0);
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", first);
-    waiting(driver)
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return arguments[0].complete && arguments[0].naturalWidth > 0",
-                            first));
+    waitUntilLoaded(driver, first);
     assertFalse(first.getDomAttribute("alt").isBlank(), "the chart says what it shows");
     assertFitsItsContainer(driver, first);
     chrome.audit(driver, "survey report");
@@ -309,17 +322,29 @@ class ReflectionPagesTest {
         "the CSV downloads");
   }
 
+  private static void waitUntilLoaded(WebDriver driver, WebElement img) {
+    waiting(driver)
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+  }
+
+  /** The reflection page's chart, once it has loaded and fits its container. */
+  private WebElement chartOnReflectionPage(WebDriver driver, String community) {
+    driver.get(tool("/reflection?community=" + community));
+    WebElement chart =
+        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("chart")));
+    waitUntilLoaded(driver, chart);
+    assertFitsItsContainer(driver, chart);
+    return chart;
+  }
+
   /** Reads a text resource of the page's origin (the JSON field holds the text itself). */
   private static Answer svgOf(WebDriver driver, String path) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> result =
-        (Map<String, Object>)
-            ((JavascriptExecutor) driver)
-                .executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'})"
-                        + ".then(async (r) => done({status: r.status, text: await r.text()}));",
-                    path);
+    Map<?, ?> result = fetch(driver, "GET", path, null);
     return new Answer(
         ((Number) result.get("status")).intValue(),
         new com.google.gson.JsonPrimitive((String) result.get("text")));
@@ -379,18 +404,15 @@ class ReflectionPagesTest {
   /** Filipe opens a prompt that asks for evidence; answers its thread. */
   private String openPrompt(WebDriver driver, String community) {
     enterDemoAs(driver, "Filipe Ramos");
-    Answer scheduled =
-        call(
-            driver,
-            "POST",
-            "/api/v1/prompt-schedules",
-            "{\"communityId\":\""
-                + community
-                + "\",\"title\":\"Observação entre pares: o que levamos para a sala de aula\","
-                + "\"body\":\"<p>O que viu na aula de um colega que vai experimentar?</p>\","
-                + "\"repeat\":\"once\",\"localTime\":\"18:00\",\"openDays\":7,"
-                + "\"asksEvidence\":true,\"openNow\":true}");
-    assertEquals(201, scheduled.status(), String.valueOf(scheduled.json()));
+    create(
+        driver,
+        "/api/v1/prompt-schedules",
+        "{\"communityId\":\""
+            + community
+            + "\",\"title\":\"Observação entre pares: o que levamos para a sala de aula\","
+            + "\"body\":\"<p>O que viu na aula de um colega que vai experimentar?</p>\","
+            + "\"repeat\":\"once\",\"localTime\":\"18:00\",\"openDays\":7,"
+            + "\"asksEvidence\":true,\"openNow\":true}");
     return call(driver, "GET", "/api/v1/prompt-schedules/dialogue?community=" + community, null)
         .json()
         .getAsJsonArray()
@@ -426,48 +448,31 @@ class ReflectionPagesTest {
     String thread = openPrompt(driver, community);
     // What widens a page: a resource whose long title sizes the evidence menu, and a link with
     // nowhere to break.
-    Answer resource =
-        call(
-            driver,
-            "POST",
-            "/api/v1/resources",
-            "{\"communityId\":\""
-                + community
-                + "\",\"url\":\"https://escola.example/grelha\",\"title\":\"Grelha de observação"
-                + " de aulas entre pares com critérios de metacognição, autorregulação e feedback"
-                + " formativo para o ensino secundário\"}");
-    assertEquals(201, resource.status(), String.valueOf(resource.json()));
+    create(
+        driver,
+        "/api/v1/resources",
+        "{\"communityId\":\""
+            + community
+            + "\",\"url\":\"https://escola.example/grelha\",\"title\":\"Grelha de observação"
+            + " de aulas entre pares com critérios de metacognição, autorregulação e feedback"
+            + " formativo para o ensino secundário\"}");
     String link =
         "https://escola.example/partilhas/ObservacaoEntrePares_CartoesDeCoresParaAsDuvidas"
             + "DosAlunosDoDecimoAnoTurmaBSegundoPeriodo.pdf";
     for (String name : List.of("Gabriela Lopes", "Tiago Correia")) {
       enterDemoAs(driver, name);
-      Answer answered =
-          call(
-              driver,
-              "POST",
-              "/api/v1/reflections",
-              "{\"threadId\":\""
-                  + thread
-                  + "\",\"body\":\"<p>Vi cartões de cores: "
-                  + "pneumoultramicroscopicossilicovulcanoconiótico"
-                  + "pneumoultramicroscopicossilicovulcanoconiótico.</p>\",\"shared\":true,"
-                  + "\"evidence\":{\"link\":\""
-                  + link
-                  + "\"}}");
-      assertEquals(201, answered.status(), String.valueOf(answered.json()));
+      reflect(
+          driver,
+          thread,
+          "<p>Vi cartões de cores: "
+              + "pneumoultramicroscopicossilicovulcanoconiótico"
+              + "pneumoultramicroscopicossilicovulcanoconiótico.</p>",
+          true,
+          link);
     }
     // Hugo keeps his in the journal: it shows with its actions.
     enterDemoAs(driver, "Hugo Pereira");
-    call(
-        driver,
-        "POST",
-        "/api/v1/reflections",
-        "{\"threadId\":\""
-            + thread
-            + "\",\"body\":\"<p>Ainda a pensar.</p>\",\"shared\":false,\"evidence\":{\"link\":\""
-            + link
-            + "\"}}");
+    reflect(driver, thread, "<p>Ainda a pensar.</p>", false, link);
 
     driver.manage().window().setSize(new Dimension(390, 844));
     driver.get(tool("/prompt?thread=" + thread));
@@ -490,18 +495,7 @@ class ReflectionPagesTest {
     assertTrue(overflow(driver) <= 0, "no horizontal scroll for a facilitator: " + widest(driver));
     chrome.audit(driver, "prompt page for a facilitator on a phone");
 
-    driver.get(tool("/reflection?community=" + community));
-    WebElement chart =
-        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("chart")));
-    waiting(driver)
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return arguments[0].complete && arguments[0].naturalWidth > 0",
-                            chart));
-    assertFitsItsContainer(driver, chart);
+    WebElement chart = chartOnReflectionPage(driver, community);
     assertTrue(overflow(driver) <= 0, "no horizontal scroll on reflection: " + widest(driver));
     chrome.audit(driver, "reflection page with the chart");
 
@@ -519,27 +513,9 @@ class ReflectionPagesTest {
     String community = community(driver, lang);
     String thread = openPrompt(driver, community);
     enterDemoAs(driver, "Gabriela Lopes");
-    call(
-        driver,
-        "POST",
-        "/api/v1/reflections",
-        "{\"threadId\":\""
-            + thread
-            + "\",\"body\":\"<p>Uma resposta.</p>\",\"shared\":true,"
-            + "\"evidence\":{\"link\":\"https://escola.example/a\"}}");
+    reflect(driver, thread, "<p>Uma resposta.</p>", true, "https://escola.example/a");
     enterDemoAs(driver, WORDS.get(lang).get("facilitator"));
-    driver.get(tool("/reflection?community=" + community));
-    WebElement chart =
-        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("chart")));
-    waiting(driver)
-        .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return arguments[0].complete && arguments[0].naturalWidth > 0",
-                            chart));
-    assertFitsItsContainer(driver, chart);
+    WebElement chart = chartOnReflectionPage(driver, community);
     String svg = svgOf(driver, chart.getDomAttribute("src")).json().getAsString();
     assertTrue(svg.contains("viewBox=\"0 0 "), svg);
     assertTrue(

@@ -14,7 +14,7 @@ import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionThread;
-import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.DiscussionViews;
 import org.copconnector.plugin.prompt.Dialogue;
 import org.copconnector.plugin.prompt.Occurrences;
 import org.copconnector.plugin.prompt.PromptSchedules;
@@ -34,9 +34,9 @@ class PromptScheduleTest {
   }
 
   private static List<Instant> openings(DiscussionWorld world, Community c) {
-    Discussions.ThreadList list = world.discussions.threads(ALICE, c.id(), 0);
+    DiscussionViews.ThreadList list = world.discussions.threads(ALICE, c.id(), 0);
     return list.threads().stream()
-        .map(Discussions.ListedThread::thread)
+        .map(DiscussionViews.ListedThread::thread)
         .filter(t -> t.title().equals("Depois da aula"))
         .map(DiscussionThread::createdAt)
         .sorted()
@@ -286,7 +286,7 @@ class PromptScheduleTest {
 
   private static String openingsThread(DiscussionWorld world, Community c) {
     return world.discussions.threads(ALICE, c.id(), 0).threads().stream()
-        .map(Discussions.ListedThread::thread)
+        .map(DiscussionViews.ListedThread::thread)
         .filter(t -> t.title().equals("Depois da aula"))
         .findFirst()
         .orElseThrow()

@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +25,7 @@ import okhttp3.Response;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.testing.Clients;
-import org.copconnector.plugin.people.Participant;
-import org.copconnector.plugin.people.PeopleStore;
-import org.copconnector.plugin.session.ProductRole;
-import org.copconnector.plugin.session.Session;
-import org.copconnector.plugin.session.SessionStore;
+import org.copconnector.connector.testing.CoursePeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,29 +70,10 @@ class AdminApiTest {
     if (demo) {
       return;
     }
-    PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
-    // As launches would record them: two teachers of course 2, an administrator from course 3.
-    people.recordLaunch(
-        "2",
-        "Science Department CoP",
-        new Participant("4", "Alice Anderson", null, List.of("editingteacher"), List.of()));
-    people.recordLaunch(
-        "2",
-        "Science Department CoP",
-        new Participant("5", "Bob Brown", null, List.of("student"), List.of()));
-    people.recordLaunch(
-        "3",
-        "Language Department",
-        new Participant("7", "David Diaz", null, List.of("manager"), List.of()));
-    SessionStore sessions =
-        new SessionStore(connector.database().dataSource(), Clock.systemUTC(), Duration.ofHours(1));
-    facilitator = sessions.open(session("4", "Alice Anderson", "2", ProductRole.FACILITATOR));
-    member = sessions.open(session("5", "Bob Brown", "2", ProductRole.MEMBER));
-    admin = sessions.open(session("7", "David Diaz", "3", ProductRole.ADMIN));
-  }
-
-  private static Session session(String id, String name, String course, ProductRole role) {
-    return new Session(null, id, name, null, "en", course, "Course " + course, role, false, null);
+    CoursePeople people = new CoursePeople(connector.database().dataSource());
+    facilitator = people.facilitator("en");
+    member = people.member("en");
+    admin = people.admin("en");
   }
 
   private record Answer(int status, String body) {

@@ -39,7 +39,7 @@ public final class DiscussionResource {
   /** A community's threads, pinned first, then by latest post. */
   @GET
   @Path("/threads")
-  public Discussions.ThreadList threads(
+  public DiscussionViews.ThreadList threads(
       @QueryParam("community") String community,
       @QueryParam("page") @DefaultValue("0") int page,
       @Context ContainerRequestContext request) {
@@ -79,7 +79,7 @@ public final class DiscussionResource {
   /** A page of a thread; without {@code page}, the last one (where the newest posts are). */
   @GET
   @Path("/threads/{id}")
-  public Discussions.ThreadPage read(
+  public DiscussionViews.ThreadPage read(
       @PathParam("id") String id,
       @QueryParam("page") @DefaultValue("-1") int page,
       @Context ContainerRequestContext request) {
@@ -107,14 +107,14 @@ public final class DiscussionResource {
   @PUT
   @Path("/posts/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Discussions.PostView edit(
+  public DiscussionViews.PostView edit(
       @PathParam("id") String id, Edit edit, @Context ContainerRequestContext request) {
     return discussions.edit(SessionFilter.of(request), id, edit);
   }
 
   @GET
   @Path("/posts/{id}/history")
-  public Discussions.History history(
+  public DiscussionViews.History history(
       @PathParam("id") String id, @Context ContainerRequestContext request) {
     return discussions.history(SessionFilter.of(request), id);
   }
@@ -122,7 +122,7 @@ public final class DiscussionResource {
   @PUT
   @Path("/posts/{id}/helped")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Discussions.PostView helped(
+  public DiscussionViews.PostView helped(
       @PathParam("id") String id, Flag flag, @Context ContainerRequestContext request) {
     return discussions.helped(SessionFilter.of(request), id, value(flag));
   }
@@ -130,7 +130,7 @@ public final class DiscussionResource {
   @PUT
   @Path("/posts/{id}/hidden")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Discussions.PostView hide(
+  public DiscussionViews.PostView hide(
       @PathParam("id") String id, Flag flag, @Context ContainerRequestContext request) {
     return discussions.hide(SessionFilter.of(request), id, value(flag));
   }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.copconnector.plugin.community.Anchor;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.community.CommunityAccess.Access;
@@ -17,6 +16,11 @@ import org.copconnector.plugin.discussion.DiscussionRequests.Edit;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewThread;
 import org.copconnector.plugin.discussion.DiscussionRequests.Quote;
+import org.copconnector.plugin.discussion.DiscussionViews.History;
+import org.copconnector.plugin.discussion.DiscussionViews.ListedThread;
+import org.copconnector.plugin.discussion.DiscussionViews.PostView;
+import org.copconnector.plugin.discussion.DiscussionViews.ThreadList;
+import org.copconnector.plugin.discussion.DiscussionViews.ThreadPage;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
@@ -30,64 +34,19 @@ import org.copconnector.plugin.web.Reason;
  */
 public final class Discussions {
 
-  /** A page of a community's threads. */
-  public record ThreadList(List<ListedThread> threads, int total, int page, int pageSize) {}
-
-  /** A thread as listed, with how many of its posts the reader has not seen. */
-  public record ListedThread(DiscussionThread thread, int unread) {}
-
-  /**
-   * A page of a thread, as its reader may see and act on it; {@code prompt} when the thread is a
-   * reflection prompt's (which has a page of its own).
-   */
-  public record ThreadPage(
-      DiscussionThread thread,
-      String communityName,
-      List<PostView> posts,
-      int page,
-      int pages,
-      boolean canReply,
-      boolean canModerate,
-      boolean prompt) {}
-
-  /** A post as shown to one reader: a hidden post's body only to its author and moderators. */
-  public record PostView(
-      String id,
-      int seq,
-      String parentId,
-      String authorId,
-      String authorName,
-      String body,
-      QuoteView quote,
-      Post.Origin origin,
-      int helped,
-      boolean helpedByMe,
-      boolean hidden,
-      Instant createdAt,
-      Instant editedAt,
-      Instant editableUntil) {}
-
-  /**
-   * Quoted words and whose they were; the words keep their lines (paragraphs and line breaks as
-   * {@code \n}).
-   */
-  public record QuoteView(String postId, String authorName, String text) {}
-
-  /** A post's earlier versions, oldest first, and the current one. */
-  public record History(Post current, List<Revision> earlier) {}
-
   static final int THREADS_PER_PAGE = 30;
   static final int POSTS_PER_PAGE = 50;
-  private static final int MAX_QUOTE = 1000;
 
   private final DataSource dataSource;
   private final CommunityAccess access;
   private final PeopleStore people;
-  private final Outbox outbox;
-  private final Notifier notifier;
   private final DiscussionLimits limits;
   private final Clock clock;
   private final DiscussionStore store = new DiscussionStore();
+  private final PostWriter writer;
+  private final Quotes quotes = new Quotes(store);
+  private final PostViews views;
+  private final PostText text;
 
   public Discussions(
       DataSource dataSource,
@@ -99,10 +58,11 @@ public final class Discussions {
     this.dataSource = dataSource;
     this.access = new CommunityAccess(people);
     this.people = people;
-    this.outbox = outbox;
-    this.notifier = notifier;
     this.limits = limits;
     this.clock = clock;
+    this.writer = new PostWriter(access, people, outbox, notifier, store);
+    this.views = new PostViews(limits, clock);
+    this.text = new PostText(limits);
   }
 
   public ThreadList threads(Session session, String communityId, int page) {
@@ -132,8 +92,8 @@ public final class Discussions {
       throw ApiException.invalid(
           Reason.COMMUNITY_REQUIRED, "communityId", "say which community the thread is for");
     }
-    String title = title(request.title());
-    String body = cleanBody(request.body());
+    String title = text.title(request.title());
+    String body = text.body(request.body());
     return inTransaction(
         c -> {
           Access caller = access.of(c, session, communityId);
@@ -152,7 +112,7 @@ public final class Discussions {
                   now);
           store.insertThread(c, thread);
           Post first =
-              addPost(
+              writer.add(
                   c,
                   caller.community(),
                   thread,
@@ -173,18 +133,19 @@ public final class Discussions {
     if (request == null) {
       throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "a reply needs a body");
     }
-    String body = cleanBody(request.body());
+    String body = text.body(request.body());
     return inTransaction(
         c -> {
           DiscussionThread thread = thread(c, threadId);
           Access caller = access.of(c, session, thread.communityId());
           caller.requireWrite();
           if (request.parentId() != null) {
-            inThread(c, request.parentId(), threadId, "parentId");
+            quotes.postOfThread(c, request.parentId(), threadId, "parentId");
           }
-          Quote quote = quote(c, request.quote(), threadId);
+          Quote quote = quotes.checked(c, request.quote(), threadId);
           Post post = hubReply(c, session, caller, thread, request.parentId(), body, quote);
-          return view(post, Set.of(), session.lmsUserId(), false, quotedAuthors(c, List.of(post)));
+          return views.of(
+              post, Set.of(), session.lmsUserId(), false, quotes.authors(c, List.of(post)));
         });
   }
 
@@ -205,15 +166,15 @@ public final class Discussions {
             store.markRead(c, threadId, session.lmsUserId(), to);
           }
           boolean moderates = caller.canModerate();
-          Map<String, String> quoted = quotedAuthors(c, posts);
-          List<PostView> views =
+          Map<String, String> quoted = quotes.authors(c, posts);
+          List<PostView> shown =
               posts.stream()
-                  .map(post -> view(post, helped, session.lmsUserId(), moderates, quoted))
+                  .map(post -> views.of(post, helped, session.lmsUserId(), moderates, quoted))
                   .toList();
           return new ThreadPage(
               thread,
               caller.community().name(),
-              views,
+              shown,
               p,
               pages,
               caller.canWrite(),
@@ -227,8 +188,8 @@ public final class Discussions {
     if (request == null) {
       throw ApiException.invalid(Reason.BODY_REQUIRED, "body", "an edit needs a body");
     }
-    String body = cleanBody(request.body());
-    String title = request.title() == null ? null : title(request.title());
+    String body = text.body(request.body());
+    String title = request.title() == null ? null : text.title(request.title());
     return inTransaction(
         c -> {
           Post post = post(c, postId);
@@ -249,12 +210,12 @@ public final class Discussions {
                 Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
           store.edit(c, post, thread.title(), title, body, now);
-          return view(
+          return views.of(
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),
               session.lmsUserId(),
               false,
-              quotedAuthors(c, List.of(post)));
+              quotes.authors(c, List.of(post)));
         });
   }
 
@@ -291,12 +252,12 @@ public final class Discussions {
           }
           store.setHelped(c, postId, session.lmsUserId(), helped, Instant.now(clock));
           Post now = post(c, postId);
-          return view(
+          return views.of(
               now,
               helped ? Set.of(postId) : Set.of(),
               session.lmsUserId(),
               false,
-              quotedAuthors(c, List.of(now)));
+              quotes.authors(c, List.of(now)));
         });
   }
 
@@ -318,7 +279,7 @@ public final class Discussions {
           Post post = post(c, postId);
           access.of(c, session, thread(c, post.threadId()).communityId()).requireModerate();
           store.setHidden(c, postId, hidden);
-          return view(post(c, postId), Set.of(), session.lmsUserId(), true, Map.of());
+          return views.of(post(c, postId), Set.of(), session.lmsUserId(), true, Map.of());
         });
   }
 
@@ -373,7 +334,7 @@ public final class Discussions {
       body = SafeHtml.escape(SafeHtml.text(body));
       body = body.substring(0, Math.min(body.length(), DiscussionLimits.BODY_CEILING));
     }
-    return addPost(
+    return writer.add(
         c,
         community,
         thread,
@@ -400,7 +361,7 @@ public final class Discussions {
         new DiscussionThread(
             UUID.randomUUID().toString(), communityId, title, authorId, name, false, 0, at, at);
     store.insertThread(c, thread);
-    addPost(
+    writer.add(
         c,
         community,
         thread,
@@ -437,7 +398,7 @@ public final class Discussions {
       String body,
       Quote quote)
       throws SQLException {
-    return addPost(
+    return writer.add(
         c,
         caller.community(),
         thread,
@@ -493,190 +454,9 @@ public final class Discussions {
     return thread;
   }
 
-  private Post addPost(
-      Connection c,
-      Community community,
-      DiscussionThread thread,
-      String parentId,
-      String authorId,
-      String authorName,
-      String body,
-      Quote quote,
-      Post.Origin origin,
-      Instant at,
-      String importedFromAnchor)
-      throws SQLException {
-    int seq = store.nextSeq(c, thread.id(), at);
-    Post post =
-        new Post(
-            UUID.randomUUID().toString(),
-            thread.id(),
-            seq,
-            parentId,
-            authorId,
-            authorName,
-            body,
-            quote == null ? null : quote.postId(),
-            quote == null ? null : quote.text(),
-            origin,
-            0,
-            false,
-            at,
-            null);
-    store.insertPost(c, post);
-    if (authorId.equals(thread.authorId()) || origin == Post.Origin.HUB) {
-      store.markRead(c, thread.id(), authorId, seq);
-    }
-    String authorLanguage = null;
-    for (Anchor anchor : access.anchors(c, community.id())) {
-      if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
-        if (authorLanguage == null) {
-          authorLanguage = people.languages().of(c, authorId);
-        }
-        ForumMirror.queue(c, outbox, post, anchor, community.name(), authorLanguage);
-      }
-    }
-    List<String> members = access.activeMembers(c, community.id());
-    Map<String, NotificationChoice> choices = store.choices(c, community.id());
-    notifier.queueEveryPost(c, community, thread, post, members, choices);
-    return post;
-  }
-
-  private Quote quote(Connection c, Quote quote, String threadId) throws SQLException {
-    if (quote == null) {
-      return null;
-    }
-    if (quote.postId() == null) {
-      throw ApiException.invalid(
-          Reason.QUOTE_POST_REQUIRED, "quote.postId", "say which post is quoted");
-    }
-    Post quoted = inThread(c, quote.postId(), threadId, "quote.postId");
-    String source = SafeHtml.text(quoted.body());
-    String text = quote.text() == null ? null : lines(quote.text());
-    if (text == null || text.isEmpty()) {
-      text = source.length() > 300 ? source.substring(0, 300).strip() + "…" : source;
-    } else if (text.length() > MAX_QUOTE) {
-      throw ApiException.invalid(
-          Reason.QUOTE_LENGTH,
-          "quote.text",
-          "a quote is at most " + MAX_QUOTE + " characters",
-          Map.of("max", MAX_QUOTE));
-    } else if (!normalise(source).contains(normalise(text))) {
-      throw ApiException.invalid(
-          Reason.QUOTE_NOT_IN_POST, "quote.text", "quoted words must come from the quoted post");
-    }
-    return new Quote(quoted.id(), text);
-  }
-
-  /** Text on one line, for comparing quoted words with their post whatever their layout. */
-  private static String normalise(String text) {
-    return text.replaceAll("\\s+", " ").strip();
-  }
-
-  /**
-   * Quoted text with its lines kept (a paragraph or line break becomes one {@code \n}) and the
-   * spaces within each line tidied.
-   */
-  static String lines(String text) {
-    return text.lines()
-        .map(line -> line.replaceAll("\\s+", " ").strip())
-        .filter(line -> !line.isEmpty())
-        .collect(java.util.stream.Collectors.joining("\n"));
-  }
-
-  /** Who wrote the posts that {@code posts} quote, by post id. */
-  private Map<String, String> quotedAuthors(Connection c, List<Post> posts) throws SQLException {
-    List<String> ids =
-        posts.stream()
-            .map(Post::quotePostId)
-            .filter(java.util.Objects::nonNull)
-            .distinct()
-            .toList();
-    return ids.isEmpty() ? Map.of() : store.authorNames(c, ids);
-  }
-
-  private Post inThread(Connection c, String postId, String threadId, String field)
-      throws SQLException {
-    return store
-        .post(c, postId)
-        .filter(p -> p.threadId().equals(threadId))
-        .orElseThrow(
-            () ->
-                ApiException.invalid(
-                    Reason.POST_NOT_IN_THREAD, field, "not a post of this thread"));
-  }
-
-  private PostView view(
-      Post post,
-      Set<String> helped,
-      String reader,
-      boolean moderates,
-      Map<String, String> quotedAuthors) {
-    boolean mine = post.authorId().equals(reader);
-    boolean showBody = !post.hidden() || mine || moderates;
-    Instant editableUntil =
-        mine && post.origin() == Post.Origin.HUB
-            ? post.createdAt().plus(limits.editWindow())
-            : null;
-    if (editableUntil != null && Instant.now(clock).isAfter(editableUntil)) {
-      editableUntil = null;
-    }
-    return new PostView(
-        post.id(),
-        post.seq(),
-        post.parentId(),
-        post.authorId(),
-        post.authorName(),
-        showBody ? post.body() : null,
-        post.quotePostId() == null || !showBody
-            ? null
-            : new QuoteView(
-                post.quotePostId(), quotedAuthors.get(post.quotePostId()), post.quoteText()),
-        post.origin(),
-        post.helpedCount(),
-        helped.contains(post.id()),
-        post.hidden(),
-        post.createdAt(),
-        post.editedAt(),
-        editableUntil);
-  }
-
-  private String title(String raw) {
-    String title = raw == null ? "" : raw.strip();
-    if (title.isEmpty() || title.length() > limits.maxTitle()) {
-      throw ApiException.invalid(
-          Reason.TITLE_LENGTH,
-          "title",
-          "a title is 1 to " + limits.maxTitle() + " characters",
-          Map.of("min", 1, "max", limits.maxTitle()));
-    }
-    if (title.chars().anyMatch(ch -> Character.isISOControl(ch))) {
-      throw ApiException.invalid(Reason.TITLE_ONE_LINE, "title", "a title is one line of text");
-    }
-    return title;
-  }
-
   /** A post's body as it would be stored: sanitised and within the configured bounds. */
   public String cleanBody(String raw) {
-    if (raw == null || raw.length() > limits.maxBody()) {
-      throw ApiException.invalid(
-          Reason.BODY_LENGTH,
-          "body",
-          "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
-          Map.of("min", 1, "max", limits.maxBody()));
-    }
-    String body = SafeHtml.sanitize(raw);
-    if (SafeHtml.text(body).isBlank()) {
-      throw ApiException.invalid(Reason.BODY_EMPTY, "body", "a post needs some text");
-    }
-    if (body.length() > limits.maxBody()) {
-      throw ApiException.invalid(
-          Reason.BODY_LENGTH,
-          "body",
-          "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
-          Map.of("min", 1, "max", limits.maxBody()));
-    }
-    return body;
+    return text.body(raw);
   }
 
   private String nameOf(Connection c, String lmsUserId) throws SQLException {

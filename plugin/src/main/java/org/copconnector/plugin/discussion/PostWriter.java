@@ -1,0 +1,93 @@
+package org.copconnector.plugin.discussion;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.copconnector.plugin.community.Anchor;
+import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.discussion.DiscussionRequests.Quote;
+import org.copconnector.plugin.outbox.Outbox;
+import org.copconnector.plugin.people.PeopleStore;
+
+/**
+ * Stores a post with the outbox messages that mirror it into the anchors' forums and notify the
+ * members who asked for every post, in the caller's transaction.
+ */
+final class PostWriter {
+
+  private final CommunityAccess access;
+  private final PeopleStore people;
+  private final Outbox outbox;
+  private final Notifier notifier;
+  private final DiscussionStore store;
+
+  PostWriter(
+      CommunityAccess access,
+      PeopleStore people,
+      Outbox outbox,
+      Notifier notifier,
+      DiscussionStore store) {
+    this.access = access;
+    this.people = people;
+    this.outbox = outbox;
+    this.notifier = notifier;
+    this.store = store;
+  }
+
+  /**
+   * Adds the post to the thread; a post imported from an anchor's forum is not mirrored back into
+   * that forum.
+   */
+  Post add(
+      Connection c,
+      Community community,
+      DiscussionThread thread,
+      String parentId,
+      String authorId,
+      String authorName,
+      String body,
+      Quote quote,
+      Post.Origin origin,
+      Instant at,
+      String importedFromAnchor)
+      throws SQLException {
+    int seq = store.nextSeq(c, thread.id(), at);
+    Post post =
+        new Post(
+            UUID.randomUUID().toString(),
+            thread.id(),
+            seq,
+            parentId,
+            authorId,
+            authorName,
+            body,
+            quote == null ? null : quote.postId(),
+            quote == null ? null : quote.text(),
+            origin,
+            0,
+            false,
+            at,
+            null);
+    store.insertPost(c, post);
+    if (authorId.equals(thread.authorId()) || origin == Post.Origin.HUB) {
+      store.markRead(c, thread.id(), authorId, seq);
+    }
+    String authorLanguage = null;
+    for (Anchor anchor : access.anchors(c, community.id())) {
+      if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
+        if (authorLanguage == null) {
+          authorLanguage = people.languages().of(c, authorId);
+        }
+        ForumMirror.queue(c, outbox, post, anchor, community.name(), authorLanguage);
+      }
+    }
+    List<String> members = access.activeMembers(c, community.id());
+    Map<String, NotificationChoice> choices = store.choices(c, community.id());
+    notifier.queueEveryPost(c, community, thread, post, members, choices);
+    return post;
+  }
+}
