@@ -1,5 +1,5 @@
 // The administrators' page: the Moodle connection, the set-up check, deliveries and rosters.
-import { api, prefetch } from './api.js';
+import { api } from './api.js';
 import { checksSection } from './admin-checks.js';
 import { outboxSection } from './admin-outbox.js';
 import { badge, technicalDetail, when } from './admin-parts.js';
@@ -157,5 +157,4 @@ async function start() {
   await Promise.all(SECTIONS.filter((name) => name !== opened).map((name) => sections[name].draw()));
 }
 
-prefetch('/api/v1/admin/status');
 start().catch((error) => showLoadFailure(error));

@@ -19,9 +19,17 @@ export function whenIdle() {
   });
 }
 
-// GET requests a page starts as its script loads, before it knows who is signed in, so that they
-// travel together instead of one after the other; the first api('GET', path) takes the answer.
+// GET requests a page starts as its script loads (those it can only know then, e.g. from a form's
+// defaults; early.js starts the others sooner), so that they travel together instead of one after
+// the other; the first api('GET', path) takes the answer.
 const early = new Map();
+
+// A request early.js started in the head for this address, if any; taken once.
+export function takeEarly(path) {
+  const answer = window.copEarly?.get(path);
+  if (answer) window.copEarly.delete(path);
+  return answer;
+}
 
 export function prefetch(...paths) {
   for (const path of paths) {
@@ -46,11 +54,12 @@ export async function api(method, path, body) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }
+  const started = method === 'GET' ? takeEarly(path) : undefined;
   pending += 1;
   let response;
   let text;
   try {
-    response = await fetch(path, options);
+    response = await (started ?? fetch(path, options));
     text = await response.text();
   } finally {
     pending -= 1;

@@ -282,6 +282,5 @@ $('import').addEventListener('submit', async (event) => {
   }
 });
 
-prefetch(`/api/v1/resources?${searchQuery()}`,
-  ...(community ? [`/api/v1/communities/${encodeURIComponent(community)}`] : []));
+prefetch(`/api/v1/resources?${searchQuery()}`);
 start().catch((error) => showLoadFailure(error, typeof t.error === 'function' ? t : undefined));

@@ -1,4 +1,4 @@
-import { api, prefetch } from './api.js';
+import { api } from './api.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { showMembers } from './community-members.js';
@@ -108,7 +108,6 @@ async function draw() {
   await showDiscussions(page, details, manages);
 }
 
-prefetch(`/api/v1/communities/${encodeURIComponent(page.id)}`);
 page.render = oneAtATime(draw);
 watchDiscussions(page);
 watchTools(page);

@@ -10,24 +10,27 @@ const INTL_LOCALE = { pt: 'pt-PT', en: 'en-GB', es: 'es-ES' };
 // One request per language and page, however many ask for it at once.
 function bundle(lang) {
   if (!bundles.has(lang)) {
-    bundles.set(lang, fetch(`/assets/i18n/${lang}.json`).then((response) => (response.ok ? response.json() : {})));
+    const path = `/assets/i18n/${lang}.json`;
+    const early = window.copEarly?.get(path);
+    window.copEarly?.delete(path);
+    bundles.set(lang, (early ?? fetch(path)).then((response) => (response.ok ? response.json() : {})));
   }
   return bundles.get(lang);
 }
 
-// Starts reading a language's strings before it is sure to be needed (the language the person had
-// on their last page), beside the request that tells which it is.
-export function prefetchStrings(lang) {
-  bundle(lang).catch(() => bundles.delete(lang));
-  if (lang !== 'en') bundle('en').catch(() => bundles.delete('en'));
-}
-
 // A missing string is a defect: it is reported once on the console (tests fail on it) and the
-// English text, or the key, stands in.
-function missing(key) {
+// key stands in; English is read then (not before: every bundle is complete, BundlesTest checks
+// it) and stands in for the strings drawn after.
+let english = null;
+
+function missing(key, lang) {
   if (!reported.has(key)) {
     reported.add(key);
     console.error(`Missing translation: ${key}`);
+  }
+  if (english === null && lang !== 'en') {
+    english = {};
+    bundle('en').then((strings) => { english = strings; }, () => {});
   }
 }
 
@@ -42,7 +45,7 @@ function fill(text, params, numbers) {
 // The translator of one language: t(key, params), with t.has, t.date, t.relative, t.number,
 // t.list and t.error beside it.
 export async function load(lang) {
-  const [strings, english] = await Promise.all([bundle(lang), lang === 'en' ? null : bundle('en')]);
+  const strings = await bundle(lang);
   const locale = INTL_LOCALE[lang] ?? lang;
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
@@ -62,7 +65,7 @@ export async function load(lang) {
   const t = (key, params = {}) => {
     const text = lookup(key, params);
     if (text === undefined) {
-      missing(key);
+      missing(key, lang);
       const fallback = english?.[key] ?? english?.[`${key}.other`];
       return fill(fallback ?? key, params, numbers);
     }

@@ -1,4 +1,4 @@
-import { api, prefetch } from './api.js';
+import { api } from './api.js';
 import { showLoadFailure, el, sanitisedHtml, signedIn } from './ui.js';
 import { evidenceLine, withoutEvidence } from './evidence.js';
 
@@ -52,5 +52,4 @@ async function render() {
 
 $('print').addEventListener('click', () => window.print());
 
-prefetch('/api/v1/me/reflections');
 render().catch((error) => showLoadFailure(error, t.lang ? t : undefined));

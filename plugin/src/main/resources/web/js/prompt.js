@@ -1,4 +1,4 @@
-import { api, compact, prefetch } from './api.js';
+import { api, compact } from './api.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
 import { paragraphs } from './text.js';
 import { evidenceLine, withoutEvidence } from './evidence.js';
@@ -168,5 +168,4 @@ $('answer').addEventListener('submit', async (event) => {
   }
 });
 
-prefetch(`/api/v1/prompt-openings/${encodeURIComponent(thread)}`);
 render().catch((error) => showLoadFailure(error, t.lang ? t : undefined));

@@ -1,4 +1,4 @@
-import { api, compact, prefetch } from './api.js';
+import { api, compact } from './api.js';
 import { paragraphs } from './text.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, signedIn } from './ui.js';
 import { builtIn, startSurveyForm, surveyCards } from './surveys.js';
@@ -250,5 +250,4 @@ $('write').addEventListener('submit', async (event) => {
   }
 });
 
-prefetch(`/api/v1/communities/${encodeURIComponent(community)}`);
 render().catch((error) => showLoadFailure(error, t.lang ? t : undefined));

@@ -1,4 +1,4 @@
-import { api, prefetch } from './api.js';
+import { api } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
 import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
@@ -259,5 +259,4 @@ $('forum-button').addEventListener('click', async () => {
   }
 });
 
-prefetch(path);
 render().catch((error) => showLoadFailure(error, typeof t.error === 'function' ? t : undefined));

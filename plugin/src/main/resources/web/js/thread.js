@@ -1,4 +1,4 @@
-import { api, prefetch } from './api.js';
+import { api } from './api.js';
 import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { paragraphs } from './text.js';
@@ -209,5 +209,4 @@ $('reply').addEventListener('submit', async (event) => {
   }
 });
 
-prefetch(`/api/v1/threads/${encodeURIComponent(id)}?page=${postPage}`);
 page.render().catch(showLoadFailure);

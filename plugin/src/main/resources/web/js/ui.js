@@ -1,5 +1,5 @@
 import { api, whenIdle } from './api.js';
-import { browserLanguage, load, prefetchStrings, translatePage } from './i18n.js';
+import { browserLanguage, load, translatePage } from './i18n.js';
 
 const FALLBACK_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -147,17 +147,9 @@ function showLayout(hub, t) {
 
 let signIn = null;
 
-// The language of the person's last page, kept in the browser, so the next page reads its strings
-// while it asks who is signed in. Storage may be refused (a third-party frame): then it just waits.
+// The language of the person's last page, kept in the browser, so that early.js on the next page
+// reads its strings while it asks who is signed in. Storage may be refused (a third-party frame).
 const LANGUAGE_KEY = 'cop-connector.language';
-
-function remembered() {
-  try {
-    return window.localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 function remember(lang) {
   try {
@@ -182,8 +174,6 @@ function markReadyWhenDrawn() {
 // tried again on the next draw). The first call also fills the shared top of the page.
 export async function signedIn() {
   if (!signIn) {
-    const lastLanguage = remembered();
-    if (lastLanguage) prefetchStrings(lastLanguage);
     signIn = api('GET', '/api/v1/hub').then(async (hub) => {
       remember(hub.me.locale);
       const t = await load(hub.me.locale);

@@ -1,5 +1,6 @@
 package org.copconnector.plugin.web;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.copconnector.plugin.session.SessionCookie;
 
 /**
  * The web UI: plain HTML, CSS and JavaScript modules from the class path ({@code web/}), no build
@@ -36,7 +38,10 @@ public final class StaticResource {
   private static final String SAFE_PATH = "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*\\.[a-z]+";
 
   /** A page that starts with this line gets the shared head, banner and top of the navigation. */
-  private static final Pattern LAYOUT = Pattern.compile("<!--layout script=\"([a-z]+\\.js)\"-->\n");
+  private static final Pattern LAYOUT =
+      Pattern.compile("<!--layout script=\"([a-z]+\\.js)\"(?: early=\"([^\"<>]*)\")?-->\n");
+
+  private static final Pattern EARLY = Pattern.compile("data-early=\"[^\"]*\"");
 
   /** The CSS framework's files the pages use, by name, from its WebJar on the class path. */
   private static final Map<String, String> VENDOR =
@@ -70,61 +75,86 @@ public final class StaticResource {
 
   @GET
   @Path("admin")
-  public Response admin() {
-    return page("admin.html");
+  public Response admin(@CookieParam(SessionCookie.NAME) String session) {
+    return page("admin.html", session != null);
   }
 
   @GET
   @Path("hub")
-  public Response hub() {
-    return page("hub.html");
+  public Response hub(@CookieParam(SessionCookie.NAME) String session) {
+    return page("hub.html", session != null);
   }
 
   @GET
   @Path("community")
-  public Response community() {
-    return page("community.html");
+  public Response community(@CookieParam(SessionCookie.NAME) String session) {
+    return page("community.html", session != null);
   }
 
   @GET
   @Path("thread")
-  public Response thread() {
-    return page("thread.html");
+  public Response thread(@CookieParam(SessionCookie.NAME) String session) {
+    return page("thread.html", session != null);
   }
 
   @GET
   @Path("bank")
-  public Response bank() {
-    return page("bank.html");
+  public Response bank(@CookieParam(SessionCookie.NAME) String session) {
+    return page("bank.html", session != null);
   }
 
   @GET
   @Path("resource")
-  public Response resource() {
-    return page("resource.html");
+  public Response resource(@CookieParam(SessionCookie.NAME) String session) {
+    return page("resource.html", session != null);
   }
 
   @GET
   @Path("reflection")
-  public Response reflection() {
-    return page("reflection.html");
+  public Response reflection(@CookieParam(SessionCookie.NAME) String session) {
+    return page("reflection.html", session != null);
   }
 
   @GET
   @Path("prompt")
-  public Response prompt() {
-    return page("prompt.html");
+  public Response prompt(@CookieParam(SessionCookie.NAME) String session) {
+    return page("prompt.html", session != null);
   }
 
   @GET
   @Path("portfolio")
-  public Response portfolio() {
-    return page("portfolio.html");
+  public Response portfolio(@CookieParam(SessionCookie.NAME) String session) {
+    return page("portfolio.html", session != null);
   }
 
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
-    return file(name, "no-cache");
+    return page(name, true);
+  }
+
+  /**
+   * An HTML page; without a session it starts no request of its own data in the head (early.js),
+   * which could only be refused: the page then says how to sign in.
+   */
+  private Response page(String name, boolean signedIn) {
+    if (signedIn) {
+      return file(name, "no-cache");
+    }
+    byte[] anonymous =
+        cache.computeIfAbsent(
+            name + "#signed-out",
+            key ->
+                EARLY
+                    .matcher(
+                        new String(
+                            cache.computeIfAbsent(name, StaticResource::load),
+                            StandardCharsets.UTF_8))
+                    .replaceFirst("data-early=\"\"")
+                    .getBytes(StandardCharsets.UTF_8));
+    return Response.ok(anonymous, TYPES.get("html"))
+        .cacheControl(CacheControl.valueOf("no-cache"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 
   @GET
@@ -195,7 +225,10 @@ public final class StaticResource {
             .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION);
     String script = layout.group(1);
     String preloads = new ModulePreloads(name -> read("js/" + name)).links(script);
-    return (head.replace("{{preloads}}", preloads).replace("{{script}}", script)
+    String early = layout.group(2) == null ? "" : layout.group(2);
+    return (head.replace("{{preloads}}", preloads)
+                .replace("{{early}}", early)
+                .replace("{{script}}", script)
             + page.substring(layout.end()))
         .getBytes(StandardCharsets.UTF_8);
   }

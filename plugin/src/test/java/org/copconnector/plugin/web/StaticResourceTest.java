@@ -1,0 +1,35 @@
+package org.copconnector.plugin.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StaticResourceTest {
+
+  private final StaticResource pages = new StaticResource();
+
+  private static String html(Response response) {
+    return new String((byte[]) response.getEntity(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSignedInPersonsPageAsksForWhoTheyAreAndItsDataInTheHead() {
+    String page = html(pages.community("a-session"));
+    assertTrue(
+        page.contains("data-early=\"/api/v1/hub /api/v1/communities/{id}\""),
+        "the early requests of the community page");
+    assertTrue(page.indexOf("early.js") < page.indexOf("bootstrap.min.css"), "before the styles");
+  }
+
+  @Test
+  void withoutASessionThePageAsksForNothingThatWouldBeRefused() {
+    String page = html(pages.community(null));
+    assertTrue(page.contains("data-early=\"\""), "no early request");
+    assertFalse(page.contains("/api/v1/communities/{id}"));
+    // The signed-in page is unchanged by the signed-out one kept beside it.
+    assertTrue(html(pages.community("a-session")).contains("/api/v1/communities/{id}"));
+  }
+}
