@@ -237,6 +237,10 @@ class ReflectionPagesTest {
       throws Exception {
     Map<String, String> words = WORDS.get(lang);
     WebDriver driver = start();
+    if (lang.equals("pt")) {
+      // In Portuguese on a phone, in English on a desktop: the journey is seen at both sizes.
+      chrome.phone();
+    }
     String community = community(driver, lang);
     enterDemoAs(driver, words.get("facilitator"));
     Answer survey =
