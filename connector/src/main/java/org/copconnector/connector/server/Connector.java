@@ -296,6 +296,11 @@ public final class Connector implements AutoCloseable {
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);
       long migrated = System.nanoTime();
+      // Before requests are taken, so no upload is under way while leftovers are judged.
+      int swept = uploads.sweep(UPLOAD_LEFTOVER_AGE);
+      if (swept > 0) {
+        LOG.info("deleted {} file(s) left by refused or abandoned uploads", swept);
+      }
       // A run killed while delivering left its leases: this instance's next run takes them over
       // at once instead of when they run out (on the embedded database, which H2 locks to one
       // process, every lease in it is such a one).
@@ -418,6 +423,9 @@ public final class Connector implements AutoCloseable {
       LOG.warn("housekeeping failed: {}", e.toString());
     }
   }
+
+  /** How old a file no upload or resource uses must be before it is deleted at start. */
+  static final Duration UPLOAD_LEFTOVER_AGE = Duration.ofDays(1);
 
   private static int awaitMigration(CompletableFuture<Integer> migration) {
     try {

@@ -49,6 +49,25 @@ final class ResourceStore {
     }
   }
 
+  /** Forgets uploads made before {@code before}: they were used at once or never. */
+  int deleteUploadsBefore(Connection c, Instant before) throws SQLException {
+    return Sql.update(c, "DELETE FROM upload WHERE created_at < ?", Timestamp.from(before));
+  }
+
+  /** Forgets files recorded before {@code before} that no upload or version refers to. */
+  int deleteUnreferencedBlobsBefore(Connection c, Instant before) throws SQLException {
+    return Sql.update(
+        c,
+        "DELETE FROM blob WHERE created_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM upload u WHERE u.sha256 = blob.sha256)"
+            + " AND NOT EXISTS (SELECT 1 FROM resource_version v WHERE v.sha256 = blob.sha256)",
+        Timestamp.from(before));
+  }
+
+  List<String> blobChecksums(Connection c) throws SQLException {
+    return Sql.strings(c, "SELECT sha256 FROM blob");
+  }
+
   Optional<String> blobMediaType(Connection c, String sha) throws SQLException {
     return Sql.first(c, "SELECT media_type FROM blob WHERE sha256 = ?", sha);
   }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.session.Session;
@@ -14,8 +16,9 @@ import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
 
 /**
- * Receives files: bounded while read, stored once by checksum, judged by their content, their text
- * extracted for search. An upload is then used by its author to create a resource or a version.
+ * Receives files: bounded while read, judged by their content, their text extracted for search, and
+ * only then stored once by checksum (a refused file leaves nothing behind). An upload is then used
+ * by its author to create a resource or a version.
  */
 public final class Uploads {
 
@@ -50,43 +53,74 @@ public final class Uploads {
     if (declaredLength > limitBytes) {
       throw tooLarge();
     }
-    BlobStore.Stored stored;
+    try (BlobStore.Pending pending = receive(body)) {
+      String mediaType = types.detect(pending.path());
+      if (!FileTypes.allowed(mediaType)) {
+        throw new ApiException(
+            Reason.FILE_TYPE_NOT_ALLOWED,
+            "this file's content is "
+                + mediaType
+                + ", which the bank does not take (documents, presentations, spreadsheets, text, PNG or JPEG pictures)",
+            Map.of("mediaType", mediaType));
+      }
+      String text = extraction.text(pending.path(), mediaType);
+      String name = FileNames.clean(fileName);
+      String id = UUID.randomUUID().toString();
+      Instant now = Instant.now(clock);
+      // Kept only inside the transaction: a refusal before it, or a failed insert, leaves the
+      // pending file to be deleted on close (a file kept by a commit that then fails is swept).
+      Transaction.run(
+          dataSource,
+          "upload",
+          c -> {
+            store.insertBlob(c, pending.sha256(), pending.size(), mediaType, text, now);
+            store.insertUpload(
+                c, new ResourceStore.Upload(id, pending.sha256(), name, session.lmsUserId()), now);
+            try {
+              pending.keep();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            return null;
+          });
+      return new Received(id, pending.sha256(), pending.size(), mediaType, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private BlobStore.Pending receive(InputStream body) {
     try {
-      stored = blobs.store(body, limitBytes);
+      return blobs.receive(body, limitBytes);
     } catch (BlobStore.TooLarge e) {
       throw tooLarge();
     } catch (IOException e) {
       throw new ApiException(
           Reason.UPLOAD_INTERRUPTED, "the file did not arrive whole: " + e.getMessage());
     }
-    String mediaType;
+  }
+
+  /**
+   * Deletes what refused or abandoned uploads left, once older than {@code age}: uploads no
+   * resource was made from, files no upload or version refers to, and files a stopped run left
+   * half-received. Run at start, before requests are taken.
+   */
+  public int sweep(Duration age) {
+    Instant before = Instant.now(clock).minus(age);
+    Set<String> known =
+        Transaction.run(
+            dataSource,
+            "sweep uploads",
+            c -> {
+              store.deleteUploadsBefore(c, before);
+              store.deleteUnreferencedBlobsBefore(c, before);
+              return Set.copyOf(store.blobChecksums(c));
+            });
     try {
-      mediaType = types.detect(stored.path());
+      return blobs.sweep(age, Instant.now(clock), known::contains);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!FileTypes.allowed(mediaType)) {
-      throw new ApiException(
-          Reason.FILE_TYPE_NOT_ALLOWED,
-          "this file's content is "
-              + mediaType
-              + ", which the bank does not take (documents, presentations, spreadsheets, text, PNG or JPEG pictures)",
-          Map.of("mediaType", mediaType));
-    }
-    String text = extraction.text(stored.path(), mediaType);
-    String name = FileNames.clean(fileName);
-    String id = UUID.randomUUID().toString();
-    Instant now = Instant.now(clock);
-    Transaction.run(
-        dataSource,
-        "upload",
-        c -> {
-          store.insertBlob(c, stored.sha256(), stored.size(), mediaType, text, now);
-          store.insertUpload(
-              c, new ResourceStore.Upload(id, stored.sha256(), name, session.lmsUserId()), now);
-          return null;
-        });
-    return new Received(id, stored.sha256(), stored.size(), mediaType, name);
   }
 
   private ApiException tooLarge() {
