@@ -152,7 +152,7 @@ function edit(post, body, status) {
 async function draw() {
   const { hub, t } = await signedIn();
   page.t = t;
-  const data = await api('GET', `/api/v1/threads/${encodeURIComponent(id)}?page=${postPage}`);
+  const data = await api('GET', `/api/v1/threads/${encodeURIComponent(id)}${postPage >= 0 ? `?page=${postPage}` : ''}`);
   postPage = data.page;
   const { thread } = data;
   document.title = `${thread.title} – ${t('app.name')}`;

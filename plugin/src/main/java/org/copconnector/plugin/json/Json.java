@@ -22,16 +22,32 @@ public final class Json {
               JsonFieldException.Kind.NOT_A_DATE)
           .nullSafe();
 
+  private static final com.google.gson.TypeAdapter<java.time.Instant> WINDOWED_INSTANTS =
+      new IsoTextAdapter<>(
+              java.time.Instant::parse,
+              "an ISO-8601 instant",
+              JsonFieldException.Kind.NOT_AN_INSTANT)
+          .within(DateWindow::contains)
+          .nullSafe();
+  private static final com.google.gson.TypeAdapter<java.time.LocalDate> WINDOWED_DATES =
+      new IsoTextAdapter<>(
+              java.time.LocalDate::parse,
+              "an ISO-8601 date (YYYY-MM-DD)",
+              JsonFieldException.Kind.NOT_A_DATE)
+          .within(DateWindow::contains)
+          .nullSafe();
+
   private Json() {}
 
   /**
    * For request bodies: unknown fields and unknown enum constants are errors rather than being
-   * silently dropped, so a typo never stores something half-way.
+   * silently dropped, so a typo never stores something half-way; whole numbers must be whole and
+   * fit, {@link Range}s hold and dates lie in the {@link DateWindow}.
    */
   public static Gson strict() {
     return new GsonBuilder()
-        .registerTypeAdapter(java.time.Instant.class, INSTANTS)
-        .registerTypeAdapter(java.time.LocalDate.class, DATES)
+        .registerTypeAdapter(java.time.Instant.class, WINDOWED_INSTANTS)
+        .registerTypeAdapter(java.time.LocalDate.class, WINDOWED_DATES)
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
         .registerTypeAdapterFactory(new StrictScalarAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())

@@ -13,10 +13,13 @@ public final class JsonFieldException extends JsonParseException {
     UNKNOWN_VALUE,
     EXPECTED_OBJECT,
     EXPECTED_NUMBER,
+    EXPECTED_INTEGER,
+    OUT_OF_RANGE,
     EXPECTED_BOOLEAN,
     WRONG_TYPE,
     NOT_A_DATE,
-    NOT_AN_INSTANT
+    NOT_AN_INSTANT,
+    DATE_OUT_OF_RANGE
   }
 
   private final String jsonPath;

@@ -13,11 +13,18 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
-/** Records read from client input must not carry fields the record does not declare. */
+/**
+ * Records read from client input must not carry fields the record does not declare, and their
+ * numbers must lie in the {@link Range} a component declares.
+ */
 final class StrictRecordAdapterFactory implements TypeAdapterFactory {
 
   /** Joins this record's position ({@code $.a}) with a path inside it ({@code $.b.c}). */
@@ -32,6 +39,7 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
       return null;
     }
     Set<String> known = new HashSet<>();
+    Map<String, RecordComponent> ranged = new LinkedHashMap<>();
     for (RecordComponent component : raw.getRecordComponents()) {
       SerializedName name = component.getAccessor().getAnnotation(SerializedName.class);
       if (name == null) {
@@ -42,6 +50,10 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
         }
       }
       known.add(name == null ? component.getName() : name.value());
+      if (component.isAnnotationPresent(Range.class)) {
+        component.getAccessor().trySetAccessible();
+        ranged.put(name == null ? component.getName() : name.value(), component);
+      }
     }
     TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
     TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
@@ -72,8 +84,9 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
           }
         }
         JsonTreeReader fields = new JsonTreeReader(tree);
+        T value;
         try {
-          return delegate.read(fields);
+          value = delegate.read(fields);
         } catch (JsonFieldException e) {
           throw e.at(join(path, e.jsonPath()));
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -84,7 +97,47 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
               JsonFieldException.Kind.WRONG_TYPE,
               "wrong type of value");
         }
+        checkRanges(path, value);
+        return value;
+      }
+
+      private void checkRanges(String path, T value) {
+        if (value == null) {
+          return;
+        }
+        for (Map.Entry<String, RecordComponent> entry : ranged.entrySet()) {
+          Range range = entry.getValue().getAnnotation(Range.class);
+          Object field = valueOf(entry.getValue(), value);
+          String at = join(path, "$." + entry.getKey());
+          if (field instanceof Collection<?> values) {
+            int i = 0;
+            for (Object element : values) {
+              checkRange(at + "[" + i++ + "]", element, range);
+            }
+          } else {
+            checkRange(at, field, range);
+          }
+        }
       }
     };
+  }
+
+  private static Object valueOf(RecordComponent component, Object record) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component, e);
+    }
+  }
+
+  private static void checkRange(String path, Object value, Range range) {
+    if (value instanceof Number number
+        && (number.doubleValue() < range.min() || number.doubleValue() > range.max())) {
+      throw new JsonFieldException(
+          path,
+          JsonFieldException.Kind.OUT_OF_RANGE,
+          "a number from " + range.min() + " to " + range.max() + ": " + value,
+          Map.of("min", range.min(), "max", range.max()));
+    }
   }
 }

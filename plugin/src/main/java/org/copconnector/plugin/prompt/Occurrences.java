@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  */
 public record Occurrences(
     Repeat repeat, LocalDate first, LocalTime time, ZoneId zone, LocalDate until) {
+
+  /** How far around the estimated occurrence {@link #stepsBefore} is searched. */
+  private static final long WINDOW = 2;
 
   /** How often. */
   public enum Repeat {
@@ -45,26 +49,47 @@ public record Occurrences(
 
   /** The latest occurrence at or before {@code now}, if any. */
   public Optional<ZonedDateTime> latestAtOrBefore(Instant now) {
-    ZonedDateTime found = null;
-    for (long n = 0; ; n++) {
-      Optional<ZonedDateTime> next = nth(n);
-      if (next.isEmpty() || next.get().toInstant().isAfter(now)) {
-        return Optional.ofNullable(found);
+    LocalDate today = now.atZone(zone).toLocalDate();
+    LocalDate reference = until != null && until.isBefore(today) ? until : today;
+    long near = stepsBefore(reference);
+    for (long n = near + WINDOW; n >= Math.max(0, near - WINDOW); n--) {
+      Optional<ZonedDateTime> candidate = nth(n);
+      if (candidate.isPresent() && !candidate.get().toInstant().isAfter(now)) {
+        return candidate;
       }
-      found = next.get();
     }
+    return Optional.empty();
   }
 
   /** The first occurrence after {@code now}, if any. */
   public Optional<ZonedDateTime> firstAfter(Instant now) {
-    for (long n = 0; ; n++) {
-      Optional<ZonedDateTime> next = nth(n);
-      if (next.isEmpty()) {
+    long near = stepsBefore(now.atZone(zone).toLocalDate());
+    for (long n = Math.max(0, near - WINDOW); n <= near + WINDOW; n++) {
+      Optional<ZonedDateTime> candidate = nth(n);
+      if (candidate.isEmpty()) {
         return Optional.empty();
       }
-      if (next.get().toInstant().isAfter(now)) {
-        return next;
+      if (candidate.get().toInstant().isAfter(now)) {
+        return candidate;
       }
     }
+    return Optional.empty();
+  }
+
+  /**
+   * How many repeats fit between the first date and {@code date}, within a step or two: the answer
+   * is searched only around it, so a first date long ago costs no more than a recent one. A
+   * daylight-saving shift or a month's clamped last day moves an occurrence by less than a step.
+   */
+  private long stepsBefore(LocalDate date) {
+    if (!date.isAfter(first)) {
+      return 0;
+    }
+    return switch (repeat) {
+      case ONCE -> 0;
+      case WEEKLY -> ChronoUnit.DAYS.between(first, date) / 7;
+      case FORTNIGHTLY -> ChronoUnit.DAYS.between(first, date) / 14;
+      case MONTHLY -> ChronoUnit.MONTHS.between(first, date);
+    };
   }
 }

@@ -23,6 +23,7 @@ import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Sql;
@@ -50,7 +51,7 @@ public final class PromptSchedules {
       LocalDate firstDate,
       String localTime,
       String timeZone,
-      Integer openDays,
+      @Range(min = 1, max = 90) Integer openDays,
       LocalDate untilDate,
       Boolean asksEvidence,
       Boolean openNow) {}

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
+import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
@@ -42,7 +43,7 @@ public final class BankResource {
   public record Use(String note) {}
 
   /** A 1-5 usefulness rating. */
-  public record Rating(Integer stars) {}
+  public record Rating(@Range(min = 1, max = 5) Integer stars) {}
 
   /** A comment. */
   public record CommentText(String text) {}

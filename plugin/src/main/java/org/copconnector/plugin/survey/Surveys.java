@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.i18n.Translations;
+import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.Session;
@@ -30,10 +31,11 @@ public final class Surveys {
       String communityId, Survey.Template template, String title, List<String> items) {}
 
   /** A new round; {@code minRespondents} defaults to {@link #DEFAULT_MINIMUM}. */
-  public record NewRound(Instant opensAt, Instant closesAt, Integer minRespondents) {}
+  public record NewRound(
+      Instant opensAt, Instant closesAt, @Range(min = 2, max = 1000) Integer minRespondents) {}
 
   /** One person's answers, item by item (1 to 5, or null to skip). */
-  public record Answers(List<Integer> agreements) {}
+  public record Answers(@Range(min = 1, max = 5) List<Integer> agreements) {}
 
   /** Below this many respondents a report shows nothing. */
   public static final int DEFAULT_MINIMUM = 3;

@@ -14,6 +14,7 @@ public final class ApiApplication extends ResourceConfig {
     UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
     register(new GsonProvider(gson, maxJsonBodyBytes));
     register(new BodyLimitFilter(maxJsonBodyBytes));
+    register(new PageParameterFilter());
     register(new ApiExceptionMapper());
     register(new WebApplicationExceptionMapper(unexpected));
     register(unexpected);

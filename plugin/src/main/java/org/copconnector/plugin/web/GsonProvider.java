@@ -118,10 +118,13 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
       case UNKNOWN_VALUE -> Reason.UNKNOWN_VALUE;
       case EXPECTED_OBJECT -> Reason.EXPECTED_OBJECT;
       case EXPECTED_NUMBER -> Reason.EXPECTED_NUMBER;
+      case EXPECTED_INTEGER -> Reason.EXPECTED_INTEGER;
+      case OUT_OF_RANGE -> Reason.NUMBER_RANGE;
       case EXPECTED_BOOLEAN -> Reason.EXPECTED_BOOLEAN;
       case WRONG_TYPE -> Reason.WRONG_TYPE;
       case NOT_A_DATE -> Reason.DATE_INVALID;
       case NOT_AN_INSTANT -> Reason.DATE_TIME_INVALID;
+      case DATE_OUT_OF_RANGE -> Reason.DATE_RANGE;
     };
   }
 

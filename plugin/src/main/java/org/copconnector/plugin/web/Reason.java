@@ -29,10 +29,13 @@ public enum Reason {
   UNKNOWN_VALUE(422, "allowed"),
   EXPECTED_OBJECT(422),
   EXPECTED_NUMBER(422),
+  EXPECTED_INTEGER(422),
+  NUMBER_RANGE(422, "min", "max"),
   EXPECTED_BOOLEAN(422),
   WRONG_TYPE(422),
   DATE_INVALID(422),
   DATE_TIME_INVALID(422),
+  DATE_RANGE(422, "min", "max"),
   INVALID_BODY("invalid_body", 422),
 
   // Signing in.
@@ -46,6 +49,7 @@ public enum Reason {
   LMS_UNAVAILABLE("lms_unavailable", 503),
 
   // Shared by several features.
+  PAGE_RANGE(422, "min", "max"),
   COMMUNITY_REQUIRED(422),
   SEARCH_LENGTH(422, "max"),
   TITLE_LENGTH(422, "min", "max"),
