@@ -25,6 +25,12 @@ final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandl
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
 
+  /** Every method gets the error body: Jetty's default leaves PUT and DELETE refusals empty. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected boolean generateAcceptableResponse(
       Request request,
