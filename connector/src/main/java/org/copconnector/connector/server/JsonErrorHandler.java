@@ -42,6 +42,7 @@ final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandl
       String message,
       Throwable cause) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.write(true, ByteBuffer.wrap(body(code, cause)), callback);
     return true;
   }

@@ -1,6 +1,8 @@
 package org.copconnector.connector.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an attacker sends without a login: huge form bodies, malformed headers and paths. Each is
- * refused with a 4xx in the error shape (a page under /lti), and the server stays up.
+ * refused with a 4xx in the error shape (a page under /lti), and the server stays up; every page
+ * carries its security headers.
  */
 class HostileRequestsTest {
 
@@ -202,6 +205,46 @@ class HostileRequestsTest {
         assertTrue(r.code() >= 400 && r.code() < 500, method + " " + r.code());
         assertEquals("application/json", r.header("Content-Type").split(";")[0], method);
         assertEquals("bad_request", errorShape(text).get("reason").getAsString(), method);
+      }
+    }
+  }
+
+  private Response get(String path, String accept) throws IOException {
+    return http.newCall(
+            new Request.Builder()
+                .url(hub.url(path))
+                .header("Accept", accept)
+                .header("Cookie", "cop_session=" + teacher)
+                .build())
+        .execute();
+  }
+
+  @Test
+  void everyPageCarriesItsSecurityHeaders() throws Exception {
+    for (String path :
+        List.of("/hub", "/bank", "/demo", "/no-such-page", "/lti/launch", "/lti/login")) {
+      try (Response page = get(path, "text/html")) {
+        assertTrue(page.header("Content-Type").startsWith("text/html"), path);
+        String policy = page.header("Content-Security-Policy");
+        assertNotNull(policy, path);
+        for (String directive :
+            List.of(
+                "default-src 'self'",
+                "script-src 'self'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'")) {
+          assertTrue(policy.contains(directive), path + ": " + policy);
+        }
+        assertFalse(policy.contains("unsafe-inline"), path + ": " + policy);
+        assertFalse(policy.contains("frame-ancestors"), "opened in Moodle's iframe: " + policy);
+        assertEquals("nosniff", page.header("X-Content-Type-Options"), path);
+        assertEquals("strict-origin-when-cross-origin", page.header("Referrer-Policy"), path);
+        String html = page.body().string();
+        assertFalse(
+            html.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), "inline script: " + path);
+        assertFalse(html.contains("<style"), "inline style: " + path);
+        assertFalse(html.matches("(?s).*\\sstyle=\".*"), "style attribute: " + path);
       }
     }
   }

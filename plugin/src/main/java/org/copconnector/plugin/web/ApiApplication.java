@@ -15,6 +15,7 @@ public final class ApiApplication extends ResourceConfig {
     UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
     register(new GsonProvider(gson));
     register(new BodyLimitFilter(maxBodyBytes));
+    register(new SecurityHeaders());
     register(new ApiExceptionMapper());
     register(new WebApplicationExceptionMapper(unexpected));
     register(unexpected);
