@@ -28,7 +28,7 @@ const FILE_OR_LINK = (p, legendClass, fileHelp) => `
     <input id="${p}-file" class="form-control" type="file" aria-describedby="${fileHelp ? `${p}-file-help ` : ''}${p}-file-error">
     ${fileHelp ? `<div id="${p}-file-help" class="form-text" data-i18n="bank.fileHelp">PDF, document, presentation, spreadsheet, text, or PNG or JPEG picture.</div>` : ''}
     <div id="${p}-progress" class="progress mt-2" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" hidden data-i18n-attr="aria-label:bank.uploading">
-      <div class="progress-bar" style="width: 0%"></div>
+      <div class="progress-bar"></div>
     </div>
     <div id="${p}-file-error" class="form-text text-danger fw-semibold" role="alert" hidden></div>
   </div>

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Tokens;
+import org.copconnector.plugin.web.SecurityHeaders;
 
 /**
  * Answers a deep-linking request: a facilitator places a link to the course hub in a course
@@ -83,6 +84,10 @@ public final class DeepLinkingResponse {
     return Response.ok(
             LtiPages.autoPost(t, launch.deepLinking().returnUrl(), Map.of("JWT", jwt.serialize())))
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        // The page posts its answer to the platform: the policy allows that form's target.
+        .header(
+            SecurityHeaders.POLICY,
+            SecurityHeaders.policyPostingTo(launch.deepLinking().returnUrl()))
         .build();
   }
 }

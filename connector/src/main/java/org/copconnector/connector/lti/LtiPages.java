@@ -5,7 +5,8 @@ import org.copconnector.plugin.i18n.Translations;
 
 /**
  * The few HTML pages of the LTI flow, in the language given: an error that says what to check, and
- * self-submitting forms.
+ * self-submitting forms. No inline script or style (the pages' security policy allows neither):
+ * theirs are assets.
  */
 final class LtiPages {
 
@@ -57,7 +58,7 @@ final class LtiPages {
             + "<noscript><button type=\"submit\">"
             + escape(t.text("lti.continue"))
             + "</button></noscript></form>"
-            + "<script>document.getElementById('continue').submit();</script>");
+            + "<script src=\"/assets/js/lti-continue.js\"></script>");
   }
 
   /** Tells the LMS that dynamic registration is over (the standard closing message). */
@@ -70,7 +71,7 @@ final class LtiPages {
             + "</h1><p>"
             + escape(t.text("lti.registered.text", Map.of("platform", platformName)))
             + "</p>"
-            + "<script>(window.opener || window.parent).postMessage({subject: 'org.imsglobal.lti.close'}, '*');</script>");
+            + "<script src=\"/assets/js/lti-close.js\"></script>");
   }
 
   static String escape(String text) {
@@ -99,8 +100,7 @@ final class LtiPages {
         + escape(title)
         + " – "
         + escape(t.text("lti.page.suffix"))
-        + "</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;"
-        + "padding:0 1rem;color:#1b1b1b;line-height:1.5}.code{color:#555;font-size:.9rem}</style></head>"
+        + "</title><link rel=\"stylesheet\" href=\"/assets/lti.css\"></head>"
         + "<body><main>"
         + body
         + "</main></body></html>";

@@ -291,6 +291,7 @@ public final class Connector implements AutoCloseable {
               config.httpHost(),
               config.httpPort(),
               config.shutdownGrace(),
+              config.maxJsonBytes(),
               new ApiApplication(Json.strict(), config.maxJsonBytes(), resources));
       http.start();
       long handlersReady = System.nanoTime();

@@ -16,7 +16,19 @@ final class HttpServer {
   private final Server server;
   private final ServerConnector connector;
 
-  HttpServer(String host, int port, Duration shutdownGrace, ResourceConfig application) {
+  /** Form parameters a request may carry when the container reads them itself. */
+  private static final int MAX_FORM_KEYS = 100;
+
+  /**
+   * @param maxBodyBytes the request body limit the application holds every non-upload body to; the
+   *     container reads no larger form either
+   */
+  HttpServer(
+      String host,
+      int port,
+      Duration shutdownGrace,
+      long maxBodyBytes,
+      ResourceConfig application) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     server = new Server(threads);
@@ -26,6 +38,8 @@ final class HttpServer {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
+    context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes));
+    context.setMaxFormKeys(MAX_FORM_KEYS);
     ServletHolder api = new ServletHolder("api", new ServletContainer(application));
     api.setInitOrder(1); // initialise Jersey while starting, not on the first request
     context.addServlet(api, "/*");

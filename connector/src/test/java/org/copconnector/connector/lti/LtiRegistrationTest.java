@@ -83,7 +83,10 @@ class LtiRegistrationTest {
     assertEquals(200, done.status(), done.body());
     assertTrue(done.body().contains("O CoP Connector está registado"), done.body());
     assertTrue(
-        done.body().contains("org.imsglobal.lti.close"), "closes Moodle's registration window");
+        done.body().contains("<script src=\"/assets/js/lti-close.js\">"),
+        "closes Moodle's registration window");
+    assertTrue(
+        browser.get(tool("/assets/js/lti-close.js")).body().contains("org.imsglobal.lti.close"));
 
     JsonObject sent = JsonParser.parseString(platform.registrations().get(0)).getAsJsonObject();
     assertEquals(tool("/lti/login"), sent.get("initiate_login_uri").getAsString());

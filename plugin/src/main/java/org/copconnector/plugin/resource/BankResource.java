@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,9 @@ import java.util.Map;
 import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.HeaderValues;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.StreamedBody;
 
 /** The resource bank over HTTP: uploads, resources, versions, search, downloads, feedback. */
 @Path("/api/v1")
@@ -99,12 +100,13 @@ public final class BankResource {
   @POST
   @Path("/uploads")
   @Consumes(MediaType.WILDCARD)
+  @StreamedBody
   public Response upload(
       InputStream body,
       @HeaderParam("X-File-Name") String fileName,
       @Context HttpHeaders headers,
       @Context ContainerRequestContext request) {
-    String name = fileName == null ? "" : URLDecoder.decode(fileName, StandardCharsets.UTF_8);
+    String name = HeaderValues.percentDecoded("X-File-Name", fileName);
     return Response.status(201)
         .entity(uploads.receive(SessionFilter.of(request), body, name, headers.getLength()))
         .build();

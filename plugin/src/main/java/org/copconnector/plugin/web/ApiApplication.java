@@ -10,11 +10,13 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class ApiApplication extends ResourceConfig {
 
-  public ApiApplication(Gson gson, long maxJsonBodyBytes, List<Object> resources) {
+  /** {@code maxBodyBytes} bounds every request body but uploads (see {@link StreamedBody}). */
+  public ApiApplication(Gson gson, long maxBodyBytes, List<Object> resources) {
     UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
-    register(new GsonProvider(gson, maxJsonBodyBytes));
-    register(new BodyLimitFilter(maxJsonBodyBytes));
+    register(new GsonProvider(gson));
+    register(new BodyLimitFilter(maxBodyBytes));
     register(new PageParameterFilter());
+    register(new SecurityHeaders());
     register(new ApiExceptionMapper());
     register(new WebApplicationExceptionMapper(unexpected));
     register(unexpected);

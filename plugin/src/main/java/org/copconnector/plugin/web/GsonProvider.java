@@ -25,8 +25,8 @@ import java.nio.charset.StandardCharsets;
 import org.copconnector.plugin.json.JsonFieldException;
 
 /**
- * The only JSON provider: Gson reads request bodies (bounded in size, strict about fields and
- * types) and writes every answer.
+ * The only JSON provider: Gson reads request bodies (strict about fields and types) and writes
+ * every answer.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,11 +34,9 @@ import org.copconnector.plugin.json.JsonFieldException;
 public final class GsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
   private final Gson gson;
-  private final long maxBodyBytes;
 
-  public GsonProvider(Gson gson, long maxBodyBytes) {
+  public GsonProvider(Gson gson) {
     this.gson = gson;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
@@ -56,10 +54,10 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
       MultivaluedMap<String, String> httpHeaders,
       InputStream entityStream)
       throws IOException {
-    InputStream bounded = new BoundedInputStream(entityStream, maxBodyBytes);
+    // The body is already bounded (BodyLimitFilter).
     try {
       JsonReader reader =
-          gson.newJsonReader(new InputStreamReader(bounded, StandardCharsets.UTF_8));
+          gson.newJsonReader(new InputStreamReader(entityStream, StandardCharsets.UTF_8));
       Object value = gson.fromJson(reader, genericType);
       if (value == null) {
         throw new ApiException(Reason.MISSING_BODY, "a JSON request body is required");

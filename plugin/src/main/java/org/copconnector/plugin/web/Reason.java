@@ -13,6 +13,7 @@ public enum Reason {
   // The request itself cannot be read.
   BAD_REQUEST(400),
   CONTENT_LENGTH_INVALID(400),
+  HEADER_INVALID(400, "header"),
   MALFORMED_JSON("malformed_json", 400),
   MISSING_BODY("missing_body", 400),
   PAYLOAD_TOO_LARGE(413, "limitBytes", "limitKiB"),

@@ -198,14 +198,24 @@ public final class StaticResource {
     if (type == null) {
       throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
     }
-    byte[] content = cache.computeIfAbsent(path, StaticResource::load);
-    if (content.length == 0) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    byte[] content = cache.get(path);
+    if (content == null) {
+      content = load(path);
+      if (content.length == 0) {
+        // Unknown names are not remembered: the cache holds only the files that exist.
+        throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+      }
+      cache.putIfAbsent(path, content);
     }
     return Response.ok(content, type)
         .cacheControl(CacheControl.valueOf(cacheControl))
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  /** How many files are held in memory. */
+  int cached() {
+    return cache.size();
   }
 
   private static byte[] load(String path) {

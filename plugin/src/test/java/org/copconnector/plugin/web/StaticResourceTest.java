@@ -1,6 +1,8 @@
 package org.copconnector.plugin.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
@@ -31,5 +33,17 @@ class StaticResourceTest {
     assertFalse(page.contains("/api/v1/communities/{id}"));
     // The signed-in page is unchanged by the signed-out one kept beside it.
     assertTrue(html(pages.community("a-session")).contains("/api/v1/communities/{id}"));
+  }
+
+  @Test
+  void unknownAssetNamesAreNotRemembered() {
+    assertEquals(200, pages.asset("app.css").getStatus());
+    int known = pages.cached();
+    for (int i = 0; i < 500; i++) {
+      String name = "js/no-such-" + i + ".js";
+      ApiException refused = assertThrows(ApiException.class, () -> pages.asset(name));
+      assertEquals(Reason.ASSET_NOT_FOUND, refused.reason());
+    }
+    assertEquals(known, pages.cached(), "the cache holds only files that exist");
   }
 }
