@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -120,17 +122,24 @@ class RealMoodleLtiTest {
     driver.findElement(By.id("tool-create-button")).click();
     // Moodle opens the registration in a frame. When a tool of the same host and port exists, it
     // asks first whether to update it or register a new one.
-    driver
-        .switchTo()
-        .frame(
-            moodle
-                .waiting()
-                .until(
-                    ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#external-registration-template-container iframe"))));
-    if (!driver.findElements(By.cssSelector("button[data-href$='&type=0']")).isEmpty()) {
-      driver.findElement(By.cssSelector("button[data-href$='&type=0']")).click();
-    }
+    // Moodle may draw the frame again as it loads: find it afresh until the switch holds.
+    moodle
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.switchTo().defaultContent();
+              d.switchTo()
+                  .frame(
+                      d.findElement(
+                          By.cssSelector("#external-registration-template-container iframe")));
+              List<WebElement> registerNew =
+                  d.findElements(By.cssSelector("button[data-href$='&type=0']"));
+              if (!registerNew.isEmpty()) {
+                registerNew.get(0).click();
+              }
+              return true;
+            });
     driver.switchTo().defaultContent();
     PlatformStore platforms =
         new PlatformStore(connector.database().dataSource(), Clock.systemUTC());
