@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.NoSuchFrameException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -121,28 +123,37 @@ class RealMoodleLtiTest {
     moodle.screenshot("admin-manage-tools");
     driver.findElement(By.id("tool-create-button")).click();
     // Moodle opens the registration in a frame. When a tool of the same host and port exists, it
-    // asks first whether to update it or register a new one.
-    // Moodle may draw the frame again as it loads: find it afresh until the switch holds.
+    // asks first whether to update it or register a new one. Until the connector has the site: in
+    // the frame (found afresh each time, as Moodle may draw it
+    // again), register a new tool when Moodle asks; the frame goes once the registration is done.
+    PlatformStore platforms =
+        new PlatformStore(connector.database().dataSource(), Clock.systemUTC());
     moodle
         .waiting()
         .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchFrameException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             d -> {
-              d.switchTo().defaultContent();
-              d.switchTo()
-                  .frame(
-                      d.findElement(
-                          By.cssSelector("#external-registration-template-container iframe")));
-              List<WebElement> registerNew =
-                  d.findElements(By.cssSelector("button[data-href$='&type=0']"));
-              if (!registerNew.isEmpty()) {
-                registerNew.get(0).click();
+              if (!platforms.all().isEmpty()) {
+                return true;
               }
-              return true;
+              d.switchTo().defaultContent();
+              List<WebElement> frames =
+                  d.findElements(
+                      By.cssSelector("#external-registration-template-container iframe"));
+              if (!frames.isEmpty()) {
+                d.switchTo().frame(frames.get(0));
+                List<WebElement> registerNew =
+                    d.findElements(By.cssSelector("button[data-href$='&type=0']"));
+                if (!registerNew.isEmpty()) {
+                  registerNew.get(0).click();
+                }
+                d.switchTo().defaultContent();
+              }
+              return false;
             });
     driver.switchTo().defaultContent();
-    PlatformStore platforms =
-        new PlatformStore(connector.database().dataSource(), Clock.systemUTC());
     Platform platform =
         moodle.waiting().until(d -> platforms.all().stream().findFirst().orElse(null));
     assertEquals(lab.url(), platform.issuer());
