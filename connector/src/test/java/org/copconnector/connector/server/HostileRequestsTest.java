@@ -168,8 +168,18 @@ class HostileRequestsTest {
   }
 
   @Test
+  void aSessionCookieDifferingOnlyInCaseIsNoSessionOnTheSameConnection() throws Exception {
+    assertEquals(200, hub.call(teacher, "GET", "/api/v1/hub", null).status());
+    for (String forged : List.of(teacher.toUpperCase(), teacher.toLowerCase())) {
+      if (!forged.equals(teacher)) {
+        assertEquals(401, hub.call(forged, "GET", "/api/v1/hub", null).status(), forged);
+      }
+    }
+  }
+
+  @Test
   void aMalformedFileNameHeaderIsABadRequest() throws Exception {
-    for (String name : List.of("%E0%A4%A", "%zz.pdf", "abc%")) {
+    for (String name : List.of("%E0%A4%A", "%zz.pdf", "abc%", "%C0%AF.pdf")) {
       Request request =
           new Request.Builder()
               .url(hub.url("/api/v1/uploads"))

@@ -147,6 +147,10 @@ public final class DemoHub implements AutoCloseable {
     return connector.port();
   }
 
+  public org.copconnector.plugin.store.Database database() {
+    return connector.database();
+  }
+
   @Override
   public void close() {
     connector.close();

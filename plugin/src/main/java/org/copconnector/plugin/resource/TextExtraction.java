@@ -84,6 +84,14 @@ public final class TextExtraction {
 
   private final Duration timeLimit;
 
+  /**
+   * Why a zip-based document (Office, ODF) is a bomb, inflating far beyond its size; null when it
+   * is not one or not a zip.
+   */
+  static String inflationProblem(Path file) throws java.io.IOException {
+    return BOMBS.problem(file);
+  }
+
   public TextExtraction() {
     this(TIME_LIMIT);
   }

@@ -63,6 +63,14 @@ public final class Uploads {
                 + ", which the bank does not take (documents, presentations, spreadsheets, text, PNG or JPEG pictures)",
             Map.of("mediaType", mediaType));
       }
+      String bomb = TextExtraction.inflationProblem(pending.path());
+      if (bomb != null) {
+        throw new ApiException(
+            Reason.FILE_INFLATES,
+            "this file unpacks to far more than its size ("
+                + bomb
+                + "), which the bank does not take");
+      }
       String text = extraction.text(pending.path(), mediaType);
       String name = FileNames.clean(fileName);
       String id = UUID.randomUUID().toString();

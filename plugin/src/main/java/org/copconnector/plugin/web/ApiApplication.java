@@ -15,6 +15,7 @@ public final class ApiApplication extends ResourceConfig {
     UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
     register(new GsonProvider(gson));
     register(new BodyLimitFilter(maxBodyBytes));
+    register(new QueryEncodingFilter());
     register(new PageParameterFilter());
     register(new SecurityHeaders());
     register(new ApiExceptionMapper());

@@ -1,7 +1,5 @@
 package org.copconnector.plugin.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Reads request headers whose values the client encodes, refusing malformed ones as bad input. */
@@ -15,7 +13,7 @@ public final class HeaderValues {
       return "";
     }
     try {
-      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+      return PercentEncoding.decode(value);
     } catch (IllegalArgumentException e) {
       throw new ApiException(
           Reason.HEADER_INVALID,

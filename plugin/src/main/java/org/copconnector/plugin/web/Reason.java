@@ -115,6 +115,7 @@ public enum Reason {
   UPLOAD_INTERRUPTED("upload_interrupted", 400),
   FILE_TYPE_NOT_ALLOWED("unsupported_type", 415, "mediaType"),
   FILE_TOO_LARGE(413, "limitBytes", "maxMiB"),
+  FILE_INFLATES(422),
   MOODLE_FILE_REFUSED(422),
   DOWNLOAD_INTERRUPTED("lms_unavailable", 503),
 
