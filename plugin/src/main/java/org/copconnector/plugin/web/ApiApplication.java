@@ -17,6 +17,8 @@ public final class ApiApplication extends ResourceConfig {
     register(new BodyLimitFilter(maxBodyBytes));
     register(new QueryEncodingFilter());
     register(new PageParameterFilter());
+    register(new QueryTextFilter());
+    register(new FormTextFilter());
     register(new SecurityHeaders());
     register(new ApiExceptionMapper());
     register(new WebApplicationExceptionMapper(unexpected));
