@@ -77,7 +77,7 @@ public final class Surveys {
           Reason.SURVEY_ITEMS,
           "items",
           "up to " + MAX_ITEMS + " statements of 1 to 500 characters",
-          Map.of("maxItems", MAX_ITEMS, "maxLength", 500));
+          Map.of("maxEntries", MAX_ITEMS, "maxLength", 500));
     }
     List<String> all = new ArrayList<>(items);
     all.addAll(extra);

@@ -143,7 +143,7 @@ public enum Reason {
 
   // Surveys.
   SURVEY_TEMPLATE_REQUIRED(422),
-  SURVEY_ITEMS(422, "maxItems", "maxLength"),
+  SURVEY_ITEMS(422, "maxEntries", "maxLength"),
   SURVEY_EMPTY(422),
   ROUND_DATES_REQUIRED(422),
   ROUND_DATES_ORDER(422, "maxDays"),
