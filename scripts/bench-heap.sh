@@ -34,20 +34,20 @@ sampled_peak() {
 }
 # Most heap in use (MiB) just before a collection, in the GC log lines after line $2.
 logged_peak() {
-  tail -n +"$2" "$1" | grep -o '[0-9]*M->' | tr -d 'M->' | sort -n | tail -1
+  tail -n +"$2" "$1" | grep -o '[0-9]*M->' | sed 's/M->//' | sort -n | tail -1
 }
 phase() {
   local name="$1" label="$2"
   local from=$(( $(wc -l < "$work/gc.log") + 1 ))
   jstat -gc "$pid" 100 > "$work/$name.jstat" &
   sampler=$!
-  mvn -B -q -ntp -pl connector exec:java -Dexec.mainClass=org.copconnector.connector.bench.HeapBenchmark \
+  mvn -B -q -ntp -Dstyle.color=never -pl connector exec:java -Dexec.mainClass=org.copconnector.connector.bench.HeapBenchmark \
     -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
-    -Dexec.args="http://127.0.0.1:$port $name" 2> "$work/$name.err"
+    -Dexec.args="http://127.0.0.1:$port $name" 2> "$work/$name.err" | sed 's/\x1b\[[0-9;]*m//g'
   kill "$sampler"; wait "$sampler" 2>/dev/null || true; sampler=""
   printf '| %s: peak heap in use (sampled every 100 ms / just before a collection) | %s MiB / %s MiB of 512 MiB |\n' \
     "$label" "$(sampled_peak "$work/$name.jstat")" "$(logged_peak "$work/gc.log" "$from")"
-  grep '^wrong\|^upload' "$work/$name.err" >&2 || true
+  grep 'wrong: \|upload [0-9]*: ' "$work/$name.err" >&2 || true
 }
 echo "| measurement | result |"
 echo "|---|---|"
