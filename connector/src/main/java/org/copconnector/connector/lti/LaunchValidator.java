@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.copconnector.connector.lti.LaunchRefused.Reason;
 import org.copconnector.connector.lti.LoginStates.LoginState;
 import org.copconnector.plugin.session.Tokens;
+import org.copconnector.plugin.web.WebLink;
 
 /**
  * Checks an LTI 1.3 launch completely: state bound to this browser, RS256 signature against the
@@ -89,7 +90,36 @@ public final class LaunchValidator {
     if (claims.getSubject() == null || claims.getSubject().isBlank()) {
       throw new LaunchRefused(Reason.MALFORMED_TOKEN, "anonymous launches are not supported");
     }
+    checkAddresses(claims, messageType);
     return toLaunch(claims, platform, deployment, messageType);
+  }
+
+  /**
+   * The platform's addresses a page could link to or post to: absolute http(s) ones only (a {@code
+   * javascript:} return address would run in the connector's pages). The deep-linking return
+   * address is required, the others optional.
+   */
+  private static void checkAddresses(JWTClaimsSet claims, String messageType) throws LaunchRefused {
+    checkAddress("target_link_uri", claims.getClaim(LtiClaims.TARGET_LINK_URI), false);
+    checkAddress(
+        "return_url", claimMap(claims, LtiClaims.LAUNCH_PRESENTATION).get("return_url"), false);
+    if (Launch.DEEP_LINKING.equals(messageType)) {
+      checkAddress(
+          "deep_link_return_url",
+          claimMap(claims, LtiClaims.DEEP_LINKING_SETTINGS).get("deep_link_return_url"),
+          true);
+    }
+  }
+
+  private static void checkAddress(String field, Object value, boolean required)
+      throws LaunchRefused {
+    if (value == null && !required) {
+      return;
+    }
+    if (!(value instanceof String address) || !WebLink.isWebLink(address)) {
+      throw new LaunchRefused(
+          Reason.BAD_ADDRESS, field, field + " is not an absolute http(s) address: " + value);
+    }
   }
 
   private void verifySignature(SignedJWT jwt, Platform platform) throws LaunchRefused {
