@@ -90,8 +90,19 @@ public final class LaunchValidator {
     if (claims.getSubject() == null || claims.getSubject().isBlank()) {
       throw new LaunchRefused(Reason.MALFORMED_TOKEN, "anonymous launches are not supported");
     }
+    checkIdentifier("sub", claims.getSubject());
+    checkIdentifier("context id", text(claimMap(claims, LtiClaims.CONTEXT).get("id")));
+    checkIdentifier("resource link id", text(claimMap(claims, LtiClaims.RESOURCE_LINK).get("id")));
     checkAddresses(claims, messageType);
     return toLaunch(claims, platform, deployment, messageType);
+  }
+
+  /** An identifier the connector keeps must fit, and be text: none is ever cut or changed. */
+  private static void checkIdentifier(String what, String value) throws LaunchRefused {
+    if (value != null && (value.length() > Launch.MAX_ID || !ClaimText.isText(value))) {
+      throw new LaunchRefused(
+          Reason.MALFORMED_TOKEN, what + " is longer than " + Launch.MAX_ID + " or not text");
+    }
   }
 
   /**

@@ -182,6 +182,38 @@ class LtiLaunchTest {
   }
 
   @Test
+  void longOrControlCharacterClaimsAreMadeToFitOrRefused() throws Exception {
+    String longName = "Gabriela " + "G".repeat(2000);
+    assertEquals(
+        303,
+        launchWith(
+                c ->
+                    c.subject("11")
+                        .claim("name", "Ana\u0000 " + longName)
+                        .claim("email", "a".repeat(400) + "@example.com")
+                        .claim("locale", "pt-" + "x".repeat(100)),
+                platform.key())
+            .status());
+    PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
+    Participant ana =
+        people.roster("2").stream()
+            .filter(p -> p.lmsUserId().equals("11"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(500, ana.displayName().length());
+    assertTrue(ana.displayName().startsWith("Ana Gabriela"), ana.displayName());
+    assertEquals(null, ana.email());
+
+    browser = new Browser();
+    assertRefused(
+        launchWith(c -> c.subject("1".repeat(256)), platform.key()),
+        LaunchRefused.Reason.MALFORMED_TOKEN);
+    assertRefused(
+        launchWith(c -> c.subject("1\u00002"), platform.key()),
+        LaunchRefused.Reason.MALFORMED_TOKEN);
+  }
+
+  @Test
   void errorsOnTheLtiAddressesArePagesNotJson() throws Exception {
     // A teacher reloading the launch address, or a form posted with another encoding.
     Browser.Page reloaded = browser.get(tool("/lti/launch"));

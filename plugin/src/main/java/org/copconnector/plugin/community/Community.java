@@ -3,6 +3,7 @@ package org.copconnector.plugin.community;
 import com.google.gson.annotations.SerializedName;
 import java.time.Instant;
 import java.util.List;
+import org.copconnector.plugin.json.Length;
 
 /** A community of practice as stored. */
 public record Community(
@@ -18,12 +19,27 @@ public record Community(
 
   /** How the community describes itself, after the teachers' own descriptions. */
   public record Profile(
-      List<String> cycles,
-      List<String> subjects,
+      @Length(
+              min = 1,
+              max = NewCommunity.MAX_TAG,
+              entries = NewCommunity.MAX_TAGS,
+              reason = "tag_list")
+          List<String> cycles,
+      @Length(
+              min = 1,
+              max = NewCommunity.MAX_TAG,
+              entries = NewCommunity.MAX_TAGS,
+              reason = "tag_list")
+          List<String> subjects,
       Sharing sharing,
       Framework framework,
       Context context,
-      List<String> focus) {
+      @Length(
+              min = 1,
+              max = NewCommunity.MAX_TAG,
+              entries = NewCommunity.MAX_TAGS,
+              reason = "tag_list")
+          List<String> focus) {
 
     public Profile {
       cycles = cycles == null ? List.of() : List.copyOf(cycles);

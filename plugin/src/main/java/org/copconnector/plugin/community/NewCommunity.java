@@ -2,16 +2,18 @@ package org.copconnector.plugin.community;
 
 import java.util.List;
 import java.util.Map;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
 
 /** What a facilitator sends to start a community; checked here, before anything is stored. */
 public record NewCommunity(
-    String name,
-    String domain,
+    @Length(min = 3, max = NewCommunity.MAX_NAME, reason = "name_length") String name,
+    @Length(min = 1, max = NewCommunity.MAX_DOMAIN, reason = "domain_length") String domain,
     Community.Profile profile,
     Community.Joining joining,
-    List<String> courseIds) {
+    @Length(min = 1, max = 255, entries = NewCommunity.MAX_ANCHORS, reason = "too_many_courses")
+        List<String> courseIds) {
 
   static final int MAX_NAME = 120;
   static final int MAX_DOMAIN = 2000;

@@ -1,5 +1,7 @@
 package org.copconnector.plugin.discussion;
 
+import org.copconnector.plugin.json.Length;
+
 /** What callers send to write in discussions; bounds are checked by {@link Discussions}. */
 public final class DiscussionRequests {
 
@@ -8,19 +10,29 @@ public final class DiscussionRequests {
   /**
    * A new thread of a community: a title and the first post's body (HTML, sanitised on arrival).
    */
-  public record NewThread(String communityId, String title, String body) {}
+  public record NewThread(
+      @Length(max = 36) String communityId,
+      @Length(min = 1, max = DiscussionLimits.TITLE_CEILING, reason = "title_length") String title,
+      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body) {}
 
   /**
    * A reply; {@code parentId} is the post answered (the thread's first post when absent), {@code
    * quote} words quoted from a post of the same thread.
    */
-  public record NewReply(String body, String parentId, Quote quote) {}
+  public record NewReply(
+      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body,
+      @Length(max = 36) String parentId,
+      Quote quote) {}
 
   /** Quoted words of a post; the text must be taken from that post (its start when absent). */
-  public record Quote(String postId, String text) {}
+  public record Quote(
+      @Length(max = 36) String postId,
+      @Length(max = Quotes.MAX_QUOTE, reason = "quote_length") String text) {}
 
   /** An edit: the new body, and for a thread's first post optionally a new title. */
-  public record Edit(String title, String body) {}
+  public record Edit(
+      @Length(min = 1, max = DiscussionLimits.TITLE_CEILING, reason = "title_length") String title,
+      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body) {}
 
   /** A flag such as pinned, hidden or "this helped me". */
   public record Flag(Boolean value) {}

@@ -11,7 +11,7 @@ import org.copconnector.plugin.web.Reason;
 /** Quotes of earlier posts of a thread: checked when written, and whose words they are. */
 final class Quotes {
 
-  private static final int MAX_QUOTE = 1000;
+  static final int MAX_QUOTE = 1000;
 
   private final DiscussionStore store;
 

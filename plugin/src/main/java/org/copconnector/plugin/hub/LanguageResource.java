@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.copconnector.plugin.i18n.Locales;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionFilter;
@@ -23,7 +24,7 @@ import org.copconnector.plugin.web.Reason;
 public final class LanguageResource {
 
   /** A language choice, e.g. {@code {"language":"pt"}}. */
-  public record LanguageChoice(String language) {}
+  public record LanguageChoice(@Length(max = 16, reason = "language_invalid") String language) {}
 
   private final PersonLanguages languages;
 

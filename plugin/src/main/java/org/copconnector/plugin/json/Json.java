@@ -41,13 +41,15 @@ public final class Json {
 
   /**
    * For request bodies: unknown fields and unknown enum constants are errors rather than being
-   * silently dropped, so a typo never stores something half-way; whole numbers must be whole and
-   * fit, {@link Range}s hold and dates lie in the {@link DateWindow}.
+   * silently dropped, so a typo never stores something half-way; text must be a string of text,
+   * whole numbers must be whole and fit, {@link Length}s and {@link Range}s hold and dates lie in
+   * the {@link DateWindow}.
    */
   public static Gson strict() {
     return new GsonBuilder()
         .registerTypeAdapter(java.time.Instant.class, WINDOWED_INSTANTS)
         .registerTypeAdapter(java.time.LocalDate.class, WINDOWED_DATES)
+        .registerTypeAdapter(String.class, new StrictStringAdapter())
         .registerTypeAdapterFactory(new StrictEnumAdapterFactory())
         .registerTypeAdapterFactory(new StrictScalarAdapterFactory())
         .registerTypeAdapterFactory(new StrictRecordAdapterFactory())

@@ -19,8 +19,15 @@ public final class JsonFieldException extends JsonParseException {
     WRONG_TYPE,
     NOT_A_DATE,
     NOT_AN_INSTANT,
-    DATE_OUT_OF_RANGE
+    DATE_OUT_OF_RANGE,
+    EXPECTED_STRING,
+    CONTROL_CHARACTER,
+    TEXT_LENGTH,
+    LIST_LENGTH
   }
+
+  /** The parameter naming a more specific reason for the refusal than its kind. */
+  public static final String REASON = "reason";
 
   private final String jsonPath;
   private final Kind kind;

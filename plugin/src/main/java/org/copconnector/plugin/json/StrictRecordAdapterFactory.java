@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Records read from client input must not carry fields the record does not declare, and their
- * numbers must lie in the {@link Range} a component declares.
+ * Records read from client input must not carry fields the record does not declare, their numbers
+ * must lie in the {@link Range} and their texts and lists within the {@link Length} a component
+ * declares.
  */
 final class StrictRecordAdapterFactory implements TypeAdapterFactory {
 
@@ -50,7 +51,8 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
         }
       }
       known.add(name == null ? component.getName() : name.value());
-      if (component.isAnnotationPresent(Range.class)) {
+      if (component.isAnnotationPresent(Range.class)
+          || component.isAnnotationPresent(Length.class)) {
         component.getAccessor().trySetAccessible();
         ranged.put(name == null ? component.getName() : name.value(), component);
       }
@@ -107,19 +109,42 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
         }
         for (Map.Entry<String, RecordComponent> entry : ranged.entrySet()) {
           Range range = entry.getValue().getAnnotation(Range.class);
+          Length length = entry.getValue().getAnnotation(Length.class);
           Object field = valueOf(entry.getValue(), value);
           String at = join(path, "$." + entry.getKey());
           if (field instanceof Collection<?> values) {
+            if (length != null && values.size() > length.entries()) {
+              throw new JsonFieldException(
+                  at,
+                  JsonFieldException.Kind.LIST_LENGTH,
+                  "at most " + length.entries() + " entries",
+                  bounds(length));
+            }
             int i = 0;
             for (Object element : values) {
-              checkRange(at + "[" + i++ + "]", element, range);
+              check(at + "[" + i++ + "]", element, range, length);
             }
           } else {
-            checkRange(at, field, range);
+            check(at, field, range, length);
           }
         }
       }
     };
+  }
+
+  /** What a refusal for {@code length} quotes, and the reason it names, if any. */
+  private static Map<String, Object> bounds(Length length) {
+    Map<String, Object> bounds = new LinkedHashMap<>();
+    bounds.put("min", length.min());
+    bounds.put("max", length.max());
+    bounds.put("maxLength", length.max());
+    if (length.entries() != Integer.MAX_VALUE) {
+      bounds.put("maxEntries", length.entries());
+    }
+    if (!length.reason().isEmpty()) {
+      bounds.put(JsonFieldException.REASON, length.reason());
+    }
+    return bounds;
   }
 
   private static Object valueOf(RecordComponent component, Object record) {
@@ -130,8 +155,18 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
     }
   }
 
-  private static void checkRange(String path, Object value, Range range) {
-    if (value instanceof Number number
+  private static void check(String path, Object value, Range range, Length length) {
+    if (length != null
+        && value instanceof String text
+        && (text.length() < length.min() || text.length() > length.max())) {
+      throw new JsonFieldException(
+          path,
+          JsonFieldException.Kind.TEXT_LENGTH,
+          length.min() + " to " + length.max() + " characters",
+          bounds(length));
+    }
+    if (range != null
+        && value instanceof Number number
         && (number.doubleValue() < range.min() || number.doubleValue() > range.max())) {
       throw new JsonFieldException(
           path,

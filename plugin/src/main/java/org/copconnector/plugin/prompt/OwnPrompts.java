@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.prompt.PromptLibrary.Characteristic;
 import org.copconnector.plugin.prompt.PromptLibrary.Moment;
@@ -33,16 +34,19 @@ public final class OwnPrompts {
 
   /** A prompt to write. */
   public record NewPrompt(
-      String communityId,
-      String language,
+      @Length(max = 36) String communityId,
+      @Length(max = 10, reason = "language_invalid") String language,
       Characteristic characteristic,
       Moment moment,
-      String title,
-      String text,
+      @Length(min = 1, max = 300, reason = "title_length") String title,
+      @Length(min = 1, max = 5000, reason = "prompt_length") String text,
       Boolean asksEvidence) {}
 
   /** Where to share a prompt: named communities, and/or every community of the site. */
-  public record Sharing(List<String> communityIds, Boolean all) {}
+  public record Sharing(
+      @Length(max = 36, entries = OwnPrompts.MAX_SHARES, reason = "too_many_shares")
+          List<String> communityIds,
+      Boolean all) {}
 
   /**
    * A written prompt as one community sees it; {@code sharedWith} is shown to its own community's

@@ -23,6 +23,7 @@ import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.Session;
@@ -44,13 +45,13 @@ public final class PromptSchedules {
 
   /** A prompt to schedule. */
   public record NewSchedule(
-      String communityId,
-      String title,
-      String body,
+      @Length(max = 36) String communityId,
+      @Length(min = 1, max = 300, reason = "title_length") String title,
+      @Length(min = 1, max = 5000, reason = "prompt_length") String body,
       Occurrences.Repeat repeat,
       LocalDate firstDate,
-      String localTime,
-      String timeZone,
+      @Length(max = 8, reason = "local_time_invalid") String localTime,
+      @Length(max = 60, reason = "time_zone_invalid") String timeZone,
       @Range(min = 1, max = 90) Integer openDays,
       LocalDate untilDate,
       Boolean asksEvidence,
@@ -155,6 +156,10 @@ public final class PromptSchedules {
     LocalTime time;
     try {
       time = LocalTime.parse(request.localTime() == null ? "" : request.localTime());
+      // Prompts open on a minute: 18:00:00 is 18:00, and 18:00:30 is not a time to open at.
+      if (!time.equals(time.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+        throw new DateTimeException("seconds");
+      }
     } catch (DateTimeException e) {
       throw ApiException.invalid(
           Reason.LOCAL_TIME_INVALID, "localTime", "a local time such as 18:00");

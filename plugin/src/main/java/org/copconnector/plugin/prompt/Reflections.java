@@ -19,6 +19,7 @@ import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.Post;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.session.Session;
@@ -26,6 +27,7 @@ import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.WebLink;
 
 /**
  * Answers to prompts: shared in the prompt's thread, or kept as private journal entries that only
@@ -35,14 +37,21 @@ import org.copconnector.plugin.web.Reason;
 public final class Reflections {
 
   /** Evidence offered with an answer: a resource of the bank, or a link. */
-  public record EvidenceRequest(String resourceId, String link) {}
+  public record EvidenceRequest(
+      @Length(max = 36) String resourceId,
+      @Length(max = WebLink.MAX_LENGTH, reason = "link_invalid") String link) {}
 
   /** An answer to an opened prompt; private (a journal entry) unless {@code shared}. */
   public record NewReflection(
-      String threadId, String body, Boolean shared, EvidenceRequest evidence) {}
+      @Length(max = 36) String threadId,
+      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body,
+      Boolean shared,
+      EvidenceRequest evidence) {}
 
   /** A journal entry's new text and evidence. */
-  public record Change(String body, EvidenceRequest evidence) {}
+  public record Change(
+      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body,
+      EvidenceRequest evidence) {}
 
   /**
    * Evidence as shown: the resource's title is read when shown (absent once the resource was

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
@@ -35,19 +36,19 @@ import org.copconnector.plugin.web.StreamedBody;
 public final class BankResource {
 
   /** The community a resource is shared into. */
-  public record Share(String communityId) {}
+  public record Share(@Length(max = 36) String communityId) {}
 
   /** Who may find a resource. */
   public record VisibilityChange(Resource.Visibility visibility) {}
 
   /** "I used this in class" and how it went. */
-  public record Use(String note) {}
+  public record Use(@Length(max = 2000, reason = "note_length") String note) {}
 
   /** A 1-5 usefulness rating. */
   public record Rating(@Range(min = 1, max = 5) Integer stars) {}
 
   /** A comment. */
-  public record CommentText(String text) {}
+  public record CommentText(@Length(min = 1, max = 5000, reason = "comment_length") String text) {}
 
   private final Uploads uploads;
   private final Resources resources;

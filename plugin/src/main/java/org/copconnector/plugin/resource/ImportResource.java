@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
@@ -21,7 +22,10 @@ import org.copconnector.plugin.web.Reason;
 public final class ImportResource {
 
   /** The files picked from one course. */
-  public record Request(String communityId, String courseId, List<MoodleImport.Pick> files) {}
+  public record Request(
+      @Length(max = 36) String communityId,
+      @Length(max = 255) String courseId,
+      List<MoodleImport.Pick> files) {}
 
   private final MoodleImport imports;
 

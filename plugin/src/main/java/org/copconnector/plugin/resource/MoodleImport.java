@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Anchor;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsRefusedException;
 import org.copconnector.plugin.lms.LmsUnavailableException;
@@ -25,7 +26,10 @@ import org.copconnector.plugin.web.Reason;
 public final class MoodleImport {
 
   /** A file the facilitator picked, as the listing gave it. */
-  public record Pick(String url, String fileName, String title) {}
+  public record Pick(
+      @Length(max = 2000) String url,
+      @Length(max = 255) String fileName,
+      @Length(max = NewResource.MAX_TITLE, reason = "title_length") String title) {}
 
   /**
    * What happened to one picked file: the resource made, or why not ({@code error} in English,

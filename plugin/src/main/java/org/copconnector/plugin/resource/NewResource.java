@@ -3,6 +3,7 @@ package org.copconnector.plugin.resource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
 import org.copconnector.plugin.web.WebLink;
@@ -12,20 +13,40 @@ import org.copconnector.plugin.web.WebLink;
  * description. Checked here, before anything is stored.
  */
 public record NewResource(
-    String communityId,
-    String uploadId,
-    String url,
-    String title,
-    String description,
+    @Length(max = 36) String communityId,
+    @Length(max = 36) String uploadId,
+    @Length(max = WebLink.MAX_LENGTH, reason = "link_invalid") String url,
+    @Length(min = 1, max = NewResource.MAX_TITLE, reason = "title_length") String title,
+    @Length(max = NewResource.MAX_DESCRIPTION, reason = "description_length") String description,
     Resource.Kind kind,
-    List<String> subjects,
-    List<String> cycles,
-    String language,
+    @Length(
+            min = 1,
+            max = NewResource.MAX_ENTRY,
+            entries = NewResource.MAX_ENTRIES,
+            reason = "tag_list")
+        List<String> subjects,
+    @Length(
+            min = 1,
+            max = NewResource.MAX_ENTRY,
+            entries = NewResource.MAX_ENTRIES,
+            reason = "tag_list")
+        List<String> cycles,
+    @Length(max = 12, reason = "language_invalid") String language,
     Resource.Licence licence,
-    List<String> tags,
-    List<String> authors,
+    @Length(
+            min = 1,
+            max = NewResource.MAX_ENTRY,
+            entries = NewResource.MAX_ENTRIES,
+            reason = "tag_list")
+        List<String> tags,
+    @Length(
+            min = 1,
+            max = NewResource.MAX_ENTRY,
+            entries = NewResource.MAX_ENTRIES,
+            reason = "tag_list")
+        List<String> authors,
     Resource.Visibility visibility,
-    String adaptedFrom) {
+    @Length(max = 36) String adaptedFrom) {
 
   static final int MAX_TITLE = 300;
   static final int MAX_DESCRIPTION = 5000;

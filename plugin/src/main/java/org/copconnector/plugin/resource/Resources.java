@@ -19,12 +19,14 @@ import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.discussion.Notifier;
 import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.i18n.Translations;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.WebLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,10 @@ public final class Resources {
   public record Page(List<Found> results, long total, int page, int pageSize) {}
 
   /** A new version: an upload or a link, and what changed. */
-  public record NewVersion(String uploadId, String url, String note) {}
+  public record NewVersion(
+      @Length(max = 36) String uploadId,
+      @Length(max = WebLink.MAX_LENGTH, reason = "link_invalid") String url,
+      @Length(max = 1000, reason = "note_length") String note) {}
 
   /** A file to send. */
   public record Download(Path path, String fileName, String mediaType, long size, String sha256) {}

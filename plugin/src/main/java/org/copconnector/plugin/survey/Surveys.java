@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.i18n.Translations;
+import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.json.Range;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.PersonLanguages;
@@ -28,7 +29,11 @@ public final class Surveys {
 
   /** A new survey: a built-in template, or the facilitator's own statements. */
   public record NewSurvey(
-      String communityId, Survey.Template template, String title, List<String> items) {}
+      @Length(max = 36) String communityId,
+      Survey.Template template,
+      @Length(max = 300, reason = "title_length") String title,
+      @Length(min = 1, max = 500, entries = Surveys.MAX_ITEMS, reason = "survey_items")
+          List<String> items) {}
 
   /** A new round; {@code minRespondents} defaults to {@link #DEFAULT_MINIMUM}. */
   public record NewRound(
@@ -40,7 +45,7 @@ public final class Surveys {
   /** Below this many respondents a report shows nothing. */
   public static final int DEFAULT_MINIMUM = 3;
 
-  private static final int MAX_ITEMS = 40;
+  static final int MAX_ITEMS = 40;
 
   private final DataSource dataSource;
   private final CommunityAccess access;

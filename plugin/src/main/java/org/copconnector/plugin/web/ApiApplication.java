@@ -20,6 +20,8 @@ public final class ApiApplication extends ResourceConfig {
     register(new GsonProvider(gson));
     register(new BodyLimitFilter(maxBodyBytes));
     register(new PageParameterFilter());
+    register(new QueryTextFilter());
+    register(new FormTextFilter());
     register(new SecurityHeaders(frameAncestors));
     register(new ApiExceptionMapper());
     register(new WebApplicationExceptionMapper(unexpected));

@@ -22,6 +22,8 @@ import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.copconnector.plugin.json.JsonFieldException;
 
 /**
@@ -67,7 +69,7 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
       }
       return value;
     } catch (JsonFieldException e) {
-      throw ApiException.invalid(reasonFor(e.kind()), e.field(), e.getMessage(), e.parameters());
+      throw refusal(e);
     } catch (JsonParseException | MalformedJsonException | EOFException | IllegalStateException e) {
       throw translate(e);
     } catch (RuntimeException e) {
@@ -110,6 +112,18 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
     return ApiException.invalid(Reason.WRONG_TYPE, field, "a field has the wrong type");
   }
 
+  /** The refusal of a field, under the specific reason its bound names if it names one. */
+  private static ApiException refusal(JsonFieldException e) {
+    Map<String, Object> parameters = new LinkedHashMap<>(e.parameters());
+    Object named = parameters.remove(JsonFieldException.REASON);
+    Reason reason =
+        named == null
+            ? reasonFor(e.kind())
+            : Reason.valueOf(named.toString().toUpperCase(java.util.Locale.ROOT));
+    parameters.keySet().retainAll(reason.parameters());
+    return ApiException.invalid(reason, e.field(), e.getMessage(), parameters);
+  }
+
   private static Reason reasonFor(JsonFieldException.Kind kind) {
     return switch (kind) {
       case UNKNOWN_FIELD -> Reason.UNKNOWN_FIELD;
@@ -123,6 +137,10 @@ public final class GsonProvider implements MessageBodyReader<Object>, MessageBod
       case NOT_A_DATE -> Reason.DATE_INVALID;
       case NOT_AN_INSTANT -> Reason.DATE_TIME_INVALID;
       case DATE_OUT_OF_RANGE -> Reason.DATE_RANGE;
+      case EXPECTED_STRING -> Reason.EXPECTED_STRING;
+      case CONTROL_CHARACTER -> Reason.CONTROL_CHARACTER;
+      case TEXT_LENGTH -> Reason.TEXT_LENGTH;
+      case LIST_LENGTH -> Reason.LIST_LENGTH;
     };
   }
 
