@@ -1,5 +1,5 @@
 // Evidence under an answer: a link or a resource of the bank, in the reader's language.
-import { el } from './ui.js';
+import { el, webAddress } from './ui.js';
 
 // "Evidence: <link>", the link wrapping anywhere so a long address never widens the page.
 export function evidenceLine(t, evidence) {
@@ -10,9 +10,15 @@ export function evidenceLine(t, evidence) {
     p.append(el('span', t('prompt.evidenceRemoved'), 'fst-italic'));
     return [p];
   }
+  const address = evidence.link && webAddress(evidence.link);
+  if (evidence.link && !address) {
+    // Stored before links were checked and not a web address: shown, never linked.
+    p.append(el('span', evidence.link));
+    return [p];
+  }
   const a = el('a', evidence.link || evidence.resourceTitle);
-  a.href = evidence.link || `/resource?id=${encodeURIComponent(evidence.resourceId)}`;
-  if (evidence.link) a.rel = 'nofollow noopener';
+  a.href = address || `/resource?id=${encodeURIComponent(evidence.resourceId)}`;
+  if (address) a.rel = 'nofollow noopener';
   p.append(a);
   return [p];
 }

@@ -1,3 +1,5 @@
+import { takeEarly } from './api.js';
+
 // Strings come from one bundle per language (assets/i18n/<lang>.json, flat key → text with
 // {param} placeholders). Plurals are keys ending in .one/.other… chosen by Intl.PluralRules;
 // numbers and dates are formatted by Intl in the page's language.
@@ -11,9 +13,7 @@ const INTL_LOCALE = { pt: 'pt-PT', en: 'en-GB', es: 'es-ES' };
 function bundle(lang) {
   if (!bundles.has(lang)) {
     const path = `/assets/i18n/${lang}.json`;
-    const early = window.copEarly?.get(path);
-    window.copEarly?.delete(path);
-    bundles.set(lang, (early ?? fetch(path)).then((response) => (response.ok ? response.json() : {})));
+    bundles.set(lang, (takeEarly(path) ?? fetch(path)).then((response) => (response.ok ? response.json() : {})));
   }
   return bundles.get(lang);
 }

@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
 import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
-import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
+import { el, oneAtATime, showLoadFailure, showStatus, signedIn, webAddress } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -54,9 +54,11 @@ function drawSummary(r) {
   $('newer').hidden = !view.newerThanMine;
   const current = view.versions[view.versions.length - 1];
   const download = $('download');
-  download.hidden = !current;
+  // A link stored before links were checked and not a web address gets no button: the versions
+  // list shows it as text.
+  download.hidden = !current || (current.url && !webAddress(current.url));
   if (current?.url) {
-    download.href = current.url;
+    download.href = webAddress(current.url) ?? '#';
     download.rel = 'noopener noreferrer';
     download.target = '_blank';
     download.textContent = t('resource.openLink');
@@ -76,9 +78,12 @@ function versionItem(v, current) {
   top.append(el('span', t.date(v.createdAt), 'small text-body-secondary'));
   item.append(top);
   if (v.note) item.append(el('p', v.note, 'mb-1 text-break'));
-  const link = el('a', undefined, 'text-break');
-  if (v.url) {
-    link.href = v.url;
+  const address = v.url && webAddress(v.url);
+  const link = el(v.url && !address ? 'span' : 'a', undefined, 'text-break');
+  if (v.url && !address) {
+    link.textContent = v.url;
+  } else if (v.url) {
+    link.href = address;
     link.rel = 'noopener noreferrer';
     link.target = '_blank';
     link.textContent = v.url;

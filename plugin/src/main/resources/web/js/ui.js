@@ -46,10 +46,25 @@ export function el(tag, text, className) {
   return e;
 }
 
-// A block of HTML the server has already sanitised (posts, prompts, answers).
+// A server's address when it is a web address (http or https), else null: an address stored before
+// links were checked (javascript:, data:) is never made a link.
+export function webAddress(address) {
+  try {
+    const { protocol } = new URL(address);
+    return protocol === 'http:' || protocol === 'https:' ? address : null;
+  } catch {
+    return null;
+  }
+}
+
+// A block of HTML the server has already sanitised (posts, prompts, answers); a link that is not to
+// a web or mail address (one stored before the sanitiser) keeps its text and loses its target.
 export function sanitisedHtml(markup) {
   const div = el('div', undefined, 'body');
   div.innerHTML = markup;
+  for (const a of div.querySelectorAll('a[href]')) {
+    if (!['http:', 'https:', 'mailto:'].includes(a.protocol)) a.removeAttribute('href');
+  }
   return div;
 }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.copconnector.connector.lti.LaunchRefused.Reason;
 import org.copconnector.connector.lti.LoginStates.LoginState;
 import org.copconnector.plugin.session.Tokens;
+import org.copconnector.plugin.web.WebLink;
 
 /**
  * Checks an LTI 1.3 launch completely: state bound to this browser, RS256 signature against the
@@ -92,6 +93,7 @@ public final class LaunchValidator {
     checkIdentifier("sub", claims.getSubject());
     checkIdentifier("context id", text(claimMap(claims, LtiClaims.CONTEXT).get("id")));
     checkIdentifier("resource link id", text(claimMap(claims, LtiClaims.RESOURCE_LINK).get("id")));
+    checkAddresses(claims, messageType);
     return toLaunch(claims, platform, deployment, messageType);
   }
 
@@ -100,6 +102,34 @@ public final class LaunchValidator {
     if (value != null && (value.length() > Launch.MAX_ID || !ClaimText.isText(value))) {
       throw new LaunchRefused(
           Reason.MALFORMED_TOKEN, what + " is longer than " + Launch.MAX_ID + " or not text");
+    }
+  }
+
+  /**
+   * The platform's addresses a page could link to or post to: absolute http(s) ones only (a {@code
+   * javascript:} return address would run in the connector's pages). The deep-linking return
+   * address is required, the others optional.
+   */
+  private static void checkAddresses(JWTClaimsSet claims, String messageType) throws LaunchRefused {
+    checkAddress("target_link_uri", claims.getClaim(LtiClaims.TARGET_LINK_URI), false);
+    checkAddress(
+        "return_url", claimMap(claims, LtiClaims.LAUNCH_PRESENTATION).get("return_url"), false);
+    if (Launch.DEEP_LINKING.equals(messageType)) {
+      checkAddress(
+          "deep_link_return_url",
+          claimMap(claims, LtiClaims.DEEP_LINKING_SETTINGS).get("deep_link_return_url"),
+          true);
+    }
+  }
+
+  private static void checkAddress(String field, Object value, boolean required)
+      throws LaunchRefused {
+    if (value == null && !required) {
+      return;
+    }
+    if (!(value instanceof String address) || !WebLink.isWebLink(address)) {
+      throw new LaunchRefused(
+          Reason.BAD_ADDRESS, field, field + " is not an absolute http(s) address: " + value);
     }
   }
 

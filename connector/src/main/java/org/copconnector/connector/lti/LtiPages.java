@@ -13,8 +13,7 @@ final class LtiPages {
   private LtiPages() {}
 
   static String refused(LaunchRefused refused, Translations t) {
-    return problem(
-        t, t.text("lti.couldNotOpen"), refused.reason().whatToCheck(t), refused.reason().name());
+    return problem(t, t.text("lti.couldNotOpen"), refused.whatToCheck(t), refused.reason().name());
   }
 
   static String problem(Translations t, String title, String text) {

@@ -28,6 +28,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionCookie;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.session.Tokens;
+import org.copconnector.plugin.web.WebLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ public final class LtiResource {
       @CookieParam(LoginBinding.COOKIE) String binding,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
       @Context UriInfo uri) {
-    return login(issuer, loginHint, messageHint, clientId, binding, languages, uri);
+    return login(issuer, loginHint, targetLinkUri, messageHint, clientId, binding, languages, uri);
   }
 
   @POST
@@ -142,12 +143,13 @@ public final class LtiResource {
       @CookieParam(LoginBinding.COOKIE) String binding,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String languages,
       @Context UriInfo uri) {
-    return login(issuer, loginHint, messageHint, clientId, binding, languages, uri);
+    return login(issuer, loginHint, targetLinkUri, messageHint, clientId, binding, languages, uri);
   }
 
   private Response login(
       String issuer,
       String loginHint,
+      String targetLinkUri,
       String messageHint,
       String clientId,
       String binding,
@@ -159,6 +161,13 @@ public final class LtiResource {
           400,
           LtiPages.problem(
               t, t.text("lti.login.incomplete.title"), t.text("lti.login.incomplete.text")));
+    }
+    if (targetLinkUri != null && !WebLink.isWebLink(targetLinkUri)) {
+      LOG.warn("LTI login with a target_link_uri that is not an http(s) address: {}", issuer);
+      LaunchRefused refused =
+          new LaunchRefused(
+              LaunchRefused.Reason.BAD_ADDRESS, "target_link_uri", "not an http(s) address");
+      return page(refused.status(), LtiPages.refused(refused, PageLanguage.of(null, languages)));
     }
     Optional<Platform> platform = platforms.find(issuer, clientId);
     if (platform.isEmpty()) {
@@ -219,7 +228,7 @@ public final class LtiResource {
     } catch (LaunchRefused refused) {
       LOG.warn("LTI launch refused: {}", refused.getMessage());
       return page(
-          refused.reason() == LaunchRefused.Reason.KEYS_UNAVAILABLE ? 502 : 401,
+          refused.status(),
           LtiPages.refused(
               refused, PageLanguage.of(PageLanguage.launchLocale(idToken), languages)));
     }

@@ -17,6 +17,7 @@ public final class LtiTool {
   private final ToolKeys keys;
   private final LtiResource resource;
   private final LtiSettings settings;
+  private final PlatformOrigins origins;
 
   /**
    * @param moodleUrl the configured Moodle site, always trusted to register dynamically; may be
@@ -40,6 +41,9 @@ public final class LtiTool {
       trusted.add(moodleUrl);
     }
     settings.manualPlatform().ifPresent(p -> trusted.add(p.issuer()));
+    // Platforms open the pages in their frames; trusted ones before they are registered, too (the
+    // registration page itself opens in one).
+    origins = new PlatformOrigins(platforms, trusted, clock);
     resource =
         new LtiResource(
             platforms,
@@ -62,6 +66,11 @@ public final class LtiTool {
   /** Turns errors on /lti/* into pages a person can read inside Moodle. */
   public LtiErrorPages errorPages() {
     return new LtiErrorPages();
+  }
+
+  /** The sites that may show the connector's pages in a frame. */
+  public PlatformOrigins frameAncestors() {
+    return origins;
   }
 
   public PlatformStore platforms() {

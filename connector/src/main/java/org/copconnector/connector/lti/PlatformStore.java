@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.StoreException;
@@ -24,6 +25,7 @@ public final class PlatformStore {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final AtomicLong saves = new AtomicLong();
 
   public PlatformStore(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
@@ -55,8 +57,25 @@ public final class PlatformStore {
     return query("SELECT " + COLUMNS + " FROM lti_platform ORDER BY id", null, null);
   }
 
+  /**
+   * How many times this store saved a platform: views of the platforms made by this instance know
+   * when to read them again.
+   */
+  public long saves() {
+    return saves.get();
+  }
+
   /** Adds a platform, or updates its endpoints when the issuer and client id are already known. */
   public Platform save(
+      String issuer, String clientId, URI auth, URI token, URI jwks, String registeredBy) {
+    try {
+      return write(issuer, clientId, auth, token, jwks, registeredBy);
+    } finally {
+      saves.incrementAndGet();
+    }
+  }
+
+  private Platform write(
       String issuer, String clientId, URI auth, URI token, URI jwks, String registeredBy) {
     Optional<Platform> existing = find(issuer, clientId);
     try (Connection c = dataSource.getConnection()) {

@@ -292,7 +292,8 @@ public final class Connector implements AutoCloseable {
               config.httpPort(),
               config.shutdownGrace(),
               config.maxJsonBytes(),
-              new ApiApplication(Json.strict(), config.maxJsonBytes(), resources));
+              new ApiApplication(
+                  Json.strict(), config.maxJsonBytes(), lti.frameAncestors(), resources));
       http.start();
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);

@@ -530,4 +530,77 @@ class ReflectionPagesTest {
         svg);
     assertFalse(chart.getDomAttribute("alt").isBlank(), "the chart says what it shows");
   }
+
+  /**
+   * Addresses stored before links were checked (a javascript: evidence link, version link and link
+   * in a post): every page shows them as text, never as a link.
+   */
+  @org.junit.jupiter.api.Test
+  void storedAddressesThatAreNotWebOnesAreNeverLinks() throws Exception {
+    WebDriver driver = start();
+    String community = community(driver, "pt");
+    String thread = openPrompt(driver, community);
+    String resource =
+        create(
+                driver,
+                "/api/v1/resources",
+                "{\"communityId\":\""
+                    + community
+                    + "\",\"url\":\"https://escola.example/grelha\",\"title\":\"Grelha\"}")
+            .object()
+            .get("id")
+            .getAsString();
+    enterDemoAs(driver, "Gabriela Lopes");
+    reflect(driver, thread, "<p>Vi cartões.</p>", true, "https://escola.example/a");
+    enterDemoAs(driver, "Hugo Pereira");
+    reflect(driver, thread, "<p>Ainda a pensar.</p>", false, "https://escola.example/b");
+    try (var c = connector.database().dataSource().getConnection();
+        var s = c.createStatement()) {
+      s.executeUpdate("UPDATE reflection SET evidence_link = 'javascript:alert(1)'");
+      s.executeUpdate("UPDATE resource_version SET url = 'javascript:alert(2)'");
+      s.executeUpdate(
+          "UPDATE post SET body = '<p>Vi <a href=\"javascript:alert(3)\">cartões</a>"
+              + " e <a href=\"https://escola.example/c\">cores</a>.</p>' WHERE seq > 1");
+    }
+
+    driver.get(tool("/prompt?thread=" + thread));
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("journal"), "pensar"));
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("answers"), "cores"));
+    assertOnlyWebLinks(driver, "javascript:alert(1)");
+    driver.get(tool("/thread?id=" + thread));
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("posts"), "cores"));
+    assertOnlyWebLinks(driver, "cartões");
+    driver.get(tool("/resource?id=" + resource));
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("versions"), "javascript:alert(2)"));
+    assertOnlyWebLinks(driver, "javascript:alert(2)");
+    assertFalse(driver.findElement(By.id("download")).isDisplayed(), "no button to open it");
+  }
+
+  /** No link of the page leads anywhere but a web or mail address; the text is still shown. */
+  private static void assertOnlyWebLinks(WebDriver driver, String shown) {
+    Object others =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const found = [];"
+                    + "for (const name of ['href', 'src', 'action']) {"
+                    + "  for (const e of document.querySelectorAll(`[${name}]`)) {"
+                    + "    let protocol = 'invalid';"
+                    + "    try { protocol = new URL(e.getAttribute(name), location.href).protocol; }"
+                    + "    catch {}"
+                    + "    if (!['http:', 'https:', 'mailto:'].includes(protocol)) {"
+                    + "      found.push(e.getAttribute(name));"
+                    + "    }"
+                    + "  }"
+                    + "}"
+                    + "return found;");
+    assertEquals(List.of(), others, driver.getCurrentUrl());
+    assertTrue(
+        driver.findElement(By.tagName("main")).getText().contains(shown), driver.getCurrentUrl());
+  }
 }

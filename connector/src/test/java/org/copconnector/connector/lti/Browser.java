@@ -21,9 +21,14 @@ import okhttp3.Response;
  */
 final class Browser {
 
-  /** One answer, read whole. */
+  /** One answer, read whole, with its content security policy. */
   record Page(
-      int status, String location, String body, List<String> setCookies, String contentType) {}
+      int status,
+      String location,
+      String body,
+      List<String> setCookies,
+      String contentType,
+      String policy) {}
 
   private final List<Cookie> cookies = new ArrayList<>();
   private final OkHttpClient http;
@@ -124,7 +129,8 @@ final class Browser {
           response.header("Location"),
           response.body().string(),
           response.headers("Set-Cookie"),
-          response.header("Content-Type", ""));
+          response.header("Content-Type", ""),
+          response.header("Content-Security-Policy"));
     }
   }
 }

@@ -435,6 +435,92 @@ class LtiLaunchTest {
   }
 
   @Test
+  void refusesPlatformAddressesThatAreNotWebAddresses() throws Exception {
+    // A deep-linking return address of javascript: would be the action of the answer's form, which
+    // the page submits in the connector's origin.
+    Browser.Page page =
+        launchWith(
+            c ->
+                c.claim(LtiClaims.MESSAGE_TYPE, Launch.DEEP_LINKING)
+                    .claim(
+                        LtiClaims.DEEP_LINKING_SETTINGS,
+                        Map.of(
+                            "deep_link_return_url",
+                            "javascript:document.forms[0].submit()",
+                            "data",
+                            "x")),
+            platform.key());
+    assertBadAddress(page, "deep_link_return_url");
+    assertFalse(page.body().contains("<form"), page.body());
+    assertFalse(page.body().contains("javascript:"), page.body());
+    assertBadAddress(
+        launchWith(
+            c ->
+                c.claim(LtiClaims.MESSAGE_TYPE, Launch.DEEP_LINKING)
+                    .claim(LtiClaims.DEEP_LINKING_SETTINGS, Map.of("data", "x")),
+            platform.key()),
+        "deep_link_return_url");
+    for (String address :
+        List.of("JavaScript:alert(1)", "data:text/html,x", "/course/view.php?id=2", "https://")) {
+      assertBadAddress(
+          launchWith(
+              c ->
+                  c.claim(
+                      LtiClaims.LAUNCH_PRESENTATION, Map.of("locale", "pt", "return_url", address)),
+              platform.key()),
+          "return_url");
+      assertBadAddress(
+          launchWith(c -> c.claim(LtiClaims.TARGET_LINK_URI, address), platform.key()),
+          "target_link_uri");
+    }
+
+    Browser.Page login =
+        browser.post(tool("/lti/login"), platform.loginFields("javascript:alert(1)"));
+    assertEquals(400, login.status(), login.body());
+    assertTrue(login.body().contains("target_link_uri"), login.body());
+    assertTrue(login.body().contains(LaunchRefused.Reason.BAD_ADDRESS.name()), login.body());
+  }
+
+  /** Refused with 400, in the launch's language, naming the claim; no session. */
+  private void assertBadAddress(Browser.Page page, String field) throws Exception {
+    assertEquals(400, page.status(), page.body());
+    Translations t = Translations.in("pt");
+    assertTrue(page.body().contains("<html lang=\"pt\""), page.body());
+    assertTrue(
+        page.body()
+            .contains(LtiPages.escape(t.text("lti.refused.bad_address", Map.of("field", field)))),
+        page.body());
+    assertTrue(page.body().contains(LaunchRefused.Reason.BAD_ADDRESS.name()), page.body());
+    assertFalse(browser.cookie("cop_session").isPresent());
+  }
+
+  @Test
+  void onlyTheConnectorAndItsPlatformsMayFrameThePages() throws Exception {
+    String ancestors = "frame-ancestors 'self' " + platform.issuer();
+    Browser.Page deepLinking =
+        launchWith(
+            c ->
+                c.claim(LtiClaims.MESSAGE_TYPE, Launch.DEEP_LINKING)
+                    .claim(
+                        LtiClaims.DEEP_LINKING_SETTINGS,
+                        Map.of(
+                            "deep_link_return_url",
+                            platform.url("/mod/lti/contentitem_return.php"))),
+            platform.key());
+    assertEquals(200, deepLinking.status(), deepLinking.body());
+    String policy = deepLinking.policy();
+    // The answer posts to the platform and opens in its frame.
+    assertTrue(policy.contains("form-action 'self' " + platform.issuer()), policy);
+    assertTrue(policy.endsWith(ancestors), policy);
+    Browser.Page landed = launchWith(UnaryOperator.identity(), platform.key());
+    for (String path : List.of("/hub", "/lti/launch", "/lti/jwks", "/api/v1/me")) {
+      Browser.Page page = browser.get(tool(path));
+      assertTrue(page.policy().endsWith(ancestors), path + ": " + page.policy());
+    }
+    assertTrue(landed.policy().endsWith(ancestors), landed.policy());
+  }
+
+  @Test
   void theToolsKeyIsMadeAtFirstStart() throws Exception {
     // Counted in the table: asking ToolKeys would make a key itself.
     long deadline = System.currentTimeMillis() + 10_000;

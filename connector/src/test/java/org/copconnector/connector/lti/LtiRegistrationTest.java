@@ -106,6 +106,22 @@ class LtiRegistrationTest {
   }
 
   @Test
+  void theSitesThatMayFrameThePagesFollowRegistration() throws Exception {
+    startConnector(platform.issuer());
+    platform.authorizeByAddress();
+    // Trusted to register: its site may show the registration page in its frame before that.
+    String before = browser.get(tool("/hub")).policy();
+    assertTrue(before.endsWith("frame-ancestors 'self' " + platform.issuer()), before);
+    Browser.Page done = register(TestPlatform.REGISTRATION_TOKEN);
+    assertEquals(200, done.status(), done.body());
+    String registered =
+        "frame-ancestors 'self' " + platform.issuer() + " " + platform.authorizationOrigin();
+    assertTrue(done.policy().endsWith(registered), done.policy());
+    String after = browser.get(tool("/hub")).policy();
+    assertTrue(after.endsWith(registered), "at once, not at the next refresh: " + after);
+  }
+
+  @Test
   void refusesAPlatformThatIsNotTrusted() throws Exception {
     startConnector("https://moodle.school.example");
     Browser.Page page = register(TestPlatform.REGISTRATION_TOKEN);

@@ -55,6 +55,7 @@ public final class TestPlatform implements AutoCloseable {
       UnaryOperator.identity();
   private volatile List<String> browserLaunchRoles = List.of(INSTRUCTOR);
   private volatile RSAKey browserLaunchKey;
+  private volatile boolean authorizationByAddress;
 
   public TestPlatform() throws IOException {
     key = newKey("platform-key-1");
@@ -90,6 +91,19 @@ public final class TestPlatform implements AutoCloseable {
 
   public String url(String path) {
     return issuer() + path;
+  }
+
+  /**
+   * From now on the OpenID configuration names the authorization endpoint by address (127.0.0.1,
+   * where the issuer names the host localhost): a site of another origin than the issuer's.
+   */
+  public void authorizeByAddress() {
+    authorizationByAddress = true;
+  }
+
+  /** The origin of the authorization endpoint the OpenID configuration names. */
+  public String authorizationOrigin() {
+    return authorizationByAddress ? "http://127.0.0.1:" + server.getPort() : issuer();
   }
 
   /**
@@ -243,7 +257,7 @@ public final class TestPlatform implements AutoCloseable {
     config.addProperty("issuer", issuer());
     config.addProperty("token_endpoint", url("/mod/lti/token.php"));
     config.addProperty("jwks_uri", url("/mod/lti/certs.php"));
-    config.addProperty("authorization_endpoint", url("/mod/lti/auth.php"));
+    config.addProperty("authorization_endpoint", authorizationOrigin() + "/mod/lti/auth.php");
     config.addProperty("registration_endpoint", url("/mod/lti/openid-registration.php"));
     JsonObject platform = new JsonObject();
     platform.addProperty("product_family_code", "moodle");

@@ -27,7 +27,7 @@ import org.copconnector.plugin.web.Reason;
 public final class CommunityResource {
 
   /** Whom an invitation is for. */
-  public record Invitation(@Length(min = 1, max = 255, reason = "person_required") String userId) {
+  public record Invitation(@Length(min = 1, max = 255) String userId) {
     public Invitation {
       if (userId == null || userId.isBlank() || userId.length() > 255) {
         throw ApiException.invalid(Reason.PERSON_REQUIRED, "userId", "userId is required");
@@ -46,8 +46,7 @@ public final class CommunityResource {
   }
 
   /** The forum chosen for one anchor. */
-  public record ForumSelection(
-      @Length(min = 1, max = 255, reason = "forum_required") String forumId) {
+  public record ForumSelection(@Length(min = 1, max = 255) String forumId) {
     public ForumSelection {
       if (forumId == null || forumId.isBlank() || forumId.length() > 255) {
         throw ApiException.invalid(Reason.FORUM_REQUIRED, "forumId", "forumId is required");

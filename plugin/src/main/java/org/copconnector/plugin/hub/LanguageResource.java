@@ -24,7 +24,7 @@ import org.copconnector.plugin.web.Reason;
 public final class LanguageResource {
 
   /** A language choice, e.g. {@code {"language":"pt"}}. */
-  public record LanguageChoice(@Length(max = 16, reason = "language_invalid") String language) {}
+  public record LanguageChoice(@Length(max = 16) String language) {}
 
   private final PersonLanguages languages;
 

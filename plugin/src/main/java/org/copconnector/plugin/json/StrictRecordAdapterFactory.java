@@ -118,7 +118,7 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
                   at,
                   JsonFieldException.Kind.LIST_LENGTH,
                   "at most " + length.entries() + " entries",
-                  bounds(length));
+                  bounds(length, true));
             }
             int i = 0;
             for (Object element : values) {
@@ -132,14 +132,18 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
     };
   }
 
-  /** What a refusal for {@code length} quotes, and the reason it names, if any. */
-  private static Map<String, Object> bounds(Length length) {
+  /**
+   * What a refusal for {@code length} quotes, under the names the reasons use (a list's entries as
+   * its maximum when it is the count that is refused), and the reason it names, if any.
+   */
+  private static Map<String, Object> bounds(Length length, boolean entries) {
     Map<String, Object> bounds = new LinkedHashMap<>();
-    bounds.put("min", length.min());
-    bounds.put("max", length.max());
+    bounds.put("min", entries ? 0 : length.min());
+    bounds.put("max", entries ? length.entries() : length.max());
     bounds.put("maxLength", length.max());
     if (length.entries() != Integer.MAX_VALUE) {
       bounds.put("maxEntries", length.entries());
+      bounds.put("maxItems", length.entries());
     }
     if (!length.reason().isEmpty()) {
       bounds.put(JsonFieldException.REASON, length.reason());
@@ -163,7 +167,7 @@ final class StrictRecordAdapterFactory implements TypeAdapterFactory {
           path,
           JsonFieldException.Kind.TEXT_LENGTH,
           length.min() + " to " + length.max() + " characters",
-          bounds(length));
+          bounds(length, false));
     }
     if (range != null
         && value instanceof Number number

@@ -35,7 +35,7 @@ public final class OwnPrompts {
   /** A prompt to write. */
   public record NewPrompt(
       @Length(max = 36) String communityId,
-      @Length(max = 10, reason = "language_invalid") String language,
+      @Length(max = 10) String language,
       Characteristic characteristic,
       Moment moment,
       @Length(min = 1, max = 300, reason = "title_length") String title,

@@ -38,8 +38,7 @@ public final class Reflections {
 
   /** Evidence offered with an answer: a resource of the bank, or a link. */
   public record EvidenceRequest(
-      @Length(max = 36) String resourceId,
-      @Length(max = WebLink.MAX_LENGTH, reason = "link_invalid") String link) {}
+      @Length(max = 36) String resourceId, @Length(max = WebLink.MAX_LENGTH) String link) {}
 
   /** An answer to an opened prompt; private (a journal entry) unless {@code shared}. */
   public record NewReflection(

@@ -27,6 +27,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.WebLink;
 
 /**
  * Shares a resource into its community's Moodle forums as a discussion in the community's group,
@@ -197,12 +198,15 @@ public final class ForumShare {
     if (!r.description().isEmpty()) {
       html.append("<p>").append(SafeHtml.escape(r.description())).append("</p>");
     }
-    if (v.url() != null) {
+    if (WebLink.isWebLink(v.url())) {
       html.append("<p><a href=\"")
           .append(SafeHtml.escape(v.url()))
           .append("\">")
           .append(SafeHtml.escape(v.url()))
           .append("</a></p>");
+    } else if (v.url() != null) {
+      // A link stored before links were checked, and not a web address: shown, never linked.
+      html.append("<p>").append(SafeHtml.escape(v.url())).append("</p>");
     }
     html.append("<p><small>")
         .append(

@@ -15,7 +15,7 @@ import org.copconnector.plugin.web.WebLink;
 public record NewResource(
     @Length(max = 36) String communityId,
     @Length(max = 36) String uploadId,
-    @Length(max = WebLink.MAX_LENGTH, reason = "link_invalid") String url,
+    @Length(max = WebLink.MAX_LENGTH) String url,
     @Length(min = 1, max = NewResource.MAX_TITLE, reason = "title_length") String title,
     @Length(max = NewResource.MAX_DESCRIPTION, reason = "description_length") String description,
     Resource.Kind kind,
@@ -31,7 +31,7 @@ public record NewResource(
             entries = NewResource.MAX_ENTRIES,
             reason = "tag_list")
         List<String> cycles,
-    @Length(max = 12, reason = "language_invalid") String language,
+    @Length(max = 12) String language,
     Resource.Licence licence,
     @Length(
             min = 1,

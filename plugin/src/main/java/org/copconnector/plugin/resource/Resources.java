@@ -59,7 +59,7 @@ public final class Resources {
   /** A new version: an upload or a link, and what changed. */
   public record NewVersion(
       @Length(max = 36) String uploadId,
-      @Length(max = WebLink.MAX_LENGTH, reason = "link_invalid") String url,
+      @Length(max = WebLink.MAX_LENGTH) String url,
       @Length(max = 1000, reason = "note_length") String note) {}
 
   /** A file to send. */

@@ -10,8 +10,12 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class ApiApplication extends ResourceConfig {
 
-  /** {@code maxBodyBytes} bounds every request body but uploads (see {@link StreamedBody}). */
-  public ApiApplication(Gson gson, long maxBodyBytes, List<Object> resources) {
+  /**
+   * {@code maxBodyBytes} bounds every request body but uploads (see {@link StreamedBody}); {@code
+   * frameAncestors} are the sites that may show the pages in a frame.
+   */
+  public ApiApplication(
+      Gson gson, long maxBodyBytes, FrameAncestors frameAncestors, List<Object> resources) {
     UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
     register(new GsonProvider(gson));
     register(new BodyLimitFilter(maxBodyBytes));
@@ -19,7 +23,7 @@ public final class ApiApplication extends ResourceConfig {
     register(new PageParameterFilter());
     register(new QueryTextFilter());
     register(new FormTextFilter());
-    register(new SecurityHeaders());
+    register(new SecurityHeaders(frameAncestors));
     register(new ApiExceptionMapper());
     register(new WebApplicationExceptionMapper(unexpected));
     register(unexpected);

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
-import org.copconnector.plugin.json.TextCharacters;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
@@ -33,14 +32,7 @@ public final class FormTextFilter implements ContainerRequestFilter {
     Form form = container.readEntity(Form.class);
     for (Map.Entry<String, List<String>> field : form.asMap().entrySet()) {
       for (String value : field.getValue()) {
-        int at = TextCharacters.firstNonText(value);
-        if (at >= 0) {
-          throw ApiException.invalid(
-              Reason.CONTROL_CHARACTER,
-              field.getKey(),
-              "a character that is not text at position " + at,
-              Map.of("position", at));
-        }
+        QueryTextFilter.requireText(field.getKey(), value);
       }
     }
   }

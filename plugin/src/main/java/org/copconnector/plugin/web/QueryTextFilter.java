@@ -27,17 +27,22 @@ public final class QueryTextFilter implements ContainerRequestFilter {
     check(request.getUriInfo().getPathParameters());
   }
 
+  /** Refuses a value that holds a character that is not text, naming its parameter or field. */
+  static void requireText(String name, String value) {
+    int at = TextCharacters.firstNonText(value);
+    if (at >= 0) {
+      throw ApiException.invalid(
+          Reason.CONTROL_CHARACTER,
+          name,
+          "a character that is not text at position " + at,
+          Map.of("position", at));
+    }
+  }
+
   private static void check(MultivaluedMap<String, String> parameters) {
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       for (String value : parameter.getValue()) {
-        int at = TextCharacters.firstNonText(value);
-        if (at >= 0) {
-          throw ApiException.invalid(
-              Reason.CONTROL_CHARACTER,
-              parameter.getKey(),
-              "a character that is not text at position " + at,
-              Map.of("position", at));
-        }
+        requireText(parameter.getKey(), value);
         if (value.length() > MAX) {
           throw ApiException.invalid(
               Reason.TEXT_LENGTH,

@@ -6,12 +6,15 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Defence in depth on every answer: a content security policy (scripts, styles and forms from the
  * connector itself only, no plugins, no base), no type sniffing, and no full address sent to other
  * sites. A page that posts a form elsewhere (an LTI answer to the platform) sets its own policy
- * with {@link #policyPostingTo(String)}. No frame-ancestors: the pages open inside the LMS's frame.
+ * with {@link #policyPostingTo(String)}. The pages open inside the LMS's frame: only the connector
+ * itself and the platforms may frame them (frame-ancestors, added to every policy).
  */
 @Provider
 public final class SecurityHeaders implements ContainerResponseFilter {
@@ -22,38 +25,58 @@ public final class SecurityHeaders implements ContainerResponseFilter {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "object-src 'none'; base-uri 'none'; form-action 'self'";
 
+  private final FrameAncestors frameAncestors;
+
+  public SecurityHeaders(FrameAncestors frameAncestors) {
+    this.frameAncestors = frameAncestors;
+  }
+
   /**
    * The policy of a page whose form posts to {@code address} (its origin is allowed; an address
    * that is not an absolute http(s) one adds nothing).
    */
   public static String policyPostingTo(String address) {
+    return originOf(address).map(origin -> BASE + " " + origin).orElse(BASE);
+  }
+
+  /**
+   * The origin ({@code scheme://host[:port]}) of an absolute http(s) address; empty for anything
+   * else.
+   */
+  public static Optional<String> originOf(String address) {
     URI target;
     try {
       target = new URI(address);
     } catch (URISyntaxException | NullPointerException e) {
-      return BASE;
+      return Optional.empty();
     }
     String scheme = target.getScheme();
     if (scheme == null
         || target.getHost() == null
         || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
-      return BASE;
+      return Optional.empty();
     }
-    String origin =
-        scheme.toLowerCase(java.util.Locale.ROOT)
+    return Optional.of(
+        scheme.toLowerCase(Locale.ROOT)
             + "://"
-            + target.getHost()
-            + (target.getPort() < 0 ? "" : ":" + target.getPort());
-    return BASE + " " + origin;
+            + target.getHost().toLowerCase(Locale.ROOT)
+            + (target.getPort() < 0 ? "" : ":" + target.getPort()));
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     var headers = response.getHeaders();
-    if (!headers.containsKey(POLICY)) {
-      headers.putSingle(POLICY, BASE);
-    }
+    Object policy = headers.getFirst(POLICY);
+    headers.putSingle(POLICY, (policy == null ? BASE : policy) + "; " + frameAncestors());
     headers.putSingle("X-Content-Type-Options", "nosniff");
     headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
+  }
+
+  private String frameAncestors() {
+    StringBuilder directive = new StringBuilder("frame-ancestors 'self'");
+    for (String origin : frameAncestors.origins()) {
+      directive.append(' ').append(origin);
+    }
+    return directive.toString();
   }
 }

@@ -47,10 +47,24 @@ class UploadsTest {
 
   @BeforeEach
   void open() {
-    database = Database.open(DatabaseSettings.h2File(dir.resolve("db"), 5));
+    database = Database.open(settings());
     database.migrate();
     blobFolder = dir.resolve("blobs");
     blobs = new BlobStore(blobFolder);
+  }
+
+  /** The embedded database; {@link PostgresUploadsTest} runs the same on PostgreSQL. */
+  protected DatabaseSettings settings() {
+    return DatabaseSettings.h2File(dir.resolve("db"), 5);
+  }
+
+  /** The statement that lets a test insert a row without the rows it refers to. */
+  protected String referencesOff() {
+    return "SET REFERENTIAL_INTEGRITY FALSE";
+  }
+
+  protected String referencesOn() {
+    return "SET REFERENTIAL_INTEGRITY TRUE";
   }
 
   @AfterEach
@@ -114,14 +128,14 @@ class UploadsTest {
     Uploads.Received fresh = uploads(NOW).receive(TEACHER, text("Recente"), "c.txt", -1);
     try (var c = database.dataSource().getConnection()) {
       // A version of some resource refers to the first file (no resource row needed for the sweep).
-      c.createStatement().execute("SET REFERENTIAL_INTEGRITY FALSE");
+      c.createStatement().execute(referencesOff());
       c.createStatement()
           .execute(
               "INSERT INTO resource_version (resource_id, version, sha256, note, created_by,"
                   + " created_at) VALUES ('r1', 1, '"
                   + used.sha256()
                   + "', '', 't1', CURRENT_TIMESTAMP)");
-      c.createStatement().execute("SET REFERENTIAL_INTEGRITY TRUE");
+      c.createStatement().execute(referencesOn());
     }
     FileTime old = FileTime.from(NOW.minus(Duration.ofDays(3)));
     for (String sha : List.of(used.sha256(), abandoned.sha256())) {
