@@ -30,7 +30,8 @@ final class StrictScalarAdapterFactory implements TypeAdapterFactory {
           float.class,
           Float.class,
           short.class,
-          Short.class);
+          Short.class,
+          BigDecimal.class);
   private static final Set<Class<?>> BOOLEANS = Set.of(boolean.class, Boolean.class);
 
   /** The smallest and largest value of each whole-number type. */

@@ -185,6 +185,13 @@ public enum Reason {
   SCHEDULE_NOT_FOUND(404),
   REFLECTION_NOT_FOUND(404),
 
+  // Continuous-training actions.
+  EVALUATION_POLICY(422),
+  ATTENDANCE_RULE(422),
+  MARK_REQUIRED(422),
+  MARK_RANGE(422, "min", "max"),
+  MARK_UNKNOWN(422),
+
   // Administration.
   OUTBOX_STATUS_INVALID(422, "allowed"),
   OUTBOX_MESSAGE_NOT_FOUND(404),
