@@ -47,6 +47,12 @@ public record EvaluationPolicy(
     decimals = decimals == null ? defaults.decimals : decimals;
     mentions = mentions == null ? defaults.mentions : List.copyOf(mentions);
     criteria = criteria == null ? defaults.criteria : List.copyOf(criteria);
+    // Read from JSON, the declared ranges are checked after this constructor: a scale out of its
+    // range is named as such here, before the rules that relate it to the rest.
+    inRange("policy.scaleMin", scaleMin, 0);
+    inRange("policy.scaleMax", scaleMax, 1);
+    BigDecimal low = scaleMin;
+    BigDecimal high = scaleMax;
     if (scaleMin.compareTo(scaleMax) >= 0) {
       throw ApiException.invalid(
           Reason.EVALUATION_POLICY, "policy.scaleMax", "the scale ends above where it starts");
@@ -54,8 +60,8 @@ public record EvaluationPolicy(
     if (mentions.isEmpty()
         || mentions.size() > MAX_PARTS
         || mentions.stream().anyMatch(m -> m == null || m.name() == null || m.from() == null)
-        || mentions.stream().noneMatch(m -> m.from().compareTo(scaleMin) <= 0)
-        || mentions.stream().anyMatch(m -> m.from().compareTo(scaleMax) > 0)
+        || mentions.stream().noneMatch(m -> m.from().compareTo(low) <= 0)
+        || mentions.stream().anyMatch(m -> m.from().compareTo(high) > 0)
         || !distinct(mentions.stream().map(Mention::from).map(BigDecimal::stripTrailingZeros))) {
       throw ApiException.invalid(
           Reason.EVALUATION_POLICY,
@@ -146,6 +152,17 @@ public record EvaluationPolicy(
         .findFirst()
         .orElse(mentions.get(mentions.size() - 1))
         .name();
+  }
+
+  private static void inRange(String field, BigDecimal value, int min) {
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0
+        || value.compareTo(BigDecimal.valueOf(1000)) > 0) {
+      throw ApiException.invalid(
+          Reason.NUMBER_RANGE,
+          field,
+          "a number from " + min + " to 1000",
+          Map.of("min", min, "max", 1000));
+    }
   }
 
   private static boolean distinct(java.util.stream.Stream<?> values) {
