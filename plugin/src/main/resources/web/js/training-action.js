@@ -14,7 +14,7 @@ function showFacts(action, t) {
   const { numerator, denominator } = action.minimumAttendance;
   const facts = [
     ['training.field.modality', t(`training.modality.${action.modality}`)],
-    ['training.field.code', action.code],
+    ['training.code', action.code],
     ['training.dates', period(t, action.startsOn, action.endsOn)],
     ['training.field.jointHours', hours(t, action.jointMinutes)],
     ['training.field.autonomousHours', hours(t, action.autonomousMinutes)],
