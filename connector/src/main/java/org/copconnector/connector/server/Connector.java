@@ -278,6 +278,7 @@ public final class Connector implements AutoCloseable {
           new PromptResource(
               prompts, features.ownPrompts(), features.dialogue(), people.languages()));
       resources.add(new ReflectionResource(features.reflections()));
+      resources.addAll(TrainingServices.wire(database.dataSource(), core, clock).resources());
       Uploads uploads = features.uploads();
       resources.add(
           new BankResource(
