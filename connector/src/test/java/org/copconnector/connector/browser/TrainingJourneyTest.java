@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A training action in a real browser, in demo mode and in Portuguese: Filipe creates a workshop
  * from the course hub, adds two sessions and takes attendance with one request per click and "all
- * present"; he shows the check-in code, and Gabriela checks in with it on her phone. Each step is
- * audited (axe-core) and kept as a screenshot under target/journeys/TrainingJourneyTest/.
+ * present"; he shows the check-in code, Gabriela checks in with it on her phone, and he closes the
+ * action. Each step is audited (axe-core) and kept as a screenshot under
+ * target/journeys/TrainingJourneyTest/.
  */
 class TrainingJourneyTest {
 
@@ -153,6 +154,15 @@ class TrainingJourneyTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("sessions"), PT.text("training.cancelled")));
     demo.audit(driver, "action with a cancelled session");
+
+    // Closing asks first; then nothing can change, and the page says so.
+    click(driver, "//div[@id='close-actions']//button");
+    click(driver, "//dialog//button[.='" + PT.text("training.close") + "']");
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("closed-note")));
+    assertTrue(
+        driver.findElements(By.cssSelector("#sessions button")).isEmpty(), "no session changes");
+    assertFalse(driver.findElement(By.id("session-box")).isDisplayed());
+    demo.audit(driver, "closed action");
   }
 
   private void createAction(WebDriver driver) throws Exception {
