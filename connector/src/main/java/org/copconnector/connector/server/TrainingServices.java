@@ -4,27 +4,36 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.plugin.training.Attendance;
+import org.copconnector.plugin.training.Evaluation;
 import org.copconnector.plugin.training.TrainingActionResource;
 import org.copconnector.plugin.training.TrainingActions;
+import org.copconnector.plugin.training.TrainingRecords;
 import org.copconnector.plugin.training.TrainingSessionResource;
 
 /**
  * Continuous-training actions and their attendance, over the communities they come with; wired in
  * one place for the server and the tests.
  */
-public record TrainingServices(TrainingActions actions, Attendance attendance) {
+public record TrainingServices(
+    TrainingActions actions,
+    Attendance attendance,
+    Evaluation evaluation,
+    TrainingRecords records) {
 
   public static TrainingServices wire(DataSource dataSource, CommunityServices core, Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
+    Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
     return new TrainingServices(
         new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
-        attendance);
+        attendance,
+        evaluation,
+        new TrainingRecords(dataSource, core.people(), evaluation, clock));
   }
 
   /** The HTTP resources that serve them. */
   public List<Object> resources() {
     return List.of(
-        new TrainingActionResource(actions, attendance),
+        new TrainingActionResource(actions, attendance, evaluation, records),
         new TrainingSessionResource(actions, attendance));
   }
 }

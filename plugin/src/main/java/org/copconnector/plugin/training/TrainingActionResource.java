@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,17 +18,28 @@ import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
 
-/** Training actions over HTTP: actions, their trainees and sessions, attendance, closing. */
+/**
+ * Training actions over HTTP: actions, their trainees and sessions, attendance, the final
+ * reflections and grades, the records, closing.
+ */
 @Path("/api/v1/training-actions")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TrainingActionResource {
 
   private final TrainingActions actions;
   private final Attendance attendance;
+  private final Evaluation evaluation;
+  private final TrainingRecords records;
 
-  public TrainingActionResource(TrainingActions actions, Attendance attendance) {
+  public TrainingActionResource(
+      TrainingActions actions,
+      Attendance attendance,
+      Evaluation evaluation,
+      TrainingRecords records) {
     this.actions = actions;
     this.attendance = attendance;
+    this.evaluation = evaluation;
+    this.records = records;
   }
 
   @GET
@@ -96,5 +108,105 @@ public final class TrainingActionResource {
   public AttendanceSummary attendance(
       @PathParam("id") String id, @Context ContainerRequestContext request) {
     return attendance.summary(SessionFilter.of(request), id);
+  }
+
+  @PUT
+  @Path("/{id}/final-reflection")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public FinalReflection reflect(
+      @PathParam("id") String id,
+      TrainingRequests.FinalReflectionText text,
+      @Context ContainerRequestContext request) {
+    return evaluation.reflect(SessionFilter.of(request), id, text);
+  }
+
+  @GET
+  @Path("/{id}/final-reflection")
+  public FinalReflection ownReflection(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return evaluation.ownReflection(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/final-reflections")
+  public FinalReflection.All reflections(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return evaluation.reflections(SessionFilter.of(request), id);
+  }
+
+  @PUT
+  @Path("/{id}/grades/{userId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public EvaluationSheet.Row grade(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      TrainingRequests.Grade grade,
+      @Context ContainerRequestContext request) {
+    return evaluation.grade(SessionFilter.of(request), id, userId, grade);
+  }
+
+  @GET
+  @Path("/{id}/evaluation")
+  public EvaluationSheet evaluation(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return evaluation.sheet(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/records/attendance.csv")
+  @Produces("text/csv")
+  public Response attendanceCsv(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return csv(records.attendanceCsv(SessionFilter.of(request), id), "attendance.csv");
+  }
+
+  @GET
+  @Path("/{id}/records/evaluation.csv")
+  @Produces("text/csv")
+  public Response evaluationCsv(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return csv(records.evaluationCsv(SessionFilter.of(request), id), "evaluation.csv");
+  }
+
+  @GET
+  @Path("/{id}/records/attendance.pdf")
+  @Produces("application/pdf")
+  public Response attendancePdf(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return pdf(records.attendancePdf(SessionFilter.of(request), id), "attendance.pdf");
+  }
+
+  @GET
+  @Path("/{id}/records/evaluation.pdf")
+  @Produces("application/pdf")
+  public Response evaluationPdf(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return pdf(records.evaluationPdf(SessionFilter.of(request), id), "evaluation.pdf");
+  }
+
+  @GET
+  @Path("/{id}/records/certificate/{userId}.pdf")
+  @Produces("application/pdf")
+  public Response certificate(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      @Context ContainerRequestContext request) {
+    return pdf(
+        records.certificate(SessionFilter.of(request), id, userId),
+        "certificate-" + userId + ".pdf");
+  }
+
+  private static Response csv(String text, String fileName) {
+    return Response.ok(text, "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .build();
+  }
+
+  private static Response pdf(byte[] bytes, String fileName) {
+    // The user id is the LMS's: keep only what is safe in a header.
+    String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return Response.ok(bytes, "application/pdf")
+        .header("Content-Disposition", "attachment; filename=\"" + safe + "\"")
+        .build();
   }
 }

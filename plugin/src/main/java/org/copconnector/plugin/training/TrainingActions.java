@@ -433,7 +433,7 @@ public final class TrainingActions {
     }
   }
 
-  private static String hours(long minutes) {
+  static String hours(long minutes) {
     return BigDecimal.valueOf(minutes)
         .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
         .stripTrailingZeros()

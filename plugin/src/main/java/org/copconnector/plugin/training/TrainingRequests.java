@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.json.Range;
 
@@ -55,4 +56,17 @@ public final class TrainingRequests {
 
   /** The code a trainee types to check in. */
   public record CheckInCode(@Length(min = 1, max = 12) String code) {}
+
+  /** A trainee's final critical reflection, text or HTML (sanitised as posts are). */
+  public record FinalReflectionText(
+      @Length(min = 1, max = Evaluation.MAX_REFLECTION, reason = "body_length") String body) {}
+
+  /**
+   * A trainee's marks, one per criterion of the action's policy (checked by it), a comment, and for
+   * an administrator correcting a closed action the reason.
+   */
+  public record Grade(
+      Map<String, BigDecimal> marks,
+      @Length(max = 5000) String comment,
+      @Length(max = 1000) String reason) {}
 }

@@ -1,0 +1,38 @@
+package org.copconnector.plugin.training;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluation of a training action: per trainee the attendance figures, whether the final
+ * reflection is in, the marks, the final grade and its mention (absent until graded). Trainers and
+ * administrators see every trainee and the corrections made after closing; a trainee their own row.
+ */
+public record EvaluationSheet(
+    EvaluationPolicy policy, long minimumMinutes, List<Row> rows, List<Correction> corrections) {
+
+  /** One trainee; {@code attendedHours} as exact decimal text ("22.5"). */
+  public record Row(
+      String userId,
+      String name,
+      long attendedMinutes,
+      String attendedHours,
+      BigDecimal percent,
+      AttendanceSummary.State state,
+      boolean finalReflection,
+      Map<String, BigDecimal> marks,
+      BigDecimal grade,
+      String mention,
+      String comment,
+      Instant gradedAt) {
+
+    boolean graded() {
+      return grade != null;
+    }
+  }
+
+  /** What an administrator changed in the closed action, who and when. */
+  public record Correction(String what, String madeBy, Instant madeAt) {}
+}
