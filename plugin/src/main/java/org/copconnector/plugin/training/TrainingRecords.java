@@ -156,7 +156,7 @@ public final class TrainingRecords {
                   decimal(w, TrainingActions.hours(f.action.jointMinutes())),
                   "percent",
                   decimal(w, r.percent().toPlainString()))));
-      pdf.line(w.text("training.record.state") + ": " + state(w, r.state()));
+      pdf.line(w.text("training.record.attendanceState") + ": " + state(w, r.state()));
       pdf.line(
           r.graded()
               ? w.text(
