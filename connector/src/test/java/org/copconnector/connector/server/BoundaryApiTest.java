@@ -196,6 +196,17 @@ class BoundaryApiTest {
         "POST",
         "/api/v1/training-sessions/{trainingSession}/check-in",
         "{'code':'ABCDEF'}");
+    target(
+        TrainingRequests.FinalReflectionText.class,
+        "PUT",
+        "/api/v1/training-actions/{training}/final-reflection",
+        "{'body':'<p>B</p>'}");
+    target(
+        TrainingRequests.Grade.class,
+        "PUT",
+        "/api/v1/training-actions/{training}/grades/d08",
+        "{'marks':{'participation':5,'work':5.5,'final_reflection':10},'comment':'C',"
+            + "'reason':'R'}");
   }
 
   @TempDir Path dataDir;
