@@ -4,6 +4,7 @@ import { badge, button } from './community-actions.js';
 import { checkInOpen, hours, period, sessionFacts } from './training-format.js';
 import { showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
+import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -110,10 +111,12 @@ async function draw() {
   $('trainees-box').hidden = !trains;
   if (trains) showTrainees(page, action, manages);
   showClose(action, manages, t);
+  await Promise.all([showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains)]);
 }
 
 page.render = oneAtATime(draw);
 $('check-in').addEventListener('submit', checkIn);
+listenForReflection(page);
 // The check-in opens and closes with the sessions' windows, also while the page stays open.
 setInterval(() => { if (page.action) showCheckIn(page.action, page.t); }, 30000);
 page.render().catch((error) => showLoadFailure(error, page.t.error ? page.t : undefined));
