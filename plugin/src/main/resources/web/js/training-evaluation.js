@@ -8,9 +8,8 @@ const $ = (id) => document.getElementById(id);
 
 const base = (page) => `/api/v1/training-actions/${encodeURIComponent(page.id)}`;
 
-// A mark or grade as the reader writes it, keeping every decimal it has.
-function decimal(t, value) {
-  const digits = String(value).split('.')[1]?.length ?? 0;
+// A grade as the reader writes it, with the policy's decimals (JSON's 9.0 arrives as 9).
+function decimal(t, value, digits) {
   return new Intl.NumberFormat(t.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(value));
 }
 
@@ -24,8 +23,8 @@ function criterion(t, name) {
   return t.has(key) ? t(key) : name;
 }
 
-function gradeText(t, row) {
-  return t('training.record.gradeLine', { grade: decimal(t, row.grade), mention: mention(t, row.mention) });
+function gradeText(t, row, policy) {
+  return t('training.record.gradeLine', { grade: decimal(t, row.grade, policy.decimals), mention: mention(t, row.mention) });
 }
 
 function link(text, href) {
@@ -67,7 +66,7 @@ export async function showTraineeEvaluation(page, action) {
   const mine = sheet.rows[0];
   const grade = $('my-grade');
   grade.hidden = !(mine && mine.grade != null);
-  if (!grade.hidden) grade.textContent = gradeText(t, mine);
+  if (!grade.hidden) grade.textContent = gradeText(t, mine, sheet.policy);
   if (me) {
     $('certificate-link').replaceChildren(link(t('training.certificate'), `${base(page)}/records/certificate/${encodeURIComponent(me)}.pdf`));
   }
@@ -117,7 +116,7 @@ function gradeForm(page, action, row, editable) {
   const comment = el('input', undefined, 'form-control form-control-sm');
   Object.assign(comment, { id: commentId, maxLength: 5000, value: row.comment || '', disabled: !editable });
   commentWrap.append(commentLabel, comment);
-  const result = el('p', row.grade != null ? gradeText(t, row) : t('training.record.notGraded'), 'col-12 small mb-0 fw-semibold');
+  const result = el('p', row.grade != null ? gradeText(t, row, policy) : t('training.record.notGraded'), 'col-12 small mb-0 fw-semibold');
   result.setAttribute('role', 'status');
   form.append(...fields, commentWrap);
   if (editable) {
@@ -135,7 +134,7 @@ function gradeForm(page, action, row, editable) {
     form.querySelectorAll('input[data-criterion]').forEach((input) => { marks[input.dataset.criterion] = Number(input.value); });
     try {
       const answer = await api('PUT', `${base(page)}/grades/${encodeURIComponent(row.userId)}`, { marks, comment: comment.value });
-      showStatus(result, gradeText(t, answer));
+      showStatus(result, gradeText(t, answer, policy));
     } catch (error) {
       showStatus(result, t.error(error), { error: true });
     }

@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A training action in a real browser, in demo mode and in Portuguese: Filipe creates a workshop
  * from the course hub, adds two sessions and takes attendance with one request per click and "all
- * present"; he shows the check-in code, Gabriela checks in with it on her phone, and he closes the
- * action. Each step is audited (axe-core) and kept as a screenshot under
- * target/journeys/TrainingJourneyTest/.
+ * present"; he shows the check-in code, Gabriela checks in with it on her phone and hands in her
+ * final reflection, he grades her and closes the action. Each step is audited (axe-core) and kept
+ * as a screenshot under target/journeys/TrainingJourneyTest/.
  */
 class TrainingJourneyTest {
 
@@ -117,6 +117,14 @@ class TrainingJourneyTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("my-attendance"), "2,5 h frequentadas"));
     demo.audit(driver, "trainee checked in");
+    // She hands in her final reflection from the same page.
+    driver.findElement(By.id("reflection-text")).sendKeys("Aprendi a dar feedback a meio.");
+    driver.findElement(By.id("reflection-submit")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("reflection-status"), PT.text("training.reflectionSaved")));
+    demo.audit(driver, "trainee handed in the final reflection");
 
     // Back at the roster, Gabriela shows as checked in; "all present" marks the rest in one go.
     chrome.driver(Viewport.DESKTOP);
@@ -146,6 +154,28 @@ class TrainingJourneyTest {
                 By.id("attendance-table"), "Gabriela Lopes"));
     String table = driver.findElement(By.id("attendance-table")).getText();
     assertTrue(table.contains("2,5 h frequentadas") && table.contains("0 h frequentadas"), table);
+    // Her grade: one input per criterion; the answer's grade and mention are shown.
+    WebElement grading =
+        waiting(driver)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//ul[@id='evaluation']/li[.//span[.='Gabriela Lopes']]")));
+    assertTrue(grading.getText().contains(PT.text("training.record.submitted")));
+    for (String[] mark :
+        new String[][] {{"participation", "9"}, {"work", "8.8"}, {"final_reflection", "9.1"}}) {
+      ((JavascriptExecutor) driver)
+          .executeScript(
+              "arguments[0].value = arguments[1]",
+              grading.findElement(By.cssSelector("input[data-criterion=" + mark[0] + "]")),
+              mark[1]);
+    }
+    grading.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElement(
+                grading, "Classificação final: 9,0 (Excelente)"));
+    assertEquals(4, driver.findElements(By.cssSelector("#records a")).size());
+    demo.audit(driver, "a trainee graded");
     click(
         driver, "(//ul[@id='sessions']//button[.='" + PT.text("training.cancelSession") + "'])[2]");
     click(driver, "//dialog//button[.='" + PT.text("training.cancelSession") + "']");
