@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { el, showStatus } from './ui.js';
+import { el, sanitisedHtml, showStatus } from './ui.js';
 
 // The evaluation part of a training action's page: the trainee's final reflection, grade and
 // certificate; the trainers' marks per trainee and the records to download.
@@ -157,7 +157,14 @@ export async function showTrainerEvaluation(page, action, trains) {
     const head = el('div', undefined, 'd-flex flex-wrap justify-content-between gap-2 mb-1');
     head.append(el('span', row.name, 'fw-semibold text-break'),
       el('span', t(row.finalReflection ? 'training.record.submitted' : 'training.record.missing'), 'small text-body-secondary'));
-    item.append(head, gradeForm(page, action, row, editable));
+    item.append(head);
+    const reflection = reflections.rows.find((r) => r.userId === row.userId);
+    if (reflection?.submitted) {
+      const details = el('details', undefined, 'mb-2 small');
+      details.append(el('summary', t('training.readReflection'), 'text-primary'), sanitisedHtml(reflection.body));
+      item.append(details);
+    }
+    item.append(gradeForm(page, action, row, editable));
     return item;
   });
   $('evaluation').replaceChildren(...items);

@@ -161,6 +161,10 @@ class TrainingJourneyTest {
                 ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//ul[@id='evaluation']/li[.//span[.='Gabriela Lopes']]")));
     assertTrue(grading.getText().contains(PT.text("training.record.submitted")));
+    grading.findElement(By.tagName("summary")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElement(grading, "Aprendi a dar feedback a meio."));
     for (String[] mark :
         new String[][] {{"participation", "9"}, {"work", "8.8"}, {"final_reflection", "9.1"}}) {
       ((JavascriptExecutor) driver)
