@@ -37,6 +37,7 @@ import org.copconnector.plugin.store.DatabaseSettings;
 import org.copconnector.plugin.survey.Surveys;
 import org.copconnector.plugin.testing.PostgresServer;
 import org.copconnector.plugin.testing.RequestRecords;
+import org.copconnector.plugin.training.TrainingRequests;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -169,6 +170,32 @@ class BoundaryApiTest {
         "/api/v1/reflections",
         "{'threadId':'{opening}','body':'B','evidence':{'link':'https://example.org/e'}}");
     target(Reflections.Change.class, "PUT", "/api/v1/reflections/{reflection}", "{'body':'B'}");
+    target(
+        TrainingRequests.NewAction.class,
+        "POST",
+        "/api/v1/training-actions",
+        "{'title':'T','modality':'workshop','jointHours':1000,"
+            + "'policy':{'mentions':[{'name':'a','from':1}],'criteria':[{'name':'c','weight':1}]}}");
+    target(
+        TrainingRequests.People.class,
+        "POST",
+        "/api/v1/training-actions/{training}/trainees",
+        "{'userIds':['d08']}");
+    target(
+        TrainingRequests.SessionPlan.class,
+        "POST",
+        "/api/v1/training-actions/{training}/sessions",
+        "{'startsAt':'{now}','minutes':60}");
+    target(
+        TrainingRequests.Mark.class,
+        "PUT",
+        "/api/v1/training-sessions/{trainingSession}/attendance/d08",
+        "{'status':'late','lateMinutes':5}");
+    target(
+        TrainingRequests.CheckInCode.class,
+        "POST",
+        "/api/v1/training-sessions/{trainingSession}/check-in",
+        "{'code':'ABCDEF'}");
   }
 
   @TempDir Path dataDir;
@@ -400,6 +427,18 @@ class BoundaryApiTest {
     ids.put("opening", rows.get(rows.size() - 1).getAsJsonObject().get("threadId").getAsString());
     ids.put(
         "reflection", made("POST", "/api/v1/reflections", "{'threadId':'{opening}','body':'B'}"));
+    ids.put(
+        "training",
+        made(
+            "POST",
+            "/api/v1/training-actions",
+            "{'title':'Limites','modality':'workshop','jointHours':1000}"));
+    ids.put(
+        "trainingSession",
+        made(
+            "POST",
+            "/api/v1/training-actions/{training}/sessions",
+            "{'startsAt':'{now}','minutes':60}"));
   }
 
   private Answer call(String method, String path, String body) throws Exception {

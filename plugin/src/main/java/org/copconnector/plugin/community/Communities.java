@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,20 +131,71 @@ public final class Communities {
             session.lmsUserId(),
             now,
             null);
-    return inTransaction(
-        c -> {
-          store.insert(c, community);
-          for (String course : courses) {
-            store.insertAnchor(
-                c, new Anchor(UUID.randomUUID().toString(), community.id(), course, null));
-          }
-          store.saveMembership(
-              c,
-              new Membership(
-                  community.id(), session.lmsUserId(), Role.FACILITATOR, Status.ACTIVE, now));
-          mirror(c, community, session.lmsUserId(), true);
-          return store.find(c, community.id()).orElseThrow();
-        });
+    return inTransaction(c -> insert(c, community, session.lmsUserId(), now));
+  }
+
+  /**
+   * Starts a community in the caller's transaction, for a feature that makes one with its own
+   * records (a training action's): anchored in {@code courseId}, joined by invitation, {@code
+   * creator} its first facilitator. The name is cut to the longest a community takes.
+   */
+  public Community createIn(
+      Connection c, String courseId, String name, Community.Framework framework, String creator)
+      throws SQLException {
+    Instant now = Instant.now(clock);
+    String shortName =
+        name.length() > NewCommunity.MAX_NAME ? name.substring(0, NewCommunity.MAX_NAME) : name;
+    Community community =
+        new Community(
+            UUID.randomUUID().toString(),
+            shortName,
+            name.length() > NewCommunity.MAX_DOMAIN
+                ? name.substring(0, NewCommunity.MAX_DOMAIN)
+                : name,
+            new Community.Profile(null, null, null, framework, null, null),
+            Community.Joining.INVITATION,
+            List.of(courseId),
+            creator,
+            now,
+            null);
+    return insert(c, community, creator, now);
+  }
+
+  /**
+   * Makes people active members (or facilitators) of a community in the caller's transaction,
+   * mirrored into its Moodle groups like any other joining; those already active keep their role
+   * unless they become facilitators.
+   */
+  public void addMembers(Connection c, String communityId, Collection<String> userIds, Role role)
+      throws SQLException {
+    Community community = store.find(c, communityId).orElseThrow();
+    Instant now = Instant.now(clock);
+    for (String userId : userIds) {
+      Optional<Membership> existing = store.membership(c, communityId, userId);
+      boolean active = existing.isPresent() && existing.get().active();
+      if (active && (role == Role.MEMBER || existing.get().role() == Role.FACILITATOR)) {
+        continue;
+      }
+      store.saveMembership(
+          c,
+          new Membership(
+              communityId, userId, role, Status.ACTIVE, active ? existing.get().since() : now));
+      if (!active) {
+        mirror(c, community, userId, true);
+      }
+    }
+  }
+
+  private Community insert(Connection c, Community community, String creator, Instant now)
+      throws SQLException {
+    store.insert(c, community);
+    for (String course : community.courseIds()) {
+      store.insertAnchor(c, new Anchor(UUID.randomUUID().toString(), community.id(), course, null));
+    }
+    store.saveMembership(
+        c, new Membership(community.id(), creator, Role.FACILITATOR, Status.ACTIVE, now));
+    mirror(c, community, creator, true);
+    return store.find(c, community.id()).orElseThrow();
   }
 
   /**

@@ -354,12 +354,20 @@ public final class PeopleStore implements CourseDirectory {
 
   /** The stored roster of a course, by name. */
   public List<Participant> roster(String courseId) {
+    try (Connection c = dataSource.getConnection()) {
+      return roster(c, courseId);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the roster", e);
+    }
+  }
+
+  /** As {@link #roster(String)}, on the caller's connection (see {@link #names}). */
+  public List<Participant> roster(Connection c, String courseId) throws SQLException {
     List<Participant> roster = new ArrayList<>();
     String sql =
         "SELECT p.lms_user_id, p.display_name, p.email, m.roles, m.group_names FROM lms_course_member m"
             + " JOIN lms_person p ON p.lms_user_id = m.lms_user_id WHERE m.course_id = ? ORDER BY p.display_name, p.lms_user_id";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, courseId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -372,8 +380,6 @@ public final class PeopleStore implements CourseDirectory {
                   split(rs.getString(5))));
         }
       }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the roster", e);
     }
     return roster;
   }

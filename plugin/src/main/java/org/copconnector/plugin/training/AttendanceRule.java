@@ -14,6 +14,15 @@ public record AttendanceRule(
   public AttendanceRule {
     numerator = numerator == null ? 2 : numerator;
     denominator = denominator == null ? 3 : denominator;
+    // Read from JSON, the declared ranges are checked after this constructor: a denominator out of
+    // its range is named as such here, not as a numerator above it.
+    if (denominator < 1 || denominator > 100) {
+      throw ApiException.invalid(
+          Reason.NUMBER_RANGE,
+          "minimumAttendance.denominator",
+          "a number from 1 to 100",
+          java.util.Map.of("min", 1, "max", 100));
+    }
     if (numerator > denominator) {
       throw ApiException.invalid(
           Reason.ATTENDANCE_RULE,

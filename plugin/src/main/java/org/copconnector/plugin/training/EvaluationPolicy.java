@@ -40,13 +40,32 @@ public record EvaluationPolicy(
 
   static final int MAX_PARTS = 10;
 
+  private static final List<Mention> PORTUGUESE_MENTIONS =
+      List.of(
+          new Mention("excellent", new BigDecimal("9")),
+          new Mention("very_good", new BigDecimal("8")),
+          new Mention("good", new BigDecimal("6.5")),
+          new Mention("fair", new BigDecimal("5")),
+          new Mention("insufficient", BigDecimal.ONE));
+
+  private static final List<Criterion> PORTUGUESE_CRITERIA =
+      List.of(
+          new Criterion("participation", 30),
+          new Criterion("work", 40),
+          new Criterion("final_reflection", 30));
+
   public EvaluationPolicy {
-    EvaluationPolicy defaults = portuguese();
-    scaleMin = scaleMin == null ? defaults.scaleMin : scaleMin;
-    scaleMax = scaleMax == null ? defaults.scaleMax : scaleMax;
-    decimals = decimals == null ? defaults.decimals : decimals;
-    mentions = mentions == null ? defaults.mentions : List.copyOf(mentions);
-    criteria = criteria == null ? defaults.criteria : List.copyOf(criteria);
+    scaleMin = scaleMin == null ? BigDecimal.ONE : scaleMin;
+    scaleMax = scaleMax == null ? BigDecimal.TEN : scaleMax;
+    decimals = decimals == null ? 1 : decimals;
+    mentions = mentions == null ? PORTUGUESE_MENTIONS : List.copyOf(mentions);
+    criteria = criteria == null ? PORTUGUESE_CRITERIA : List.copyOf(criteria);
+    // Read from JSON, the declared ranges are checked after this constructor: a scale out of its
+    // range is named as such here, before the rules that relate it to the rest.
+    inRange("policy.scaleMin", scaleMin, 0);
+    inRange("policy.scaleMax", scaleMax, 1);
+    BigDecimal low = scaleMin;
+    BigDecimal high = scaleMax;
     if (scaleMin.compareTo(scaleMax) >= 0) {
       throw ApiException.invalid(
           Reason.EVALUATION_POLICY, "policy.scaleMax", "the scale ends above where it starts");
@@ -54,8 +73,8 @@ public record EvaluationPolicy(
     if (mentions.isEmpty()
         || mentions.size() > MAX_PARTS
         || mentions.stream().anyMatch(m -> m == null || m.name() == null || m.from() == null)
-        || mentions.stream().noneMatch(m -> m.from().compareTo(scaleMin) <= 0)
-        || mentions.stream().anyMatch(m -> m.from().compareTo(scaleMax) > 0)
+        || mentions.stream().noneMatch(m -> m.from().compareTo(low) <= 0)
+        || mentions.stream().anyMatch(m -> m.from().compareTo(high) > 0)
         || !distinct(mentions.stream().map(Mention::from).map(BigDecimal::stripTrailingZeros))) {
       throw ApiException.invalid(
           Reason.EVALUATION_POLICY,
@@ -83,20 +102,7 @@ public record EvaluationPolicy(
    * final critical reflection weighed 30/40/30.
    */
   public static EvaluationPolicy portuguese() {
-    return new EvaluationPolicy(
-        BigDecimal.ONE,
-        BigDecimal.TEN,
-        1,
-        List.of(
-            new Mention("excellent", new BigDecimal("9")),
-            new Mention("very_good", new BigDecimal("8")),
-            new Mention("good", new BigDecimal("6.5")),
-            new Mention("fair", new BigDecimal("5")),
-            new Mention("insufficient", BigDecimal.ONE)),
-        List.of(
-            new Criterion("participation", 30),
-            new Criterion("work", 40),
-            new Criterion("final_reflection", 30)));
+    return new EvaluationPolicy(null, null, null, null, null);
   }
 
   /**
@@ -131,8 +137,9 @@ public record EvaluationPolicy(
               .filter(k -> criteria.stream().noneMatch(c -> c.name().equals(k)))
               .findFirst()
               .orElse("");
+      String field = "marks." + unknown;
       throw ApiException.invalid(
-          Reason.MARK_UNKNOWN, "marks." + unknown, "not a criterion of this action: " + unknown);
+          Reason.MARK_UNKNOWN, field, "not a criterion of this action: " + unknown);
     }
     // divide(…, scale, mode) rounds the exact quotient: no intermediate rounding.
     BigDecimal grade = weighted.divide(BigDecimal.valueOf(weights), decimals, RoundingMode.HALF_UP);
@@ -146,6 +153,17 @@ public record EvaluationPolicy(
         .findFirst()
         .orElse(mentions.get(mentions.size() - 1))
         .name();
+  }
+
+  private static void inRange(String field, BigDecimal value, int min) {
+    if (value.compareTo(BigDecimal.valueOf(min)) < 0
+        || value.compareTo(BigDecimal.valueOf(1000)) > 0) {
+      throw ApiException.invalid(
+          Reason.NUMBER_RANGE,
+          field,
+          "a number from " + min + " to 1000",
+          Map.of("min", min, "max", 1000));
+    }
   }
 
   private static boolean distinct(java.util.stream.Stream<?> values) {

@@ -1,0 +1,30 @@
+package org.copconnector.connector.server;
+
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.copconnector.plugin.training.Attendance;
+import org.copconnector.plugin.training.TrainingActionResource;
+import org.copconnector.plugin.training.TrainingActions;
+import org.copconnector.plugin.training.TrainingSessionResource;
+
+/**
+ * Continuous-training actions and their attendance, over the communities they come with; wired in
+ * one place for the server and the tests.
+ */
+public record TrainingServices(TrainingActions actions, Attendance attendance) {
+
+  public static TrainingServices wire(DataSource dataSource, CommunityServices core, Clock clock) {
+    Attendance attendance = new Attendance(dataSource, core.people(), clock);
+    return new TrainingServices(
+        new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
+        attendance);
+  }
+
+  /** The HTTP resources that serve them. */
+  public List<Object> resources() {
+    return List.of(
+        new TrainingActionResource(actions, attendance),
+        new TrainingSessionResource(actions, attendance));
+  }
+}

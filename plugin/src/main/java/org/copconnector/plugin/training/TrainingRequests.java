@@ -1,0 +1,58 @@
+package org.copconnector.plugin.training;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.copconnector.plugin.json.Length;
+import org.copconnector.plugin.json.Range;
+
+/** What trainers and trainees send about training actions; rules are checked by the services. */
+public final class TrainingRequests {
+
+  /** The most trainers or trainees one request names. */
+  static final int MAX_PEOPLE = 200;
+
+  /** The most hours of either kind an action holds. */
+  static final int MAX_HOURS = 1000;
+
+  private TrainingRequests() {}
+
+  /**
+   * A new action in the caller's course; hours with at most two decimals. Without trainees, the
+   * course's participants; without a community, a new one for the action.
+   */
+  public record NewAction(
+      @Length(min = 1, max = 300, reason = "title_length") String title,
+      Modality modality,
+      @Length(max = 60) String code,
+      @Range(min = 0, max = MAX_HOURS) BigDecimal jointHours,
+      @Range(min = 0, max = MAX_HOURS) BigDecimal autonomousHours,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      AttendanceRule minimumAttendance,
+      EvaluationPolicy policy,
+      @Length(min = 1, max = 255, entries = MAX_PEOPLE) List<String> trainerIds,
+      @Length(min = 1, max = 255, entries = MAX_PEOPLE) List<String> traineeIds,
+      @Length(max = 36) String communityId) {}
+
+  /** People to add as trainees. */
+  public record People(@Length(min = 1, max = 255, entries = MAX_PEOPLE) List<String> userIds) {}
+
+  /** A session, new or changed. */
+  public record SessionPlan(
+      Instant startsAt,
+      @Range(min = 1, max = 24 * 60) Integer minutes,
+      TrainingSession.Mode mode,
+      @Length(max = 300) String place,
+      @Length(max = 2000) String link) {}
+
+  /** A trainer's mark for one trainee in one session. */
+  public record Mark(
+      AttendanceSheet.Mark status,
+      @Range(min = 0, max = 24 * 60) Integer lateMinutes,
+      @Length(max = 1000, reason = "note_length") String note) {}
+
+  /** The code a trainee types to check in. */
+  public record CheckInCode(@Length(min = 1, max = 12) String code) {}
+}
