@@ -82,6 +82,8 @@ async function start() {
   if (hub.course) {
     $('course-title').textContent = hub.course.title ?? t('hub.title');
     $('status').textContent = t('hub.participants', { count: hub.course.participants });
+    $('training-link').href = `/training?course=${encodeURIComponent(hub.course.id)}`;
+    $('course-links').hidden = false;
     if (hub.me.role !== 'member') {
       $('start').hidden = false;
       $('start-form').addEventListener('submit', (event) => startCommunity(event, hub.course.id, t, hub.me.role));

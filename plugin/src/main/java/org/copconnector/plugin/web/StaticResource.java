@@ -39,7 +39,7 @@ public final class StaticResource {
 
   /** A page that starts with this line gets the shared head, banner and top of the navigation. */
   private static final Pattern LAYOUT =
-      Pattern.compile("<!--layout script=\"([a-z]+\\.js)\"(?: early=\"([^\"<>]*)\")?-->\n");
+      Pattern.compile("<!--layout script=\"([a-z][a-z\\-]*\\.js)\"(?: early=\"([^\"<>]*)\")?-->\n");
 
   private static final Pattern EARLY = Pattern.compile("data-early=\"[^\"]*\"");
 
@@ -125,6 +125,24 @@ public final class StaticResource {
   @Path("portfolio")
   public Response portfolio(@CookieParam(SessionCookie.NAME) String session) {
     return page("portfolio.html", session != null);
+  }
+
+  @GET
+  @Path("training")
+  public Response training(@CookieParam(SessionCookie.NAME) String session) {
+    return page("training.html", session != null);
+  }
+
+  @GET
+  @Path("training-action")
+  public Response trainingAction(@CookieParam(SessionCookie.NAME) String session) {
+    return page("training-action.html", session != null);
+  }
+
+  @GET
+  @Path("training-session")
+  public Response trainingSession(@CookieParam(SessionCookie.NAME) String session) {
+    return page("training-session.html", session != null);
   }
 
   /** An HTML page of the UI, never cached, so a new version shows at once. */

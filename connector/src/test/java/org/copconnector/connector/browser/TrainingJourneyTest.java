@@ -1,0 +1,234 @@
+package org.copconnector.connector.browser;
+
+import static org.copconnector.connector.browser.DemoJourney.click;
+import static org.copconnector.connector.browser.DemoJourney.waiting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A training action in a real browser, in demo mode and in Portuguese: Filipe creates a workshop
+ * from the course hub, adds two sessions and takes attendance with one request per click and "all
+ * present"; he shows the check-in code, Gabriela checks in with it on her phone, and he closes the
+ * action. Each step is audited (axe-core) and kept as a screenshot under
+ * target/journeys/TrainingJourneyTest/.
+ */
+class TrainingJourneyTest {
+
+  private static final Language PT = Language.PORTUGUESE;
+  private static final String TITLE = "Oficina de avaliação formativa";
+
+  /** Counts the requests the page sends by method, from now on (api.js calls window.fetch). */
+  private static final String COUNT_REQUESTS =
+      """
+      window.sent = {};
+      const original = window.fetch;
+      window.fetch = (address, options) => {
+        const method = options?.method ?? 'GET';
+        window.sent[method] = (window.sent[method] ?? 0) + 1;
+        return original(address, options);
+      };
+      """;
+
+  @RegisterExtension final HeadlessChrome chrome = new HeadlessChrome();
+  @RegisterExtension final DemoJourney demo = DemoJourney.empty(chrome);
+
+  @Test
+  void aTrainerRunsAnActionAndATraineeChecksInOnHerPhone() throws Exception {
+    WebDriver driver = chrome.driver(Viewport.DESKTOP);
+    demo.enterDemoAs(driver, "Filipe Ramos");
+    // The hub leads to the training actions in one click, and to an action in two.
+    click(driver, "//a[@id='training-link']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("actions"), PT.text("training.none")));
+    demo.audit(driver, "training actions, none yet");
+    createAction(driver);
+    String actionPage = driver.getCurrentUrl();
+
+    // Two sessions: one that began five minutes ago (its check-in is open), one next week.
+    addSession(driver, 5 * 60_000L, "Sala 2");
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "Sessão 1"));
+    addSession(driver, -7 * 24 * 3_600_000L, null);
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "Sessão 2"));
+    assertTrue(driver.findElement(By.id("sessions")).getText().contains("Sala 2"));
+    assertTrue(
+        driver.findElement(By.id("sessions-sum")).getText().startsWith("5 h"),
+        driver.findElement(By.id("sessions-sum")).getText());
+    demo.audit(driver, "action with two sessions");
+
+    // The roster of the first session: one click, one request.
+    click(driver, "(//ul[@id='sessions']//a[.='" + PT.text("training.takeAttendance") + "'])[1]");
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), "Hugo Pereira"));
+    demo.audit(driver, "attendance roster");
+    ((JavascriptExecutor) driver).executeScript(COUNT_REQUESTS);
+    mark(driver, "Hugo Pereira", "present");
+    waitForState(driver, "Hugo Pereira", PT.text("training.status.present"));
+    mark(driver, "João Martins", "absent");
+    waitForState(driver, "João Martins", PT.text("training.status.absent"));
+    row(driver, "Inês Carvalho").findElement(By.cssSelector("input[type=number]")).sendKeys("12");
+    mark(driver, "Inês Carvalho", "late");
+    waitForState(driver, "Inês Carvalho", "Atraso de 12 min");
+    assertEquals(3L, sent(driver, "PUT"), "one request per person marked");
+    assertEquals(
+        "true",
+        row(driver, "João Martins")
+            .findElement(By.cssSelector("button[data-status=absent]"))
+            .getDomAttribute("aria-pressed"));
+    demo.audit(driver, "three trainees marked");
+
+    click(driver, "//button[@id='show-code']");
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+    String code = driver.findElement(By.id("code")).getText();
+    assertTrue(code.matches("[A-HJ-NP-Z2-9]{6}"), code);
+    demo.audit(driver, "check-in code shown");
+
+    // Gabriela checks in on her phone with the code the trainer shows.
+    chrome.driver(Viewport.PHONE);
+    demo.enterDemoAs(driver, "Gabriela Lopes");
+    click(driver, "//a[@id='training-link']");
+    waiting(driver).until(ExpectedConditions.elementToBeClickable(By.linkText(TITLE))).click();
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("check-in-code")));
+    assertTrue(driver.findElement(By.id("sessions")).getText().contains("Sessão 2"));
+    assertFalse(driver.findElement(By.id("trainees-box")).isDisplayed(), "for trainers");
+    demo.audit(driver, "trainee's action page with the check-in");
+    driver.findElement(By.id("check-in-code")).sendKeys(code.toLowerCase(java.util.Locale.ROOT));
+    driver.findElement(By.cssSelector("#check-in button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("check-in-status"), PT.text("training.checkedIn.present")));
+    // Her own attendance only: the hours of the first session, with its state in words.
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("my-attendance"), "2,5 h frequentadas"));
+    demo.audit(driver, "trainee checked in");
+
+    // Back at the roster, Gabriela shows as checked in; "all present" marks the rest in one go.
+    chrome.driver(Viewport.DESKTOP);
+    demo.enterDemoAs(driver, "Filipe Ramos");
+    driver.get(actionPage);
+    click(driver, "(//ul[@id='sessions']//a[.='" + PT.text("training.takeAttendance") + "'])[1]");
+    waitForState(driver, "Gabriela Lopes", PT.text("training.selfCheckIn"));
+    ((JavascriptExecutor) driver).executeScript(COUNT_REQUESTS);
+    click(driver, "//button[@id='all-present']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("roster-status"), PT.text("training.allMarkedPresent")));
+    assertEquals(1L, sent(driver, "POST"), "all present is one request");
+    assertEquals(0L, sent(driver, "PUT"));
+    assertFalse(
+        driver.findElement(By.id("rows")).getText().contains(PT.text("training.notMarked")),
+        "everyone is marked");
+    waitForState(driver, "João Martins", PT.text("training.status.absent"));
+    demo.audit(driver, "everyone marked");
+
+    // The action's attendance table, with each state in words; the second session is cancelled.
+    driver.get(actionPage);
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("attendance-table"), "Gabriela Lopes"));
+    String table = driver.findElement(By.id("attendance-table")).getText();
+    assertTrue(table.contains("2,5 h frequentadas") && table.contains("0 h frequentadas"), table);
+    click(
+        driver, "(//ul[@id='sessions']//button[.='" + PT.text("training.cancelSession") + "'])[2]");
+    click(driver, "//dialog//button[.='" + PT.text("training.cancelSession") + "']");
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("sessions"), PT.text("training.cancelled")));
+    demo.audit(driver, "action with a cancelled session");
+
+    // Closing asks first; then nothing can change, and the page says so.
+    click(driver, "//div[@id='close-actions']//button");
+    click(driver, "//dialog//button[.='" + PT.text("training.close") + "']");
+    waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("closed-note")));
+    assertTrue(
+        driver.findElements(By.cssSelector("#sessions button")).isEmpty(), "no session changes");
+    assertFalse(driver.findElement(By.id("session-box")).isDisplayed());
+    demo.audit(driver, "closed action");
+  }
+
+  private void createAction(WebDriver driver) throws Exception {
+    driver.findElement(By.cssSelector("#new-box summary")).click();
+    demo.audit(driver, "form for a new training action");
+    driver.findElement(By.id("a-title")).sendKeys(TITLE);
+    new Select(driver.findElement(By.id("a-modality"))).selectByValue("workshop");
+    driver.findElement(By.id("a-code")).sendKeys("ACC-123");
+    driver.findElement(By.id("a-joint")).sendKeys("25");
+    driver.findElement(By.id("a-autonomous")).clear();
+    driver.findElement(By.id("a-autonomous")).sendKeys("25");
+    assertEquals("2", driver.findElement(By.id("a-numerator")).getDomProperty("value"));
+    assertEquals("3", driver.findElement(By.id("a-denominator")).getDomProperty("value"));
+    driver.findElement(By.cssSelector("#new-action button[type=submit]")).click();
+    waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), TITLE));
+    waiting(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), "ACC-123"));
+    assertTrue(driver.findElement(By.id("facts")).getText().contains("oficina"));
+    demo.audit(driver, "new action");
+  }
+
+  /** Fills and sends the form for a session that starts this long ago (negative: ahead). */
+  private static void addSession(WebDriver driver, long agoMillis, String place) {
+    WebElement box = driver.findElement(By.id("session-box"));
+    if (box.getDomAttribute("open") == null) {
+      box.findElement(By.tagName("summary")).click();
+    }
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            """
+            const at = new Date(Date.now() - arguments[0]);
+            const two = (n) => String(n).padStart(2, '0');
+            document.getElementById('s-date').value =
+              `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+            document.getElementById('s-time').value = `${two(at.getHours())}:${two(at.getMinutes())}`;
+            """,
+            agoMillis);
+    if (place != null) {
+      driver.findElement(By.id("s-place")).clear();
+      driver.findElement(By.id("s-place")).sendKeys(place);
+    }
+    driver.findElement(By.cssSelector("#new-session button[type=submit]")).click();
+  }
+
+  private static WebElement row(WebDriver driver, String name) {
+    return waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ul[@id='rows']/li[.//span[.='" + name + "']]")));
+  }
+
+  private static void mark(WebDriver driver, String name, String status) {
+    row(driver, name).findElement(By.cssSelector("button[data-status=" + status + "]")).click();
+  }
+
+  private static void waitForState(WebDriver driver, String name, String text) {
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//ul[@id='rows']/li[.//span[.='" + name + "']]"), text));
+  }
+
+  private static long sent(WebDriver driver, String method) {
+    Object count =
+        ((JavascriptExecutor) driver)
+            .executeScript("return window.sent[arguments[0]] ?? 0", method);
+    return ((Number) count).longValue();
+  }
+}
