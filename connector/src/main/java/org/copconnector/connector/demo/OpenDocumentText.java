@@ -13,13 +13,13 @@ import java.util.zip.ZipOutputStream;
  * first line is its title, lines starting with "- " are list items. Written directly, so the demo's
  * bank gets a real office document without an office library.
  */
-final class OpenDocumentText {
+public final class OpenDocumentText {
 
   private static final String MEDIA_TYPE = "application/vnd.oasis.opendocument.text";
 
   private OpenDocumentText() {}
 
-  static byte[] of(String text) {
+  public static byte[] of(String text) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       // The media type comes first and uncompressed: that is how readers recognise the format.

@@ -3,7 +3,6 @@ package org.copconnector.connector.bank;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -14,6 +13,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.copconnector.connector.demo.OpenDocumentText;
 
 /** Real documents with known words inside, made for tests. */
 public final class Documents {
@@ -56,42 +56,9 @@ public final class Documents {
     }
   }
 
-  /** A minimal OpenDocument text: the stored mimetype entry first, then content and manifest. */
-  public static byte[] odt(String text) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      byte[] mimetype =
-          "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-      ZipEntry first = new ZipEntry("mimetype");
-      first.setMethod(ZipEntry.STORED);
-      first.setSize(mimetype.length);
-      CRC32 crc = new CRC32();
-      crc.update(mimetype);
-      first.setCrc(crc.getValue());
-      zip.putNextEntry(first);
-      zip.write(mimetype);
-      zip.closeEntry();
-      zip.putNextEntry(new ZipEntry("content.xml"));
-      zip.write(
-          ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                  + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
-                  + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
-                  + "<office:body><office:text><text:p>"
-                  + text
-                  + "</text:p></office:text></office:body></office:document-content>")
-              .getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-      zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
-      zip.write(
-          ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                  + "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
-                  + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
-                  + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-                  + "</manifest:manifest>")
-              .getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    }
-    return bytes.toByteArray();
+  /** An OpenDocument text, made as the demo makes its sample sheets. */
+  public static byte[] odt(String text) {
+    return OpenDocumentText.of(text);
   }
 
   /** A plain zip archive: not a document the bank takes. */

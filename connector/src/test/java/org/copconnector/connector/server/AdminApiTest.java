@@ -336,7 +336,11 @@ class AdminApiTest {
     JsonObject delivered =
         await(
             "/api/v1/admin/outbox?state=delivered",
-            o -> o.get("delivered").getAsInt() == 1 && o.get("failed").getAsInt() == 0);
+            // The list and the counts are read one after the other: wait for both to agree.
+            o ->
+                o.get("delivered").getAsInt() == 1
+                    && o.get("failed").getAsInt() == 0
+                    && o.getAsJsonArray("messages").size() == 1);
     JsonObject done = delivered.getAsJsonArray("messages").get(0).getAsJsonObject();
     assertEquals(id, done.get("id").getAsLong());
     assertEquals(2, done.get("attempts").getAsInt());

@@ -24,11 +24,7 @@ class BoundsApiTest {
   void outOfRangeNumbersAndDatesAreRefusedNamingTheirField() throws Exception {
     try (DemoHub hub = DemoHub.start(dataDir, Map.of())) {
       String filipe = hub.enter("d07", NETWORK);
-      String community =
-          hub.call(filipe, "POST", "/api/v1/communities", "{\"name\":\"Limites\",\"domain\":\"X\"}")
-              .object()
-              .get("id")
-              .getAsString();
+      String community = hub.community(filipe, "Limites", "X");
 
       for (String page : new String[] {"99999999999", "2147483647", "-1", "x"}) {
         refused(

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +18,9 @@ import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
 import org.copconnector.connector.testing.Clients;
+import org.copconnector.connector.testing.CoursePeople;
 import org.copconnector.plugin.community.GroupMirror;
-import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
-import org.copconnector.plugin.session.ProductRole;
-import org.copconnector.plugin.session.Session;
-import org.copconnector.plugin.session.SessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,47 +49,14 @@ class CommunityMirrorTest {
               FakeMoodle.TOKEN);
       try (Connector connector =
           Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of())) {
-        PeopleStore people = new PeopleStore(connector.database().dataSource(), Clock.systemUTC());
-        SessionStore sessions =
-            new SessionStore(
-                connector.database().dataSource(), Clock.systemUTC(), Duration.ofHours(1));
-        // As two launches from course 2 would record them.
-        people.recordLaunch(
-            "2",
-            "Science Department CoP",
-            new Participant("4", "Alice Anderson", null, List.of("editingteacher"), List.of()));
-        people.recordLaunch(
-            "2",
-            "Science Department CoP",
-            new Participant("5", "Bob Brown", null, List.of("student"), List.of()));
+        // Alice (facilitator) and Bob (member), as their launches from course 2 recorded them.
+        CoursePeople course = new CoursePeople(connector.database().dataSource());
         // Alice's Moodle is in Portuguese: the group she makes is described in her language.
-        people.languages().rememberLaunch(null, "4", "pt_PT");
-        String alice =
-            sessions.open(
-                new Session(
-                    null,
-                    "4",
-                    "Alice Anderson",
-                    null,
-                    "en",
-                    "2",
-                    "Science Department CoP",
-                    ProductRole.FACILITATOR,
-                    false,
-                    null));
-        String bob =
-            sessions.open(
-                new Session(
-                    null,
-                    "5",
-                    "Bob Brown",
-                    null,
-                    "en",
-                    "2",
-                    "Science Department CoP",
-                    ProductRole.MEMBER,
-                    false,
-                    null));
+        new PeopleStore(connector.database().dataSource(), Clock.systemUTC())
+            .languages()
+            .rememberLaunch(null, "4", "pt_PT");
+        String alice = course.facilitator("en");
+        String bob = course.member("en");
         String base = "http://127.0.0.1:" + connector.port();
 
         String id;

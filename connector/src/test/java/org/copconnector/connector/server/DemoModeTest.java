@@ -107,6 +107,11 @@ class DemoModeTest {
             .build());
   }
 
+  /** The array {@code field} of the JSON object at {@code path}. */
+  private JsonArray array(String session, String path, String field) throws IOException {
+    return get(session, path).json().getAsJsonObject().getAsJsonArray(field);
+  }
+
   /** Enters as a demo person from a course, as the start page's form does; returns the session. */
   private String enter(String person, String course, String lang) throws IOException {
     FormBody.Builder form = new FormBody.Builder().add("person", person).add("course", course);
@@ -135,8 +140,7 @@ class DemoModeTest {
     for (DemoSchools.Course course : schools.courses()) {
       // The administrator is in every course and sees every community as a member would.
       String admin = enter("d01", course.id(), "pt");
-      JsonArray cards =
-          get(admin, "/api/v1/hub").json().getAsJsonObject().getAsJsonArray("communities");
+      JsonArray cards = array(admin, "/api/v1/hub", "communities");
       assertTrue(cards.size() >= 2, course.id() + " has communities: " + cards);
       // The course's main community: the one with a prompt, a survey and a bank.
       String name =
@@ -163,18 +167,13 @@ class DemoModeTest {
 
   private void discussionsAreUnderWay(String session, String community, String where)
       throws IOException {
-    JsonArray threads =
-        get(session, "/api/v1/threads?community=" + community)
-            .json()
-            .getAsJsonObject()
-            .getAsJsonArray("threads");
+    JsonArray threads = array(session, "/api/v1/threads?community=" + community, "threads");
     assertTrue(threads.size() >= 3, where + " has threads: " + threads);
     int replies = 0;
     Set<String> authors = new HashSet<>();
     for (JsonElement listed : threads) {
       String id = listed.getAsJsonObject().getAsJsonObject("thread").get("id").getAsString();
-      JsonArray posts =
-          get(session, "/api/v1/threads/" + id).json().getAsJsonObject().getAsJsonArray("posts");
+      JsonArray posts = array(session, "/api/v1/threads/" + id, "posts");
       replies += posts.size() - 1;
       posts.forEach(p -> authors.add(p.getAsJsonObject().get("authorId").getAsString()));
     }
@@ -184,11 +183,7 @@ class DemoModeTest {
 
   private void theBankHoldsFilesThatDownload(String session, String community, String where)
       throws IOException {
-    JsonArray results =
-        get(session, "/api/v1/resources?community=" + community)
-            .json()
-            .getAsJsonObject()
-            .getAsJsonArray("results");
+    JsonArray results = array(session, "/api/v1/resources?community=" + community, "results");
     assertTrue(results.size() >= 3, where + " has a bank: " + results);
     Set<String> kinds = new HashSet<>();
     for (JsonElement found : results) {
@@ -286,34 +281,23 @@ class DemoModeTest {
   void theLanguageChosenOnTheStartPageIsTheSessions() throws Exception {
     // Filipe's own language is Portuguese; the visitor chose English.
     String english = enter("d07", "demo-rede-ciencias", "en");
-    assertEquals(
-        "en",
-        get(english, "/api/v1/hub")
-            .json()
-            .getAsJsonObject()
-            .getAsJsonObject("me")
-            .get("locale")
-            .getAsString());
+    assertEquals("en", locale(english));
     // Lúcia's own is English; the visitor chose Portuguese.
     String portuguese = enter("d12", "demo-cie-rio", "pt");
-    assertEquals(
-        "pt",
-        get(portuguese, "/api/v1/hub")
-            .json()
-            .getAsJsonObject()
-            .getAsJsonObject("me")
-            .get("locale")
-            .getAsString());
+    assertEquals("pt", locale(portuguese));
     // The choice is kept for her later visits, as the pages' own language switch is.
     String later = enter("d12", "demo-cie-rio", null);
-    assertEquals(
-        "pt",
-        get(later, "/api/v1/hub")
-            .json()
-            .getAsJsonObject()
-            .getAsJsonObject("me")
-            .get("locale")
-            .getAsString());
+    assertEquals("pt", locale(later));
+  }
+
+  /** The language the hub is shown in for {@code session}. */
+  private String locale(String session) throws IOException {
+    return get(session, "/api/v1/hub")
+        .json()
+        .getAsJsonObject()
+        .getAsJsonObject("me")
+        .get("locale")
+        .getAsString();
   }
 
   @Test

@@ -25,15 +25,7 @@ class PromptsApiTest {
     try (DemoHub hub = DemoHub.start(dataDir, Map.of())) {
       String filipe = hub.enter("d07", NETWORK);
       String gabriela = hub.enter("d08", NETWORK);
-      String community =
-          hub.call(
-                  filipe,
-                  "POST",
-                  "/api/v1/communities",
-                  "{\"name\":\"Reflexão\",\"domain\":\"Aulas\"}")
-              .object()
-              .get("id")
-              .getAsString();
+      String community = hub.community(filipe, "Reflexão", "Aulas");
       hub.call(gabriela, "POST", "/api/v1/communities/" + community + "/join", null);
       JsonObject prompt =
           hub.call(gabriela, "GET", "/api/v1/prompts?lang=pt", null)

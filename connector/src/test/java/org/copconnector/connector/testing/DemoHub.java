@@ -88,6 +88,17 @@ public final class DemoHub implements AutoCloseable {
     }
   }
 
+  /** Makes a community as {@code session}, its first facilitator; returns the community's id. */
+  public String community(String session, String name, String domain) throws IOException {
+    JsonObject body = new JsonObject();
+    body.addProperty("name", name);
+    body.addProperty("domain", domain);
+    return call(session, "POST", "/api/v1/communities", body.toString())
+        .object()
+        .get("id")
+        .getAsString();
+  }
+
   /** Sends a file as the UI does: raw bytes, its name percent-encoded in X-File-Name. */
   public Answer upload(String session, byte[] content, String fileName) throws IOException {
     return upload(

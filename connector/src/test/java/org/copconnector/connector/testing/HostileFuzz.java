@@ -16,9 +16,10 @@ import org.copconnector.plugin.web.Reason;
 /**
  * Hundreds of generated hostile requests against a running demo connector, with real sessions: a
  * catalogue of the API's writing endpoints times {@link JsonMutations}, forged sessions and LTI
- * launches, another community's ids, hostile uploads, paths and queries. Each must be refused with
- * a 4xx in the error shape; after each group the world reads back unchanged and the server is UP.
- * Injection strings that are legitimately text are sent last, and must read back harmless.
+ * launches, another community's and another training action's ids, guesses of a check-in code,
+ * hostile uploads, paths and queries. Each must be refused with a 4xx in the error shape; after
+ * each group the world reads back unchanged and the server is UP. Injection strings that are
+ * legitimately text are sent last, and must read back harmless.
  */
 public final class HostileFuzz {
 

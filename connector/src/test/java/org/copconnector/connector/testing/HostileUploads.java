@@ -1,18 +1,14 @@
 package org.copconnector.connector.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import org.copconnector.connector.testing.FuzzClient.Answer;
+import org.copconnector.plugin.testing.Docx;
 
 /**
  * Files an attacker uploads: a zip bomb dressed as a document, programs and pages, names that climb
@@ -33,7 +29,7 @@ final class HostileUploads {
 
   void send() throws IOException {
     byte[] text = "Plano de aula".getBytes(StandardCharsets.UTF_8);
-    fuzz.refused("a zip bomb as a docx", upload(docxBomb(20L * 1024 * 1024), "plano.docx"));
+    fuzz.refused("a zip bomb as a docx", upload(Docx.bombBytes(20L * 1024 * 1024), "plano.docx"));
     fuzz.refused(
         "a program",
         upload(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, "a.txt"));
@@ -132,49 +128,5 @@ final class HostileUploads {
         RequestBody.create(content, BYTES),
         true,
         Map.of("X-File-Name", URLEncoder.encode(name, StandardCharsets.UTF_8)));
-  }
-
-  /** A DOCX whose text inflates to {@code bytes} of one letter: small to send, huge to read. */
-  static byte[] docxBomb(long bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.setLevel(Deflater.BEST_COMPRESSION);
-      entry(
-          zip,
-          "[Content_Types].xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-              + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-              + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-              + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-              + "</Types>");
-      entry(
-          zip,
-          "_rels/.rels",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-              + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-              + "</Relationships>");
-      zip.putNextEntry(new ZipEntry("word/document.xml"));
-      zip.write(
-          ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                  + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                  + "<w:body><w:p><w:r><w:t>")
-              .getBytes(StandardCharsets.UTF_8));
-      byte[] run = new byte[64 * 1024];
-      Arrays.fill(run, (byte) 'a');
-      for (long written = 0; written < bytes; written += run.length) {
-        zip.write(run, 0, (int) Math.min(run.length, bytes - written));
-      }
-      zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-    }
-    return out.toByteArray();
-  }
-
-  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(content.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
   }
 }

@@ -18,11 +18,16 @@ import org.copconnector.connector.testing.FuzzClient.Answer;
  * What hostile requests aim at, written through the API of a demo connector: two communities of
  * Filipe's (a facilitator), A with Gabriela and Inês as members and B closed to them, each with a
  * thread, a resource, a survey with an open round and an opened prompt; a schedule and a written
- * prompt in A; Filipe's private reflection in B. Reads all of it back as one text to compare.
+ * prompt in A; Filipe's private reflection in B. A training action of Filipe's with Gabriela and
+ * Inês its trainees, its session under way open to check in; one of Manuel's in a course of his
+ * alone. Reads all of it back as one text to compare.
  */
 public final class HostileWorld {
 
   public static final String COURSE = "demo-rede-ciencias";
+
+  /** A course of Manuel's that none of Filipe, Gabriela and Inês is in. */
+  public static final String OTHER_COURSE = "demo-lin-serra";
 
   /** Fields that change by being read (or by the clock), not by a change. */
   private static final Set<String> VOLATILE =
@@ -51,11 +56,34 @@ public final class HostileWorld {
   public String writtenPromptA;
   public String reflectionB;
 
+  /** Manuel, who facilitates a course none of the three is in. */
+  public final String otherTrainer;
+
+  /** Filipe's training action in the course, Gabriela and Inês its trainees. */
+  public String trainingA;
+
+  /** Its session under way (check-in open), with Inês marked present. */
+  public String sessionNowA;
+
+  /** Its session next week. */
+  public String sessionLaterA;
+
+  public String checkInCodeA;
+  public String checkInCodeLaterA;
+
+  /** Manuel's training action in his own course, its session under way and its code. */
+  public String trainingB;
+
+  public String sessionB;
+  public String checkInCodeB;
+  public String trainingCommunityB;
+
   private HostileWorld(FuzzClient client) throws IOException {
     this.client = client;
     facilitator = client.enter("d07", COURSE);
     member = client.enter("d08", COURSE);
     otherMember = client.enter("d10", COURSE);
+    otherTrainer = client.enter("d13", OTHER_COURSE);
   }
 
   /** Signs the three people in and writes their communities. */
@@ -104,7 +132,59 @@ public final class HostileWorld {
             "POST",
             "/api/v1/reflections",
             "{\"threadId\":\"%s\",\"body\":\"Só para mim\"}".formatted(world.promptThreadB));
+    world.trainings();
     return world;
+  }
+
+  private void trainings() throws IOException {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    trainingA = training(facilitator, "\"traineeIds\":[\"d08\",\"d10\"]").get("id").getAsString();
+    sessionNowA = trainingSession(facilitator, trainingA, now.minusSeconds(120), 240);
+    sessionLaterA = trainingSession(facilitator, trainingA, now.plusSeconds(7 * 86400), 150);
+    checkInCodeA = checkInCode(facilitator, sessionNowA);
+    checkInCodeLaterA = checkInCode(facilitator, sessionLaterA);
+    made(
+        facilitator,
+        "PUT",
+        "/api/v1/training-sessions/" + sessionNowA + "/attendance/d10",
+        "{\"status\":\"present\"}",
+        200);
+    JsonObject b = training(otherTrainer, "\"traineeIds\":[\"d14\"]");
+    trainingB = b.get("id").getAsString();
+    trainingCommunityB = b.get("communityId").getAsString();
+    sessionB = trainingSession(otherTrainer, trainingB, now.minusSeconds(120), 240);
+    checkInCodeB = checkInCode(otherTrainer, sessionB);
+  }
+
+  private JsonObject training(String trainer, String trainees) throws IOException {
+    return made(
+        trainer,
+        "POST",
+        "/api/v1/training-actions",
+        "{\"title\":\"Oficina\",\"modality\":\"workshop\",\"jointHours\":25,"
+            + "\"startsOn\":\"2026-01-05\",\"endsOn\":\"2030-12-20\","
+            + trainees
+            + "}",
+        201);
+  }
+
+  private String trainingSession(String trainer, String action, Instant start, int minutes)
+      throws IOException {
+    return made(
+            trainer,
+            "POST",
+            "/api/v1/training-actions/" + action + "/sessions",
+            "{\"startsAt\":\"%s\",\"minutes\":%d}".formatted(start, minutes),
+            201)
+        .get("id")
+        .getAsString();
+  }
+
+  private String checkInCode(String trainer, String session) throws IOException {
+    return made(
+            trainer, "POST", "/api/v1/training-sessions/" + session + "/check-in-code", null, 200)
+        .get("code")
+        .getAsString();
   }
 
   private String community(String name, String joining) throws IOException {
@@ -235,6 +315,20 @@ public final class HostileWorld {
     reads.put("/api/v1/hub?as=member", member);
     reads.put("/api/v1/me/reflections?as=member", member);
     reads.put("/api/v1/hub?as=other", otherMember);
+    reads.put("/api/v1/training-actions?course=" + COURSE, facilitator);
+    reads.put("/api/v1/training-actions/" + trainingA, facilitator);
+    reads.put("/api/v1/training-actions/" + trainingA + "/attendance", facilitator);
+    for (String session : List.of(sessionNowA, sessionLaterA)) {
+      reads.put("/api/v1/training-sessions/" + session + "/attendance", facilitator);
+    }
+    reads.put("/api/v1/training-actions?course=" + COURSE + "&as=member", member);
+    reads.put("/api/v1/training-actions/" + trainingA + "?as=member", member);
+    reads.put("/api/v1/training-actions/" + trainingA + "/attendance?as=member", member);
+    reads.put("/api/v1/training-actions?course=" + OTHER_COURSE, otherTrainer);
+    reads.put("/api/v1/training-actions/" + trainingB, otherTrainer);
+    reads.put("/api/v1/training-actions/" + trainingB + "/attendance", otherTrainer);
+    reads.put("/api/v1/training-sessions/" + sessionB + "/attendance", otherTrainer);
+    reads.put("/api/v1/communities/" + trainingCommunityB, otherTrainer);
     return reads;
   }
 
@@ -274,6 +368,6 @@ public final class HostileWorld {
 
   /** The session tokens handed out, which no log may show. */
   public List<String> sessions() {
-    return new ArrayList<>(List.of(facilitator, member, otherMember));
+    return new ArrayList<>(List.of(facilitator, member, otherMember, otherTrainer));
   }
 }

@@ -1,0 +1,125 @@
+package org.copconnector.connector.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.copconnector.connector.config.ConnectorConfig;
+import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.plugin.discussion.ForumImport;
+import org.copconnector.plugin.people.RosterSync;
+import org.copconnector.plugin.resource.Resources;
+import org.copconnector.plugin.session.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connector's own threads: the periodic work, and the on-demand roster syncs beside it. */
+final class BackgroundWork {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+  private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(10);
+  private static final Duration OUTBOX_POLL = Duration.ofSeconds(5);
+
+  private final ScheduledExecutorService scheduled;
+  private final ExecutorService rosterSyncs;
+
+  private BackgroundWork(ScheduledExecutorService scheduled, ExecutorService rosterSyncs) {
+    this.scheduled = scheduled;
+    this.rosterSyncs = rosterSyncs;
+  }
+
+  /** Both threads, daemons, idle until given work. */
+  static BackgroundWork create() {
+    return new BackgroundWork(
+        Executors.newSingleThreadScheduledExecutor(daemon("background")),
+        // On-demand roster syncs wait for Moodle for seconds: their own thread, so they hold up
+        // neither a request nor the other background work.
+        Executors.newSingleThreadExecutor(daemon("roster-sync")));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  ScheduledExecutorService scheduled() {
+    return scheduled;
+  }
+
+  ExecutorService rosterSyncs() {
+    return rosterSyncs;
+  }
+
+  /** The periodic work, scheduled once everything it touches is ready. */
+  void schedule(ConnectorConfig config, ConnectorServices services) {
+    SessionStore sessions = services.sessions();
+    LtiTool lti = services.lti();
+    ProductServices features = services.features();
+    Resources bank = features.bank();
+    scheduled.scheduleWithFixedDelay(
+        () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
+    scheduled.scheduleWithFixedDelay(
+        services.delivery()::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
+    scheduled.scheduleWithFixedDelay(features.core().notifier()::run, 2, 60, TimeUnit.MINUTES);
+    scheduled.scheduleWithFixedDelay(features.prompts()::run, 20, 60, TimeUnit.SECONDS);
+    // The bank's search index follows the database's change log (other instances' changes too).
+    scheduled.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
+    if (config.moodle().isPresent()) {
+      RosterSync roster = services.roster();
+      ForumImport forumImport = features.core().forumImport();
+      Duration importInterval = config.discussions().importInterval();
+      scheduled.scheduleWithFixedDelay(
+          roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);
+      scheduled.scheduleWithFixedDelay(
+          forumImport::run,
+          importInterval.toSeconds(),
+          importInterval.toSeconds(),
+          TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The tool's signing key exists from the first start, made once start-up is over (RSA key
+   * generation is CPU-heavy and would slow the first requests).
+   */
+  void makeSigningKeySoon(LtiTool lti) {
+    scheduled.schedule(() -> lti.keys().current(), 5, TimeUnit.SECONDS);
+  }
+
+  /** Lets running work finish until {@code deadline} ({@link System#nanoTime()}), then stops it. */
+  void stop(long deadline) {
+    scheduled.shutdown();
+    rosterSyncs.shutdown();
+    for (ExecutorService work : List.of(scheduled, rosterSyncs)) {
+      try {
+        if (!work.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+          work.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        work.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Stops at once, for a start that failed. */
+  void stopNow() {
+    scheduled.shutdownNow();
+    rosterSyncs.shutdownNow();
+  }
+
+  /** Forgets expired sessions, login states and nonces; a failure waits for the next round. */
+  private static void housekeeping(SessionStore sessions, LtiTool lti) {
+    try {
+      sessions.purgeExpired();
+      lti.purgeExpired();
+    } catch (RuntimeException e) {
+      LOG.warn("housekeeping failed: {}", e.toString());
+    }
+  }
+}
