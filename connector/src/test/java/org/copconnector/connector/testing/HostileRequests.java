@@ -251,7 +251,22 @@ final class HostileRequests {
             w.member,
             "POST",
             "/api/v1/training-sessions/" + w.sessionNowA + "/check-in",
-            "{\"code\":\"" + w.checkInCodeA + "\"}"));
+            "{\"code\":\"" + w.checkInCodeA + "\"}"),
+        new Endpoint(
+            f,
+            "PUT",
+            "/api/v1/training-actions/" + w.trainingA + "/grades/d08",
+            "{\"marks\":{\"participation\":8.5,\"work\":9,\"final_reflection\":8},"
+                + "\"comment\":\"Bom trabalho\",\"reason\":\"Revisto\"}",
+            Set.of(
+                "marks.participation as a fraction",
+                "marks.work as a fraction",
+                "marks.final_reflection as a fraction")),
+        new Endpoint(
+            w.member,
+            "PUT",
+            "/api/v1/training-actions/" + w.trainingA + "/final-reflection",
+            "{\"body\":\"<p>Aprendi muito.</p>\"}"));
   }
 
   private void bodies(Endpoint e) throws IOException {

@@ -104,13 +104,36 @@ final class OtherTraining {
     calls.add(new String[] {"POST", s + "/attendance/all-present", null});
     calls.add(new String[] {"POST", s + "/check-in-code", null});
     calls.add(new String[] {"POST", s + "/check-in", "{\"code\":\"" + code + "\"}"});
+    calls.add(new String[] {"PUT", a + "/final-reflection", "{\"body\":\"<p>R</p>\"}"});
+    calls.add(new String[] {"GET", a + "/final-reflection", null});
+    calls.add(new String[] {"GET", a + "/final-reflections", null});
+    calls.add(
+        new String[] {
+          "PUT",
+          a + "/grades/" + trainee,
+          "{\"marks\":{\"participation\":8,\"work\":8,\"final_reflection\":8}}"
+        });
+    calls.add(new String[] {"GET", a + "/evaluation", null});
+    for (String record :
+        List.of(
+            "attendance.csv",
+            "evaluation.csv",
+            "attendance.pdf",
+            "evaluation.pdf",
+            "certificate/" + trainee + ".pdf")) {
+      calls.add(new String[] {"GET", a + "/records/" + record, null});
+    }
     return calls;
   }
 
-  /** What a trainee may do in her own action: read it and her figures, check in. */
+  /**
+   * What a trainee may do in her own action: read it, her figures and grade, check in, hand in her
+   * final reflection.
+   */
   private static boolean traineeMay(String method, String path) {
     return method.equals("GET") && path.startsWith("/api/v1/training-actions/")
-        || path.endsWith("/check-in");
+        || path.endsWith("/check-in")
+        || path.endsWith("/final-reflection");
   }
 
   /** Refused as if the action did not exist. */
