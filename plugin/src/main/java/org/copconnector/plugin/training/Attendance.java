@@ -29,6 +29,9 @@ public final class Attendance {
   /** Check-in opens this long before a session starts (and closes when it ends). */
   static final Duration EARLY_CHECK_IN = Duration.ofMinutes(15);
 
+  /** Wrong codes a trainee may give for one code before self check-in stops for them. */
+  static final int MAX_MISSES = 10;
+
   /** A self check-in up to this many minutes after the start counts as present. */
   static final int GRACE_MINUTES = 10;
 
@@ -133,45 +136,58 @@ public final class Attendance {
    */
   public AttendanceSheet.Row checkIn(
       Session session, String sessionId, TrainingRequests.CheckInCode request) {
-    return write(
-        c -> {
-          TrainingSession found = access.session(c, session, sessionId);
-          TrainingAccess.Standing standing =
-              access.forChange(c, session, found.actionId()).requireOpen();
-          if (!standing.trainee()) {
-            throw new ApiException(
-                Reason.TRAINEES_ONLY_CHECK_IN, "only this action's trainees check in");
-          }
-          Instant now = Instant.now(clock);
-          String code = store.checkInCode(c, sessionId).orElse(null);
-          if (!found.scheduled()
-              || code == null
-              || now.isBefore(found.startsAt().minus(EARLY_CHECK_IN))
-              || !now.isBefore(found.endsAt())) {
-            throw new ApiException(
-                Reason.CHECK_IN_CLOSED, "check-in is open only during the session");
-          }
-          String given =
-              request == null || request.code() == null
-                  ? ""
-                  : request.code().strip().toUpperCase(Locale.ROOT);
-          if (!given.equals(code)) {
-            throw ApiException.invalid(
-                Reason.CHECK_IN_CODE, "code", "not the code of this session: ask the trainer");
-          }
-          String me = session.lmsUserId();
-          AttendanceStore.Mark existing = marks.ofSession(c, sessionId).get(me);
-          if (existing != null) {
-            return row(c, me, existing);
-          }
-          long past = Duration.between(found.startsAt(), now).toMinutes();
-          AttendanceStore.Mark mark =
-              past > GRACE_MINUTES
-                  ? new AttendanceStore.Mark(AttendanceSheet.Mark.LATE, (int) past, "", true)
-                  : new AttendanceStore.Mark(AttendanceSheet.Mark.PRESENT, 0, "", true);
-          marks.insert(c, sessionId, List.of(me), mark, me, now);
-          return row(c, me, mark);
-        });
+    // A wrong code is counted in its own committed transaction, then refused.
+    AttendanceSheet.Row row = write(c -> checkIn(c, session, sessionId, request));
+    if (row == null) {
+      throw ApiException.invalid(
+          Reason.CHECK_IN_CODE, "code", "not the code of this session: ask the trainer");
+    }
+    return row;
+  }
+
+  /** The trainee's row once checked in, or null (and one more miss counted) for a wrong code. */
+  private AttendanceSheet.Row checkIn(
+      Connection c, Session session, String sessionId, TrainingRequests.CheckInCode request)
+      throws SQLException {
+    TrainingSession found = access.session(c, session, sessionId);
+    TrainingAccess.Standing standing = access.forChange(c, session, found.actionId()).requireOpen();
+    if (!standing.trainee()) {
+      throw new ApiException(Reason.TRAINEES_ONLY_CHECK_IN, "only this action's trainees check in");
+    }
+    Instant now = Instant.now(clock);
+    String code = store.checkInCode(c, sessionId).orElse(null);
+    if (!found.scheduled()
+        || code == null
+        || now.isBefore(found.startsAt().minus(EARLY_CHECK_IN))
+        || !now.isBefore(found.endsAt())) {
+      throw new ApiException(Reason.CHECK_IN_CLOSED, "check-in is open only during the session");
+    }
+    String given =
+        request == null || request.code() == null
+            ? ""
+            : request.code().strip().toUpperCase(Locale.ROOT);
+    String me = session.lmsUserId();
+    if (store.checkInMisses(c, sessionId, me) >= MAX_MISSES) {
+      throw new ApiException(
+          Reason.CHECK_IN_LOCKED,
+          "too many wrong codes: the trainer can mark you or show a new code",
+          Map.of("max", MAX_MISSES));
+    }
+    if (!given.equals(code)) {
+      store.addCheckInMiss(c, sessionId, me);
+      return null;
+    }
+    AttendanceStore.Mark existing = marks.ofSession(c, sessionId).get(me);
+    if (existing != null) {
+      return row(c, me, existing);
+    }
+    long past = Duration.between(found.startsAt(), now).toMinutes();
+    AttendanceStore.Mark mark =
+        past > GRACE_MINUTES
+            ? new AttendanceStore.Mark(AttendanceSheet.Mark.LATE, (int) past, "", true)
+            : new AttendanceStore.Mark(AttendanceSheet.Mark.PRESENT, 0, "", true);
+    marks.insert(c, sessionId, List.of(me), mark, me, now);
+    return row(c, me, mark);
   }
 
   /** Each trainee's figures against the minimum: trainers see everyone, a trainee their own. */

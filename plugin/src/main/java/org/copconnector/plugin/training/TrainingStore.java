@@ -235,8 +235,39 @@ final class TrainingStore {
     return Sql.first(c, "SELECT check_in_code FROM training_session WHERE id = ?", sessionId);
   }
 
+  /** A new code for the session; the wrong guesses made against the old one are forgotten. */
   void setCheckInCode(Connection c, String sessionId, String code) throws SQLException {
     Sql.update(c, "UPDATE training_session SET check_in_code = ? WHERE id = ?", code, sessionId);
+    Sql.update(c, "DELETE FROM training_check_in_miss WHERE session_id = ?", sessionId);
+  }
+
+  /** The wrong codes a trainee gave for the session's current code. */
+  int checkInMisses(Connection c, String sessionId, String userId) throws SQLException {
+    return Sql.first(
+            c,
+            "SELECT CAST(misses AS VARCHAR(11)) FROM training_check_in_miss"
+                + " WHERE session_id = ? AND lms_user_id = ?",
+            sessionId,
+            userId)
+        .map(Integer::parseInt)
+        .orElse(0);
+  }
+
+  void addCheckInMiss(Connection c, String sessionId, String userId) throws SQLException {
+    int updated =
+        Sql.update(
+            c,
+            "UPDATE training_check_in_miss SET misses = misses + 1"
+                + " WHERE session_id = ? AND lms_user_id = ?",
+            sessionId,
+            userId);
+    if (updated == 0) {
+      Sql.update(
+          c,
+          "INSERT INTO training_check_in_miss (session_id, lms_user_id, misses) VALUES (?, ?, 1)",
+          sessionId,
+          userId);
+    }
   }
 
   private static List<Row> actions(Connection c, String sql, String value) throws SQLException {

@@ -211,6 +211,7 @@ public enum Reason {
   SESSION_CANCELLED(409),
   CHECK_IN_CLOSED(409),
   FINAL_REFLECTION_CLOSED(409),
+  CHECK_IN_LOCKED(429, "max"),
   TRAINING_NOT_FOUND(404),
   TRAINING_SESSION_NOT_FOUND(404),
   TRAINEE_NOT_FOUND(404),
@@ -265,6 +266,7 @@ public enum Reason {
       case 404 -> "not_found";
       case 409 -> "conflict";
       case 413 -> "payload_too_large";
+      case 429 -> "too_many_requests";
       case 422 -> "invalid_field";
       case 500 -> "internal_error";
       case 503 -> "unavailable";
