@@ -1,12 +1,18 @@
 package org.copconnector.connector.server;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
+import org.copconnector.plugin.lms.Lms;
+import org.copconnector.plugin.outbox.OutboxHandler;
 import org.copconnector.plugin.training.Attendance;
 import org.copconnector.plugin.training.Evaluation;
+import org.copconnector.plugin.training.SessionCalendar;
+import org.copconnector.plugin.training.SessionReminders;
 import org.copconnector.plugin.training.TrainingActionResource;
 import org.copconnector.plugin.training.TrainingActions;
+import org.copconnector.plugin.training.TrainingCalendarResource;
 import org.copconnector.plugin.training.TrainingRecords;
 import org.copconnector.plugin.training.TrainingSessionResource;
 
@@ -24,7 +30,13 @@ public record TrainingServices(
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
     Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
     return new TrainingServices(
-        new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
+        new TrainingActions(
+            dataSource,
+            core.people(),
+            core.communities(),
+            attendance,
+            calendar(dataSource, core),
+            clock),
         attendance,
         evaluation,
         new TrainingRecords(dataSource, core.people(), evaluation, clock));
@@ -34,6 +46,24 @@ public record TrainingServices(
   public List<Object> resources() {
     return List.of(
         new TrainingActionResource(actions, attendance, evaluation, records),
-        new TrainingSessionResource(actions, attendance));
+        new TrainingSessionResource(actions, attendance),
+        new TrainingCalendarResource(actions));
+  }
+
+  /** How the sessions' calendar events reach the LMS. */
+  public static OutboxHandler calendarHandler(
+      DataSource dataSource, CommunityServices core, Lms lms) {
+    return calendar(dataSource, core).handler(lms);
+  }
+
+  /** The day-before reminders of sessions, days counted in {@code zone}. */
+  public static SessionReminders reminders(
+      DataSource dataSource, CommunityServices core, ZoneId zone, Clock clock) {
+    return new SessionReminders(
+        dataSource, core.notifier(), core.people().languages(), zone, clock);
+  }
+
+  private static SessionCalendar calendar(DataSource dataSource, CommunityServices core) {
+    return new SessionCalendar(dataSource, core.outbox(), core.people().languages());
   }
 }
