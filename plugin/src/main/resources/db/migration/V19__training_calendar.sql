@@ -16,7 +16,7 @@ CREATE TABLE training_session_event (
 -- day is announced again, one moved within its day is not.
 CREATE TABLE training_session_reminder (
   session_id  VARCHAR(36) NOT NULL REFERENCES training_session (id),
-  day         DATE        NOT NULL,
+  session_day DATE        NOT NULL,
   queued_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-  PRIMARY KEY (session_id, day)
+  PRIMARY KEY (session_id, session_day)
 );

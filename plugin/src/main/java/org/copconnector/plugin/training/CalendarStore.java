@@ -152,7 +152,7 @@ final class CalendarStore {
       throws SQLException {
     if (Sql.first(
             c,
-            "SELECT session_id FROM training_session_reminder WHERE session_id = ? AND day = ?",
+            "SELECT session_id FROM training_session_reminder WHERE session_id = ? AND session_day = ?",
             sessionId,
             Date.valueOf(day))
         .isPresent()) {
@@ -160,7 +160,7 @@ final class CalendarStore {
     }
     Sql.update(
         c,
-        "INSERT INTO training_session_reminder (session_id, day, queued_at) VALUES (?, ?, ?)",
+        "INSERT INTO training_session_reminder (session_id, session_day, queued_at) VALUES (?, ?, ?)",
         sessionId,
         Date.valueOf(day),
         Timestamp.from(at));
