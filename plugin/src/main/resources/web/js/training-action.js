@@ -45,13 +45,17 @@ function showBadges(action, t) {
   $('badges').replaceChildren(...badges);
 }
 
-// The trainee's check-in, while a session is on (from a quarter of an hour before it starts).
+// The trainee's check-in, while a session is on (from a quarter of an hour before it starts); once
+// they have a mark for it (their own check-in or the trainer's), the code is no longer asked.
 function showCheckIn(action, t) {
   const now = action.mine.trainee && action.status === 'open' ? action.sessions.find((s) => checkInOpen(s)) : null;
   $('check-in-box').hidden = !now;
   if (now) {
     page.checkInSession = now;
+    const marked = (action.mine.markedSessions || []).includes(now.id);
     $('check-in-session').textContent = sessionFacts(t, now);
+    $('check-in').classList.toggle('d-none', marked); // d-flex outweighs [hidden]
+    $('check-in-done').hidden = !marked;
   }
 }
 

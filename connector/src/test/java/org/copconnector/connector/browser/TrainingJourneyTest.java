@@ -111,6 +111,10 @@ class TrainingJourneyTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("check-in-status"), PT.text("training.checkedIn.present")));
+    // Checked in, she is no longer asked for the code.
+    waiting(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("check-in")));
+    assertEquals(
+        PT.text("training.checkInDone"), driver.findElement(By.id("check-in-done")).getText());
     // Her own attendance only: the hours of the first session, with its state in words.
     waiting(driver)
         .until(
