@@ -307,6 +307,12 @@ class TrainingEvaluationTest extends TrainingCourseTest {
     DemoHub.Download pdf = hub.download(session, path);
     assertEquals(200, pdf.status(), path);
     assertEquals("application/pdf", pdf.headers().get("Content-Type"));
+    // Kept to be looked at: target/training-records/<record>.pdf
+    java.nio.file.Path kept = java.nio.file.Path.of("target", "training-records");
+    java.nio.file.Files.createDirectories(kept);
+    java.nio.file.Files.write(
+        kept.resolve(path.substring(path.lastIndexOf("/records/") + 9).replace('/', '-')),
+        pdf.bytes());
     try (org.apache.pdfbox.pdmodel.PDDocument document =
         org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
       return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
