@@ -26,7 +26,9 @@ public record TrainingServices(
     Evaluation evaluation,
     TrainingRecords records) {
 
-  public static TrainingServices wire(DataSource dataSource, CommunityServices core, Clock clock) {
+  /** {@code zone}: where session times are written in the printed records. */
+  public static TrainingServices wire(
+      DataSource dataSource, CommunityServices core, ZoneId zone, Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
     Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
     return new TrainingServices(
@@ -39,7 +41,7 @@ public record TrainingServices(
             clock),
         attendance,
         evaluation,
-        new TrainingRecords(dataSource, core.people(), evaluation, clock));
+        new TrainingRecords(dataSource, core.people(), evaluation, zone, clock));
   }
 
   /** The HTTP resources that serve them. */

@@ -188,6 +188,7 @@ class TrainingCalendarTest {
     assertEquals(Instant.parse("2027-03-10T15:00:00Z").getEpochSecond(), only(first).timeStart());
     assertEquals(90 * 60L, only(first).duration());
     assertTrue(only(first).description().contains("Sala 3"));
+    assertEquals("in_calendar", states(actionId).get(first), "the repeated removal is no error");
 
     // Moved three times in a row before any delivery: Moodle ends with the last.
     move(second, "2027-03-11T10:00:00Z", 120, "'mode':'online'");
