@@ -1,6 +1,7 @@
 import { api, compact } from './api.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, hours, period, sessionFacts } from './training-format.js';
+import { dashboardSummary } from './training-dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 let course = new URLSearchParams(location.search).get('course');
@@ -39,6 +40,13 @@ function actionCard(a) {
   box.append(body);
   item.append(box);
   return item;
+}
+
+// The open actions I train, each with what needs doing, from one request.
+async function showSummary() {
+  const boards = await api('GET', `/api/v1/training-actions/dashboard?course=${encodeURIComponent(course)}`);
+  $('summary-box').hidden = boards.length === 0;
+  $('summary').replaceChildren(...boards.map((board) => dashboardSummary(t, board)));
 }
 
 async function showActions() {
@@ -104,7 +112,7 @@ async function start() {
     $('new-box').addEventListener('toggle', () => { if ($('new-box').open) offerCommunities(); });
     $('new-action').addEventListener('submit', create);
   }
-  await showActions();
+  await Promise.all([showSummary(), showActions()]);
 }
 
 start().catch((error) => showLoadFailure(error, t.error ? t : undefined));

@@ -18,12 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.copconnector.connector.testing.CourseTrainees;
 import org.copconnector.connector.testing.DemoHub.Answer;
 import org.copconnector.connector.testing.ManualClock;
-import org.copconnector.plugin.discussion.DiscussionLimits;
-import org.copconnector.plugin.prompt.PromptSchedules;
+import org.copconnector.connector.testing.SessionPromptRounds;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.training.SessionPrompts;
@@ -38,14 +36,7 @@ class TrainingDashboardTest extends TrainingCourseTest {
 
   /** The session prompts as the background work opens them, on {@code clock}. */
   private static SessionPrompts opener(Clock clock) {
-    DataSource dataSource = hub.database().dataSource();
-    CommunityServices core =
-        CommunityServices.wire(
-            dataSource, null, ZoneOffset.UTC, DiscussionLimits.defaults(), clock);
-    PromptSchedules prompts =
-        new PromptSchedules(
-            dataSource, core.discussions(), core.notifier(), core.people(), ZoneOffset.UTC, clock);
-    return TrainingServices.wire(dataSource, core, prompts, clock).sessionPrompts();
+    return SessionPromptRounds.on(hub.database().dataSource(), clock);
   }
 
   private static int prompts(String session) {

@@ -32,6 +32,6 @@ public record TraineePortfolio(
   /** The final reflection (its text as handed in), or that it is missing. */
   public record FinalPart(boolean submitted, String body, Instant submittedAt) {}
 
-  /** The final grade with the policy's decimals, and its mention. */
-  public record GradePart(BigDecimal grade, String mention, Instant gradedAt) {}
+  /** The final grade with the policy's decimals (JSON numbers lose trailing zeros), its mention. */
+  public record GradePart(BigDecimal grade, int decimals, String mention, Instant gradedAt) {}
 }

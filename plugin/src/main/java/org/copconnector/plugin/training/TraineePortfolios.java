@@ -95,6 +95,7 @@ public final class TraineePortfolios {
             : new TraineePortfolio.GradePart(
                 // Stored with two decimals; shown with the policy's, which it was rounded to.
                 grade.grade().setScale(action.policy().decimals(), RoundingMode.HALF_UP),
+                action.policy().decimals(),
                 grade.mention(),
                 grade.gradedAt()));
   }
