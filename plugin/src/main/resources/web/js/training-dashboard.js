@@ -116,31 +116,43 @@ export function dashboardCards(t, board) {
   return row;
 }
 
-// One action in the summary of the actions someone trains: what needs doing, in a few lines.
-export function dashboardSummary(t, board) {
-  const item = el('li', undefined, 'list-group-item');
-  item.dataset.action = board.actionId;
-  const name = el('a', board.title, 'fw-semibold text-break');
-  name.href = `/training-action?id=${encodeURIComponent(board.actionId)}#dashboard-box`;
-  const lines = el('ul', undefined, 'list-unstyled small mb-0 mt-1');
-  const next = board.upcoming[0];
-  lines.append(el('li', next ? t('training.nextSession', { session: sessionFacts(t, next) }) : t('training.dashboard.noUpcoming')));
-  const risk = el('li', board.atRisk.length === 0 ? t('training.dashboard.nobodyAtRisk')
-    : t('training.atRiskCount', { count: board.atRisk.length }));
-  if (board.atRisk.length > 0) risk.className = 'fw-semibold text-danger-emphasis';
-  lines.append(risk);
+// What a trainer's card in the list of actions adds from the dashboard: reflections after the
+// latest session, final reflections against the last day, grading. (The card already shows the
+// next session and who is at risk.)
+export function dashboardLines(t, board) {
+  const lines = el('ul', undefined, 'list-unstyled small mb-0 d-flex flex-column gap-1');
+  lines.dataset.dashboard = board.actionId;
   const last = board.reflections[board.reflections.length - 1];
   if (last) {
     lines.append(el('li', `${t('training.dashboard.sessionOn', { number: last.number, date: t.day(last.session.startsAt) })}: ${last.missing === 0
       ? t('training.dashboard.allReflected')
       : t('training.dashboard.notReflected', { count: last.missing, trainees: board.trainees })}`));
   }
-  const f = finals(t, board);
   const finalsItem = el('li');
-  finalsItem.append(...f.childNodes);
+  finalsItem.append(...finals(t, board).childNodes);
   lines.append(finalsItem);
   const e = board.evaluation;
   lines.append(el('li', t('training.dashboard.graded', { graded: e.graded, total: e.graded + e.toGrade })));
-  item.append(name, lines);
-  return item;
+  return lines;
+}
+
+// Across the open actions someone trains: four figures that say where to look first.
+export function dashboardTotals(t, boards) {
+  const sum = (f) => boards.reduce((total, b) => total + f(b), 0);
+  const figures = [
+    ['at-risk', sum((b) => b.atRisk.length), 'training.dashboard.totalAtRisk'],
+    ['reflections', sum((b) => b.reflections[b.reflections.length - 1]?.missing ?? 0), 'training.dashboard.totalReflections'],
+    ['finals', sum((b) => (['soon', 'passed'].includes(b.finalReflections.due) ? b.finalReflections.missing : 0)), 'training.dashboard.totalFinals'],
+    ['to-grade', sum((b) => b.evaluation.toGrade), 'training.dashboard.totalToGrade'],
+  ];
+  const list = el('ul', undefined, 'row row-cols-2 row-cols-md-4 g-2 list-unstyled mb-0');
+  list.append(...figures.map(([name, count, key]) => {
+    const item = el('li', undefined, 'col');
+    const box = el('div', undefined, `border rounded p-2 h-100${count > 0 && name !== 'to-grade' ? ' border-warning' : ''}`);
+    box.dataset.figure = name;
+    box.append(el('span', t.number(count), 'd-block fs-4 fw-semibold'), el('span', t(key, { count }), 'small'));
+    item.append(box);
+    return item;
+  }));
+  return list;
 }

@@ -67,14 +67,20 @@ class TrainingDashboardJourneyTest {
     demo.enterDemoAs(driver, "Filipe Ramos");
     click(driver, "//a[@id='training-link']");
     waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-box")));
-    String summary = driver.findElement(By.id("summary")).getText();
-    assertTrue(summary.contains(TITLE), summary);
+    // Across his open actions: Inês and João at risk, three not reflected after session 2, the
+    // three final reflections missing due in three days, four to grade.
+    assertEquals("2", figure(driver, "at-risk"));
+    assertEquals("3", figure(driver, "reflections"));
+    assertEquals("3", figure(driver, "finals"));
+    assertEquals("4", figure(driver, "to-grade"));
+    String card = driver.findElement(By.cssSelector("#actions [data-dashboard]")).getText();
+    assertTrue(card.contains("Sessão 2"), card);
     assertTrue(
-        summary.contains(
+        card.contains(
             PT.text("training.dashboard.graded").replace("{graded}", "0").replace("{total}", "4")),
-        summary);
+        card);
     demo.audit(driver, "summary of the actions he trains");
-    click(driver, "//ul[@id='summary']//a[.='" + TITLE + "']");
+    click(driver, "//ul[@id='actions']//a[.='" + TITLE + "']");
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -141,6 +147,10 @@ class TrainingDashboardJourneyTest {
     assertFalse(
         driver.findElements(By.id("dashboard-box")).stream().anyMatch(e -> e.isDisplayed()));
     demo.audit(driver, "her own portfolio on her phone");
+  }
+
+  private static String figure(WebDriver driver, String name) {
+    return driver.findElement(By.cssSelector("#summary [data-figure=" + name + "] span")).getText();
   }
 
   /**

@@ -112,6 +112,11 @@ public final class SessionPrompts {
     if (session == null || !session.scheduled() || session.endsAt().isAfter(now)) {
       return false;
     }
+    if (Sql.first(
+            c, "SELECT thread_id FROM training_session_prompt WHERE session_id = ?", sessionId)
+        .isPresent()) {
+      return false;
+    }
     TrainingStore.Row action = store.find(c, session.actionId()).orElseThrow();
     if (action.closed() || action.communityId() == null) {
       return false;
