@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { el, sanitisedHtml, showLoadFailure, signedIn } from './ui.js';
-import { sessionFacts } from './training-format.js';
+import { mention, sessionFacts } from './training-format.js';
 
 // A trainee's portfolio in one training action: what they answered after each session, their
 // final reflection and grade. The trainee reads their own; the action's trainers anyone's.
@@ -57,8 +57,7 @@ function sessionPart(part, own) {
 function grade(g) {
   if (!g) return t('training.record.notGraded');
   const value = new Intl.NumberFormat(t.locale, { minimumFractionDigits: g.decimals, maximumFractionDigits: g.decimals }).format(Number(g.grade));
-  const key = `training.mention.${g.mention}`;
-  return t('training.record.gradeLine', { grade: value, mention: t.has(key) ? t(key) : g.mention });
+  return t('training.record.gradeLine', { grade: value, mention: mention(t, g.mention) });
 }
 
 async function render() {

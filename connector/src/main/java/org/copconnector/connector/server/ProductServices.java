@@ -63,7 +63,7 @@ public record ProductServices(
         new Surveys(dataSource, core.people(), clock),
         new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock),
         bank,
-        TrainingServices.wire(dataSource, core, prompts, clock));
+        TrainingServices.wire(dataSource, core, prompts, discussions.digestZone(), clock));
   }
 
   /** The services the demo's sample content is written through. */

@@ -1,6 +1,7 @@
 package org.copconnector.connector.server;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.plugin.prompt.PromptSchedules;
@@ -27,15 +28,20 @@ public record TrainingServices(
     TraineePortfolios portfolios,
     SessionPrompts sessionPrompts) {
 
+  /** {@code zone}: where session times are written in the printed records. */
   public static TrainingServices wire(
-      DataSource dataSource, CommunityServices core, PromptSchedules prompts, Clock clock) {
+      DataSource dataSource,
+      CommunityServices core,
+      PromptSchedules prompts,
+      ZoneId zone,
+      Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
     Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
     return new TrainingServices(
         new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
         attendance,
         evaluation,
-        new TrainingRecords(dataSource, core.people(), evaluation, clock),
+        new TrainingRecords(dataSource, core.people(), evaluation, zone, clock),
         new TrainerDashboards(dataSource, core.people(), attendance, clock),
         new TraineePortfolios(dataSource, core.people(), clock),
         new SessionPrompts(dataSource, prompts, core.people(), clock));

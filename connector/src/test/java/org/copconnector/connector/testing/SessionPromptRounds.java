@@ -25,6 +25,6 @@ public final class SessionPromptRounds {
     PromptSchedules prompts =
         new PromptSchedules(
             dataSource, core.discussions(), core.notifier(), core.people(), ZoneOffset.UTC, clock);
-    return TrainingServices.wire(dataSource, core, prompts, clock).sessionPrompts();
+    return TrainingServices.wire(dataSource, core, prompts, ZoneOffset.UTC, clock).sessionPrompts();
   }
 }
