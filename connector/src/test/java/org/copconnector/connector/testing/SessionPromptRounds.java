@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.copconnector.connector.server.CommunityServices;
 import org.copconnector.connector.server.TrainingServices;
 import org.copconnector.plugin.discussion.DiscussionLimits;
+import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.training.SessionPrompts;
 
@@ -21,7 +22,7 @@ public final class SessionPromptRounds {
   public static SessionPrompts on(DataSource dataSource, Clock clock) {
     CommunityServices core =
         CommunityServices.wire(
-            dataSource, null, ZoneOffset.UTC, DiscussionLimits.defaults(), clock);
+            dataSource, new UnconfiguredLms(), ZoneOffset.UTC, DiscussionLimits.defaults(), clock);
     PromptSchedules prompts =
         new PromptSchedules(
             dataSource, core.discussions(), core.notifier(), core.people(), ZoneOffset.UTC, clock);
