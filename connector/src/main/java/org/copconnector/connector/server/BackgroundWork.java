@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.plugin.discussion.ForumImport;
@@ -57,7 +56,7 @@ final class BackgroundWork {
   }
 
   /** The periodic work, scheduled once everything it touches is ready. */
-  void schedule(ConnectorConfig config, DataSource dataSource, ConnectorServices services) {
+  void schedule(ConnectorConfig config, ConnectorServices services) {
     SessionStore sessions = services.sessions();
     LtiTool lti = services.lti();
     ProductServices features = services.features();
@@ -69,12 +68,8 @@ final class BackgroundWork {
     scheduled.scheduleWithFixedDelay(features.core().notifier()::run, 2, 60, TimeUnit.MINUTES);
     scheduled.scheduleWithFixedDelay(features.prompts()::run, 20, 60, TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(
-        TrainingServices.reminders(
-                dataSource, features.core(), config.discussions().digestZone(), services.clock())
-            ::run,
-        3,
-        60,
-        TimeUnit.MINUTES);
+        features.training().sessionPrompts()::run, 30, 60, TimeUnit.SECONDS);
+    scheduled.scheduleWithFixedDelay(features.training().reminders()::run, 3, 60, TimeUnit.MINUTES);
     // The bank's search index follows the database's change log (other instances' changes too).
     scheduled.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
     if (config.moodle().isPresent()) {

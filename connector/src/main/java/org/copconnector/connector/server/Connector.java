@@ -112,7 +112,7 @@ public final class Connector implements AutoCloseable {
       if (demo != null) {
         demo.syncRosters(services.roster());
       }
-      background.schedule(config, database.dataSource(), services);
+      background.schedule(config, services);
       http.open();
       long now = System.nanoTime();
       background.makeSigningKeySoon(services.lti());
