@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.plugin.training.Attendance;
 import org.copconnector.plugin.training.Evaluation;
+import org.copconnector.plugin.training.GradebookScores;
 import org.copconnector.plugin.training.TrainingActionResource;
 import org.copconnector.plugin.training.TrainingActions;
 import org.copconnector.plugin.training.TrainingRecords;
@@ -22,7 +23,13 @@ public record TrainingServices(
 
   public static TrainingServices wire(DataSource dataSource, CommunityServices core, Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
-    Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
+    Evaluation evaluation =
+        new Evaluation(
+            dataSource,
+            core.people(),
+            attendance,
+            new GradebookScores(dataSource, core.outbox()),
+            clock);
     return new TrainingServices(
         new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
         attendance,
