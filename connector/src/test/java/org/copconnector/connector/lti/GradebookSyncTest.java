@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -24,13 +25,17 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.copconnector.connector.config.ConfigLoader;
+import org.copconnector.connector.gradebook.ScoreDelivery;
 import org.copconnector.connector.lti.TestGradebook.Call;
 import org.copconnector.connector.lti.TestGradebook.Fault;
 import org.copconnector.connector.server.Connector;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxMessage;
+import org.copconnector.plugin.outbox.OutboxWorker;
+import org.copconnector.plugin.outbox.RetryPolicy;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.training.GradebookScores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,6 +62,7 @@ class GradebookSyncTest {
   private TestGradebook gradebook;
   private Connector connector;
   private Outbox outbox;
+  private OutboxWorker worker;
   private final OkHttpClient http = new OkHttpClient();
 
   @BeforeAll
@@ -71,7 +77,24 @@ class GradebookSyncTest {
     connector =
         Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
     gradebook.toolKeysAt(tool("/lti/jwks"));
-    outbox = new Outbox(connector.database().dataSource(), Clock.systemUTC());
+    DataSource data = connector.database().dataSource();
+    Clock clock = Clock.systemUTC();
+    outbox = new Outbox(data, clock);
+    // Delivers at the test's pace; the connector's own worker runs beside it (leases keep them
+    // apart).
+    worker =
+        new OutboxWorker(
+            outbox,
+            List.of(
+                new ScoreDelivery(
+                    new GradeServiceEndpoints(data, clock),
+                    new PlatformStore(data, clock),
+                    new ToolKeys(data, clock),
+                    new GradebookScores(data, outbox),
+                    () -> http,
+                    clock)),
+            RetryPolicy.standard(),
+            clock);
     new PeopleStore(connector.database().dataSource(), Clock.systemUTC())
         .replaceRoster(
             "2",
@@ -104,7 +127,9 @@ class GradebookSyncTest {
     String action = newAction(trainer, "Flipped classroom");
     grade(trainer, action, "10", "8", "Good work");
 
-    waitFor(() -> "waiting".equals(gradebookState(trainer, action, "10")), "the score waits");
+    waitFor(
+        () -> delivered() && "waiting".equals(gradebookState(trainer, action, "10")),
+        "the score waits");
     OutboxMessage waiting =
         outbox.list(OutboxMessage.Status.PENDING, 50).stream()
             .filter(m -> m.kind().equals("gradebook.score"))
@@ -119,9 +144,10 @@ class GradebookSyncTest {
     // Opened again once grades are allowed: the waiting score goes at once.
     launch(c -> c.claim(LtiClaims.AGS_ENDPOINT, gradebook.endpointClaim(ALL_SCOPES)));
     waitFor(
-        () -> "in_gradebook".equals(gradebookState(trainer, action, "10")), "the score arrives");
+        () -> delivered() && "in_gradebook".equals(gradebookState(trainer, action, "10")),
+        "the score arrives without waiting for its next attempt");
     assertEquals(List.of(), gradebook.refusedAssertions(), "a valid client assertion");
-    assertEquals(1, gradebook.tokensIssued());
+    assertTrue(gradebook.tokensIssued() >= 1);
     TestGradebook.LineItem column = column(action);
     assertEquals("Flipped classroom", column.label());
     assertEquals(0, new BigDecimal("10").compareTo(column.scoreMaximum()));
@@ -141,7 +167,7 @@ class GradebookSyncTest {
     waitFor(
         () -> {
           outbox.retryWaitingNow();
-          return "in_gradebook".equals(gradebookState(trainer, action, "11"));
+          return delivered() && "in_gradebook".equals(gradebookState(trainer, action, "11"));
         },
         "the score arrives after the lost answers");
     TestGradebook.LineItem column = column(action);
@@ -151,7 +177,9 @@ class GradebookSyncTest {
 
     // Another trainee of the same action: the column kept is used.
     grade(trainer, action, "12", "9", "");
-    waitFor(() -> "in_gradebook".equals(gradebookState(trainer, action, "12")), "second trainee");
+    waitFor(
+        () -> delivered() && "in_gradebook".equals(gradebookState(trainer, action, "12")),
+        "second trainee");
     assertEquals(column, column(action));
     assertEquals(2, gradebook.gradeCount(column.number()));
   }
@@ -162,7 +190,9 @@ class GradebookSyncTest {
         launch(c -> c.claim(LtiClaims.AGS_ENDPOINT, gradebook.endpointClaim(ALL_SCOPES)));
     String action = newAction(trainer, "Project-based learning");
     grade(trainer, action, "10", "9", "");
-    waitFor(() -> "in_gradebook".equals(gradebookState(trainer, action, "10")), "first grade");
+    waitFor(
+        () -> delivered() && "in_gradebook".equals(gradebookState(trainer, action, "10")),
+        "first grade");
     int column = column(action).number();
 
     // The regrade's first attempt fails; a second regrade follows within the same second.
@@ -172,7 +202,7 @@ class GradebookSyncTest {
     waitFor(
         () -> {
           outbox.retryWaitingNow();
-          return "in_gradebook".equals(gradebookState(trainer, action, "10"));
+          return delivered() && "in_gradebook".equals(gradebookState(trainer, action, "10"));
         },
         "the last regrade arrives");
     TestGradebook.Grade grade = gradebook.grade(column, "10");
@@ -307,6 +337,19 @@ class GradebookSyncTest {
           response.isSuccessful(), method + " " + path + ": " + response.code() + " " + text);
       return JsonParser.parseString(text);
     }
+  }
+
+  /** One round of the test's worker; true, to chain in conditions. */
+  private boolean delivered() {
+    worker.deliverDue();
+    return true;
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void tokensAreKeptNotAskedForEachScore() {
+    // One for the connector's worker, one for the test's: each keeps its own.
+    assertTrue(gradebook.tokensIssued() <= 2, "tokens issued: " + gradebook.tokensIssued());
   }
 
   private static void waitFor(BooleanSupplier condition, String what) throws Exception {
