@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.copconnector.plugin.store.Sql;
+import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.StoreException;
-import org.copconnector.plugin.store.Transaction;
 
 /**
  * Where each platform's course takes grades, as the last launch from it said (the AGS endpoint
@@ -44,29 +44,35 @@ public final class GradeServiceEndpoints {
   public boolean remember(long platformId, String contextId, Launch.GradeService service) {
     String scopes = String.join(" ", new TreeSet<>(service.scopes()));
     String url = service.lineItems().toString();
-    Timestamp now = Timestamp.from(Instant.now(clock));
-    return Transaction.run(
-        dataSource,
-        "grade service endpoint",
-        c -> {
-          Optional<Endpoint> known = find(c, platformId, contextId);
-          Object[] values = {url, scopes, now, platformId, contextId};
-          if (known.isEmpty()) {
-            Sql.update(
-                c,
-                "INSERT INTO lti_ags_endpoint (lineitems_url, scopes, seen_at, platform_id, context_id)"
-                    + " VALUES (?, ?, ?, ?, ?)",
-                values);
-            return true;
-          }
+    Object[] values = {url, scopes, Timestamp.from(Instant.now(clock)), platformId, contextId};
+    try (Connection c = dataSource.getConnection()) {
+      Optional<Endpoint> known = find(c, platformId, contextId);
+      if (known.isEmpty()) {
+        try {
           Sql.update(
               c,
-              "UPDATE lti_ags_endpoint SET lineitems_url = ?, scopes = ?, seen_at = ?"
-                  + " WHERE platform_id = ? AND context_id = ?",
+              "INSERT INTO lti_ags_endpoint (lineitems_url, scopes, seen_at, platform_id, context_id)"
+                  + " VALUES (?, ?, ?, ?, ?)",
               values);
-          return !known.get().lineItems().toString().equals(url)
-              || !known.get().scopes().equals(service.scopes());
-        });
+          return true;
+        } catch (SQLException e) {
+          if (!SqlStates.isDuplicate(e)) {
+            throw e;
+          }
+          // Another launch from the course recorded it at the same moment: updated below.
+        }
+      }
+      Sql.update(
+          c,
+          "UPDATE lti_ags_endpoint SET lineitems_url = ?, scopes = ?, seen_at = ?"
+              + " WHERE platform_id = ? AND context_id = ?",
+          values);
+      return known.isEmpty()
+          || !known.get().lineItems().toString().equals(url)
+          || !known.get().scopes().equals(service.scopes());
+    } catch (SQLException e) {
+      throw new StoreException("cannot keep a grade service endpoint", e);
+    }
   }
 
   /**
