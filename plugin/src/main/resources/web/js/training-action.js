@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
-import { checkInOpen, hours, period, sessionFacts } from './training-format.js';
+import { checkInOpen, criterion, hours, period, sessionFacts } from './training-format.js';
 import { showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
 import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
@@ -21,6 +21,11 @@ function showFacts(action, t) {
     ['training.field.autonomousHours', hours(t, action.autonomousMinutes)],
     ['training.minimum', t('training.fraction', { numerator, denominator })],
     ['training.trainers', t.list(action.trainers.map((p) => p.name))],
+    ['training.policy.title', t('training.policy.summary', {
+      criteria: t.list(action.policy.criteria.map((c) => `${criterion(t, c.name)} (${c.weight})`)),
+      min: action.policy.scaleMin,
+      max: action.policy.scaleMax,
+    })],
   ].filter(([, value]) => value);
   const items = facts.flatMap(([label, value]) => [
     el('dt', t(label), 'col-sm-4 fw-semibold'),
@@ -45,13 +50,17 @@ function showBadges(action, t) {
   $('badges').replaceChildren(...badges);
 }
 
-// The trainee's check-in, while a session is on (from a quarter of an hour before it starts).
+// The trainee's check-in, while a session is on (from a quarter of an hour before it starts); once
+// they have a mark for it (their own check-in or the trainer's), the code is no longer asked.
 function showCheckIn(action, t) {
   const now = action.mine.trainee && action.status === 'open' ? action.sessions.find((s) => checkInOpen(s)) : null;
   $('check-in-box').hidden = !now;
   if (now) {
     page.checkInSession = now;
+    const marked = (action.mine.markedSessions || []).includes(now.id);
     $('check-in-session').textContent = sessionFacts(t, now);
+    $('check-in').classList.toggle('d-none', marked); // d-flex outweighs [hidden]
+    $('check-in-done').hidden = !marked;
   }
 }
 

@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { el, sanitisedHtml, showStatus } from './ui.js';
+import { criterion, mention } from './training-format.js';
 
 // The evaluation part of a training action's page: the trainee's final reflection, grade and
 // certificate; the trainers' marks per trainee and the records to download.
@@ -11,16 +12,6 @@ const base = (page) => `/api/v1/training-actions/${encodeURIComponent(page.id)}`
 // A grade as the reader writes it, with the policy's decimals (JSON's 9.0 arrives as 9).
 function decimal(t, value, digits) {
   return new Intl.NumberFormat(t.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(value));
-}
-
-function mention(t, name) {
-  const key = `training.mention.${name}`;
-  return t.has(key) ? t(key) : name;
-}
-
-function criterion(t, name) {
-  const key = `training.criterion.${name}`;
-  return t.has(key) ? t(key) : name;
 }
 
 function gradeText(t, row, policy) {

@@ -20,32 +20,32 @@ export function showTrainees(page, action, manages) {
         confirm: { title: t('training.removeTraineeTitle'), body: t('training.removeTraineeBody', { name: p.name }), confirm: t('training.removeTrainee') },
       }),
     ] : []))));
-  $('add-box').hidden = !manages || !action.communityId;
-  if (!manages || !action.communityId) return;
+  $('add-box').hidden = !manages;
+  if (!manages) return;
   page.traineeIds = new Set(trainees.map((p) => p.id));
   if (!page.searchWatched) {
     page.searchWatched = true;
     $('people-search').addEventListener('submit', (event) => {
       event.preventDefault();
-      findPeople(page, action.communityId, true);
+      findPeople(page, true);
     });
   }
-  if (page.candidatesShown) findPeople(page, action.communityId, false);
+  if (page.candidatesShown) findPeople(page, false);
 }
 
-// People of the course by name who are not trainees yet (those the action's community could
-// still take in), each with "Add".
-async function findPeople(page, communityId, fresh) {
+// People of the course by name who are neither trainers nor trainees now, each with "Add" (someone
+// taken off can be added again).
+async function findPeople(page, fresh) {
   const { t } = page;
   const status = $('trainees-status');
   const text = $('people-q').value.trim();
   try {
-    const found = (await api('GET', `/api/v1/communities/${encodeURIComponent(communityId)}/candidates?q=${encodeURIComponent(text)}`))
-      .filter((person) => !page.traineeIds.has(person.userId));
+    const found = (await api('GET', `/api/v1/training-actions/${encodeURIComponent(page.id)}/candidates?q=${encodeURIComponent(text)}`))
+      .filter((person) => !page.traineeIds.has(person.id));
     page.candidatesShown = true;
     $('candidates').replaceChildren(...found.map((person) => row(person.name, [], [
       button(page, t('training.addTrainee'), async () => {
-        await api('POST', `/api/v1/training-actions/${encodeURIComponent(page.id)}/trainees`, { userIds: [person.userId] });
+        await api('POST', `/api/v1/training-actions/${encodeURIComponent(page.id)}/trainees`, { userIds: [person.id] });
         showStatus(status, t('training.traineeAdded', { name: person.name }));
       }, { status, secondary: true }),
     ])));

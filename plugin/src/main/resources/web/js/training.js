@@ -1,11 +1,13 @@
 import { api, compact } from './api.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, hours, period, sessionFacts } from './training-format.js';
+import { policyEditor } from './training-policy.js';
 
 const $ = (id) => document.getElementById(id);
 let course = new URLSearchParams(location.search).get('course');
 let t = (key) => key;
 let communitiesAsked = false;
+let policy = null;
 
 function actionCard(a) {
   const item = el('li', undefined, 'col');
@@ -80,6 +82,7 @@ async function create(event) {
       endsOn: $('a-ends').value || null,
       minimumAttendance: { numerator: Number($('a-numerator').value), denominator: Number($('a-denominator').value) },
       communityId: $('a-community').value || null,
+      policy: policy.read(),
     }));
     window.location.assign(`/training-action?id=${encodeURIComponent(action.id)}`);
   } catch (error) {
@@ -102,6 +105,7 @@ async function start() {
   $('new-box').hidden = !trains;
   if (trains) {
     $('new-box').addEventListener('toggle', () => { if ($('new-box').open) offerCommunities(); });
+    policy = policyEditor(t);
     $('new-action').addEventListener('submit', create);
   }
   await showActions();

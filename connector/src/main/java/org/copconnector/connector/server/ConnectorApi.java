@@ -85,7 +85,9 @@ final class ConnectorApi {
         new PromptResource(
             features.prompts(), features.ownPrompts(), features.dialogue(), people.languages()));
     resources.add(new ReflectionResource(features.reflections()));
-    resources.addAll(TrainingServices.wire(dataSource, core, services.clock()).resources());
+    resources.addAll(
+        TrainingServices.wire(dataSource, core, config.discussions().digestZone(), services.clock())
+            .resources());
     resources.add(
         new BankResource(
             features.uploads(),

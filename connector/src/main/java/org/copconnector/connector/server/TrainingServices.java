@@ -1,6 +1,7 @@
 package org.copconnector.connector.server;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.plugin.training.Attendance;
@@ -21,7 +22,9 @@ public record TrainingServices(
     Evaluation evaluation,
     TrainingRecords records) {
 
-  public static TrainingServices wire(DataSource dataSource, CommunityServices core, Clock clock) {
+  /** {@code zone}: where session times are written in the printed records. */
+  public static TrainingServices wire(
+      DataSource dataSource, CommunityServices core, ZoneId zone, Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
     Evaluation evaluation =
         new Evaluation(
@@ -34,7 +37,7 @@ public record TrainingServices(
         new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
         attendance,
         evaluation,
-        new TrainingRecords(dataSource, core.people(), evaluation, clock));
+        new TrainingRecords(dataSource, core.people(), evaluation, zone, clock));
   }
 
   /** The HTTP resources that serve them. */

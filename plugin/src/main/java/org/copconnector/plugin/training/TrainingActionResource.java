@@ -17,6 +17,7 @@ import java.util.List;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.SearchText;
 
 /**
  * Training actions over HTTP: actions, their trainees and sessions, attendance, the final
@@ -73,6 +74,16 @@ public final class TrainingActionResource {
       TrainingRequests.People people,
       @Context ContainerRequestContext request) {
     return actions.addTrainees(SessionFilter.of(request), id, people);
+  }
+
+  /** Trainers: people of the course who could be added as trainees, found by name. */
+  @GET
+  @Path("/{id}/candidates")
+  public List<TrainingAction.Person> candidates(
+      @PathParam("id") String id,
+      @QueryParam("q") String text,
+      @Context ContainerRequestContext request) {
+    return actions.candidates(SessionFilter.of(request), id, SearchText.within(text, 100));
   }
 
   @DELETE
