@@ -141,6 +141,17 @@ class GradebookSyncTest {
     assertEquals("waiting", entry.get("failure").getAsString(), entry.toString());
     assertEquals(0, gradebook.tokensIssued(), "nothing asked of the platform yet");
 
+    // A gradebook on another site is not believed: the tool's tokens would go there.
+    launch(
+        c ->
+            c.claim(
+                LtiClaims.AGS_ENDPOINT,
+                Map.of("scope", ALL_SCOPES, "lineitems", "https://elsewhere.example/lineitems")));
+    assertTrue(
+        new GradeServiceEndpoints(connector.database().dataSource(), Clock.systemUTC())
+            .forCourse("2")
+            .isEmpty());
+
     // Opened again once grades are allowed: the waiting score goes at once.
     launch(c -> c.claim(LtiClaims.AGS_ENDPOINT, gradebook.endpointClaim(ALL_SCOPES)));
     waitFor(
