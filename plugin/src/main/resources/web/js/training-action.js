@@ -5,6 +5,7 @@ import { checkInOpen, criterion, hours, period, sessionFacts } from './training-
 import { showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
 import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
+import { dashboardCards } from './training-dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -97,6 +98,14 @@ function showClose(action, manages, t) {
   }));
 }
 
+// The trainers' dashboard, in one request; the rest of the page does not wait for it.
+async function showDashboard(trains, t) {
+  $('dashboard-box').hidden = !trains;
+  if (!trains) return;
+  const board = await api('GET', `/api/v1/training-actions/${encodeURIComponent(page.id)}/dashboard`);
+  $('dashboard').replaceChildren(dashboardCards(t, board));
+}
+
 async function draw() {
   const { hub, t } = await signedIn();
   page.t = t;
@@ -120,7 +129,9 @@ async function draw() {
   $('trainees-box').hidden = !trains;
   if (trains) showTrainees(page, action, manages);
   showClose(action, manages, t);
-  await Promise.all([showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains)]);
+  await Promise.all([
+    showDashboard(trains, t), showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains),
+  ]);
 }
 
 page.render = oneAtATime(draw);

@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { el, sanitisedHtml, showStatus } from './ui.js';
+import { portfolioHref } from './training-dashboard.js';
 import { criterion, mention } from './training-format.js';
 
 // The evaluation part of a training action's page: the trainee's final reflection, grade and
@@ -73,7 +74,10 @@ export async function showTraineeEvaluation(page, action) {
   grade.hidden = !(mine && mine.grade != null);
   if (!grade.hidden) grade.textContent = gradeText(t, mine, sheet.policy);
   if (me) {
-    $('certificate-link').replaceChildren(link(t('training.certificate'), `${base(page)}/records/certificate/${encodeURIComponent(me)}.pdf`));
+    const portfolio = el('a', t('training.portfolio.mine'), 'btn btn-outline-primary btn-sm');
+    portfolio.id = 'portfolio-link';
+    portfolio.href = portfolioHref(page.id, me);
+    $('certificate-link').replaceChildren(portfolio, ' ', link(t('training.certificate'), `${base(page)}/records/certificate/${encodeURIComponent(me)}.pdf`));
   }
 }
 

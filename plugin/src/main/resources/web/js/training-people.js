@@ -2,10 +2,19 @@ import { api } from './api.js';
 import { el, showStatus } from './ui.js';
 import { button, row } from './community-actions.js';
 import { hours, percent, stateBadge } from './training-format.js';
+import { portfolioHref } from './training-dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 
-// The trainees, each with "Remove" for the trainers of an open action.
+// A trainee's portfolio, named for screen readers that list the page's links.
+function portfolioLink(t, actionId, person) {
+  const link = el('a', t('training.portfolio.open'), 'btn btn-sm btn-outline-secondary');
+  link.href = portfolioHref(actionId, person.id);
+  link.setAttribute('aria-label', t('training.portfolio.openOf', { name: person.name }));
+  return link;
+}
+
+// The trainees, each with their portfolio, and "Remove" for the trainers of an open action.
 export function showTrainees(page, action, manages) {
   const { t } = page;
   const status = $('trainees-status');
@@ -13,13 +22,13 @@ export function showTrainees(page, action, manages) {
   $('trainees-heading').textContent = t('training.traineesCount', { count: trainees.length });
   $('trainees').replaceChildren(...(trainees.length === 0
     ? [el('li', t('training.noTrainees'), 'list-group-item text-body-secondary')]
-    : trainees.map((p) => row(p.name, [], manages ? [
+    : trainees.map((p) => row(p.name, [], [portfolioLink(t, page.id, p), ...(manages ? [
       button(page, t('training.removeTrainee'), () => api('DELETE', `/api/v1/training-actions/${encodeURIComponent(page.id)}/trainees/${encodeURIComponent(p.id)}`), {
         status,
         danger: true,
         confirm: { title: t('training.removeTraineeTitle'), body: t('training.removeTraineeBody', { name: p.name }), confirm: t('training.removeTrainee') },
       }),
-    ] : []))));
+    ] : [])]))));
   $('add-box').hidden = !manages;
   if (!manages) return;
   page.traineeIds = new Set(trainees.map((p) => p.id));

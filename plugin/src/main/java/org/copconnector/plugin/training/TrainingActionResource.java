@@ -31,16 +31,22 @@ public final class TrainingActionResource {
   private final Attendance attendance;
   private final Evaluation evaluation;
   private final TrainingRecords records;
+  private final TrainerDashboards dashboards;
+  private final TraineePortfolios portfolios;
 
   public TrainingActionResource(
       TrainingActions actions,
       Attendance attendance,
       Evaluation evaluation,
-      TrainingRecords records) {
+      TrainingRecords records,
+      TrainerDashboards dashboards,
+      TraineePortfolios portfolios) {
     this.actions = actions;
     this.attendance = attendance;
     this.evaluation = evaluation;
     this.records = records;
+    this.dashboards = dashboards;
+    this.portfolios = portfolios;
   }
 
   @GET
@@ -51,6 +57,18 @@ public final class TrainingActionResource {
           Reason.COURSE_REQUIRED, "course", "say whose actions: ?course={id}");
     }
     return actions.list(SessionFilter.of(request), course);
+  }
+
+  /** The dashboards of the open actions of a course the caller trains. */
+  @GET
+  @Path("/dashboard")
+  public List<TrainerDashboard> dashboards(
+      @QueryParam("course") String course, @Context ContainerRequestContext request) {
+    if (course == null || course.isBlank()) {
+      throw ApiException.invalid(
+          Reason.COURSE_REQUIRED, "course", "say whose actions: ?course={id}");
+    }
+    return dashboards.ofCourse(SessionFilter.of(request), course);
   }
 
   @POST
@@ -64,6 +82,22 @@ public final class TrainingActionResource {
   @Path("/{id}")
   public TrainingAction get(@PathParam("id") String id, @Context ContainerRequestContext request) {
     return actions.get(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/dashboard")
+  public TrainerDashboard dashboard(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return dashboards.of(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/portfolios/{userId}")
+  public TraineePortfolio portfolio(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      @Context ContainerRequestContext request) {
+    return portfolios.of(SessionFilter.of(request), id, userId);
   }
 
   @POST
