@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { el, showStatus } from './ui.js';
 import { badge, button } from './community-actions.js';
-import { paragraphs } from './text.js';
+import { hasDraft, messageBox } from './editor.js';
 
 const $ = (id) => document.getElementById(id);
 let threadPage = 0;
@@ -33,6 +33,16 @@ export async function showDiscussions(page, details, manages) {
   $('discussions').hidden = !readable;
   if (!readable) return;
   $('new-thread-box').hidden = !member || Boolean(details.community.archivedAt);
+  if (!$('new-thread-box').hidden && !page.threadBox) {
+    // The editor starts when the form opens; an unsent draft opens it at once.
+    const start = () => { page.threadBox ??= messageBox($('thread-body'), t); };
+    if (hasDraft($('thread-body'))) {
+      $('new-thread-box').open = true;
+      start();
+    } else {
+      $('new-thread-box').addEventListener('toggle', start, { once: true });
+    }
+  }
   $('notify-row').hidden = !member;
   const [notifications, list] = await Promise.all([
     member ? api('GET', `/api/v1/notifications/${page.id}`) : null,
@@ -56,11 +66,18 @@ export function watchDiscussions(page) {
     event.preventDefault();
     const { t } = page;
     const submit = event.target.querySelector('button[type=submit]');
+    const box = page.threadBox;
+    if (box.empty()) {
+      showStatus($('new-thread-status'), t('editor.empty'), { error: true });
+      box.focus();
+      return;
+    }
     submit.disabled = true;
     try {
       const thread = await api('POST', '/api/v1/threads', {
-        communityId: page.id, title: $('thread-title').value, body: paragraphs($('thread-body').value),
+        communityId: page.id, title: $('thread-title').value, body: box.html(),
       });
+      box.clear();
       location.href = `/thread?id=${encodeURIComponent(thread.id)}`;
     } catch (error) {
       submit.disabled = false;

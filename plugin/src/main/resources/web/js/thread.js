@@ -2,12 +2,14 @@ import { api } from './api.js';
 import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { paragraphs } from './text.js';
+import { messageBox } from './editor.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
 const page = { t: (key) => key, render: null };
 let postPage = -1; // the last page, where the newest posts are
 let quote = null;
+let replyBox = null; // the reply's editor, made once the page knows its language
 
 // Quoted words as paragraphs (the server keeps one line per paragraph or line break).
 function quotedLines(text) {
@@ -87,7 +89,7 @@ function postItem(post, data, me) {
       const chosen = selected && whole.replace(/\s+/g, ' ').includes(selected.replace(/\s+/g, ' ')) ? selected : null;
       const preview = chosen ?? (whole.length > 300 ? `${whole.slice(0, 300).trim()}…` : whole);
       quote = { postId: post.id, text: chosen, preview, author: post.authorName };
-      $('reply-body').focus();
+      replyBox?.focus();
     }, { status, secondary: true }));
     if (post.seq > 1 && post.authorId !== me) {
       actions.append(button(page, post.helpedByMe ? t('discussion.notHelped') : t('discussion.helped'),
@@ -175,6 +177,7 @@ async function draw() {
     : []));
   $('toolbar').hidden = nav.length === 0 && !data.canModerate;
   $('reply').hidden = !data.canReply;
+  if (data.canReply && !replyBox) replyBox = messageBox($('reply-body'), t);
   showQuote();
 }
 
@@ -189,15 +192,20 @@ $('reply').addEventListener('submit', async (event) => {
   event.preventDefault();
   const { t } = page;
   const submit = event.target.querySelector('button[type=submit]');
+  if (replyBox.empty()) {
+    showStatus($('reply-status'), t('editor.empty'), { error: true });
+    replyBox.focus();
+    return;
+  }
   submit.disabled = true;
   try {
-    const body = { body: paragraphs($('reply-body').value) };
+    const body = { body: replyBox.html() };
     if (quote) {
       body.quote = quote.text ? { postId: quote.postId, text: quote.text } : { postId: quote.postId };
       body.parentId = quote.postId;
     }
     await api('POST', `/api/v1/threads/${id}/posts`, body);
-    $('reply-body').value = '';
+    replyBox.clear();
     quote = null;
     postPage = -1;
     await page.render();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.copconnector.connector.testing.DemoHub;
 import org.copconnector.connector.testing.DemoHub.Answer;
@@ -160,6 +161,62 @@ class DiscussionsApiTest {
     assertTrue(body.contains("Olá"), body);
     assertTrue(body.contains("href=\"https://escola.example/guia\""), body);
     assertTrue(body.contains("rel=\"nofollow\""), body);
+  }
+
+  @Test
+  void whatTheEditorMakesIsKeptAndItsDangerousPartsAreNot() throws Exception {
+    String c = community("open");
+    // As the editor writes it: a heading, a list, a table, a link, a quote and code; then what a
+    // pasted or forged post may add.
+    String made =
+        "<h3>Plano</h3><p><strong>Forte</strong> e <em>leve</em> com <code>x1</code></p>"
+            + "<ul><li>um</li><li>dois</li></ul><ol><li>primeiro</li></ol>"
+            + "<blockquote><p>citado</p></blockquote><pre>linha 1\nlinha 2</pre>"
+            + "<table><thead><tr><th>Turma</th><th>Nota</th></tr></thead>"
+            + "<tbody><tr><td>7A</td><td>4</td></tr></tbody></table>"
+            + "<p><a href=\"https://escola.example/guia\">guia</a></p>";
+    String hostile =
+        "<table style=\"width:100%\" onmouseover=\"x()\" class=\"MsoTable\"><tbody><tr>"
+            + "<td onclick=\"y()\">c</td></tr></tbody></table>"
+            + "<p><a href=\"javascript:alert(1)\">mau</a></p><script>alert(2)</script>"
+            + "<h1>grande</h1><img src=x onerror=\"z()\">";
+    String t = thread(filipe, c, "Formatado", made);
+    Answer reply =
+        call(filipe, "POST", "/api/v1/threads/" + t + "/posts", json(Map.of("body", hostile)));
+    assertEquals(201, reply.status(), String.valueOf(reply.json()));
+    var posts = page(filipe, t).getAsJsonArray("posts");
+    String body = posts.get(0).getAsJsonObject().get("body").getAsString();
+    String forged = posts.get(1).getAsJsonObject().get("body").getAsString();
+    for (String kept :
+        List.of(
+            "<h3>Plano</h3>",
+            "<strong>Forte</strong>",
+            "<em>leve</em>",
+            "<code>x1</code>",
+            "<ul><li>um</li><li>dois</li></ul>",
+            "<ol><li>primeiro</li></ol>",
+            "<blockquote><p>citado</p></blockquote>",
+            "<pre>",
+            "<table><thead><tr><th>Turma</th><th>Nota</th></tr></thead>",
+            "<tbody><tr><td>7A</td><td>4</td></tr></tbody></table>",
+            "href=\"https://escola.example/guia\"")) {
+      assertTrue(body.contains(kept), kept + " in " + body);
+    }
+    for (String dropped :
+        List.of(
+            "script",
+            "onclick",
+            "onmouseover",
+            "onerror",
+            "javascript:",
+            "style",
+            "class",
+            "<h1",
+            "<img")) {
+      assertFalse(forged.contains(dropped), dropped + " in " + forged);
+    }
+    assertTrue(forged.contains("<td>c</td>"), forged);
+    assertTrue(forged.contains("grande"), "the words of an unknown element stay: " + forged);
   }
 
   @Test

@@ -7,8 +7,9 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * The HTML subset posts may use, enforced on the server with the OWASP sanitiser: text formatting,
- * paragraphs, lists, quotes, code and web links. Scripts, styles, event-handler attributes, images
- * and {@code javascript:} links are removed.
+ * paragraphs, headings, lists, quotes, code, simple tables (what the editor's toolbar makes) and
+ * web links. Scripts, styles, event-handler attributes, images and {@code javascript:} links are
+ * removed.
  */
 public final class SafeHtml {
 
@@ -35,7 +36,13 @@ public final class SafeHtml {
               "h4",
               "hr",
               "span",
-              "a")
+              "a",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
+              "td")
           .allowUrlProtocols("https", "http", "mailto")
           .allowAttributes("href")
           .onElements("a")
@@ -46,7 +53,7 @@ public final class SafeHtml {
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern BREAK =
-      Pattern.compile("(?i)<br\\s*/?>|</(p|li|blockquote|h3|h4|pre)>");
+      Pattern.compile("(?i)<br\\s*/?>|</(p|li|blockquote|h3|h4|pre|td|th|tr)>");
   private static final Pattern ENTITY =
       Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 

@@ -51,6 +51,13 @@ public final class StaticResource {
 
   private static final String BOOTSTRAP_VERSION = webJarVersion("bootstrap");
 
+  /** The rich-text editor's files: its script and the parts it loads by name, minified only. */
+  private static final Pattern EDITOR_FILE =
+      Pattern.compile(
+          "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*(\\.[a-z]+)?\\.min\\.(js|css)");
+
+  private static final String EDITOR_VERSION = webJarVersion("tinymce");
+
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
   private final String startPage;
 
@@ -216,6 +223,33 @@ public final class StaticResource {
         .build();
   }
 
+  /**
+   * The rich-text editor (TinyMCE) from its WebJar: its script, which then loads its theme, model,
+   * icons, plugins and skin from beside it; the version is in the address, as for Bootstrap.
+   */
+  @GET
+  @Path("assets/vendor/tinymce/{version}/{path: .+}")
+  public Response editor(@PathParam("version") String version, @PathParam("path") String path) {
+    if (!version.equals(EDITOR_VERSION) || !EDITOR_FILE.matcher(path).matches()) {
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    byte[] content =
+        cache.computeIfAbsent(
+            "vendor/tinymce/" + path,
+            p ->
+                readClassPath(
+                    "/META-INF/resources/webjars/tinymce/" + EDITOR_VERSION + "/" + path));
+    if (content.length == 0) {
+      cache.remove("vendor/tinymce/" + path);
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    return Response.ok(content, TYPES.get(extension))
+        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   private Response file(String path, String cacheControl) {
     String extension = path.substring(path.lastIndexOf('.') + 1);
     String type = TYPES.get(extension);
@@ -256,7 +290,8 @@ public final class StaticResource {
     }
     String head =
         new String(read("layout-head.html"), StandardCharsets.UTF_8)
-            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION);
+            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION)
+            .replace("{{editor}}", "/assets/vendor/tinymce/" + EDITOR_VERSION);
     String script = layout.group(1);
     String preloads = new ModulePreloads(name -> read("js/" + name)).links(script);
     String early = layout.group(2) == null ? "" : layout.group(2);

@@ -1,0 +1,191 @@
+// A message box: TinyMCE over a textarea, with a draft kept in the browser. The toolbar makes only
+// what the server keeps (it sanitises every post again); if the editor cannot load, the textarea
+// stays and its plain text becomes paragraphs, as before.
+import { paragraphs } from './text.js';
+
+// The elements the toolbar makes, as TinyMCE's schema: anything else (a word processor's styles,
+// classes, images) is dropped while pasting or typing.
+const ELEMENTS = 'p,br,strong/b,em/i,u,s,sub,sup,blockquote,ul,ol,li,code,pre,h3,h4,hr,a[href],'
+  + 'table,thead,tbody,tr,th,td';
+
+// TinyMCE's own words on the toolbar and in the editor's label, by the bundle key that says them.
+const WORDS = {
+  Bold: 'editor.bold',
+  Italic: 'editor.italic',
+  'Bullet list': 'editor.bullets',
+  'Numbered list': 'editor.numbers',
+  'Insert/edit link': 'editor.link',
+  'Insert/Edit Link': 'editor.link',
+  Blockquote: 'editor.quote',
+  Table: 'editor.table',
+  Blocks: 'editor.blocks',
+  Undo: 'editor.undo',
+  Redo: 'editor.redo',
+  'Rich Text Area': 'editor.area',
+  'Rich Text Area. Press ALT-0 for help.': 'editor.area',
+  URL: 'editor.url',
+  'Text to display': 'editor.text',
+  Save: 'editor.save',
+  Cancel: 'action.cancel',
+  'More...': 'editor.more',
+};
+
+let loading = null;
+
+function loadScript() {
+  if (window.tinymce) return Promise.resolve(window.tinymce);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const base = document.querySelector('meta[name=editor]')?.content;
+      if (!base) { reject(new Error('no editor')); return; }
+      const script = document.createElement('script');
+      script.src = `${base}/tinymce.min.js`;
+      script.addEventListener('load', () => (window.tinymce ? resolve(window.tinymce) : reject(new Error('no editor'))));
+      script.addEventListener('error', () => reject(new Error('no editor')));
+      document.head.append(script);
+    });
+  }
+  return loading;
+}
+
+// The key of a draft: this page (with its thread or community) and this box.
+function draftKey(area) {
+  return `draft:${location.pathname}${location.search}#${area.id}`;
+}
+
+function readDraft(key) {
+  try {
+    const draft = JSON.parse(localStorage.getItem(key) ?? 'null');
+    return draft && typeof draft.value === 'string' && draft.value.trim() ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key, draft) {
+  try {
+    if (draft.value.trim()) localStorage.setItem(key, JSON.stringify(draft));
+    else localStorage.removeItem(key);
+  } catch {
+    // A full or refused storage only means no draft is kept.
+  }
+}
+
+/** Whether an unsent draft of this box is kept. */
+export function hasDraft(area) {
+  return readDraft(draftKey(area)) !== null;
+}
+
+function plainText(html) {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div.innerText.trim();
+}
+
+// The note above the box that says an unsent draft came back.
+function draftNote(area, t) {
+  const note = document.createElement('p');
+  note.className = 'alert alert-info py-1 px-2 small mb-2 draft-note';
+  note.setAttribute('role', 'status');
+  note.textContent = t('editor.restored');
+  area.before(note);
+  return note;
+}
+
+/**
+ * Puts the editor over the textarea; returns the box: html() to send, empty(), clear() once sent,
+ * focus(). Until the editor is ready (or if it never is) the textarea is the box.
+ */
+export function messageBox(area, t) {
+  const key = draftKey(area);
+  let editor = null;
+  let note = null;
+  const draft = readDraft(key);
+  if (draft) {
+    area.value = draft.kind === 'html' ? plainText(draft.value) : draft.value;
+    note = draftNote(area, t);
+  }
+  area.addEventListener('input', () => {
+    if (!editor) writeDraft(key, { kind: 'text', value: area.value });
+  });
+  const box = {
+    html: () => (editor ? editor.getContent() : paragraphs(area.value)),
+    empty: () => (editor ? !editor.getContent({ format: 'text' }).trim() : !area.value.trim()),
+    clear() {
+      if (editor) editor.setContent('');
+      area.value = '';
+      writeDraft(key, { value: '' });
+      note?.remove();
+      note = null;
+    },
+    focus: () => (editor ? editor.focus() : area.focus()),
+    ready: null,
+  };
+  box.ready = start(area, t, key, draft, (made) => {
+    editor = made;
+    area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
+  }).catch(() => null);
+  return box;
+}
+
+async function start(area, t, key, draft, started) {
+  const tinymce = await loadScript();
+  const words = {};
+  for (const [english, bundleKey] of Object.entries(WORDS)) words[english] = t(bundleKey);
+  tinymce.addI18n(t.lang, words);
+  const [editor] = await tinymce.init({
+    target: area,
+    license_key: 'gpl',
+    language: t.lang,
+    base_url: document.querySelector('meta[name=editor]').content,
+    suffix: '.min',
+    menubar: false,
+    statusbar: false,
+    branding: false,
+    promotion: false,
+    plugins: 'lists link table autoresize',
+    toolbar: 'blocks | bold italic | bullist numlist | link blockquote inlinecode | table | undo redo',
+    toolbar_mode: 'wrap',
+    block_formats: `${t('editor.paragraph')}=p; ${t('editor.heading')}=h3; ${t('editor.subheading')}=h4; ${t('editor.code')}=pre`,
+    valid_elements: ELEMENTS,
+    invalid_styles: '*',
+    paste_data_images: false,
+    paste_block_drop: true,
+    paste_webkit_styles: 'none',
+    paste_remove_styles_if_webkit: true,
+    link_default_protocol: 'https',
+    link_target_list: false,
+    link_title: false,
+    link_assume_external_targets: 'https',
+    relative_urls: false,
+    remove_script_host: false,
+    table_default_attributes: {},
+    table_default_styles: {},
+    table_appearance_options: false,
+    table_advtab: false,
+    table_style_by_css: false,
+    table_resize_bars: false,
+    object_resizing: false,
+    contextmenu: false,
+    min_height: 220,
+    autoresize_bottom_margin: 16,
+    setup(ed) {
+      ed.ui.registry.addToggleButton('inlinecode', {
+        icon: 'sourcecode',
+        tooltip: t('editor.inlineCode'),
+        onAction: () => ed.execCommand('mceToggleFormat', false, 'code'),
+        onSetup: (api) => {
+          api.setActive(ed.formatter.match('code'));
+          return ed.formatter.formatChanged('code', (active) => api.setActive(active)).unbind;
+        },
+      });
+      ed.on('init', () => {
+        if (draft) ed.setContent(draft.kind === 'html' ? draft.value : paragraphs(draft.value));
+      });
+      ed.on('input change undo redo SetContent', () => writeDraft(key, { kind: 'html', value: ed.getContent() }));
+    },
+  });
+  if (!editor) throw new Error('no editor');
+  started(editor);
+  return editor;
+}
