@@ -148,6 +148,7 @@ async function start(area, t, key, draft, started) {
     toolbar_mode: 'wrap',
     block_formats: `${t('editor.paragraph')}=p; ${t('editor.heading')}=h3; ${t('editor.subheading')}=h4; ${t('editor.code')}=pre`,
     valid_elements: ELEMENTS,
+    entity_encoding: 'raw',
     invalid_styles: '*',
     paste_data_images: false,
     paste_block_drop: true,

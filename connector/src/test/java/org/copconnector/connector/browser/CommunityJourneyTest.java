@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -60,9 +63,8 @@ class CommunityJourneyTest {
     demo.openCommunity(driver);
     driver.findElement(By.cssSelector("#new-thread-box summary")).click();
     driver.findElement(By.id("thread-title")).sendKeys("Bilhetes de saída 🎟️");
-    driver
-        .findElement(By.id("thread-body"))
-        .sendKeys("Usei três perguntas no fim da aula.\n\nO que funcionou convosco?");
+    RichText.type(
+        driver, "thread-body", "Usei três perguntas no fim da aula.\nO que funcionou convosco?");
     driver.findElement(By.cssSelector("#new-thread button[type=submit]")).click();
     waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), "Bilhetes de saída 🎟️"));
     demo.audit(driver, "new thread");
@@ -84,7 +86,7 @@ class CommunityJourneyTest {
     click(driver, "//li[contains(@class,'post')]//button[.='Citar']");
     waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("quote-preview")));
     demo.audit(driver, "quoting a post");
-    driver.findElement(By.id("reply-body")).sendKeys("Eu uso uma só pergunta <b>aberta</b>.");
+    RichText.type(driver, "reply-body", "Eu uso uma só pergunta <b>aberta</b>.");
     driver.findElement(By.cssSelector("#reply button[type=submit]")).click();
     waiting(driver)
         .until(
@@ -99,6 +101,45 @@ class CommunityJourneyTest {
         "Usei três perguntas no fim da aula.\nO que funcionou convosco?",
         driver.findElement(By.cssSelector("#posts > li:nth-child(2) blockquote")).getText());
     demo.audit(driver, "thread with a reply");
+
+    // What she types survives a reload, with a note saying so; then she formats and sends it.
+    RichText.type(driver, "reply-body", "Três ideias");
+    driver.navigate().refresh();
+    waiting(driver)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".draft-note"), "O seu rascunho por enviar foi recuperado."));
+    waiting(driver).until(d -> RichText.html(d, "reply-body").contains("Três ideias"));
+    demo.audit(driver, "a draft restored");
+    // A heading (Alt+Shift+3), a bulleted list and bold words from the toolbar.
+    RichText.type(driver, "reply-body", Keys.chord(Keys.CONTROL, Keys.END));
+    RichText.type(driver, "reply-body", Keys.chord(Keys.ALT, Keys.SHIFT, "3"));
+    RichText.type(driver, "reply-body", Keys.END, Keys.ENTER);
+    RichText.press(driver, "reply-body", "Lista com marcadores");
+    RichText.type(driver, "reply-body", "perguntas abertas", Keys.ENTER, "tempo de espera");
+    RichText.type(driver, "reply-body", Keys.ENTER, Keys.ENTER, "Isto é ");
+    RichText.press(driver, "reply-body", "Negrito");
+    RichText.type(driver, "reply-body", "essencial");
+    demo.audit(driver, "a formatted reply");
+    driver.findElement(By.cssSelector("#reply button[type=submit]")).click();
+    waiting(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#posts > li:nth-child(3) .body h3")));
+    WebElement formatted = driver.findElement(By.cssSelector("#posts > li:nth-child(3) .body"));
+    assertEquals("Três ideias", formatted.findElement(By.tagName("h3")).getText());
+    assertEquals(
+        List.of("perguntas abertas", "tempo de espera"),
+        formatted.findElements(By.cssSelector("ul > li")).stream()
+            .map(WebElement::getText)
+            .toList());
+    assertEquals("essencial", formatted.findElement(By.tagName("strong")).getText());
+    assertTrue(driver.findElements(By.cssSelector(".draft-note")).isEmpty(), "sent: no draft");
+    driver.navigate().refresh();
+    waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body_ifr")));
+    assertEquals("", RichText.html(driver, "reply-body"), "the sent draft is gone");
+    assertTrue(driver.findElements(By.cssSelector(".draft-note")).isEmpty());
+    demo.audit(driver, "thread with a formatted reply");
 
     demo.enterDemoAs(driver, "Filipe Ramos");
     demo.openCommunity(driver);

@@ -303,9 +303,8 @@ class CommunityPagesTest {
     for (String title : List.of("Bilhetes de saída", "Rubricas partilhadas")) {
       driver.findElement(By.cssSelector("#new-thread-box summary")).click();
       driver.findElement(By.id("thread-title")).sendKeys(title);
-      driver
-          .findElement(By.id("thread-body"))
-          .sendKeys("Usei três perguntas no fim da aula.\n\nO que funcionou convosco?");
+      RichText.type(
+          driver, "thread-body", "Usei três perguntas no fim da aula.\nO que funcionou convosco?");
       driver.findElement(By.cssSelector("#new-thread button[type=submit]")).click();
       waiting().until(ExpectedConditions.textToBe(By.id("title"), title));
       assertFalse(driver.findElement(By.id("prompt-link")).isDisplayed());
@@ -340,7 +339,7 @@ class CommunityPagesTest {
     assertEquals("pinned", text("pinned-badge"));
     click("//li[contains(@class,'post')]//button[.='Quote']");
     waitForText("quote-who", "Filipe Ramos wrote:");
-    driver.findElement(By.id("reply-body")).sendKeys("I ask one open question.");
+    RichText.type(driver, "reply-body", "I ask one open question.");
     driver.findElement(By.cssSelector("#reply button[type=submit]")).click();
     waitForText("posts", "I ask one open question.");
     WebElement reply = driver.findElement(By.cssSelector("#posts > li:nth-child(2)"));

@@ -1,0 +1,64 @@
+package org.copconnector.connector.browser;
+
+import static org.copconnector.connector.browser.DemoJourney.waiting;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The rich-text editor over a message textarea, as a person uses it: typing goes into the editor's
+ * frame (Enter starts a paragraph), buttons are found by their translated names.
+ */
+final class RichText {
+
+  private RichText() {}
+
+  /** Types into the editor that replaced the textarea {@code id}, after what it holds. */
+  static void type(WebDriver driver, String id, CharSequence... keys) {
+    ready(driver, id);
+    // Keys go to what has the focus: the editor's body, not the field before it.
+    ((JavascriptExecutor) driver).executeScript("tinymce.get(arguments[0]).focus()", id);
+    waiting(driver).until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id(id + "_ifr")));
+    try {
+      driver.findElement(By.id("tinymce")).sendKeys(keys);
+    } finally {
+      driver.switchTo().defaultContent();
+    }
+  }
+
+  /** Presses the toolbar button of the editor over {@code id} named {@code label}. */
+  static void press(WebDriver driver, String id, String label) {
+    waiting(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//textarea[@id='"
+                        + id
+                        + "']/following-sibling::div[contains(@class,'tox-tinymce')]"
+                        + "//button[@aria-label='"
+                        + label
+                        + "']")))
+        .click();
+  }
+
+  /** Waits until the editor over {@code id} is ready for typing. */
+  static void ready(WebDriver driver, String id) {
+    waiting(driver)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return Boolean(window.tinymce?.get(arguments[0])?.initialized)", id)));
+  }
+
+  /** The editor's content as HTML. */
+  static String html(WebDriver driver, String id) {
+    ready(driver, id);
+    return String.valueOf(
+        ((JavascriptExecutor) driver)
+            .executeScript("return tinymce.get(arguments[0]).getContent()", id));
+  }
+}
