@@ -93,6 +93,9 @@ class PageTourTest {
 
     String community = driver.getCurrentUrl();
     follow(By.cssSelector("#threads a"));
+    if (driver.findElement(By.id("reply")).isDisplayed()) {
+      RichText.ready(driver, "reply-body"); // the audit includes the reply's editor
+    }
     look("thread");
 
     driver.get(community);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class StaticResourceTest {
@@ -45,5 +48,44 @@ class StaticResourceTest {
       assertEquals(Reason.ASSET_NOT_FOUND, refused.reason());
     }
     assertEquals(known, pages.cached(), "the cache holds only files that exist");
+  }
+
+  @Test
+  void theEditorIsServedFromItsWebJarWithItsVersionInTheAddress() {
+    String page = html(pages.thread("a-session"));
+    Matcher base =
+        Pattern.compile("<meta name=\"editor\" content=\"/assets/vendor/tinymce/([^/\"]+)\">")
+            .matcher(page);
+    assertTrue(base.find(), "the page says where the editor is");
+    String version = base.group(1);
+    for (String file :
+        List.of(
+            "tinymce.min.js",
+            "themes/silver/theme.min.js",
+            "models/dom/model.min.js",
+            "icons/default/icons.min.js",
+            "plugins/lists/plugin.min.js",
+            "skins/ui/oxide/skin.min.css",
+            "skins/ui/oxide/content.min.css",
+            "skins/content/default/content.min.css")) {
+      Response served = pages.editor(version, file);
+      assertEquals(200, served.getStatus(), file);
+      assertTrue(((byte[]) served.getEntity()).length > 0, file);
+    }
+    int known = pages.cached();
+    for (String refused :
+        List.of(
+            "../../bootstrap/5.3.8/dist/js/bootstrap.min.js",
+            "tinymce.js",
+            "package.json",
+            "META-INF/MANIFEST.MF",
+            "plugins/no-such/plugin.min.js")) {
+      assertEquals(
+          Reason.ASSET_NOT_FOUND,
+          assertThrows(ApiException.class, () -> pages.editor(version, refused)).reason(),
+          refused);
+    }
+    assertThrows(ApiException.class, () -> pages.editor("0.0.1", "tinymce.min.js"));
+    assertEquals(known, pages.cached(), "refused names are not remembered");
   }
 }
