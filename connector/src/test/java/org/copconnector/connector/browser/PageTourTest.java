@@ -93,9 +93,6 @@ class PageTourTest {
 
     String community = driver.getCurrentUrl();
     follow(By.cssSelector("#threads a"));
-    if (driver.findElement(By.id("reply")).isDisplayed()) {
-      RichText.ready(driver, "reply-body"); // the audit includes the reply's editor
-    }
     look("thread");
 
     driver.get(community);
@@ -130,6 +127,7 @@ class PageTourTest {
    * show), and checks its words.
    */
   private void look(String step) throws Exception {
+    RichText.settled(driver); // the audit includes the editors
     checkWords(step);
     chrome.audit(driver, step);
     Long folded =
@@ -140,6 +138,7 @@ class PageTourTest {
                     + "closed.forEach((d) => { d.open = true; }); return closed.length;");
     if (folded > 0) {
       waitUntilIdle();
+      RichText.settled(driver);
       checkWords(step + " unfolded");
       chrome.audit(driver, step + " unfolded");
     }

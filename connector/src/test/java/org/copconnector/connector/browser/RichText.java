@@ -54,6 +54,22 @@ final class RichText {
                             "return Boolean(window.tinymce?.get(arguments[0])?.initialized)", id)));
   }
 
+  /** Waits until every editor the page started is drawn (one whose script is loading too). */
+  static void settled(WebDriver driver) {
+    waiting(driver)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "const loading = document.querySelector('script[src*=\"/tinymce/\"]');"
+                                + "if (!loading) return true;"
+                                + "if (!window.tinymce) return false;"
+                                + "const editors = tinymce.get();"
+                                + "return editors.length > 0 && editors.every((e) => e.initialized"
+                                + " && getComputedStyle(e.getContainer()).visibility !== 'hidden');")));
+  }
+
   /** The editor's content as HTML. */
   static String html(WebDriver driver, String id) {
     ready(driver, id);
