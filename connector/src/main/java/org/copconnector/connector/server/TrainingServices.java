@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.plugin.training.Attendance;
 import org.copconnector.plugin.training.Evaluation;
+import org.copconnector.plugin.training.Satisfaction;
 import org.copconnector.plugin.training.TrainingActionResource;
 import org.copconnector.plugin.training.TrainingActions;
 import org.copconnector.plugin.training.TrainingRecords;
@@ -18,22 +19,25 @@ public record TrainingServices(
     TrainingActions actions,
     Attendance attendance,
     Evaluation evaluation,
+    Satisfaction satisfaction,
     TrainingRecords records) {
 
   public static TrainingServices wire(DataSource dataSource, CommunityServices core, Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
     Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
+    Satisfaction satisfaction = new Satisfaction(dataSource, core.people(), clock);
     return new TrainingServices(
         new TrainingActions(dataSource, core.people(), core.communities(), attendance, clock),
         attendance,
         evaluation,
-        new TrainingRecords(dataSource, core.people(), evaluation, clock));
+        satisfaction,
+        new TrainingRecords(dataSource, core.people(), evaluation, satisfaction, clock));
   }
 
   /** The HTTP resources that serve them. */
   public List<Object> resources() {
     return List.of(
-        new TrainingActionResource(actions, attendance, evaluation, records),
+        new TrainingActionResource(actions, attendance, evaluation, satisfaction, records),
         new TrainingSessionResource(actions, attendance));
   }
 }

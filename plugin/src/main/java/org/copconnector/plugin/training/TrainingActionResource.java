@@ -20,7 +20,7 @@ import org.copconnector.plugin.web.Reason;
 
 /**
  * Training actions over HTTP: actions, their trainees and sessions, attendance, the final
- * reflections and grades, the records, closing.
+ * reflections and grades, the satisfaction questionnaire, the records, closing.
  */
 @Path("/api/v1/training-actions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,16 +29,19 @@ public final class TrainingActionResource {
   private final TrainingActions actions;
   private final Attendance attendance;
   private final Evaluation evaluation;
+  private final Satisfaction satisfaction;
   private final TrainingRecords records;
 
   public TrainingActionResource(
       TrainingActions actions,
       Attendance attendance,
       Evaluation evaluation,
+      Satisfaction satisfaction,
       TrainingRecords records) {
     this.actions = actions;
     this.attendance = attendance;
     this.evaluation = evaluation;
+    this.satisfaction = satisfaction;
     this.records = records;
   }
 
@@ -150,6 +153,42 @@ public final class TrainingActionResource {
   public EvaluationSheet evaluation(
       @PathParam("id") String id, @Context ContainerRequestContext request) {
     return evaluation.sheet(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/satisfaction")
+  public SatisfactionReport satisfaction(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return satisfaction.get(SessionFilter.of(request), id);
+  }
+
+  @POST
+  @Path("/{id}/satisfaction")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response openSatisfaction(
+      @PathParam("id") String id,
+      TrainingRequests.SatisfactionPlan plan,
+      @Context ContainerRequestContext request) {
+    return Response.status(201)
+        .entity(satisfaction.open(SessionFilter.of(request), id, plan))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/satisfaction/close")
+  public SatisfactionReport closeSatisfaction(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return satisfaction.close(SessionFilter.of(request), id);
+  }
+
+  @POST
+  @Path("/{id}/satisfaction/answers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SatisfactionReport answerSatisfaction(
+      @PathParam("id") String id,
+      TrainingRequests.SatisfactionAnswers answers,
+      @Context ContainerRequestContext request) {
+    return satisfaction.answer(SessionFilter.of(request), id, answers);
   }
 
   @GET

@@ -20,31 +20,42 @@ import org.copconnector.plugin.web.Reason;
 
 /**
  * A training action's records in the reader's language: the attendance and evaluation records as
- * CSV (for a spreadsheet) and PDF (to file and sign), and each trainee's certificate summary. The
- * figures are those of the API, exactly: hours attended, the share of the joint hours, the marks
- * and the final grade with the policy's decimals.
+ * CSV (for a spreadsheet) and PDF (to file and sign), the evaluation record ending with the
+ * trainees' satisfaction questionnaire (the trainer's final report), and each trainee's certificate
+ * summary. The figures are those of the API, exactly: hours attended, the share of the joint hours,
+ * the marks and the final grade with the policy's decimals.
  */
 public final class TrainingRecords {
 
   private final DataSource dataSource;
   private final PeopleStore people;
   private final Evaluation evaluation;
+  private final Satisfaction satisfaction;
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
   private final TrainingAccess access;
 
   public TrainingRecords(
-      DataSource dataSource, PeopleStore people, Evaluation evaluation, Clock clock) {
+      DataSource dataSource,
+      PeopleStore people,
+      Evaluation evaluation,
+      Satisfaction satisfaction,
+      Clock clock) {
     this.dataSource = dataSource;
     this.people = people;
     this.evaluation = evaluation;
+    this.satisfaction = satisfaction;
     this.clock = clock;
     this.access = new TrainingAccess(store, new CommunityAccess(people));
   }
 
   /** What a record is made of, read in one transaction. */
   private record Facts(
-      Translations words, TrainingStore.Row action, List<String> trainers, EvaluationSheet sheet) {}
+      Translations words,
+      TrainingStore.Row action,
+      List<String> trainers,
+      EvaluationSheet sheet,
+      SatisfactionReport satisfaction) {}
 
   public String attendanceCsv(Session session, String actionId) {
     Facts f = facts(session, actionId, null);
@@ -81,6 +92,7 @@ public final class TrainingRecords {
       cells.add(r.comment() == null ? "" : r.comment());
       csv.row(cells);
     }
+    SatisfactionRecord.csv(f.words, f.satisfaction).forEach(csv::row);
     return csv.text();
   }
 
@@ -126,6 +138,7 @@ public final class TrainingRecords {
       shares[3] = 3;
       shares[shares.length - 1] = 3;
       pdf.table(evaluationHeaders(f), rows, shares);
+      SatisfactionRecord.print(pdf, f.words, f.satisfaction);
       return pdf.bytes();
     }
   }
@@ -195,7 +208,11 @@ public final class TrainingRecords {
           List<String> trainers =
               trainerIds.stream().map(id -> names.getOrDefault(id, "User " + id)).sorted().toList();
           return new Facts(
-              words, standing.action(), trainers, evaluation.sheet(c, standing, session));
+              words,
+              standing.action(),
+              trainers,
+              evaluation.sheet(c, standing, session),
+              satisfaction.view(c, standing, session));
         });
   }
 
