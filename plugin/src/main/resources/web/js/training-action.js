@@ -5,6 +5,7 @@ import { checkInOpen, hours, period, sessionFacts } from './training-format.js';
 import { showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
 import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
+import { showSatisfaction } from './training-satisfaction.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -94,6 +95,7 @@ async function draw() {
   const base = `/api/v1/training-actions/${encodeURIComponent(page.id)}`;
   const [action, summary] = await Promise.all([api('GET', base), api('GET', `${base}/attendance`)]);
   const admin = hub.me.role === 'admin';
+  page.admin = admin;
   const trains = action.mine.trainer || admin;
   const manages = trains && action.status === 'open';
   document.title = `${action.title} · ${t('app.name')}`;
@@ -111,7 +113,9 @@ async function draw() {
   $('trainees-box').hidden = !trains;
   if (trains) showTrainees(page, action, manages);
   showClose(action, manages, t);
-  await Promise.all([showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains)]);
+  await Promise.all([
+    showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains), showSatisfaction(page, action, trains),
+  ]);
 }
 
 page.render = oneAtATime(draw);
