@@ -1,11 +1,12 @@
 import { api } from './api.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
-import { checkInOpen, hours, period, sessionFacts } from './training-format.js';
+import { checkInOpen, criterion, hours, period, sessionFacts } from './training-format.js';
 import { showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
 import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
 import { showSatisfaction } from './training-satisfaction.js';
+import { dashboardCards } from './training-dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,6 +23,11 @@ function showFacts(action, t) {
     ['training.field.autonomousHours', hours(t, action.autonomousMinutes)],
     ['training.minimum', t('training.fraction', { numerator, denominator })],
     ['training.trainers', t.list(action.trainers.map((p) => p.name))],
+    ['training.policy.title', t('training.policy.summary', {
+      criteria: t.list(action.policy.criteria.map((c) => `${criterion(t, c.name)} (${c.weight})`)),
+      min: action.policy.scaleMin,
+      max: action.policy.scaleMax,
+    })],
   ].filter(([, value]) => value);
   const items = facts.flatMap(([label, value]) => [
     el('dt', t(label), 'col-sm-4 fw-semibold'),
@@ -46,13 +52,17 @@ function showBadges(action, t) {
   $('badges').replaceChildren(...badges);
 }
 
-// The trainee's check-in, while a session is on (from a quarter of an hour before it starts).
+// The trainee's check-in, while a session is on (from a quarter of an hour before it starts); once
+// they have a mark for it (their own check-in or the trainer's), the code is no longer asked.
 function showCheckIn(action, t) {
   const now = action.mine.trainee && action.status === 'open' ? action.sessions.find((s) => checkInOpen(s)) : null;
   $('check-in-box').hidden = !now;
   if (now) {
     page.checkInSession = now;
+    const marked = (action.mine.markedSessions || []).includes(now.id);
     $('check-in-session').textContent = sessionFacts(t, now);
+    $('check-in').classList.toggle('d-none', marked); // d-flex outweighs [hidden]
+    $('check-in-done').hidden = !marked;
   }
 }
 
@@ -89,6 +99,14 @@ function showClose(action, manages, t) {
   }));
 }
 
+// The trainers' dashboard, in one request; the rest of the page does not wait for it.
+async function showDashboard(trains, t) {
+  $('dashboard-box').hidden = !trains;
+  if (!trains) return;
+  const board = await api('GET', `/api/v1/training-actions/${encodeURIComponent(page.id)}/dashboard`);
+  $('dashboard').replaceChildren(dashboardCards(t, board));
+}
+
 async function draw() {
   const { hub, t } = await signedIn();
   page.t = t;
@@ -114,7 +132,8 @@ async function draw() {
   if (trains) showTrainees(page, action, manages);
   showClose(action, manages, t);
   await Promise.all([
-    showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains), showSatisfaction(page, action, trains),
+    showDashboard(trains, t), showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains),
+    showSatisfaction(page, action, trains),
   ]);
 }
 

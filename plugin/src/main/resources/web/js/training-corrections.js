@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { el, showStatus } from './ui.js';
-import { sessionFacts } from './training-format.js';
+import { mention, sessionFacts } from './training-format.js';
 
 // What administrators corrected in a closed training action (who, when, what, why), shown to its
 // trainers and administrators, and the administrators' form to correct an attendance mark.
@@ -10,8 +10,7 @@ const $ = (id) => document.getElementById(id);
 function grade(t, state, decimals) {
   if (!state) return t('training.record.notGraded');
   const number = new Intl.NumberFormat(t.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(state.grade));
-  const key = `training.mention.${state.mention}`;
-  return `${number} (${t.has(key) ? t(key) : state.mention})`;
+  return `${number} (${mention(t, state.mention)})`;
 }
 
 function mark(t, state) {

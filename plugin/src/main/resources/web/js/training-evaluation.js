@@ -1,6 +1,8 @@
 import { api } from './api.js';
 import { el, sanitisedHtml, showStatus } from './ui.js';
 import { showCorrections } from './training-corrections.js';
+import { portfolioHref } from './training-dashboard.js';
+import { criterion, mention } from './training-format.js';
 
 // The evaluation part of a training action's page: the trainee's final reflection, grade and
 // certificate; the trainers' marks per trainee and the records to download.
@@ -12,16 +14,6 @@ const base = (page) => `/api/v1/training-actions/${encodeURIComponent(page.id)}`
 // A grade as the reader writes it, with the policy's decimals (JSON's 9.0 arrives as 9).
 function decimal(t, value, digits) {
   return new Intl.NumberFormat(t.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(value));
-}
-
-function mention(t, name) {
-  const key = `training.mention.${name}`;
-  return t.has(key) ? t(key) : name;
-}
-
-function criterion(t, name) {
-  const key = `training.criterion.${name}`;
-  return t.has(key) ? t(key) : name;
 }
 
 function gradeText(t, row, policy) {
@@ -69,7 +61,10 @@ export async function showTraineeEvaluation(page, action) {
   grade.hidden = !(mine && mine.grade != null);
   if (!grade.hidden) grade.textContent = gradeText(t, mine, sheet.policy);
   if (me) {
-    $('certificate-link').replaceChildren(link(t('training.certificate'), `${base(page)}/records/certificate/${encodeURIComponent(me)}.pdf`));
+    const portfolio = el('a', t('training.portfolio.mine'), 'btn btn-outline-primary btn-sm');
+    portfolio.id = 'portfolio-link';
+    portfolio.href = portfolioHref(page.id, me);
+    $('certificate-link').replaceChildren(portfolio, ' ', link(t('training.certificate'), `${base(page)}/records/certificate/${encodeURIComponent(me)}.pdf`));
   }
 }
 

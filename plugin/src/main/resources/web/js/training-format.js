@@ -68,3 +68,14 @@ export function localParts(iso) {
     time: `${two(at.getHours())}:${two(at.getMinutes())}`,
   };
 }
+
+// A built-in mention or criterion in the reader's language; a trainer's own words as they are.
+export function mention(t, name) {
+  const key = `training.mention.${name}`;
+  return t.has(key) ? t(key) : name;
+}
+
+export function criterion(t, name) {
+  const key = `training.criterion.${name}`;
+  return t.has(key) ? t(key) : name;
+}

@@ -2,10 +2,19 @@ import { api } from './api.js';
 import { el, showStatus } from './ui.js';
 import { button, row } from './community-actions.js';
 import { hours, percent, stateBadge } from './training-format.js';
+import { portfolioHref } from './training-dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 
-// The trainees, each with "Remove" for the trainers of an open action.
+// A trainee's portfolio, named for screen readers that list the page's links.
+function portfolioLink(t, actionId, person) {
+  const link = el('a', t('training.portfolio.open'), 'btn btn-sm btn-outline-secondary');
+  link.href = portfolioHref(actionId, person.id);
+  link.setAttribute('aria-label', t('training.portfolio.openOf', { name: person.name }));
+  return link;
+}
+
+// The trainees, each with their portfolio, and "Remove" for the trainers of an open action.
 export function showTrainees(page, action, manages) {
   const { t } = page;
   const status = $('trainees-status');
@@ -13,39 +22,39 @@ export function showTrainees(page, action, manages) {
   $('trainees-heading').textContent = t('training.traineesCount', { count: trainees.length });
   $('trainees').replaceChildren(...(trainees.length === 0
     ? [el('li', t('training.noTrainees'), 'list-group-item text-body-secondary')]
-    : trainees.map((p) => row(p.name, [], manages ? [
+    : trainees.map((p) => row(p.name, [], [portfolioLink(t, page.id, p), ...(manages ? [
       button(page, t('training.removeTrainee'), () => api('DELETE', `/api/v1/training-actions/${encodeURIComponent(page.id)}/trainees/${encodeURIComponent(p.id)}`), {
         status,
         danger: true,
         confirm: { title: t('training.removeTraineeTitle'), body: t('training.removeTraineeBody', { name: p.name }), confirm: t('training.removeTrainee') },
       }),
-    ] : []))));
-  $('add-box').hidden = !manages || !action.communityId;
-  if (!manages || !action.communityId) return;
+    ] : [])]))));
+  $('add-box').hidden = !manages;
+  if (!manages) return;
   page.traineeIds = new Set(trainees.map((p) => p.id));
   if (!page.searchWatched) {
     page.searchWatched = true;
     $('people-search').addEventListener('submit', (event) => {
       event.preventDefault();
-      findPeople(page, action.communityId, true);
+      findPeople(page, true);
     });
   }
-  if (page.candidatesShown) findPeople(page, action.communityId, false);
+  if (page.candidatesShown) findPeople(page, false);
 }
 
-// People of the course by name who are not trainees yet (those the action's community could
-// still take in), each with "Add".
-async function findPeople(page, communityId, fresh) {
+// People of the course by name who are neither trainers nor trainees now, each with "Add" (someone
+// taken off can be added again).
+async function findPeople(page, fresh) {
   const { t } = page;
   const status = $('trainees-status');
   const text = $('people-q').value.trim();
   try {
-    const found = (await api('GET', `/api/v1/communities/${encodeURIComponent(communityId)}/candidates?q=${encodeURIComponent(text)}`))
-      .filter((person) => !page.traineeIds.has(person.userId));
+    const found = (await api('GET', `/api/v1/training-actions/${encodeURIComponent(page.id)}/candidates?q=${encodeURIComponent(text)}`))
+      .filter((person) => !page.traineeIds.has(person.id));
     page.candidatesShown = true;
     $('candidates').replaceChildren(...found.map((person) => row(person.name, [], [
       button(page, t('training.addTrainee'), async () => {
-        await api('POST', `/api/v1/training-actions/${encodeURIComponent(page.id)}/trainees`, { userIds: [person.userId] });
+        await api('POST', `/api/v1/training-actions/${encodeURIComponent(page.id)}/trainees`, { userIds: [person.id] });
         showStatus(status, t('training.traineeAdded', { name: person.name }));
       }, { status, secondary: true }),
     ])));

@@ -1,13 +1,16 @@
 import { api, compact } from './api.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, hours, period, sessionFacts } from './training-format.js';
+import { dashboardLines, dashboardTotals } from './training-dashboard.js';
+import { policyEditor } from './training-policy.js';
 
 const $ = (id) => document.getElementById(id);
 let course = new URLSearchParams(location.search).get('course');
 let t = (key) => key;
 let communitiesAsked = false;
+let policy = null;
 
-function actionCard(a) {
+function actionCard(a, board) {
   const item = el('li', undefined, 'col');
   const box = el('article', undefined, 'card h-100 shadow-sm');
   const body = el('div', undefined, 'card-body d-flex flex-column gap-2');
@@ -26,6 +29,7 @@ function actionCard(a) {
   if (a.trainer && a.atRisk > 0) {
     body.append(el('p', t('training.atRiskCount', { count: a.atRisk }), 'small fw-semibold text-danger-emphasis mb-0'));
   }
+  if (board) body.append(dashboardLines(t, board));
   if (a.nextSession) {
     const next = el('p', t('training.nextSession', { session: sessionFacts(t, a.nextSession) }), 'small mb-0');
     body.append(next);
@@ -41,11 +45,17 @@ function actionCard(a) {
   return item;
 }
 
+// The actions, and for the open ones I train what needs doing: their dashboards in one request,
+// summed up above the list and line by line on each card.
 async function showActions() {
-  const actions = await api('GET', `/api/v1/training-actions?course=${encodeURIComponent(course)}`);
+  const path = (what) => `/api/v1/training-actions${what}?course=${encodeURIComponent(course)}`;
+  const [actions, boards] = await Promise.all([api('GET', path('')), api('GET', path('/dashboard'))]);
+  $('summary-box').hidden = boards.length === 0;
+  if (boards.length > 0) $('summary').replaceChildren(dashboardTotals(t, boards));
+  const byAction = new Map(boards.map((b) => [b.actionId, b]));
   $('actions').replaceChildren(...(actions.length === 0
     ? [el('li', t('training.none'), 'col text-body-secondary')]
-    : actions.map(actionCard)));
+    : actions.map((a) => actionCard(a, byAction.get(a.id)))));
 }
 
 // The communities I facilitate in this course, offered instead of a new one.
@@ -80,6 +90,7 @@ async function create(event) {
       endsOn: $('a-ends').value || null,
       minimumAttendance: { numerator: Number($('a-numerator').value), denominator: Number($('a-denominator').value) },
       communityId: $('a-community').value || null,
+      policy: policy.read(),
     }));
     window.location.assign(`/training-action?id=${encodeURIComponent(action.id)}`);
   } catch (error) {
@@ -102,6 +113,7 @@ async function start() {
   $('new-box').hidden = !trains;
   if (trains) {
     $('new-box').addEventListener('toggle', () => { if ($('new-box').open) offerCommunities(); });
+    policy = policyEditor(t);
     $('new-action').addEventListener('submit', create);
   }
   await showActions();

@@ -67,6 +67,8 @@ final class BackgroundWork {
         services.delivery()::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(features.core().notifier()::run, 2, 60, TimeUnit.MINUTES);
     scheduled.scheduleWithFixedDelay(features.prompts()::run, 20, 60, TimeUnit.SECONDS);
+    scheduled.scheduleWithFixedDelay(
+        features.training().sessionPrompts()::run, 30, 60, TimeUnit.SECONDS);
     // The bank's search index follows the database's change log (other instances' changes too).
     scheduled.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
     if (config.moodle().isPresent()) {

@@ -85,7 +85,7 @@ final class ConnectorApi {
         new PromptResource(
             features.prompts(), features.ownPrompts(), features.dialogue(), people.languages()));
     resources.add(new ReflectionResource(features.reflections()));
-    resources.addAll(TrainingServices.wire(dataSource, core, services.clock()).resources());
+    resources.addAll(features.training().resources());
     resources.add(
         new BankResource(
             features.uploads(),

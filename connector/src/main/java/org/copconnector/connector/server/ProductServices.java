@@ -17,8 +17,9 @@ import org.copconnector.plugin.survey.Surveys;
 
 /**
  * What teachers use, over one database, LMS, file store and search index: communities and their
- * discussions, prompts and reflections, surveys and the resource bank. Wired in one place for the
- * server and for the demo's sample content (the same services on the samples' clock).
+ * discussions, prompts and reflections, surveys, the resource bank and training actions. Wired in
+ * one place for the server and for the demo's sample content (the same services on the samples'
+ * clock).
  */
 public record ProductServices(
     CommunityServices core,
@@ -28,7 +29,8 @@ public record ProductServices(
     Dialogue dialogue,
     Surveys surveys,
     Uploads uploads,
-    Resources bank) {
+    Resources bank,
+    TrainingServices training) {
 
   public static ProductServices wire(
       DataSource dataSource,
@@ -60,7 +62,8 @@ public record ProductServices(
         new Dialogue(dataSource, core.people(), reflections, clock),
         new Surveys(dataSource, core.people(), clock),
         new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock),
-        bank);
+        bank,
+        TrainingServices.wire(dataSource, core, prompts, discussions.digestZone(), clock));
   }
 
   /** The services the demo's sample content is written through. */

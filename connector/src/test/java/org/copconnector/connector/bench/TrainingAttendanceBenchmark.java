@@ -102,6 +102,14 @@ public final class TrainingAttendanceBenchmark {
               WARMUP,
               RUNS,
               body -> body.contains("\"minimumMinutes\":1000"));
+      Percentiles dashboard =
+          BenchServer.time(
+              http,
+              api + "/training-actions/" + action + "/dashboard",
+              token,
+              WARMUP,
+              RUNS,
+              body -> body.contains("\"trainees\":" + TRAINEES));
       System.out.println("| measurement | result | budget | ratio to budget |");
       System.out.println("|---|---|---|---|");
       System.out.printf(
@@ -116,6 +124,9 @@ public final class TrainingAttendanceBenchmark {
       System.out.printf(
           "| the action's attendance figures, %d trainees x %d sessions | %s | 100 ms | %.2f (p95) |%n",
           TRAINEES, SESSIONS, summary.summary("ms"), summary.at(95) / 100);
+      System.out.printf(
+          "| the trainer's dashboard of the action, %d trainees x %d sessions (one request) | %s | 100 ms | %.2f (p95) |%n",
+          TRAINEES, SESSIONS, dashboard.summary("ms"), dashboard.at(95) / 100);
       System.out.printf(
           "%nmachine: %d cores, Java %s, %s; H2 embedded%n",
           Runtime.getRuntime().availableProcessors(),

@@ -84,6 +84,11 @@ final class DemoJourney implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /** The running connector's database, for the background rounds a journey runs itself. */
+  javax.sql.DataSource dataSource() {
+    return connector.database().dataSource();
+  }
+
   String tool(String path) {
     return "http://127.0.0.1:" + connector.port() + path;
   }

@@ -111,6 +111,10 @@ class TrainingJourneyTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("check-in-status"), PT.text("training.checkedIn.present")));
+    // Checked in, she is no longer asked for the code.
+    waiting(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("check-in")));
+    assertEquals(
+        PT.text("training.checkInDone"), driver.findElement(By.id("check-in-done")).getText());
     // Her own attendance only: the hours of the first session, with its state in words.
     waiting(driver)
         .until(
@@ -155,6 +159,7 @@ class TrainingJourneyTest {
     String table = driver.findElement(By.id("attendance-table")).getText();
     assertTrue(table.contains("2,5 h frequentadas") && table.contains("0 h frequentadas"), table);
     // Her grade: one input per criterion; the answer's grade and mention are shown.
+    // (0.3×9 + 0.4×8.8 + 0.3×9.1 + 0.1×9) / 1.1 = 9.85 / 1.1 = 8.954… → 9.0 Excelente.
     WebElement grading =
         waiting(driver)
             .until(
@@ -166,11 +171,13 @@ class TrainingJourneyTest {
         .until(
             ExpectedConditions.textToBePresentInElement(grading, "Aprendi a dar feedback a meio."));
     for (String[] mark :
-        new String[][] {{"participation", "9"}, {"work", "8.8"}, {"final_reflection", "9.1"}}) {
+        new String[][] {
+          {"participation", "9"}, {"work", "8.8"}, {"final_reflection", "9.1"}, {"Portefólio", "9"}
+        }) {
       ((JavascriptExecutor) driver)
           .executeScript(
               "arguments[0].value = arguments[1]",
-              grading.findElement(By.cssSelector("input[data-criterion=" + mark[0] + "]")),
+              grading.findElement(By.cssSelector("input[data-criterion='" + mark[0] + "']")),
               mark[1]);
     }
     grading.findElement(By.cssSelector("button[type=submit]")).click();
@@ -210,11 +217,29 @@ class TrainingJourneyTest {
     driver.findElement(By.id("a-autonomous")).sendKeys("25");
     assertEquals("2", driver.findElement(By.id("a-numerator")).getDomProperty("value"));
     assertEquals("3", driver.findElement(By.id("a-denominator")).getDomProperty("value"));
+    // The evaluation policy: Portugal's defaults, and a fourth criterion of his own.
+    driver.findElement(By.cssSelector("#policy-box summary")).click();
+    assertEquals(3, driver.findElements(By.cssSelector("#p-criteria [data-part]")).size());
+    assertEquals(5, driver.findElements(By.cssSelector("#p-mentions [data-part]")).size());
+    assertEquals(
+        PT.text("training.mention.excellent"),
+        driver.findElement(By.cssSelector("#p-mentions input")).getDomProperty("value"));
+    driver.findElement(By.id("p-add-criterion")).click();
+    WebElement added = driver.findElement(By.cssSelector("#p-criteria [data-part]:last-child"));
+    added.findElements(By.tagName("input")).get(0).sendKeys("Portefólio");
+    demo.audit(driver, "evaluation policy of a new action");
     driver.findElement(By.cssSelector("#new-action button[type=submit]")).click();
     waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), TITLE));
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), "ACC-123"));
     assertTrue(driver.findElement(By.id("facts")).getText().contains("oficina"));
+    assertTrue(
+        driver
+            .findElement(By.id("facts"))
+            .getText()
+            .contains(
+                "Participação (30), Trabalho produzido (40), Reflexão crítica final (30) e Portefólio (10)"),
+        driver.findElement(By.id("facts")).getText());
     demo.audit(driver, "new action");
   }
 

@@ -169,6 +169,10 @@ class TrainingEvaluationTest extends TrainingCourseTest {
             java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(attendanceCsv.contains(",d10,1.5,50.0,abaixo do mínimo\r\n"), attendanceCsv);
     assertTrue(attendanceCsv.contains("Horas mínimas de frequência,2\r\n"), attendanceCsv);
+    // The grid: a column per session, each mark in words.
+    assertTrue(attendanceCsv.contains(",d10,atraso (30 min),falta\r\n"), attendanceCsv);
+    assertTrue(attendanceCsv.contains(",d09,presente,falta\r\n"), attendanceCsv);
+    assertTrue(attendanceCsv.contains(",d11,,\r\n"), attendanceCsv);
 
     String evaluationPdf = pdfText(filipe, base + "/records/evaluation.pdf");
     assertTrue(evaluationPdf.contains("Pauta de avaliação"), evaluationPdf);
@@ -181,12 +185,22 @@ class TrainingEvaluationTest extends TrainingCourseTest {
     assertTrue(evaluationPdf.contains("66,7 %"), evaluationPdf);
     String attendancePdf = pdfText(filipe, base + "/records/attendance.pdf");
     assertTrue(attendancePdf.contains("Registo de assiduidade"), attendancePdf);
-    assertTrue(attendancePdf.contains("1,5 50,0 % abaixo do mínimo"), attendancePdf);
+    // A letter per session (the first session 2 h, the second 1 h), then the totals.
+    assertTrue(attendancePdf.contains("A30 F 1,5 50,0 % abaixo do mínimo"), attendancePdf);
+    assertTrue(attendancePdf.contains("P F 2 66,7 % mínimo atingido"), attendancePdf);
+    assertTrue(attendancePdf.contains("P P 3 100,0 % mínimo atingido"), attendancePdf);
+    assertTrue(attendancePdf.contains("– – 0 0,0 % abaixo do mínimo"), attendancePdf);
+    assertTrue(attendancePdf.contains("P presente · A atraso (minutos)"), attendancePdf);
+    assertTrue(attendancePdf.matches("(?s).*Sessão 1: [^\\n]+, 2 h.*"), attendancePdf);
+    assertTrue(attendancePdf.matches("(?s).*Sessão 2: [^\\n]+, 1 h.*"), attendancePdf);
     // A trainee's own certificate, in their language; not another's, nor the records.
     assertEquals(
         200, call(trainees.get("d09"), "PUT", "/api/v1/me/language", "{'language':'en'}").status());
     String certificate = pdfText(trainees.get("d09"), base + "/records/certificate/d09.pdf");
     assertTrue(certificate.contains("Certificate of attendance and evaluation"), certificate);
+    assertTrue(
+        certificate.contains("Provisional: the action is still open and these figures may change."),
+        certificate);
     assertTrue(
         certificate.contains("attended 2 of the 3 joint hours (66.7 %) of this training action"),
         certificate);
@@ -203,6 +217,8 @@ class TrainingEvaluationTest extends TrainingCourseTest {
 
     // Closed: the trainer can no longer change a grade; an administrator corrects, saying why.
     assertEquals(200, call(filipe, "POST", base + "/close", null).status());
+    String issued = pdfText(filipe, base + "/records/certificate/d08.pdf");
+    assertFalse(issued.contains("Provisório"), "issued once the action is closed: " + issued);
     String d10marks = "{'participation':9,'work':9,'final_reflection':8}";
     assertRefused(409, "training_closed", grade(id, "d10", d10marks, null));
     assertRefused(
@@ -291,6 +307,12 @@ class TrainingEvaluationTest extends TrainingCourseTest {
     DemoHub.Download pdf = hub.download(session, path);
     assertEquals(200, pdf.status(), path);
     assertEquals("application/pdf", pdf.headers().get("Content-Type"));
+    // Kept to be looked at: target/training-records/<record>.pdf
+    java.nio.file.Path kept = java.nio.file.Path.of("target", "training-records");
+    java.nio.file.Files.createDirectories(kept);
+    java.nio.file.Files.write(
+        kept.resolve(path.substring(path.lastIndexOf("/records/") + 9).replace('/', '-')),
+        pdf.bytes());
     try (org.apache.pdfbox.pdmodel.PDDocument document =
         org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
       return new org.apache.pdfbox.text.PDFTextStripper().getText(document);

@@ -3,6 +3,7 @@ package org.copconnector.connector.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -377,6 +378,42 @@ class TrainingWorkshopTest extends TrainingCourseTest {
   }
 
   @Test
+  void aTraineeTakenOffIsFoundByNameAndAddedAgain() throws Exception {
+    Answer created =
+        call(
+            filipe,
+            "POST",
+            "/api/v1/training-actions",
+            "{'title':'Círculo de estudos','modality':'study_circle','jointHours':6,"
+                + "'traineeIds':['d08','d09']}");
+    String id = created.object().get("id").getAsString();
+    String d09 =
+        created.object().getAsJsonArray("trainees").asList().stream()
+            .map(p -> p.getAsJsonObject())
+            .filter(p -> p.get("id").getAsString().equals("d09"))
+            .findFirst()
+            .orElseThrow()
+            .get("name")
+            .getAsString();
+    String search = "/api/v1/training-actions/" + id + "/candidates?q=";
+    assertFalse(ids(call(filipe, "GET", search, null).array()).contains("d09"), "a trainee now");
+    assertFalse(ids(call(filipe, "GET", search, null).array()).contains("d08"));
+    assertEquals(
+        200,
+        call(filipe, "DELETE", "/api/v1/training-actions/" + id + "/trainees/d09", null).status());
+    // Still a member of the action's community, and yet found again as a trainee to add.
+    JsonArray found =
+        call(filipe, "GET", search + java.net.URLEncoder.encode(d09.split(" ")[0], "UTF-8"), null)
+            .array();
+    assertTrue(ids(found).contains("d09"), String.valueOf(found));
+    Answer again =
+        call(filipe, "POST", "/api/v1/training-actions/" + id + "/trainees", "{'userIds':['d09']}");
+    assertTrue(ids(again.object().getAsJsonArray("trainees")).contains("d09"));
+    assertRefused(403, "trainers_only", call(trainees.get("d08"), "GET", search, null));
+    assertRefused(422, "search_length", call(filipe, "GET", search + "a".repeat(101), null));
+  }
+
+  @Test
   void aLateCheckInCountsTheMinutesPastTheStartAndACancelledSessionNothing() throws Exception {
     Answer created =
         call(
@@ -412,6 +449,28 @@ class TrainingWorkshopTest extends TrainingCourseTest {
     assertEquals(200, in.status(), String.valueOf(in.json()));
     assertEquals("late", in.object().get("status").getAsString());
     assertEquals(20, in.object().get("lateMinutes").getAsInt());
+    // The checked-in trainee's page no longer asks for the code; the other one's still does.
+    assertEquals(
+        session,
+        call(trainees.get("d08"), "GET", "/api/v1/training-actions/" + id, null)
+            .object()
+            .getAsJsonObject("mine")
+            .getAsJsonArray("markedSessions")
+            .get(0)
+            .getAsString());
+    assertEquals(
+        0,
+        call(trainees.get("d09"), "GET", "/api/v1/training-actions/" + id, null)
+            .object()
+            .getAsJsonObject("mine")
+            .getAsJsonArray("markedSessions")
+            .size());
+    assertNull(
+        call(filipe, "GET", "/api/v1/training-actions/" + id, null)
+            .object()
+            .getAsJsonObject("mine")
+            .get("markedSessions"),
+        "a trainer's own marks are nobody's business");
     JsonObject summary =
         call(filipe, "GET", "/api/v1/training-actions/" + id + "/attendance", null).object();
     assertEquals(120, summary.get("minimumMinutes").getAsInt());

@@ -25,6 +25,10 @@ public final class DemoHub implements AutoCloseable {
     public JsonObject object() {
       return json.getAsJsonObject();
     }
+
+    public com.google.gson.JsonArray array() {
+      return json.getAsJsonArray();
+    }
   }
 
   private static final MediaType JSON = MediaType.get("application/json");

@@ -114,6 +114,8 @@ final class OtherTraining {
           "{\"marks\":{\"participation\":8,\"work\":8,\"final_reflection\":8}}"
         });
     calls.add(new String[] {"GET", a + "/evaluation", null});
+    calls.add(new String[] {"GET", a + "/dashboard", null});
+    calls.add(new String[] {"GET", a + "/portfolios/" + trainee, null});
     for (String record :
         List.of(
             "attendance.csv",
@@ -128,10 +130,13 @@ final class OtherTraining {
 
   /**
    * What a trainee may do in her own action: read it, her figures and grade, check in, hand in her
-   * final reflection.
+   * final reflection; not the trainers' dashboard nor another trainee's portfolio.
    */
   private static boolean traineeMay(String method, String path) {
-    return method.equals("GET") && path.startsWith("/api/v1/training-actions/")
+    return method.equals("GET")
+            && path.startsWith("/api/v1/training-actions/")
+            && !path.endsWith("/dashboard")
+            && !path.contains("/portfolios/")
         || path.endsWith("/check-in")
         || path.endsWith("/final-reflection");
   }

@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.SearchText;
 
 /** Communities over HTTP: browse, start, join, leave, and the facilitators' tools. */
 @Path("/api/v1/communities")
@@ -67,12 +67,9 @@ public final class CommunityResource {
       @QueryParam("cycle") String cycle,
       @QueryParam("focus") String focus,
       @Context ContainerRequestContext request) {
-    if (text != null && text.length() > 200) {
-      throw ApiException.invalid(
-          Reason.SEARCH_LENGTH, "q", "a search is at most 200 characters", Map.of("max", 200));
-    }
     return communities.browse(
-        SessionFilter.of(request), new Communities.Query(text, subject, cycle, focus));
+        SessionFilter.of(request),
+        new Communities.Query(SearchText.within(text, 200), subject, cycle, focus));
   }
 
   @POST
@@ -111,11 +108,7 @@ public final class CommunityResource {
       @PathParam("id") String id,
       @QueryParam("q") String text,
       @Context ContainerRequestContext request) {
-    if (text != null && text.length() > 100) {
-      throw ApiException.invalid(
-          Reason.SEARCH_LENGTH, "q", "a search is at most 100 characters", Map.of("max", 100));
-    }
-    return communities.candidates(SessionFilter.of(request), id, text);
+    return communities.candidates(SessionFilter.of(request), id, SearchText.within(text, 100));
   }
 
   @POST

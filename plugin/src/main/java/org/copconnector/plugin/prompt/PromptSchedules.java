@@ -279,6 +279,44 @@ public final class PromptSchedules {
         .orElseThrow();
   }
 
+  /**
+   * Opens a one-off prompt now, in the caller's transaction, for another feature's moment (a
+   * training session that has ended): a schedule that has opened once, and its thread, whose
+   * answers are reflections as any prompt's. Returns the thread's id.
+   */
+  public String openOnceIn(
+      Connection c, String communityId, String createdBy, String title, String html, Instant now)
+      throws SQLException {
+    ZonedDateTime local = now.atZone(defaultZone);
+    String id = UUID.randomUUID().toString();
+    Sql.update(
+        c,
+        "INSERT INTO prompt_schedule (id, community_id, title, body, repeat_every, first_date, local_time, time_zone,"
+            + " open_days, until_date, created_by, next_opening_at, created_at, asks_evidence)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, NULL, ?, FALSE)",
+        id,
+        communityId,
+        title,
+        html,
+        Occurrences.Repeat.ONCE.name(),
+        java.sql.Date.valueOf(local.toLocalDate()),
+        local.toLocalTime().withSecond(0).withNano(0).toString(),
+        defaultZone.getId(),
+        createdBy,
+        Timestamp.from(now));
+    DiscussionThread thread =
+        discussions.startScheduled(c, communityId, createdBy, title, html, now);
+    Sql.update(
+        c,
+        "INSERT INTO prompt_opening (schedule_id, occurrence_date, thread_id, opened_at, closes_at)"
+            + " VALUES (?, ?, ?, ?, NULL)",
+        id,
+        java.sql.Date.valueOf(local.toLocalDate()),
+        thread.id(),
+        Timestamp.from(now));
+    return thread.id();
+  }
+
   /** Opens every due prompt; returns how many threads were opened. Called every minute. */
   public int openDue() {
     Instant now = Instant.now(clock);

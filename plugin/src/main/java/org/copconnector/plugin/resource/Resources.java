@@ -26,6 +26,7 @@ import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.SearchText;
 import org.copconnector.plugin.web.WebLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -332,10 +333,7 @@ public final class Resources {
       ResourceIndex.Filters filters,
       ResourceIndex.Order order,
       int page) {
-    if (text != null && text.length() > 200) {
-      throw ApiException.invalid(
-          Reason.SEARCH_LENGTH, "q", "a search is at most 200 characters", Map.of("max", 200));
-    }
+    SearchText.within(text, 200);
     int p = Math.max(0, page);
     // Two short reads around the index search: no pooled connection is held while Lucene works.
     ResourceIndex.Viewer viewer =

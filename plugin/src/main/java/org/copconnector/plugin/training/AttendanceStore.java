@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.copconnector.plugin.store.Sql;
 
@@ -52,6 +54,25 @@ final class AttendanceStore {
       }
     }
     return marks;
+  }
+
+  /** The sessions of an action where a trainee has a mark, whoever set it. */
+  List<String> sessionsMarked(Connection c, String actionId, String userId) throws SQLException {
+    List<String> sessions = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.session_id FROM training_attendance a"
+                + " JOIN training_session s ON s.id = a.session_id"
+                + " WHERE s.action_id = ? AND a.lms_user_id = ? ORDER BY s.starts_at")) {
+      ps.setString(1, actionId);
+      ps.setString(2, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sessions.add(rs.getString(1));
+        }
+      }
+    }
+    return sessions;
   }
 
   /** Sets a trainee's mark in a session, replacing any earlier one. */

@@ -64,6 +64,19 @@ final class EvaluationStore {
     return found;
   }
 
+  /** Who has handed in a final reflection, without reading the reflections. */
+  java.util.Set<String> reflectionAuthors(Connection c, String actionId) throws SQLException {
+    return new java.util.HashSet<>(
+        Sql.strings(
+            c, "SELECT lms_user_id FROM training_final_reflection WHERE action_id = ?", actionId));
+  }
+
+  /** Who has a grade. */
+  java.util.Set<String> graded(Connection c, String actionId) throws SQLException {
+    return new java.util.HashSet<>(
+        Sql.strings(c, "SELECT lms_user_id FROM training_grade WHERE action_id = ?", actionId));
+  }
+
   void saveReflection(Connection c, String actionId, String userId, String body, Instant at)
       throws SQLException {
     int changed =

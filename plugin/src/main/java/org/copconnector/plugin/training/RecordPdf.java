@@ -8,13 +8,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * A plain printable record: a heading, lines of text and tables, flowing onto new pages. Written
- * with the standard Helvetica fonts, so a character they cannot show (outside Latin-1) becomes "?"
- * rather than failing the record.
+ * A plain printable record: a heading, lines of text and tables, flowing onto new pages. Written in
+ * DejaVu Sans, embedded as a subset: Latin, Greek and Cyrillic names print as typed; a character
+ * the font has no glyph for becomes "?" rather than failing the record.
  */
 final class RecordPdf implements AutoCloseable {
 
@@ -23,8 +22,9 @@ final class RecordPdf implements AutoCloseable {
   private static final float LEADING = 13;
 
   private final PDDocument document = new PDDocument();
-  private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private final RecordFonts fonts = RecordFonts.borrow();
+  private final PDFont regular = fonts.regular(document);
+  private final PDFont bold = fonts.bold(document);
   private final PDRectangle format;
   private PDPageContentStream content;
   private float y;
@@ -54,7 +54,7 @@ final class RecordPdf implements AutoCloseable {
 
   /** A paragraph, wrapped at the margins. */
   RecordPdf line(String text, boolean strong) {
-    PDType1Font font = strong ? bold : regular;
+    PDFont font = strong ? bold : regular;
     StringBuilder current = new StringBuilder();
     for (String word : shown(text, font).split(" ")) {
       String tried = current.isEmpty() ? word : current + " " + word;
@@ -99,7 +99,7 @@ final class RecordPdf implements AutoCloseable {
     return this;
   }
 
-  private void row(List<String> cells, float[] widths, PDType1Font font) {
+  private void row(List<String> cells, float[] widths, PDFont font) {
     room(LEADING);
     float x = MARGIN;
     for (int i = 0; i < cells.size(); i++) {
@@ -126,6 +126,8 @@ final class RecordPdf implements AutoCloseable {
       document.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      fonts.giveBack();
     }
   }
 
@@ -149,7 +151,7 @@ final class RecordPdf implements AutoCloseable {
     }
   }
 
-  private void write(PDType1Font font, float size, float x, String text, float room) {
+  private void write(PDFont font, float size, float x, String text, float room) {
     String shown = shown(text, font);
     while (!shown.isEmpty() && widthOf(font, size, shown) > room) {
       shown = shown.substring(0, shown.length() - 1);
@@ -165,7 +167,7 @@ final class RecordPdf implements AutoCloseable {
     }
   }
 
-  private static float widthOf(PDType1Font font, float size, String text) {
+  private static float widthOf(PDFont font, float size, String text) {
     try {
       return font.getStringWidth(text) / 1000 * size;
     } catch (IOException e) {
@@ -173,7 +175,7 @@ final class RecordPdf implements AutoCloseable {
     }
   }
 
-  private static boolean encodable(PDType1Font font, String ch) {
+  private static boolean encodable(PDFont font, String ch) {
     try {
       font.encode(ch);
       return true;
@@ -183,7 +185,7 @@ final class RecordPdf implements AutoCloseable {
   }
 
   /** The text with what the font cannot show replaced, and no line breaks. */
-  private static String shown(String text, PDType1Font font) {
+  private static String shown(String text, PDFont font) {
     if (text == null) {
       return "";
     }

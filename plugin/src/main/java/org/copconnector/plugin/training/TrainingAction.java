@@ -38,8 +38,12 @@ public record TrainingAction(
   /** A trainer or trainee, named. */
   public record Person(String id, String name) {}
 
-  /** The caller's part in the action. */
-  public record Mine(boolean trainer, boolean trainee) {}
+  /**
+   * The caller's part in the action; for a trainee, the sessions where they already have a mark
+   * (checked in or marked by a trainer), so that the check-in is offered only where it is still
+   * wanted.
+   */
+  public record Mine(boolean trainer, boolean trainee, List<String> markedSessions) {}
 
   /** An action as listed for a course. */
   public record Summary(

@@ -17,6 +17,7 @@ import java.util.List;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.SearchText;
 
 /**
  * Training actions over HTTP: actions, their trainees and sessions, attendance, the final
@@ -31,18 +32,24 @@ public final class TrainingActionResource {
   private final Evaluation evaluation;
   private final Satisfaction satisfaction;
   private final TrainingRecords records;
+  private final TrainerDashboards dashboards;
+  private final TraineePortfolios portfolios;
 
   public TrainingActionResource(
       TrainingActions actions,
       Attendance attendance,
       Evaluation evaluation,
       Satisfaction satisfaction,
-      TrainingRecords records) {
+      TrainingRecords records,
+      TrainerDashboards dashboards,
+      TraineePortfolios portfolios) {
     this.actions = actions;
     this.attendance = attendance;
     this.evaluation = evaluation;
     this.satisfaction = satisfaction;
     this.records = records;
+    this.dashboards = dashboards;
+    this.portfolios = portfolios;
   }
 
   @GET
@@ -53,6 +60,18 @@ public final class TrainingActionResource {
           Reason.COURSE_REQUIRED, "course", "say whose actions: ?course={id}");
     }
     return actions.list(SessionFilter.of(request), course);
+  }
+
+  /** The dashboards of the open actions of a course the caller trains. */
+  @GET
+  @Path("/dashboard")
+  public List<TrainerDashboard> dashboards(
+      @QueryParam("course") String course, @Context ContainerRequestContext request) {
+    if (course == null || course.isBlank()) {
+      throw ApiException.invalid(
+          Reason.COURSE_REQUIRED, "course", "say whose actions: ?course={id}");
+    }
+    return dashboards.ofCourse(SessionFilter.of(request), course);
   }
 
   @POST
@@ -68,6 +87,22 @@ public final class TrainingActionResource {
     return actions.get(SessionFilter.of(request), id);
   }
 
+  @GET
+  @Path("/{id}/dashboard")
+  public TrainerDashboard dashboard(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return dashboards.of(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/portfolios/{userId}")
+  public TraineePortfolio portfolio(
+      @PathParam("id") String id,
+      @PathParam("userId") String userId,
+      @Context ContainerRequestContext request) {
+    return portfolios.of(SessionFilter.of(request), id, userId);
+  }
+
   @POST
   @Path("/{id}/trainees")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -76,6 +111,16 @@ public final class TrainingActionResource {
       TrainingRequests.People people,
       @Context ContainerRequestContext request) {
     return actions.addTrainees(SessionFilter.of(request), id, people);
+  }
+
+  /** Trainers: people of the course who could be added as trainees, found by name. */
+  @GET
+  @Path("/{id}/candidates")
+  public List<TrainingAction.Person> candidates(
+      @PathParam("id") String id,
+      @QueryParam("q") String text,
+      @Context ContainerRequestContext request) {
+    return actions.candidates(SessionFilter.of(request), id, SearchText.within(text, 100));
   }
 
   @DELETE

@@ -37,6 +37,9 @@ public final class TrainingActions {
   private static final Set<String> TEACHING_ROLES =
       Set.of("editingteacher", "teacher", "manager", "coursecreator");
 
+  /** The most people one search for trainees lists. */
+  private static final int MAX_CANDIDATES = 20;
+
   private final DataSource dataSource;
   private final PeopleStore people;
   private final Communities communities;
@@ -44,6 +47,7 @@ public final class TrainingActions {
   private final Attendance attendance;
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
+  private final AttendanceStore marks = new AttendanceStore();
   private final TrainingAccess access;
 
   public TrainingActions(
@@ -215,6 +219,29 @@ public final class TrainingActions {
         });
   }
 
+  /**
+   * Trainers: people of the action's course whose name contains {@code text} and who are neither
+   * its trainers nor its trainees now (someone taken off can be added again); at most {@link
+   * #MAX_CANDIDATES}, by name.
+   */
+  public List<TrainingAction.Person> candidates(Session session, String id, String text) {
+    return read(
+        c -> {
+          TrainingAccess.Standing standing = access.of(c, session, id).requireTrainer();
+          Set<String> taken = new LinkedHashSet<>(store.trainers(c, id));
+          taken.addAll(store.trainees(c, id));
+          List<TrainingAction.Person> found = new ArrayList<>();
+          for (PeopleStore.Person person :
+              people.inCourses(
+                  c, List.of(standing.action().courseId()), text, MAX_CANDIDATES + taken.size())) {
+            if (!taken.contains(person.lmsUserId()) && found.size() < MAX_CANDIDATES) {
+              found.add(new TrainingAction.Person(person.lmsUserId(), person.name()));
+            }
+          }
+          return found;
+        });
+  }
+
   /** Trainers: closes the action; its records are frozen, its community stays as it is. */
   public TrainingAction close(Session session, String id) {
     return write(
@@ -303,7 +330,10 @@ public final class TrainingActions {
         named(trainerIds, names),
         named(traineeIds, names),
         store.sessionsOf(c, action.id()),
-        new TrainingAction.Mine(standing.trainer(), standing.trainee()));
+        new TrainingAction.Mine(
+            standing.trainer(),
+            standing.trainee(),
+            standing.trainee() ? marks.sessionsMarked(c, action.id(), session.lmsUserId()) : null));
   }
 
   private static List<TrainingAction.Person> named(List<String> ids, Map<String, String> names) {

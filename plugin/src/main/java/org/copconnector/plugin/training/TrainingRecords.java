@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,31 +32,46 @@ public final class TrainingRecords {
   private final PeopleStore people;
   private final Evaluation evaluation;
   private final Satisfaction satisfaction;
+  private final ZoneId zone;
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
+  private final AttendanceStore marks = new AttendanceStore();
   private final TrainingAccess access;
 
+  /** {@code zone}: where the sessions' times are written. */
   public TrainingRecords(
       DataSource dataSource,
       PeopleStore people,
       Evaluation evaluation,
       Satisfaction satisfaction,
+      ZoneId zone,
       Clock clock) {
     this.dataSource = dataSource;
     this.people = people;
     this.evaluation = evaluation;
     this.satisfaction = satisfaction;
+    this.zone = zone;
     this.clock = clock;
     this.access = new TrainingAccess(store, new CommunityAccess(people));
   }
 
-  /** What a record is made of, read in one transaction. */
+  /**
+   * What a record is made of, read in one transaction: the sessions held or planned (cancelled ones
+   * apart) and everyone's marks in them, by trainee and session.
+   */
   private record Facts(
       Translations words,
       TrainingStore.Row action,
       List<String> trainers,
       EvaluationSheet sheet,
-      SatisfactionReport satisfaction) {}
+      SatisfactionReport satisfaction,
+      List<TrainingSession> sessions,
+      Map<String, Map<String, AttendanceStore.Mark>> marks) {
+
+    AttendanceStore.Mark mark(String userId, TrainingSession session) {
+      return marks.getOrDefault(userId, Map.of()).get(session.id());
+    }
+  }
 
   public String attendanceCsv(Session session, String actionId) {
     Facts f = facts(session, actionId, null);
@@ -75,6 +91,19 @@ public final class TrainingRecords {
               r.attendedHours(),
               r.percent().toPlainString(),
               state(f.words, r.state())));
+    }
+    csv.row(List.of());
+    List<String> grid = new ArrayList<>(List.of(f.words.text("training.record.name"), "id"));
+    for (TrainingSession s : f.sessions) {
+      grid.add(when(f.words, s));
+    }
+    csv.row(grid);
+    for (EvaluationSheet.Row r : f.sheet.rows()) {
+      List<String> cells = new ArrayList<>(List.of(r.name(), r.userId()));
+      for (TrainingSession s : f.sessions) {
+        cells.add(markWords(f.words, f.mark(r.userId(), s)));
+      }
+      csv.row(cells);
     }
     return csv.text();
   }
@@ -96,29 +125,80 @@ public final class TrainingRecords {
     return csv.text();
   }
 
+  /**
+   * The attendance sheet: per trainee a letter for each session (numbered, dated below the table)
+   * and the totals against the minimum.
+   */
   public byte[] attendancePdf(Session session, String actionId) {
     Facts f = facts(session, actionId, null);
-    try (RecordPdf pdf = new RecordPdf(false)) {
-      about(pdf.heading(f.words.text("training.record.attendanceTitle")), f);
+    Translations w = f.words;
+    try (RecordPdf pdf = new RecordPdf(true)) {
+      about(pdf.heading(w.text("training.record.attendanceTitle")), f);
+      List<String> headers = new ArrayList<>(List.of(w.text("training.record.name")));
+      for (int i = 1; i <= f.sessions.size(); i++) {
+        headers.add(String.valueOf(i));
+      }
+      headers.addAll(
+          List.of(
+              w.text("training.record.attendedHours"),
+              w.text("training.record.percent"),
+              w.text("training.record.state")));
       List<List<String>> rows = new ArrayList<>();
       for (EvaluationSheet.Row r : f.sheet.rows()) {
-        rows.add(
-            List.of(
-                r.name(),
-                decimal(f.words, r.attendedHours()),
-                decimal(f.words, r.percent().toPlainString()) + " %",
-                state(f.words, r.state())));
+        List<String> cells = new ArrayList<>(List.of(r.name()));
+        for (TrainingSession s : f.sessions) {
+          cells.add(markLetter(w, f.mark(r.userId(), s)));
+        }
+        cells.add(decimal(w, r.attendedHours()));
+        cells.add(decimal(w, r.percent().toPlainString()) + " %");
+        cells.add(state(w, r.state()));
+        rows.add(cells);
       }
-      pdf.table(
-          List.of(
-              f.words.text("training.record.name"),
-              f.words.text("training.record.attendedHours"),
-              f.words.text("training.record.percent"),
-              f.words.text("training.record.state")),
-          rows,
-          new float[] {5, 2, 2, 3});
+      float[] shares = new float[headers.size()];
+      java.util.Arrays.fill(shares, 1.1f);
+      shares[0] = 6;
+      shares[shares.length - 3] = 2.4f;
+      shares[shares.length - 2] = 2.4f;
+      shares[shares.length - 1] = 3.4f;
+      pdf.table(headers, rows, shares).space();
+      pdf.line(w.text("training.record.markLegend"));
+      for (int i = 0; i < f.sessions.size(); i++) {
+        TrainingSession s = f.sessions.get(i);
+        pdf.line(
+            w.text(
+                "training.record.sessionLine",
+                Map.of(
+                    "number", i + 1,
+                    "when", when(w, s),
+                    "hours", decimal(w, TrainingActions.hours(s.minutes())))));
+      }
       return pdf.bytes();
     }
+  }
+
+  private String when(Translations w, TrainingSession s) {
+    return w.dateTime(s.startsAt().atZone(zone));
+  }
+
+  /** A mark in one letter of the reader's language, for the sheet's grid; a dash when none. */
+  private static String markLetter(Translations w, AttendanceStore.Mark mark) {
+    if (mark == null) {
+      return "–";
+    }
+    String letter =
+        w.text("training.record.letter." + mark.status().name().toLowerCase(Locale.ROOT));
+    return mark.status() == AttendanceSheet.Mark.LATE ? letter + mark.lateMinutes() : letter;
+  }
+
+  /** A mark in words, for the spreadsheet; empty when none. */
+  private static String markWords(Translations w, AttendanceStore.Mark mark) {
+    if (mark == null) {
+      return "";
+    }
+    String word = w.text("training.record.mark." + mark.status().name().toLowerCase(Locale.ROOT));
+    return mark.status() == AttendanceSheet.Mark.LATE
+        ? word + " (" + mark.lateMinutes() + " min)"
+        : word;
   }
 
   public byte[] evaluationPdf(Session session, String actionId) {
@@ -155,6 +235,10 @@ public final class TrainingRecords {
     Translations w = f.words;
     try (RecordPdf pdf = new RecordPdf(false)) {
       pdf.heading(w.text("training.record.certificateTitle"));
+      if (f.action.status() == TrainingAction.Status.OPEN) {
+        // Issued only when the action closes; before that, a summary that says it may change.
+        pdf.line(w.text("training.record.provisional"), true).space();
+      }
       pdf.line(r.name(), true).space();
       about(pdf, f);
       pdf.line(
@@ -207,12 +291,16 @@ public final class TrainingRecords {
           Map<String, String> names = people.names(c, trainerIds);
           List<String> trainers =
               trainerIds.stream().map(id -> names.getOrDefault(id, "User " + id)).sorted().toList();
+          List<TrainingSession> sessions =
+              store.sessionsOf(c, actionId).stream().filter(TrainingSession::scheduled).toList();
           return new Facts(
               words,
               standing.action(),
               trainers,
               evaluation.sheet(c, standing, session),
-              satisfaction.view(c, standing, session));
+              satisfaction.view(c, standing, session),
+              sessions,
+              certificateOf == null ? marks.ofAction(c, actionId) : Map.of());
         });
   }
 

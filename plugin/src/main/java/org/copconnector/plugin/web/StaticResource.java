@@ -145,6 +145,12 @@ public final class StaticResource {
     return page("training-session.html", session != null);
   }
 
+  @GET
+  @Path("training-portfolio")
+  public Response trainingPortfolio(@CookieParam(SessionCookie.NAME) String session) {
+    return page("training-portfolio.html", session != null);
+  }
+
   /** An HTML page of the UI, never cached, so a new version shows at once. */
   public Response page(String name) {
     return page(name, true);
