@@ -2,7 +2,7 @@ import { api } from './api.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { checkInOpen, criterion, hours, period, sessionFacts } from './training-format.js';
-import { showSessions } from './training-sessions.js';
+import { showCalendar, showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
 import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
 import { showSatisfaction } from './training-satisfaction.js';
@@ -89,6 +89,17 @@ async function checkIn(event) {
   }
 }
 
+// Whether each session is in Moodle's calendar yet, for trainers; null for the others.
+async function calendarStates(trains) {
+  if (!trains) return null;
+  try {
+    const states = await api('GET', `/api/v1/training-actions/${encodeURIComponent(page.id)}/calendar`);
+    return new Map(states.map((s) => [s.sessionId, s]));
+  } catch {
+    return null; // the sessions show without it
+  }
+}
+
 function showClose(action, manages, t) {
   $('close-box').hidden = !manages;
   if (!manages) return;
@@ -125,6 +136,7 @@ async function draw() {
   showBadges(action, t);
   showFacts(action, t);
   page.action = action;
+  page.calendar = await calendarStates(trains);
   showCheckIn(action, t);
   showSessions(page, action, manages);
   showAttendance(page, summary, trains);
@@ -142,4 +154,10 @@ $('check-in').addEventListener('submit', checkIn);
 listenForReflection(page);
 // The check-in opens and closes with the sessions' windows, also while the page stays open.
 setInterval(() => { if (page.action) showCheckIn(page.action, page.t); }, 30000);
+// A session waiting for Moodle's calendar shows when it gets there, without reloading the page.
+setInterval(async () => {
+  if (!page.calendar || ![...page.calendar.values()].some((s) => s.state === 'pending')) return;
+  page.calendar = (await calendarStates(true)) ?? page.calendar;
+  showCalendar(page);
+}, 5000);
 page.render().catch((error) => showLoadFailure(error, page.t.error ? page.t : undefined));

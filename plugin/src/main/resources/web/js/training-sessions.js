@@ -90,12 +90,45 @@ function onSubmit(page, { form, status, save, body }, send) {
   });
 }
 
+const CALENDAR_BADGES = {
+  pending: 'text-bg-light border',
+  in_calendar: 'text-bg-success',
+  failed: 'text-bg-danger',
+};
+
+// Whether the session is in Moodle's calendar yet (trainers only): pending, in the calendar, or
+// failed with the outbox's reason; nothing for a session that has no event and needs none.
+function calendarNote(t, state) {
+  const note = el('span', undefined, 'd-inline-flex flex-wrap align-items-center gap-1');
+  if (!state || !CALENDAR_BADGES[state.state]) return note;
+  note.append(badge(t(`training.calendar.${state.state}`), CALENDAR_BADGES[state.state]));
+  if (state.state === 'failed') {
+    const why = [state.failure ? t(`delivery.failure.${state.failure}`) : null, state.detail].filter(Boolean).join(' ');
+    if (why) note.append(el('span', why, 'small text-danger'));
+  }
+  return note;
+}
+
+// Redraws the calendar notes in place (the list and any open move form stay as they are).
+export function showCalendar(page) {
+  if (!page.calendar) return;
+  for (const holder of document.querySelectorAll('[data-calendar]')) {
+    holder.replaceChildren(calendarNote(page.t, page.calendar.get(holder.dataset.calendar)));
+  }
+}
+
 function sessionItem(page, session, number, manages) {
   const { t } = page;
   const item = el('li', undefined, 'list-group-item');
   const top = el('div', undefined, 'd-flex flex-wrap align-items-center gap-2');
   if (number) top.append(el('span', t('training.sessionNumber', { number }), 'fw-semibold'));
   else top.append(badge(t('training.cancelled'), 'text-bg-secondary'));
+  if (page.calendar) {
+    const holder = el('span');
+    holder.dataset.calendar = session.id;
+    holder.append(calendarNote(t, page.calendar.get(session.id)));
+    top.append(holder);
+  }
   item.append(top, el('p', sessionFacts(t, session), 'mb-1 small'));
   if (session.link && session.status !== 'cancelled') {
     const link = el('a', t('training.session.join'), 'small d-inline-block mb-1');

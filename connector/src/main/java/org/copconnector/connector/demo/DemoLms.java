@@ -107,6 +107,21 @@ public final class DemoLms implements Lms {
   }
 
   @Override
+  public String createCourseEvent(CourseEvent event) {
+    return Long.toString(ids.incrementAndGet());
+  }
+
+  @Override
+  public List<String> findCourseEvents(String courseId, long startSeconds, String marker) {
+    return List.of();
+  }
+
+  @Override
+  public void deleteEvent(String eventId) {
+    // The demo keeps no calendar.
+  }
+
+  @Override
   public void sendMessage(String userId, String text) {
     messages.add(userId + ": " + text);
   }

@@ -319,6 +319,75 @@ public final class MoodleLms implements Lms {
     }
   }
 
+  /** A course event in HTML; Moodle refuses it with a warning, not an error, without the right. */
+  @Override
+  public String createCourseEvent(CourseEvent event) {
+    long course = courseId(event.courseId());
+    CalendarApi.CreatedEvents created;
+    try {
+      created =
+          moodle
+              .calendar()
+              .createEvents(
+                  List.of(
+                      new CalendarApi.NewEvent(
+                          event.name(),
+                          event.html(),
+                          1,
+                          course,
+                          null,
+                          "course",
+                          event.startSeconds(),
+                          event.durationSeconds(),
+                          null)));
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not add an event to course " + course, e);
+    }
+    if (created.events().isEmpty()) {
+      String why =
+          created.warnings() == null || created.warnings().isEmpty()
+              ? "no event made"
+              : created.warnings().get(0).warningcode();
+      throw new LmsRefusedException(
+          "Moodle did not add the event to course " + course + ": " + why);
+    }
+    return Long.toString(created.events().get(0).id());
+  }
+
+  @Override
+  public List<String> findCourseEvents(String courseId, long startSeconds, String marker) {
+    long course = courseId(courseId);
+    try {
+      return moodle.calendar().courseEvents(course, startSeconds, startSeconds).events().stream()
+          .filter(
+              e ->
+                  e.courseid() == course
+                      && e.timestart() == startSeconds
+                      && "course".equals(e.eventtype())
+                      && e.description() != null
+                      && e.description().contains(marker))
+          .map(e -> Long.toString(e.id()))
+          .toList();
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not list the events of course " + course, e);
+    }
+  }
+
+  @Override
+  public void deleteEvent(String eventId) {
+    long event = id("event", eventId);
+    try {
+      moodle.calendar().deleteEvents(List.of(event));
+    } catch (MoodleException e) {
+      // Moodle reads the event with MUST_EXIST: one deleted before is a missing record.
+      if (!e.is("invalidrecord")) {
+        throw translate("Moodle could not delete event " + event, e);
+      }
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not delete event " + event, e);
+    }
+  }
+
   /** Sends the notification as a plain-text private message from the service user. */
   @Override
   public void sendMessage(String userId, String text) {

@@ -69,6 +69,7 @@ final class BackgroundWork {
     scheduled.scheduleWithFixedDelay(features.prompts()::run, 20, 60, TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(
         features.training().sessionPrompts()::run, 30, 60, TimeUnit.SECONDS);
+    scheduled.scheduleWithFixedDelay(features.training().reminders()::run, 3, 60, TimeUnit.MINUTES);
     // The bank's search index follows the database's change log (other instances' changes too).
     scheduled.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
     if (config.moodle().isPresent()) {

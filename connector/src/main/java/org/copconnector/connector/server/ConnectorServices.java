@@ -79,7 +79,9 @@ record ConnectorServices(
             core.outbox(),
             Stream.concat(
                     core.handlers(lms).stream(),
-                    Stream.of(forumShare.handler(lms, core.mappings(), core.groups())))
+                    Stream.of(
+                        forumShare.handler(lms, core.mappings(), core.groups()),
+                        TrainingServices.calendarHandler(database.dataSource(), core, lms)))
                 .toList(),
             RetryPolicy.standard(),
             clock,

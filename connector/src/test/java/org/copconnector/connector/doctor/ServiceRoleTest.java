@@ -223,6 +223,13 @@ class ServiceRoleTest {
       assertTrue(download.body().readAllBytes().length > 0, "course files download");
     }
     lms.sendMessage(teacher, "<p>Role check " + marker + "</p>");
+    long start = java.time.Instant.now().plus(java.time.Duration.ofDays(40)).getEpochSecond();
+    String event =
+        lms.createCourseEvent(
+            new Lms.CourseEvent(course, "Role check", "<p>" + marker + "</p>", start, 3600));
+    assertEquals(List.of(event), lms.findCourseEvents(course, start, marker));
+    lms.deleteEvent(event);
+    assertEquals(List.of(), lms.findCourseEvents(course, start, marker));
 
     Set<String> missed = new TreeSet<>(RequiredFunctions.load().keySet());
     missed.removeAll(called);

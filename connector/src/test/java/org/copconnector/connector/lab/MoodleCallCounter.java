@@ -22,7 +22,8 @@ import okhttp3.Response;
 /**
  * A loopback forwarder in front of the lab's Moodle that records every web-service call passing
  * through it: point a connector at {@link #url()} to count exactly the calls it makes (Moodle's own
- * log cannot tell them from a colleague's, they share the service user).
+ * log cannot tell them from a colleague's, they share the service user). It can also lose the
+ * answer of a call after Moodle has done it.
  */
 public final class MoodleCallCounter implements AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class MoodleCallCounter implements AutoCloseable {
   private final String moodleUrl;
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private final java.util.Set<String> answersToLose =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final OkHttpClient http =
       new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(120)).build();
 
@@ -58,6 +61,14 @@ public final class MoodleCallCounter implements AutoCloseable {
     return root.substring(0, root.length() - 1);
   }
 
+  /**
+   * The next call of {@code function} reaches Moodle, which does it, but its answer never reaches
+   * the caller: the connection drops instead.
+   */
+  public void loseAnswerOfNext(String function) {
+    answersToLose.add(function);
+  }
+
   /** The calls of one function so far, in the order they arrived. */
   public List<Call> calls(String function) {
     synchronized (calls) {
@@ -68,6 +79,7 @@ public final class MoodleCallCounter implements AutoCloseable {
   private MockResponse forward(RecordedRequest request) {
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     String contentType = request.getHeaders().get("Content-Type");
+    boolean lose = false;
     if (request.getTarget().startsWith("/webservice/rest/server.php")) {
       Map<String, String> params = form(new String(body, StandardCharsets.UTF_8));
       String query = request.getUrl().query();
@@ -75,7 +87,9 @@ public final class MoodleCallCounter implements AutoCloseable {
         params.putAll(form(query));
       }
       params.remove("wstoken");
-      calls.add(new Call(params.getOrDefault("wsfunction", ""), params));
+      String function = params.getOrDefault("wsfunction", "");
+      calls.add(new Call(function, params));
+      lose = answersToLose.remove(function);
     }
     Request.Builder out = new Request.Builder().url(moodleUrl + request.getTarget());
     if (request.getMethod().equals("GET")) {
@@ -93,6 +107,9 @@ public final class MoodleCallCounter implements AutoCloseable {
       String answerType = response.header("Content-Type");
       if (answerType != null) {
         answer.setHeader("Content-Type", answerType);
+      }
+      if (lose) {
+        answer.onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE);
       }
       return answer.build();
     } catch (IOException e) {

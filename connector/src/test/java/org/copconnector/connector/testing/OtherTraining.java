@@ -93,6 +93,7 @@ final class OtherTraining {
     List<String[]> calls = new ArrayList<>();
     calls.add(new String[] {"GET", a, null});
     calls.add(new String[] {"GET", a + "/attendance", null});
+    calls.add(new String[] {"GET", a + "/calendar", null});
     calls.add(new String[] {"POST", a + "/trainees", "{\"userIds\":[\"d08\"]}"});
     calls.add(new String[] {"DELETE", a + "/trainees/" + trainee, null});
     calls.add(new String[] {"POST", a + "/sessions", plan});

@@ -69,6 +69,18 @@ public interface Lms {
   /** Sends one notification to one person; {@code text} is HTML, which the LMS may show as text. */
   void sendMessage(String userId, String text);
 
+  /** Puts an event in a course's calendar, seen by everyone in the course; returns its LMS id. */
+  String createCourseEvent(CourseEvent event);
+
+  /**
+   * The ids of the course's calendar events starting at {@code startSeconds} whose description
+   * contains {@code marker}: how a delivery whose answer was lost learns that it made one.
+   */
+  List<String> findCourseEvents(String courseId, long startSeconds, String marker);
+
+  /** Removes a calendar event; one already gone is no error. */
+  void deleteEvent(String eventId);
+
   /** The files of a course's resources and folders (one listing). */
   List<CourseFile> courseFiles(String courseId);
 
@@ -80,6 +92,10 @@ public interface Lms {
    * (Moodle's draft item id).
    */
   String stageAttachment(String fileName, byte[] content, String mediaType);
+
+  /** A course calendar event: {@code html} is its description; times in seconds. */
+  record CourseEvent(
+      String courseId, String name, String html, long startSeconds, long durationSeconds) {}
 
   /** A file of a course, as listed. */
   record CourseFile(String module, String fileName, String url, long size, String mediaType) {}

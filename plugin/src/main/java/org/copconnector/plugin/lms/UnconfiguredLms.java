@@ -68,6 +68,21 @@ public final class UnconfiguredLms implements Lms {
   }
 
   @Override
+  public String createCourseEvent(CourseEvent event) {
+    throw notConfigured();
+  }
+
+  @Override
+  public List<String> findCourseEvents(String courseId, long startSeconds, String marker) {
+    throw notConfigured();
+  }
+
+  @Override
+  public void deleteEvent(String eventId) {
+    throw notConfigured();
+  }
+
+  @Override
   public void sendMessage(String userId, String text) {
     throw notConfigured();
   }

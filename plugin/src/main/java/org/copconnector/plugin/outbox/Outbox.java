@@ -202,6 +202,23 @@ public final class Outbox {
         now);
   }
 
+  /**
+   * The newest message of a sequence (what became of the latest write about one thing), read in the
+   * caller's transaction.
+   */
+  public Optional<OutboxMessage> latestInSequence(Connection c, String sequenceKey)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM outbox WHERE sequence_key = ? ORDER BY id DESC")) {
+      ps.setMaxRows(1);
+      ps.setString(1, sequenceKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(message(rs)) : Optional.empty();
+      }
+    }
+  }
+
   /** Messages in a status, newest first, at most {@code limit}. */
   public List<OutboxMessage> list(OutboxMessage.Status status, int limit) {
     return query(
@@ -265,26 +282,29 @@ public final class Outbox {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Timestamp delivered = rs.getTimestamp(10);
-          messages.add(
-              new OutboxMessage(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  OutboxMessage.Status.valueOf(rs.getString(5)),
-                  rs.getInt(6),
-                  rs.getTimestamp(7).toInstant(),
-                  rs.getString(8),
-                  rs.getTimestamp(9).toInstant(),
-                  delivered == null ? null : delivered.toInstant(),
-                  rs.getInt(11) == 1));
+          messages.add(message(rs));
         }
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read the outbox", e);
     }
     return messages;
+  }
+
+  private static OutboxMessage message(ResultSet rs) throws SQLException {
+    Timestamp delivered = rs.getTimestamp(10);
+    return new OutboxMessage(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        OutboxMessage.Status.valueOf(rs.getString(5)),
+        rs.getInt(6),
+        rs.getTimestamp(7).toInstant(),
+        rs.getString(8),
+        rs.getTimestamp(9).toInstant(),
+        delivered == null ? null : delivered.toInstant(),
+        rs.getInt(11) == 1);
   }
 
   /** Runs one change; returns how many messages it touched. */

@@ -20,6 +20,21 @@ public record OutboxMessage(
     Instant deliveredAt,
     boolean triedBefore) {
 
+  /**
+   * Why the last attempt failed, as the pages translate it ({@code delivery.failure.<code>}); null
+   * when none failed.
+   */
+  public String failure() {
+    LastError error = LastError.parse(lastError);
+    return error == null ? null : error.failure();
+  }
+
+  /** The last failure's detail fit to show (first line, short); null for a connector fault. */
+  public String failureDetail() {
+    LastError error = LastError.parse(lastError);
+    return error == null || error.connectorFault() ? null : OutboxResource.reason(error.detail());
+  }
+
   /** Where a message is in its life. */
   public enum Status {
     PENDING,

@@ -45,6 +45,7 @@ public final class TrainingActions {
   private final Communities communities;
   private final CommunityAccess communityAccess;
   private final Attendance attendance;
+  private final SessionCalendar calendar;
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
   private final AttendanceStore marks = new AttendanceStore();
@@ -55,12 +56,14 @@ public final class TrainingActions {
       PeopleStore people,
       Communities communities,
       Attendance attendance,
+      SessionCalendar calendar,
       Clock clock) {
     this.dataSource = dataSource;
     this.people = people;
     this.communities = communities;
     this.communityAccess = new CommunityAccess(people);
     this.attendance = attendance;
+    this.calendar = calendar;
     this.clock = clock;
     this.access = new TrainingAccess(store, communityAccess);
   }
@@ -264,6 +267,7 @@ public final class TrainingActions {
                   UUID.randomUUID().toString(), actionId, plan, TrainingSession.Status.SCHEDULED);
           withinJointHours(c, standing.action(), planned);
           store.insertSession(c, planned, Instant.now(clock));
+          calendar.queue(c, planned.id());
           return planned;
         });
   }
@@ -279,6 +283,7 @@ public final class TrainingActions {
           TrainingSession changed = planned(sessionId, current.actionId(), plan, current.status());
           withinJointHours(c, standing.action(), changed);
           store.updateSession(c, changed);
+          calendar.queue(c, sessionId);
           return changed;
         });
   }
@@ -300,8 +305,14 @@ public final class TrainingActions {
                   current.link(),
                   TrainingSession.Status.CANCELLED);
           store.updateSession(c, cancelled);
+          calendar.queue(c, sessionId);
           return cancelled;
         });
+  }
+
+  /** Trainers: whether each session of the action is in the LMS calendar yet. */
+  public List<SessionCalendar.Status> calendar(Session session, String actionId) {
+    return read(c -> calendar.statuses(c, access.of(c, session, actionId).requireTrainer()));
   }
 
   private TrainingAction view(Connection c, TrainingAccess.Standing standing, Session session)

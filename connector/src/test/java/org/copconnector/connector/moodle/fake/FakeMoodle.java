@@ -87,6 +87,7 @@ public final class FakeMoodle implements AutoCloseable {
     new GroupFunctions(state).register(functions);
     new ForumFunctions(state).register(functions);
     new MessagingFunctions(state).register(functions);
+    new CalendarFunctions(state).register(functions);
     server.setDispatcher(
         new Dispatcher() {
           @Override

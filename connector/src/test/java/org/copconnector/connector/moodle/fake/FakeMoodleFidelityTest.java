@@ -31,6 +31,11 @@ class FakeMoodleFidelityTest {
     FakeMoodleState s = fake.state();
     s.capabilities.add("moodle/user:viewalldetails");
     s.serviceFunctions.add("core_calendar_create_calendar_events");
+    s.serviceFunctions.add("core_calendar_get_calendar_events");
+    s.serviceFunctions.add("core_calendar_delete_calendar_events");
+    s.events.add(
+        new FakeMoodleState.Event(
+            1, "CoP meeting r1", 2, 0, "course", 1795561953, 3600, "<p>Monthly meeting</p>"));
     s.discussions.put(
         1L, new FakeMoodleState.Discussion(1, 4, 1, 1, "Group discussion r1", 3, 1, 1, false));
     s.posts.put(
@@ -70,6 +75,9 @@ class FakeMoodleFidelityTest {
         "mod_forum_add_discussion_post|wsfunction=mod_forum_add_discussion_post&postid=1&subject=Re: G&message=m",
         "mod_forum_add_discussion_unknown_option|wsfunction=mod_forum_add_discussion&forumid=3&subject=x&message=y&options[0][name]=foo&options[0][value]=1",
         "core_calendar_create_calendar_events|wsfunction=core_calendar_create_calendar_events&events[0][name]=M&events[0][courseid]=2&events[0][eventtype]=course&events[0][timestart]=1795561953",
+        "core_calendar_get_calendar_events|wsfunction=core_calendar_get_calendar_events&events[courseids][0]=2&options[userevents]=0&options[siteevents]=0&options[timestart]=1795475553&options[timeend]=1798067553",
+        "core_calendar_delete_calendar_events|wsfunction=core_calendar_delete_calendar_events&events[0][eventid]=1&events[0][repeat]=0",
+        "error_event_not_found|wsfunction=core_calendar_delete_calendar_events&events[0][eventid]=999999&events[0][repeat]=0",
         "core_message_send_instant_messages|wsfunction=core_message_send_instant_messages&messages[0][touserid]=4&messages[0][text]=Hi&messages[0][textformat]=1&messages[0][clientmsgid]=c1",
         "core_message_send_instant_messages_unknown_user|wsfunction=core_message_send_instant_messages&messages[0][touserid]=999999&messages[0][text]=x&messages[0][clientmsgid]=c",
         "core_message_send_instant_messages_mixed_BUG|wsfunction=core_message_send_instant_messages&messages[0][touserid]=6&messages[0][text]=a&messages[1][touserid]=999999&messages[1][text]=b",

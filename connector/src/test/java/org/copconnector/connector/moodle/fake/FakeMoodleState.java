@@ -54,7 +54,7 @@ public final class FakeMoodleState {
   /** An instant message; {@code format} is Moodle's text format (1 HTML, 2 plain text). */
   public record Message(long id, long toUserId, String text, int format, String clientMsgId) {}
 
-  /** A calendar event. */
+  /** A calendar event; {@code description} is HTML. */
   public record Event(
       long id,
       String name,
@@ -62,7 +62,8 @@ public final class FakeMoodleState {
       long groupId,
       String eventType,
       long timeStart,
-      long duration) {}
+      long duration,
+      String description) {}
 
   /** A file in a draft area. */
   public record DraftFile(long itemId, String filename, byte[] content) {}
@@ -104,7 +105,7 @@ public final class FakeMoodleState {
   public final Map<Long, Discussion> discussions = new LinkedHashMap<>();
   public final Map<Long, Post> posts = new LinkedHashMap<>();
   public final List<Message> messages = new ArrayList<>();
-  public final List<Event> events = new ArrayList<>();
+  public final List<Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
   public final List<DraftFile> draftFiles = new ArrayList<>();
 
   private final AtomicLong ids = new AtomicLong(100);
@@ -163,7 +164,10 @@ public final class FakeMoodleState {
             "mod_forum_get_discussion_posts",
             "mod_forum_add_discussion",
             "mod_forum_add_discussion_post",
-            "core_message_send_instant_messages"));
+            "core_message_send_instant_messages",
+            "core_calendar_create_calendar_events",
+            "core_calendar_get_calendar_events",
+            "core_calendar_delete_calendar_events"));
     return s;
   }
 

@@ -5,10 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.copconnector.connector.moodle.fake.FakeMoodleState.Event;
 import org.copconnector.connector.moodle.fake.FakeMoodleState.Message;
 
-/** Instant messages and calendar events. */
+/** Instant messages. */
 final class MessagingFunctions {
 
   private final FakeMoodleState state;
@@ -19,7 +18,6 @@ final class MessagingFunctions {
 
   void register(Map<String, FakeFunction> functions) {
     functions.put("core_message_send_instant_messages", this::sendMessages);
-    functions.put("core_calendar_create_calendar_events", this::createEvents);
   }
 
   private JsonElement sendMessages(FormParams p) {
@@ -89,46 +87,5 @@ final class MessagingFunctions {
     }
     return state.enrolments.values().stream()
         .anyMatch(c -> c.containsKey(to) && c.containsKey(state.serviceUserId));
-  }
-
-  private JsonElement createEvents(FormParams p) {
-    p.allowOnly(
-        "events\\[\\d+\\]\\[(name|description|format|courseid|groupid|repeats|eventtype|timestart|timeduration|visible|sequence)\\]");
-    JsonArray created = new JsonArray();
-    for (Map<String, String> e : p.structs("events")) {
-      if (e.get("name") == null || e.get("timestart") == null) {
-        throw FakeMoodleError.invalidParameter();
-      }
-      Event event =
-          new Event(
-              state.nextId(),
-              e.get("name"),
-              FormParams.parseLong(e.getOrDefault("courseid", "0")),
-              FormParams.parseLong(e.getOrDefault("groupid", "0")),
-              e.getOrDefault("eventtype", "user"),
-              FormParams.parseLong(e.get("timestart")),
-              FormParams.parseLong(e.getOrDefault("timeduration", "0")));
-      state.events.add(event);
-      JsonObject json =
-          Samples.json("core_calendar_create_calendar_events")
-              .getAsJsonObject()
-              .getAsJsonArray("events")
-              .get(0)
-              .getAsJsonObject()
-              .deepCopy();
-      json.addProperty("id", event.id());
-      json.addProperty("name", event.name());
-      json.addProperty("description", e.getOrDefault("description", ""));
-      json.addProperty("courseid", event.courseId());
-      json.addProperty("groupid", event.groupId());
-      json.addProperty("eventtype", event.eventType());
-      json.addProperty("timestart", event.timeStart());
-      json.addProperty("timeduration", event.duration());
-      created.add(json);
-    }
-    JsonObject answer = new JsonObject();
-    answer.add("events", created);
-    answer.add("warnings", new JsonArray());
-    return answer;
   }
 }
