@@ -20,6 +20,20 @@ function gradeText(t, row, policy) {
   return t('training.record.gradeLine', { grade: decimal(t, row.grade, policy.decimals), mention: mention(t, row.mention) });
 }
 
+// Whether the last grade reached Moodle's gradebook, and why not yet when it waits or failed.
+function gradebookText(t, gradebook) {
+  const state = t(`training.gradebook.${gradebook.state}`);
+  const why = gradebook.failure && gradebook.state !== 'pending' && t.has(`delivery.failure.${gradebook.failure}`)
+    ? t(`delivery.failure.${gradebook.failure}`) : '';
+  return why ? `${state}: ${why}` : state;
+}
+
+function showGradebook(t, line, gradebook) {
+  line.hidden = !gradebook;
+  line.dataset.gradebook = gradebook ? gradebook.state : '';
+  line.textContent = gradebook ? gradebookText(t, gradebook) : '';
+}
+
 function link(text, href) {
   const a = el('a', text, 'btn btn-outline-secondary btn-sm');
   a.href = href;
@@ -135,6 +149,9 @@ function gradeForm(page, action, row, editable, correcting) {
     form.append(saveWrap);
   }
   form.append(result);
+  const gradebook = el('p', undefined, 'col-12 small mb-0 text-body-secondary gradebook');
+  showGradebook(t, gradebook, row.gradebook);
+  form.append(gradebook);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
@@ -148,6 +165,7 @@ function gradeForm(page, action, row, editable, correcting) {
         return;
       }
       showStatus(result, gradeText(t, answer, policy));
+      showGradebook(t, gradebook, answer.gradebook);
     } catch (error) {
       showStatus(result, t.error(error), { error: true });
     }

@@ -165,7 +165,9 @@ public final class DynamicRegistration {
     body.addProperty("client_name", "CoP Connector");
     body.addProperty("jwks_uri", toolBase.resolve("lti/jwks").toString());
     body.addProperty("token_endpoint_auth_method", "private_key_jwt");
-    body.addProperty("scope", "");
+    // Assignment and Grade Services: Moodle then lets the tool keep its own gradebook columns and
+    // send scores (registration_helper.php turns these scopes into its grade sync settings).
+    body.addProperty("scope", String.join(" ", Launch.GradeService.SCOPES));
     JsonObject tool = new JsonObject();
     tool.addProperty("domain", toolBase.getAuthority());
     tool.addProperty("target_link_uri", launch);

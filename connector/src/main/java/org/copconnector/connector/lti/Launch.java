@@ -15,12 +15,34 @@ public record Launch(
     String contextId,
     String contextTitle,
     String resourceLinkId,
-    DeepLinking deepLinking) {
+    DeepLinking deepLinking,
+    GradeService gradeService) {
 
   /**
    * The return address and opaque data of a deep-linking request; null for resource-link launches.
    */
   public record DeepLinking(String returnUrl, String data) {}
+
+  /**
+   * Where the course's gradebook takes line items and scores (LTI Assignment and Grade Services),
+   * and what the tool may do there; null when the platform did not say.
+   */
+  public record GradeService(java.net.URI lineItems, java.util.Set<String> scopes) {
+
+    private static final String SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/";
+    public static final String LINE_ITEM = SCOPE + "lineitem";
+    public static final String LINE_ITEM_READ = SCOPE + "lineitem.readonly";
+    public static final String RESULT_READ = SCOPE + "result.readonly";
+    public static final String SCORE = SCOPE + "score";
+
+    /** The scopes the tool asks for, and keeps from a launch (others are not its business). */
+    public static final java.util.List<String> SCOPES =
+        java.util.List.of(LINE_ITEM, LINE_ITEM_READ, RESULT_READ, SCORE);
+
+    public GradeService {
+      scopes = java.util.Set.copyOf(scopes);
+    }
+  }
 
   /** The longest identifier kept from a platform (LTI and OpenID Connect allow 255). */
   public static final int MAX_ID = 255;

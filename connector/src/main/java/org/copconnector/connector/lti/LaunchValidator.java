@@ -226,7 +226,30 @@ public final class LaunchValidator {
         Launch.DEEP_LINKING.equals(messageType)
             ? new Launch.DeepLinking(
                 text(deepLinking.get("deep_link_return_url")), text(deepLinking.get("data")))
-            : null);
+            : null,
+        gradeService(claims, platform));
+  }
+
+  /**
+   * The AGS endpoint claim, kept only when its line items address is on the platform's own site:
+   * the tool's access tokens go there.
+   */
+  private static Launch.GradeService gradeService(JWTClaimsSet claims, Platform platform) {
+    Map<String, Object> endpoint = claimMap(claims, LtiClaims.AGS_ENDPOINT);
+    if (!(endpoint.get("lineitems") instanceof String lineItems)
+        || lineItems.length() > 1000
+        || !WebLink.isWebLink(lineItems)
+        || !platform.ownsAddress(lineItems)) {
+      return null;
+    }
+    java.util.Set<String> scopes = new java.util.HashSet<>();
+    if (endpoint.get("scope") instanceof List<?> list) {
+      list.stream()
+          .map(String::valueOf)
+          .filter(Launch.GradeService.SCOPES::contains)
+          .forEach(scopes::add);
+    }
+    return new Launch.GradeService(java.net.URI.create(lineItems), scopes);
   }
 
   private static String claimString(JWTClaimsSet claims, String name) {

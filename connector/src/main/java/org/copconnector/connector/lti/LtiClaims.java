@@ -19,4 +19,5 @@ final class LtiClaims {
   static final String DEEP_LINKING_CONTENT_ITEMS =
       "https://purl.imsglobal.org/spec/lti-dl/claim/content_items";
   static final String DEEP_LINKING_DATA = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
+  static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
 }

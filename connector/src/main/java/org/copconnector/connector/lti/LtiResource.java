@@ -50,10 +50,14 @@ public final class LtiResource {
   private final DynamicRegistration registration;
   private final Optional<URI> publicUrl;
   private final java.util.function.Consumer<String> courseLaunched;
+  private final GradeServiceEndpoints gradeServices;
+  private final Runnable gradebookReachable;
 
   /**
    * @param courseLaunched told of the course of every launch, after its person is recorded (the
    *     server starts reading a never-synced course's participants in the background)
+   * @param gradebookReachable told when a launch says where a course's gradebook is for the first
+   *     time, or somewhere else (grades waiting for it may go)
    */
   public LtiResource(
       PlatformStore platforms,
@@ -66,7 +70,9 @@ public final class LtiResource {
       DeepLinkingResponse deepLinking,
       DynamicRegistration registration,
       Optional<URI> publicUrl,
-      java.util.function.Consumer<String> courseLaunched) {
+      java.util.function.Consumer<String> courseLaunched,
+      GradeServiceEndpoints gradeServices,
+      Runnable gradebookReachable) {
     this.platforms = platforms;
     this.states = states;
     this.validator = validator;
@@ -78,6 +84,8 @@ public final class LtiResource {
     this.registration = registration;
     this.publicUrl = publicUrl;
     this.courseLaunched = courseLaunched;
+    this.gradeServices = gradeServices;
+    this.gradebookReachable = gradebookReachable;
   }
 
   @GET
@@ -251,6 +259,14 @@ public final class LtiResource {
         launch.contextId(),
         launch.messageType());
     people.languages().rememberLaunch(launch.platform().id(), launch.userId(), launch.locale());
+    if (launch.gradeService() != null
+        && launch.contextId() != null
+        && gradeServices.remember(
+            launch.platform().id(), launch.contextId(), launch.gradeService())) {
+      LOG.info(
+          "course {} takes grades at {}", launch.contextId(), launch.gradeService().lineItems());
+      gradebookReachable.run();
+    }
     if (Launch.DEEP_LINKING.equals(launch.messageType())) {
       return deepLinking.respond(
           launch, person.role(), base(uri), PageLanguage.of(launch.locale(), languages));

@@ -18,10 +18,12 @@ public final class LtiTool {
   private final LtiResource resource;
   private final LtiSettings settings;
   private final PlatformOrigins origins;
+  private final GradeServiceEndpoints gradeServices;
 
   /**
    * @param moodleUrl the configured Moodle site, always trusted to register dynamically; may be
    *     null
+   * @param gradebookReachable told when a launch says where a course's gradebook is, anew
    */
   public LtiTool(
       DataSource dataSource,
@@ -31,11 +33,13 @@ public final class LtiTool {
       PeopleStore people,
       Supplier<OkHttpClient> http,
       Clock clock,
-      java.util.function.Consumer<String> courseLaunched) {
+      java.util.function.Consumer<String> courseLaunched,
+      Runnable gradebookReachable) {
     this.settings = settings;
     platforms = new PlatformStore(dataSource, clock);
     states = new LoginStates(dataSource, clock);
     keys = new ToolKeys(dataSource, clock);
+    gradeServices = new GradeServiceEndpoints(dataSource, clock);
     Set<String> trusted = new HashSet<>(settings.trustedIssuers());
     if (moodleUrl != null) {
       trusted.add(moodleUrl);
@@ -56,7 +60,9 @@ public final class LtiTool {
             new DeepLinkingResponse(keys, clock),
             new DynamicRegistration(http, platforms, trusted),
             settings.publicUrl(),
-            courseLaunched);
+            courseLaunched,
+            gradeServices,
+            gradebookReachable);
   }
 
   public LtiResource resource() {
@@ -79,6 +85,11 @@ public final class LtiTool {
 
   public ToolKeys keys() {
     return keys;
+  }
+
+  /** Where courses take grades, as launches said. */
+  public GradeServiceEndpoints gradeServices() {
+    return gradeServices;
   }
 
   /**

@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
 import org.copconnector.connector.demo.DemoLms;
+import org.copconnector.connector.gradebook.ScoreDelivery;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleActivity;
@@ -28,6 +29,7 @@ import org.copconnector.plugin.resource.ResourceIndex;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.session.Tokens;
 import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.training.GradebookScores;
 
 /**
  * The product's services and what a running connector adds to them: the LMS (Moodle, the demo
@@ -74,22 +76,11 @@ record ConnectorServices(
         new RosterSync(lms, people, clock, config.syncInterval(), background.rosterSyncs());
     boolean moodleConfigured = config.moodle().isPresent();
     ForumShare forumShare = new ForumShare(database.dataSource(), blobs, core.outbox(), people);
-    OutboxWorker delivery =
-        new OutboxWorker(
-            core.outbox(),
-            Stream.concat(
-                    core.handlers(lms).stream(),
-                    Stream.of(
-                        forumShare.handler(lms, core.mappings(), core.groups()),
-                        TrainingServices.calendarHandler(database.dataSource(), core, lms)))
-                .toList(),
-            RetryPolicy.standard(),
-            clock,
-            () ->
-                (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status()) == LmsStatus.UP,
-            instanceName(config));
     SessionStore sessions =
         new SessionStore(database.dataSource(), clock, config.lti().sessionLifetime());
+    // Calls to LTI platforms (registration, key sets, grades): short, so none holds up its caller.
+    Supplier<OkHttpClient> platformClient =
+        memoized(() -> client.get().newBuilder().callTimeout(Duration.ofSeconds(10)).build());
     LtiTool lti =
         new LtiTool(
             database.dataSource(),
@@ -97,7 +88,7 @@ record ConnectorServices(
             config.moodle().map(m -> m.url().toString()).orElse(null),
             sessions,
             people,
-            memoized(() -> client.get().newBuilder().callTimeout(Duration.ofSeconds(10)).build()),
+            platformClient,
             clock,
             courseId -> {
               // A course opened for the first time: its people are read now, in the background,
@@ -105,7 +96,29 @@ record ConnectorServices(
               if (moodleConfigured && people.neverSynced(courseId)) {
                 roster.start(courseId);
               }
-            });
+            },
+            () -> core.outbox().dueNow(GradebookScores.KIND));
+    OutboxWorker delivery =
+        new OutboxWorker(
+            core.outbox(),
+            Stream.concat(
+                    core.handlers(lms).stream(),
+                    Stream.of(
+                        forumShare.handler(lms, core.mappings(), core.groups()),
+                        TrainingServices.calendarHandler(database.dataSource(), core, lms),
+                        new ScoreDelivery(
+                            lti.gradeServices(),
+                            lti.platforms(),
+                            lti.keys(),
+                            new GradebookScores(database.dataSource(), core.outbox()),
+                            platformClient,
+                            clock)))
+                .toList(),
+            RetryPolicy.standard(),
+            clock,
+            () ->
+                (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status()) == LmsStatus.UP,
+            instanceName(config));
     return new ConnectorServices(
         clock,
         lms,

@@ -9,6 +9,7 @@ import org.copconnector.plugin.outbox.OutboxHandler;
 import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.training.Attendance;
 import org.copconnector.plugin.training.Evaluation;
+import org.copconnector.plugin.training.GradebookScores;
 import org.copconnector.plugin.training.Satisfaction;
 import org.copconnector.plugin.training.SessionCalendar;
 import org.copconnector.plugin.training.SessionPrompts;
@@ -47,7 +48,13 @@ public record TrainingServices(
       ZoneId zone,
       Clock clock) {
     Attendance attendance = new Attendance(dataSource, core.people(), clock);
-    Evaluation evaluation = new Evaluation(dataSource, core.people(), attendance, clock);
+    Evaluation evaluation =
+        new Evaluation(
+            dataSource,
+            core.people(),
+            attendance,
+            new GradebookScores(dataSource, core.outbox()),
+            clock);
     Satisfaction satisfaction = new Satisfaction(dataSource, core.people(), clock);
     return new TrainingServices(
         new TrainingActions(

@@ -37,8 +37,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The connector opened from the lab's real Moodle 4.5, through Moodle's own pages in Chromium: an
  * administrator registers it dynamically from "Manage tools" and activates it, a teacher adds it to
  * SCI-COP by deep linking ("Select content"), then the teacher and a student open it from the
- * course. Each run has its own connector (own port, own database) and registers a new tool, so
- * tools left by earlier runs do not matter.
+ * course; the teacher's grades of trainees reach Moodle's gradebook. Each run has its own connector
+ * (own port, own database) and registers a new tool, so tools left by earlier runs do not matter.
  */
 @RealMoodle
 class RealMoodleLtiTest {
@@ -99,6 +99,7 @@ class RealMoodleLtiTest {
     openFromCourse("student1", cmid, "Gabriela Gomes · member");
     moodle.screenshot("student1-hub-in-moodle");
     openFromCourse("teacher1", cmid, "Alice Anderson · facilitator");
+    new GradebookJourney(lab, connector, tool(""), sessionCookie(), typeId, COURSE).run();
 
     // Launches after the roster sync kept Moodle's role names.
     Map<String, Participant> roster = new HashMap<>();
@@ -272,7 +273,7 @@ class RealMoodleLtiTest {
    * launch did not wait for it): its status, read as the hub's pages may, ends "done".
    */
   private void syncRoster() throws Exception {
-    String session = driver.manage().getCookieNamed("cop_session").getValue();
+    String session = sessionCookie();
     Request request =
         new Request.Builder()
             .url(tool("/api/v1/courses/" + COURSE + "/roster/sync"))
@@ -297,6 +298,11 @@ class RealMoodleLtiTest {
       Thread.sleep(250);
     }
     throw new AssertionError("the background sync did not finish: " + state);
+  }
+
+  /** The session the last launch opened, as the connector's frame holds it. */
+  private String sessionCookie() {
+    return driver.manage().getCookieNamed("cop_session").getValue();
   }
 
   /**

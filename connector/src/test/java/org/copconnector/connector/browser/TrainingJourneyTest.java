@@ -185,6 +185,10 @@ class TrainingJourneyTest {
         .until(
             ExpectedConditions.textToBePresentInElement(
                 grading, "Classificação final: 9,0 (Excelente)"));
+    // On its way to Moodle's gradebook (the demo has none: it then waits, saying why).
+    assertEquals(
+        PT.text("training.gradebook.pending"),
+        grading.findElement(By.cssSelector("p.gradebook")).getText());
     assertEquals(4, driver.findElements(By.cssSelector("#records a")).size());
     demo.audit(driver, "a trainee graded");
     click(

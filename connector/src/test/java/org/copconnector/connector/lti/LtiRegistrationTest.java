@@ -92,6 +92,13 @@ class LtiRegistrationTest {
     assertEquals(tool("/lti/login"), sent.get("initiate_login_uri").getAsString());
     assertEquals(tool("/lti/launch"), sent.getAsJsonArray("redirect_uris").get(0).getAsString());
     assertEquals(tool("/lti/jwks"), sent.get("jwks_uri").getAsString());
+    // Moodle's registration_helper.php turns these into grade sync with column management.
+    assertEquals(
+        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"
+            + " https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly"
+            + " https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly"
+            + " https://purl.imsglobal.org/spec/lti-ags/scope/score",
+        sent.get("scope").getAsString());
     JsonObject toolConfig = sent.getAsJsonObject(DynamicRegistration.TOOL_CONFIGURATION);
     assertEquals(
         "LtiDeepLinkingRequest",

@@ -56,6 +56,7 @@ public final class TestPlatform implements AutoCloseable {
   private volatile List<String> browserLaunchRoles = List.of(INSTRUCTOR);
   private volatile RSAKey browserLaunchKey;
   private volatile boolean authorizationByAddress;
+  private final TestGradebook gradebook = new TestGradebook(this);
 
   public TestPlatform() throws IOException {
     key = newKey("platform-key-1");
@@ -139,6 +140,11 @@ public final class TestPlatform implements AutoCloseable {
 
   public RSAKey key() {
     return key;
+  }
+
+  /** The platform's token endpoint and grade service. */
+  public TestGradebook gradebook() {
+    return gradebook;
   }
 
   /** Replaces the published key set, e.g. after the platform rotates its key. */
@@ -241,6 +247,10 @@ public final class TestPlatform implements AutoCloseable {
   }
 
   private MockResponse handle(RecordedRequest request) {
+    MockResponse grades = gradebook.handle(request);
+    if (grades != null) {
+      return grades;
+    }
     String path = request.getUrl().encodedPath();
     return switch (path) {
       case "/mod/lti/certs.php" ->

@@ -24,7 +24,12 @@ public final class DeliveryFailure extends Exception {
     /** No handler knows the message's kind. */
     NO_HANDLER,
     /** A fault of the connector itself. */
-    UNEXPECTED;
+    UNEXPECTED,
+    /**
+     * The LMS has not yet said where the write goes (a course not opened from it since it allows
+     * the write): it waits, without giving up, until it does.
+     */
+    WAITING;
 
     /** The code the pages translate. */
     public String code() {
@@ -54,6 +59,14 @@ public final class DeliveryFailure extends Exception {
   /** Something the write needs is gone; it can never be delivered. */
   public static DeliveryFailure missing(String message) {
     return new DeliveryFailure(message, false, Kind.MISSING, null);
+  }
+
+  /**
+   * The write cannot go until the LMS tells where (e.g. at a launch); it waits for that, tried
+   * again now and then, and is never given up.
+   */
+  public static DeliveryFailure waiting(String message) {
+    return new DeliveryFailure(message, true, Kind.WAITING, null);
   }
 
   /** Work that writes to the LMS. */

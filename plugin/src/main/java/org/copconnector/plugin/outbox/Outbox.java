@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.copconnector.plugin.store.StoreException;
@@ -217,6 +221,56 @@ public final class Outbox {
         return rs.next() ? Optional.of(message(rs)) : Optional.empty();
       }
     }
+  }
+
+  /**
+   * Makes every pending message of {@code kind} due now (what it waited for is there); returns how
+   * many.
+   */
+  public int dueNow(String kind) {
+    Timestamp now = Timestamp.from(Instant.now(clock));
+    return update(
+        "UPDATE outbox SET next_attempt_at = ? WHERE status = 'PENDING' AND kind = ? AND next_attempt_at > ?",
+        now,
+        kind,
+        now);
+  }
+
+  /** Where a message is: its status and, when its last attempt failed, why (a failure code). */
+  public record Delivery(OutboxMessage.Status status, String failure) {}
+
+  /**
+   * The delivery of each message of {@code idempotencyKeys} that exists, by key, read within the
+   * caller's transaction.
+   */
+  public static Map<String, Delivery> deliveries(Connection c, Collection<String> idempotencyKeys)
+      throws SQLException {
+    Map<String, Delivery> found = new HashMap<>();
+    if (idempotencyKeys.isEmpty()) {
+      return found;
+    }
+    String marks = String.join(", ", Collections.nCopies(idempotencyKeys.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT idempotency_key, status, last_error FROM outbox WHERE idempotency_key IN ("
+                + marks
+                + ")")) {
+      int i = 1;
+      for (String key : idempotencyKeys) {
+        ps.setString(i++, key);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          LastError error = LastError.parse(rs.getString(3));
+          found.put(
+              rs.getString(1),
+              new Delivery(
+                  OutboxMessage.Status.valueOf(rs.getString(2)),
+                  error == null ? null : error.failure()));
+        }
+      }
+    }
+    return found;
   }
 
   /** Messages in a status, newest first, at most {@code limit}. */

@@ -115,6 +115,15 @@ public final class OutboxWorker {
       outbox.markDelivered(message.id());
       return true;
     } catch (DeliveryFailure failure) {
+      if (failure.kind() == DeliveryFailure.Kind.WAITING) {
+        // Not a fault: it waits for the LMS to say where it goes (whoever learns that makes it due
+        // at once, see Outbox#dueNow); asked again at the back-off's ceiling meanwhile.
+        Instant next = Instant.now(clock).plus(retry.ceiling());
+        LOG.info(
+            "outbox message {} ({}) waits: {}", message.id(), message.kind(), failure.getMessage());
+        outbox.markRetry(message.id(), failure.kind(), failure.getMessage(), next);
+        return false;
+      }
       int attempts = message.attempts() + 1;
       if (!failure.retryable() || retry.exhausted(attempts)) {
         LOG.warn(

@@ -7,7 +7,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.copconnector.plugin.session.SessionFilter;
 
 /**
@@ -50,11 +52,17 @@ public final class RosterOverviewResource {
   @GET
   public Overview courses(@Context ContainerRequestContext request) {
     SessionFilter.administrator(request, "see every course's roster");
-    return new Overview(people.courses().stream().map(this::course).toList());
+    // The syncs' states first, the stored rosters after: a sync seen done has its people stored
+    // (read the other way round, a sync ending in between showed "done" with the old figures).
+    Map<String, RosterSyncStatus> states = new HashMap<>();
+    for (PeopleStore.KnownCourse known : people.courses()) {
+      sync.status(known.courseId()).ifPresent(s -> states.put(known.courseId(), s));
+    }
+    return new Overview(
+        people.courses().stream().map(c -> course(c, states.get(c.courseId()))).toList());
   }
 
-  private Course course(PeopleStore.KnownCourse known) {
-    RosterSyncStatus latest = sync.status(known.courseId()).orElse(null);
+  private static Course course(PeopleStore.KnownCourse known, RosterSyncStatus latest) {
     String state;
     if (latest != null) {
       state = latest.state().name().toLowerCase(java.util.Locale.ROOT);

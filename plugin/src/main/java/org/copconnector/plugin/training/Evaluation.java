@@ -39,11 +39,18 @@ public final class Evaluation {
   private final EvaluationStore evaluations = new EvaluationStore();
   private final CorrectionStore corrections = new CorrectionStore();
   private final TrainingAccess access;
+  private final GradebookScores gradebook;
 
-  public Evaluation(DataSource dataSource, PeopleStore people, Attendance attendance, Clock clock) {
+  public Evaluation(
+      DataSource dataSource,
+      PeopleStore people,
+      Attendance attendance,
+      GradebookScores gradebook,
+      Clock clock) {
     this.dataSource = dataSource;
     this.people = people;
     this.attendance = attendance;
+    this.gradebook = gradebook;
     this.clock = clock;
     this.access = new TrainingAccess(store, new CommunityAccess(people));
   }
@@ -132,6 +139,7 @@ public final class Evaluation {
               new EvaluationStore.Grade(
                   marks, result.grade(), result.mention(), comment, session.lmsUserId(), now);
           evaluations.saveGrade(c, actionId, userId, after);
+          gradebook.enqueue(c, action, userId, after);
           if (reason != null) {
             corrections.log(
                 c,
@@ -147,7 +155,7 @@ public final class Evaluation {
                     session.lmsUserId(),
                     now));
           }
-          return sheet(c, action, List.of(userId), false, now).rows().get(0);
+          return sheet(c, action, List.of(userId), true, now).rows().get(0);
         });
   }
 
@@ -174,10 +182,13 @@ public final class Evaluation {
       Connection c,
       TrainingStore.Row action,
       List<String> userIds,
-      boolean withCorrections,
+      boolean trainerView,
       Instant now)
       throws SQLException {
     AttendanceSummary figures = attendance.summary(c, action, userIds, now);
+    // Whether grades reached the LMS is the trainers' business.
+    Map<String, EvaluationSheet.Gradebook> delivered =
+        trainerView ? gradebook.states(c, action.id()) : Map.of();
     Map<String, EvaluationStore.Grade> grades = evaluations.grades(c, action.id());
     Map<String, EvaluationStore.Reflection> reflections = evaluations.reflections(c, action.id());
     int decimals = action.policy().decimals();
@@ -198,10 +209,10 @@ public final class Evaluation {
               g == null ? null : g.grade().setScale(decimals, java.math.RoundingMode.HALF_UP),
               g == null ? null : g.mention(),
               g == null ? null : g.comment(),
-              g == null ? null : g.gradedAt()));
+              g == null ? null : g.gradedAt(),
+              g == null ? null : delivered.get(f.userId())));
     }
-    List<EvaluationSheet.Correction> logged =
-        withCorrections ? corrections(c, action.id()) : List.of();
+    List<EvaluationSheet.Correction> logged = trainerView ? corrections(c, action.id()) : List.of();
     return new EvaluationSheet(action.policy(), figures.minimumMinutes(), rows, logged);
   }
 

@@ -26,12 +26,20 @@ public record EvaluationSheet(
       BigDecimal grade,
       String mention,
       String comment,
-      Instant gradedAt) {
+      Instant gradedAt,
+      Gradebook gradebook) {
 
     boolean graded() {
       return grade != null;
     }
   }
+
+  /**
+   * Whether the last grade reached the LMS's gradebook: {@code pending}, {@code in_gradebook},
+   * {@code waiting} (for the LMS to say where its gradebook is) or {@code failed}; {@code failure}
+   * names why the last attempt did not succeed ({@code delivery.failure.<failure>}). Trainers only.
+   */
+  public record Gradebook(String state, String failure) {}
 
   /**
    * What an administrator changed in the closed action, who and when: {@code what} in plain words;
