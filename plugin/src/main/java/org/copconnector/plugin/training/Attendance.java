@@ -255,6 +255,7 @@ public final class Attendance {
               action.rule(),
               sessions,
               bySession,
+              action.status() == TrainingAction.Status.CLOSED,
               now));
     }
     rows.sort(java.util.Comparator.comparing(AttendanceSummary.Row::name));
