@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class TrainingWorkshopTest extends TrainingCourseTest {
   @Test
-  void aWorkshopIsRunMarkedCheckedInFlaggedReflectedGradedAndClosedWhileItsCommunityGoesOn() throws Exception {
+  void aWorkshopIsRunMarkedCheckedInFlaggedReflectedGradedAndClosedWhileItsCommunityGoesOn()
+      throws Exception {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Answer created =
         call(
