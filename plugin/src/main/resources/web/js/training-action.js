@@ -5,6 +5,7 @@ import { checkInOpen, criterion, hours, period, sessionFacts } from './training-
 import { showCalendar, showSessions } from './training-sessions.js';
 import { showAttendance, showTrainees } from './training-people.js';
 import { listenForReflection, showTraineeEvaluation, showTrainerEvaluation } from './training-evaluation.js';
+import { showSatisfaction } from './training-satisfaction.js';
 import { dashboardCards } from './training-dashboard.js';
 
 const $ = (id) => document.getElementById(id);
@@ -123,6 +124,7 @@ async function draw() {
   const base = `/api/v1/training-actions/${encodeURIComponent(page.id)}`;
   const [action, summary] = await Promise.all([api('GET', base), api('GET', `${base}/attendance`)]);
   const admin = hub.me.role === 'admin';
+  page.admin = admin;
   const trains = action.mine.trainer || admin;
   const manages = trains && action.status === 'open';
   document.title = `${action.title} · ${t('app.name')}`;
@@ -143,6 +145,7 @@ async function draw() {
   showClose(action, manages, t);
   await Promise.all([
     showDashboard(trains, t), showTraineeEvaluation(page, action), showTrainerEvaluation(page, action, trains),
+    showSatisfaction(page, action, trains),
   ]);
 }
 

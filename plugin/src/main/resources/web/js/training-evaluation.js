@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { el, sanitisedHtml, showStatus } from './ui.js';
+import { showCorrections } from './training-corrections.js';
 import { portfolioHref } from './training-dashboard.js';
 import { criterion, mention } from './training-format.js';
 
@@ -102,7 +103,8 @@ async function submitReflection(page, event) {
   }
 }
 
-function gradeForm(page, action, row, editable) {
+// Editable while the action is open; once closed, an administrator corrects, saying why.
+function gradeForm(page, action, row, editable, correcting) {
   const { t } = page;
   const policy = action.policy;
   const form = el('form', undefined, 'row g-2 align-items-end');
@@ -112,7 +114,7 @@ function gradeForm(page, action, row, editable) {
     const label = el('label', `${criterion(t, c.name)} (${c.weight})`, 'form-label small mb-0');
     label.htmlFor = id;
     const input = el('input', undefined, 'form-control form-control-sm');
-    Object.assign(input, { id, type: 'number', step: '0.01', min: policy.scaleMin, max: policy.scaleMax, required: true, disabled: !editable });
+    Object.assign(input, { id, type: 'number', step: '0.01', min: policy.scaleMin, max: policy.scaleMax, required: true, disabled: !editable && !correcting });
     input.dataset.criterion = c.name;
     if (row.marks && row.marks[c.name] != null) input.value = row.marks[c.name];
     wrap.append(label, input);
@@ -123,13 +125,24 @@ function gradeForm(page, action, row, editable) {
   const commentLabel = el('label', t('training.record.comment'), 'form-label small mb-0');
   commentLabel.htmlFor = commentId;
   const comment = el('input', undefined, 'form-control form-control-sm');
-  Object.assign(comment, { id: commentId, maxLength: 5000, value: row.comment || '', disabled: !editable });
+  Object.assign(comment, { id: commentId, maxLength: 5000, value: row.comment || '', disabled: !editable && !correcting });
   commentWrap.append(commentLabel, comment);
+  let reason = null;
+  const reasonWrap = el('div', undefined, 'col-12');
+  if (correcting) {
+    const reasonId = `reason-${row.userId}`;
+    const reasonLabel = el('label', t('training.correct.reason'), 'form-label small mb-0');
+    reasonLabel.htmlFor = reasonId;
+    reason = el('input', undefined, 'form-control form-control-sm');
+    Object.assign(reason, { id: reasonId, maxLength: 1000, required: true });
+    reasonWrap.append(reasonLabel, reason);
+  }
   const result = el('p', row.grade != null ? gradeText(t, row, policy) : t('training.record.notGraded'), 'col-12 small mb-0 fw-semibold');
   result.setAttribute('role', 'status');
   form.append(...fields, commentWrap);
-  if (editable) {
-    const save = el('button', t('training.saveGrade'), 'btn btn-primary btn-sm');
+  if (correcting) form.append(reasonWrap);
+  if (editable || correcting) {
+    const save = el('button', t(correcting ? 'training.correct.grade' : 'training.saveGrade'), 'btn btn-primary btn-sm');
     save.type = 'submit';
     const saveWrap = el('div', undefined, 'col-auto');
     saveWrap.append(save);
@@ -145,7 +158,12 @@ function gradeForm(page, action, row, editable) {
     const marks = {};
     form.querySelectorAll('input[data-criterion]').forEach((input) => { marks[input.dataset.criterion] = Number(input.value); });
     try {
-      const answer = await api('PUT', `${base(page)}/grades/${encodeURIComponent(row.userId)}`, { marks, comment: comment.value });
+      const body = reason ? { marks, comment: comment.value, reason: reason.value.trim() } : { marks, comment: comment.value };
+      const answer = await api('PUT', `${base(page)}/grades/${encodeURIComponent(row.userId)}`, body);
+      if (reason) {
+        await page.render();
+        return;
+      }
       showStatus(result, gradeText(t, answer, policy));
       showGradebook(t, gradebook, answer.gradebook);
     } catch (error) {
@@ -165,6 +183,7 @@ export async function showTrainerEvaluation(page, action, trains) {
   ]);
   $('reflections-count').textContent = t('training.reflectionsCount', { submitted: reflections.submitted, missing: reflections.missing });
   const editable = action.status === 'open';
+  const correcting = page.admin && !editable;
   const items = sheet.rows.map((row) => {
     const item = el('li', undefined, 'list-group-item');
     const head = el('div', undefined, 'd-flex flex-wrap justify-content-between gap-2 mb-1');
@@ -177,10 +196,11 @@ export async function showTrainerEvaluation(page, action, trains) {
       details.append(el('summary', t('training.readReflection'), 'text-primary'), sanitisedHtml(reflection.body));
       item.append(details);
     }
-    item.append(gradeForm(page, action, row, editable));
+    item.append(gradeForm(page, action, row, editable, correcting));
     return item;
   });
   $('evaluation').replaceChildren(...items);
+  showCorrections(page, action, sheet);
   $('records').replaceChildren(
     link(t('training.record.attendanceTitle') + ' (PDF)', `${base(page)}/records/attendance.pdf`),
     link(t('training.record.attendanceTitle') + ' (CSV)', `${base(page)}/records/attendance.csv`),

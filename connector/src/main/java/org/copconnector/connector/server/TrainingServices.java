@@ -10,6 +10,7 @@ import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.training.Attendance;
 import org.copconnector.plugin.training.Evaluation;
 import org.copconnector.plugin.training.GradebookScores;
+import org.copconnector.plugin.training.Satisfaction;
 import org.copconnector.plugin.training.SessionCalendar;
 import org.copconnector.plugin.training.SessionPrompts;
 import org.copconnector.plugin.training.SessionReminders;
@@ -29,6 +30,7 @@ public record TrainingServices(
     TrainingActions actions,
     Attendance attendance,
     Evaluation evaluation,
+    Satisfaction satisfaction,
     TrainingRecords records,
     TrainerDashboards dashboards,
     TraineePortfolios portfolios,
@@ -53,6 +55,7 @@ public record TrainingServices(
             attendance,
             new GradebookScores(dataSource, core.outbox()),
             clock);
+    Satisfaction satisfaction = new Satisfaction(dataSource, core.people(), clock);
     return new TrainingServices(
         new TrainingActions(
             dataSource,
@@ -63,7 +66,8 @@ public record TrainingServices(
             clock),
         attendance,
         evaluation,
-        new TrainingRecords(dataSource, core.people(), evaluation, zone, clock),
+        satisfaction,
+        new TrainingRecords(dataSource, core.people(), evaluation, satisfaction, zone, clock),
         new TrainerDashboards(dataSource, core.people(), attendance, clock),
         new TraineePortfolios(dataSource, core.people(), clock),
         new SessionPrompts(dataSource, prompts, core.people(), clock),
@@ -74,7 +78,7 @@ public record TrainingServices(
   public List<Object> resources() {
     return List.of(
         new TrainingActionResource(
-            actions, attendance, evaluation, records, dashboards, portfolios),
+            actions, attendance, evaluation, satisfaction, records, dashboards, portfolios),
         new TrainingSessionResource(actions, attendance),
         new TrainingCalendarResource(actions));
   }

@@ -129,7 +129,9 @@ class AdminTranslationsTest {
             ForumMirror.DISCUSSION,
             ForumMirror.REPLY,
             ForumShare.KIND,
-            Notifier.KIND);
+            Notifier.KIND,
+            org.copconnector.plugin.training.SessionCalendar.KIND,
+            org.copconnector.plugin.training.GradebookScores.KIND);
     Set<String> keys = new TreeSet<>();
     kinds.forEach(kind -> keys.add("outbox.kind." + kind));
     assertKeys(keys);
@@ -144,7 +146,7 @@ class AdminTranslationsTest {
         .forEach(
             failure ->
                 keys.add("roster.failure." + Json.lenient().toJson(failure).replace("\"", "")));
-    assertEquals(10, keys.size(), keys.toString());
+    assertEquals(11, keys.size(), keys.toString());
     assertKeys(keys);
   }
 }

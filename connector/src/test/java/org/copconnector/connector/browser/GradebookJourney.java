@@ -87,6 +87,50 @@ final class GradebookJourney {
         Map.of(user("student1"), new BigDecimal("9"), user("student2"), new BigDecimal("6.5")),
         grades(column),
         "the regrade replaced the grade");
+
+    // As after lost answers: Moodle made the column but the connector never learnt where it is,
+    // and Moodle took student1's score but the connector never heard it had. The next delivery
+    // finds the column by listing the course's columns, and the score sent again is taken once.
+    execute("DELETE FROM training_line_item WHERE action_id = ?", id);
+    String delivered = scoreKey(id, user("student1"));
+    execute(
+        "UPDATE outbox SET status = 'PENDING', next_attempt_at = CURRENT_TIMESTAMP"
+            + " WHERE idempotency_key = ?",
+        delivered);
+    grade(id, "student2", "7");
+    awaitDelivered();
+    assertEquals(column, column(id, title), "found again, not made twice");
+    assertEquals(
+        Map.of(user("student1"), new BigDecimal("9"), user("student2"), new BigDecimal("7")),
+        grades(column),
+        "one grade each, the latest");
+    assertEquals("in_gradebook", gradebookState(id, "student1"));
+  }
+
+  private String scoreKey(String action, String userId) {
+    try (java.sql.Connection c = connector.database().dataSource().getConnection();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT outbox_key FROM training_grade_score WHERE action_id = ? AND lms_user_id = ?")) {
+      ps.setString(1, action);
+      ps.setString(2, userId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "a score was sent for " + userId);
+        return rs.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void execute(String sql, String value) {
+    try (java.sql.Connection c = connector.database().dataSource().getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, value);
+      assertEquals(1, ps.executeUpdate(), sql);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private void grade(String action, String username, String mark) {

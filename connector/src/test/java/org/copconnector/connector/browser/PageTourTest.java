@@ -29,11 +29,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Every page as each role sees it, on the demo's sample content: a member, a facilitator and an
  * administrator walk from the course hub through a community, a thread, the bank, a resource, the
- * reflection page, a prompt, their reflections and the administration page, each in both languages
- * and at both sizes (paired so that every page is seen in each language and at each size). At every
- * page, and again with its folded forms opened, axe-core checks it and no bundle key nor (on a
- * Portuguese page) an English sentence of the bundle may show; the harness fails on any console
- * error or failed request.
+ * reflection page, a prompt, their reflections, the administration page and the training actions
+ * (the list, a running action, its session's roster for trainers, a closed one), each in both
+ * languages and at both sizes (paired so that every page is seen in each language and at each
+ * size). At every page, and again with its folded forms opened, axe-core checks it and no bundle
+ * key nor (on a Portuguese page) an English sentence of the bundle may show; the harness fails on
+ * any console error or failed request.
  */
 class PageTourTest {
 
@@ -43,6 +44,7 @@ class PageTourTest {
   @RegisterExtension final HeadlessChrome chrome = new HeadlessChrome();
   @TempDir static Path dataDir;
   private static Connector connector;
+  private static String closedAction;
   private WebDriver driver;
   private Language language;
 
@@ -58,6 +60,7 @@ class PageTourTest {
             new ConfigLoader(env, dataDir.resolve("none")).load(null),
             List.of(),
             Connector.Mode.DEMO);
+    closedAction = SampleTraining.make(connector.port(), COURSE);
   }
 
   @AfterAll
@@ -84,6 +87,7 @@ class PageTourTest {
     this.language = language;
     driver = chrome.driver(viewport);
     boolean admin = person.startsWith("Rui");
+    boolean trainee = person.startsWith("Gabriela");
     enterDemoAs(person);
     look("course hub");
 
@@ -120,6 +124,19 @@ class PageTourTest {
     open("/admin");
     assertEquals(admin, driver.findElement(By.id("refused")).getAttribute("hidden") != null);
     look("administration");
+
+    open("/training?course=" + COURSE);
+    look("training actions");
+    follow(By.linkText(SampleTraining.RUNNING));
+    waitForText(By.id("title"), SampleTraining.RUNNING);
+    look("training action");
+    if (!trainee) {
+      follow(By.cssSelector("#sessions a[href^='/training-session']"));
+      look("training session");
+    }
+    open("/training-action?id=" + closedAction);
+    waitForText(By.id("title"), SampleTraining.CLOSED);
+    look("closed training action");
   }
 
   /**

@@ -192,6 +192,16 @@ class BoundaryApiTest {
         "/api/v1/training-sessions/{trainingSession}/attendance/d08",
         "{'status':'late','lateMinutes':5}");
     target(
+        TrainingRequests.SatisfactionPlan.class,
+        "POST",
+        "/api/v1/training-actions/{training}/satisfaction",
+        "{'closesAt':'{later}','minRespondents':3}");
+    target(
+        TrainingRequests.SatisfactionAnswers.class,
+        "POST",
+        "/api/v1/training-actions/{training}/satisfaction/answers",
+        "{'agreements':[5,4,5,3,4,5],'comment':'C'}");
+    target(
         TrainingRequests.CheckInCode.class,
         "POST",
         "/api/v1/training-sessions/{trainingSession}/check-in",

@@ -303,7 +303,7 @@ class TrainingEvaluationTest extends TrainingCourseTest {
     assertEquals(mention, row.get("mention").getAsString(), row.toString());
   }
 
-  private static String pdfText(String session, String path) throws Exception {
+  static String pdfText(String session, String path) throws Exception {
     DemoHub.Download pdf = hub.download(session, path);
     assertEquals(200, pdf.status(), path);
     assertEquals("application/pdf", pdf.headers().get("Content-Type"));

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class TrainingWorkshopTest extends TrainingCourseTest {
   @Test
-  void aWorkshopIsRunMarkedCheckedInFlaggedAndClosedWhileItsCommunityGoesOn() throws Exception {
+  void aWorkshopIsRunMarkedCheckedInFlaggedReflectedGradedAndClosedWhileItsCommunityGoesOn()
+      throws Exception {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Answer created =
         call(
@@ -324,6 +325,69 @@ class TrainingWorkshopTest extends TrainingCourseTest {
             .getAsJsonArray()
             .size());
 
+    // Everyone hands in a final reflection and is graded, 30/40/30, rounded half up to one
+    // decimal from the exact weighted mean, worked by hand (at each mention's boundary too):
+    // 2.7 + 3.52 + 2.73 = 8.95 → 9.0 Excelente; 2.4 + 3.16 + 2.43 = 7.99 → 8.0 Muito Bom;
+    // 1.95 + 2.56 + 1.98 = 6.49 → 6.5 Bom; 1.5 + 1.96 + 1.53 = 4.99 → 5.0 Regular;
+    // 4.9 → 4.9 Insuficiente; 1.92 + 2.6 + 1.92 = 6.44 → 6.4 Regular.
+    String[][] marks = {
+      {"9", "8.8", "9.1", "9.0", "excellent", "9,0 Excelente"},
+      {"8", "7.9", "8.1", "8.0", "very_good", "8,0 Muito Bom"},
+      {"6.5", "6.4", "6.6", "6.5", "good", "6,5 Bom"},
+      {"5", "4.9", "5.1", "5.0", "fair", "5,0 Regular"},
+      {"4.9", "4.9", "4.9", "4.9", "insufficient", "4,9 Insuficiente"},
+      {"6.4", "6.5", "6.4", "6.4", "fair", "6,4 Regular"}
+    };
+    List<String> everyone = List.copyOf(new java.util.TreeSet<>(trainees.keySet()));
+    for (int i = 0; i < everyone.size(); i++) {
+      String who = everyone.get(i);
+      Answer handedIn =
+          call(
+              trainees.get(who),
+              "PUT",
+              "/api/v1/training-actions/" + id + "/final-reflection",
+              "{'body':'<p>O que mudou na minha prática: " + who + "</p>'}");
+      assertEquals(200, handedIn.status(), String.valueOf(handedIn.json()));
+      String[] m = marks[i % marks.length];
+      Answer graded =
+          call(
+              filipe,
+              "PUT",
+              "/api/v1/training-actions/" + id + "/grades/" + who,
+              "{'marks':{'participation':"
+                  + m[0]
+                  + ",'work':"
+                  + m[1]
+                  + ",'final_reflection':"
+                  + m[2]
+                  + "}}");
+      assertEquals(200, graded.status(), String.valueOf(graded.json()));
+      assertEquals(m[3], graded.object().get("grade").getAsBigDecimal().toPlainString(), who);
+      assertEquals(m[4], graded.object().get("mention").getAsString(), who);
+    }
+    JsonObject reflections =
+        call(filipe, "GET", "/api/v1/training-actions/" + id + "/final-reflections", null).object();
+    assertEquals(25, reflections.get("submitted").getAsInt());
+    assertEquals(0, reflections.get("missing").getAsInt());
+    // The records hold the same figures: hours, attendance share, grade and mention.
+    String evaluationPdf =
+        TrainingEvaluationTest.pdfText(
+            filipe, "/api/v1/training-actions/" + id + "/records/evaluation.pdf");
+    for (String[] m : marks) {
+      assertTrue(evaluationPdf.contains(m[5]), m[5] + " in " + evaluationPdf);
+    }
+    assertTrue(evaluationPdf.contains("Horas: 25 conjuntas, 25 autónomas"), evaluationPdf);
+    assertTrue(evaluationPdf.contains("40,0 %"), "the lost trainee's share");
+    assertTrue(evaluationPdf.contains("48,0 %"), "the trainee at risk");
+    String attendancePdf =
+        TrainingEvaluationTest.pdfText(
+            filipe, "/api/v1/training-actions/" + id + "/records/attendance.pdf");
+    // A letter per session: absent 1–3, excused 4, present 5–8; then the totals.
+    assertTrue(attendancePdf.contains("F F F J P P P P"), attendancePdf);
+    assertTrue(attendancePdf.contains("10 40,0 % abaixo do mínimo"), attendancePdf);
+    assertTrue(attendancePdf.contains("F F J A30 P P P P"), attendancePdf);
+    assertTrue(attendancePdf.contains("12 48,0 % em risco"), attendancePdf);
+
     // Closed: every change refused, the records still read, the community still used.
     Answer closed = call(filipe, "POST", "/api/v1/training-actions/" + id + "/close", null);
     assertEquals(200, closed.status(), String.valueOf(closed.json()));
@@ -365,7 +429,8 @@ class TrainingWorkshopTest extends TrainingCourseTest {
     }
     JsonObject after =
         call(filipe, "GET", "/api/v1/training-actions/" + id + "/attendance", null).object();
-    assertFigures(row(after, atRisk), 720, "48.0", "at_risk");
+    // Closed, nothing is still to come: below the minimum is lost, no longer at risk.
+    assertFigures(row(after, atRisk), 720, "48.0", "lost");
     Answer thread =
         call(
             trainees.get("t04"),

@@ -28,7 +28,10 @@ public record Survey(
     @SerializedName("collaboration")
     COLLABORATION,
     @SerializedName("custom")
-    CUSTOM
+    CUSTOM,
+    /** A training action's satisfaction questionnaire, run by the action (not the community). */
+    @SerializedName("satisfaction")
+    SATISFACTION
   }
 
   /** One round; {@code answeredByMe} concerns the caller only. */

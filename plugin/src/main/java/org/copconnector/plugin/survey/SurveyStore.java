@@ -155,6 +155,32 @@ final class SurveyStore {
     return true;
   }
 
+  /** An open comment, kept apart from its author as the answers are. */
+  void comment(Connection c, String roundId, String body) throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO survey_comment (id, round_id, body) VALUES (?, ?, ?)",
+        UUID.randomUUID().toString(),
+        roundId,
+        body);
+  }
+
+  /** A round's comments in the order of their random keys, which says nothing of who or when. */
+  List<String> comments(Connection c, String roundId) throws SQLException {
+    return Sql.strings(
+        c, "SELECT body FROM survey_comment WHERE round_id = ? ORDER BY id", roundId);
+  }
+
+  /** Ends a round at {@code at} if it would close later. */
+  void closeRound(Connection c, String roundId, Instant at) throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE survey_round SET closes_at = ? WHERE id = ? AND closes_at > ?",
+        Timestamp.from(at),
+        roundId,
+        Timestamp.from(at));
+  }
+
   int respondents(Connection c, String roundId) throws SQLException {
     return Sql.count(c, "SELECT COUNT(*) FROM survey_participation WHERE round_id = ?", roundId);
   }

@@ -24,6 +24,12 @@ public final class SurveyTemplates {
    */
   private static final int COLLABORATION = 6;
 
+  /**
+   * The usual statements of in-service training evaluation: objectives, relevance to practice, the
+   * trainer's clarity, materials, organisation and schedule, recommending it.
+   */
+  private static final int SATISFACTION = 6;
+
   private SurveyTemplates() {}
 
   /** The bundle keys of a template's statements, in order (none for a custom survey). */
@@ -32,6 +38,7 @@ public final class SurveyTemplates {
         switch (template) {
           case MIRROR -> MIRROR;
           case COLLABORATION -> COLLABORATION;
+          case SATISFACTION -> SATISFACTION;
           case CUSTOM -> 0;
         };
     return IntStream.rangeClosed(1, size).mapToObj(n -> prefix(template) + n).toList();

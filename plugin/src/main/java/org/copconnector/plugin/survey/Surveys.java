@@ -61,7 +61,11 @@ public final class Surveys {
   }
 
   public Survey create(Session session, NewSurvey request) {
-    if (request == null || request.communityId() == null || request.template() == null) {
+    // A satisfaction questionnaire belongs to a training action, which opens it.
+    if (request == null
+        || request.communityId() == null
+        || request.template() == null
+        || request.template() == Survey.Template.SATISFACTION) {
       throw ApiException.invalid(
           Reason.SURVEY_TEMPLATE_REQUIRED,
           "template",
@@ -120,7 +124,10 @@ public final class Surveys {
           access.of(c, session, communityId).requireRead();
           List<Survey> surveys = new ArrayList<>();
           for (String id : store.surveysOf(c, communityId)) {
-            surveys.add(view(c, session, id));
+            Survey survey = view(c, session, id);
+            if (survey.template() != Survey.Template.SATISFACTION) {
+              surveys.add(survey);
+            }
           }
           return surveys;
         });
@@ -218,28 +225,34 @@ public final class Surveys {
           if (now.isBefore(round.opensAt()) || !now.isBefore(round.closesAt())) {
             throw new ApiException(Reason.ROUND_NOT_OPEN, "this round is not open");
           }
-          int items = store.items(c, surveyId).size();
           List<Integer> given =
-              answers == null || answers.agreements() == null ? List.of() : answers.agreements();
-          if (given.size() != items) {
-            throw ApiException.invalid(
-                Reason.ANSWER_COUNT,
-                "agreements",
-                "one answer per statement (" + items + "), null to skip one",
-                Map.of("count", items));
-          }
-          if (given.stream().anyMatch(a -> a != null && (a < 1 || a > 5))) {
-            throw ApiException.invalid(
-                Reason.AGREEMENT_RANGE,
-                "agreements",
-                "answers are 1 (totally disagree) to 5 (totally agree)",
-                Map.of("min", 1, "max", 5));
-          }
+              checked(
+                  store.items(c, surveyId).size(), answers == null ? null : answers.agreements());
           if (!store.answer(c, roundId, session.lmsUserId(), given)) {
             throw new ApiException(Reason.ALREADY_ANSWERED, "you have already answered this round");
           }
           return null;
         });
+  }
+
+  /** One answer per statement, each 1 to 5 or null (skipped). */
+  static List<Integer> checked(int items, List<Integer> agreements) {
+    List<Integer> given = agreements == null ? List.of() : agreements;
+    if (given.size() != items) {
+      throw ApiException.invalid(
+          Reason.ANSWER_COUNT,
+          "agreements",
+          "one answer per statement (" + items + "), null to skip one",
+          Map.of("count", items));
+    }
+    if (given.stream().anyMatch(a -> a != null && (a < 1 || a > 5))) {
+      throw ApiException.invalid(
+          Reason.AGREEMENT_RANGE,
+          "agreements",
+          "answers are 1 (totally disagree) to 5 (totally agree)",
+          Map.of("min", 1, "max", 5));
+    }
+    return given;
   }
 
   /**
@@ -314,9 +327,11 @@ public final class Surveys {
 
   private SurveyStore.Row readable(Connection c, Session session, String surveyId)
       throws SQLException {
+    // A training action's questionnaire is reached through the action, which knows its trainees.
     SurveyStore.Row survey =
         store
             .survey(c, surveyId)
+            .filter(s -> s.template() != Survey.Template.SATISFACTION)
             .orElseThrow(
                 () -> ApiException.notFound(Reason.SURVEY_NOT_FOUND, "survey " + surveyId));
     access.of(c, session, survey.communityId()).requireRead();

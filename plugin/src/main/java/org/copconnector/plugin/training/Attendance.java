@@ -45,6 +45,7 @@ public final class Attendance {
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
   private final AttendanceStore marks = new AttendanceStore();
+  private final CorrectionStore corrections = new CorrectionStore();
   private final TrainingAccess access;
   private final SecureRandom random = new SecureRandom();
 
@@ -76,7 +77,13 @@ public final class Attendance {
     }
     return write(
         c -> {
-          TrainingSession found = changeable(c, session, sessionId);
+          TrainingSession found = access.session(c, session, sessionId);
+          TrainingAccess.Standing standing =
+              access.forChange(c, session, found.actionId()).requireTrainer();
+          String reason = standing.correctionReason(request.reason());
+          if (!found.scheduled()) {
+            throw new ApiException(Reason.SESSION_CANCELLED, "this session is cancelled");
+          }
           requireTrainee(c, found.actionId(), userId);
           boolean late = request.status() == AttendanceSheet.Mark.LATE;
           int lateMinutes = late && request.lateMinutes() != null ? request.lateMinutes() : 0;
@@ -90,7 +97,33 @@ public final class Attendance {
           String note = request.note() == null ? "" : request.note().strip();
           AttendanceStore.Mark mark =
               new AttendanceStore.Mark(request.status(), lateMinutes, note, false);
-          marks.save(c, sessionId, userId, mark, session.lmsUserId(), Instant.now(clock));
+          AttendanceStore.Mark before = marks.ofSession(c, sessionId).get(userId);
+          Instant now = Instant.now(clock);
+          marks.save(c, sessionId, userId, mark, session.lmsUserId(), now);
+          if (reason != null) {
+            corrections.log(
+                c,
+                found.actionId(),
+                new CorrectionStore.Made(
+                    "attendance of "
+                        + userId
+                        + " at the session of "
+                        + found.startsAt()
+                        + ": "
+                        + text(before)
+                        + " -> "
+                        + text(mark)
+                        + "; reason: "
+                        + reason,
+                    CorrectionStore.Kind.ATTENDANCE,
+                    userId,
+                    sessionId,
+                    state(before),
+                    state(mark),
+                    reason,
+                    session.lmsUserId(),
+                    now));
+          }
           return row(c, userId, mark);
         });
   }
@@ -222,6 +255,7 @@ public final class Attendance {
               action.rule(),
               sessions,
               bySession,
+              action.status() == TrainingAction.Status.CLOSED,
               now));
     }
     rows.sort(java.util.Comparator.comparing(AttendanceSummary.Row::name));
@@ -240,6 +274,30 @@ public final class Attendance {
     rows.sort(java.util.Comparator.comparing(AttendanceSheet.Row::name));
     String code = store.checkInCode(c, found.id()).orElse(null);
     return new AttendanceSheet(found, rows, code == null ? null : checkIn(found, code));
+  }
+
+  /** A mark as the correction log keeps it; empty when there was none. */
+  private static Map<String, String> state(AttendanceStore.Mark mark) {
+    if (mark == null) {
+      return Map.of();
+    }
+    Map<String, String> state = new java.util.LinkedHashMap<>();
+    state.put("status", mark.status().name().toLowerCase(Locale.ROOT));
+    if (mark.status() == AttendanceSheet.Mark.LATE) {
+      state.put("lateMinutes", String.valueOf(mark.lateMinutes()));
+    }
+    if (!mark.note().isEmpty()) {
+      state.put("note", mark.note());
+    }
+    return state;
+  }
+
+  private static String text(AttendanceStore.Mark mark) {
+    if (mark == null) {
+      return "not marked";
+    }
+    String status = mark.status().name().toLowerCase(Locale.ROOT);
+    return mark.status() == AttendanceSheet.Mark.LATE ? status + " " + mark.lateMinutes() : status;
   }
 
   private static AttendanceSheet.Row sheetRow(

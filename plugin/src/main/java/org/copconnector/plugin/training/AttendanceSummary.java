@@ -45,7 +45,8 @@ public record AttendanceSummary(int jointMinutes, long minimumMinutes, List<Row>
 
   /**
    * One trainee's row: {@code marks} by session id, over the action's scheduled (not cancelled)
-   * sessions. Joint minutes no session holds yet count as still to come.
+   * sessions. Joint minutes no session holds yet count as still to come, unless the action is
+   * {@code closed}: then nothing is to come, and the minimum is met or lost.
    */
   static Row row(
       String userId,
@@ -54,6 +55,7 @@ public record AttendanceSummary(int jointMinutes, long minimumMinutes, List<Row>
       AttendanceRule rule,
       List<TrainingSession> sessions,
       Map<String, AttendanceSheet.Row> marks,
+      boolean closed,
       Instant now) {
     long attended = 0;
     long scheduled = 0;
@@ -66,13 +68,13 @@ public record AttendanceSummary(int jointMinutes, long minimumMinutes, List<Row>
       AttendanceSheet.Row mark = marks.get(session.id());
       if (mark != null && mark.status() != null) {
         attended += mark.attended(session.minutes());
-      } else if (!session.startedBy(now)) {
+      } else if (!closed && !session.startedBy(now)) {
         // Not marked and still to come: the trainee may yet attend it whole.
         open += session.minutes();
         longestOpen = Math.max(longestOpen, session.minutes());
       }
     }
-    long unscheduled = Math.max(0, jointMinutes - scheduled);
+    long unscheduled = closed ? 0 : Math.max(0, jointMinutes - scheduled);
     long reachable = attended + open + unscheduled;
     State state;
     if (rule.met(attended, jointMinutes)) {

@@ -31,15 +31,13 @@ public final class Evaluation {
   /** The longest final reflection, as sent and as stored (sanitised). */
   public static final int MAX_REFLECTION = 100_000;
 
-  /** The longest note of what a correction changed, as the column holds it. */
-  private static final int MAX_CORRECTION = 2000;
-
   private final DataSource dataSource;
   private final PeopleStore people;
   private final Attendance attendance;
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
   private final EvaluationStore evaluations = new EvaluationStore();
+  private final CorrectionStore corrections = new CorrectionStore();
   private final TrainingAccess access;
   private final GradebookScores gradebook;
 
@@ -125,18 +123,7 @@ public final class Evaluation {
           TrainingAccess.Standing standing =
               access.forChange(c, session, actionId).requireTrainer();
           TrainingStore.Row action = standing.action();
-          String reason = request.reason() == null ? "" : request.reason().strip();
-          if (action.closed()) {
-            if (!standing.admin()) {
-              standing.requireOpen();
-            }
-            if (reason.isEmpty()) {
-              throw ApiException.invalid(
-                  Reason.CORRECTION_REASON_REQUIRED,
-                  "reason",
-                  "say why a closed action's grade is corrected");
-            }
-          }
+          String reason = standing.correctionReason(request.reason());
           if (!store.isTrainee(c, actionId, userId)) {
             throw ApiException.notFound(Reason.TRAINEE_NOT_FOUND, "trainee " + userId);
           }
@@ -153,9 +140,20 @@ public final class Evaluation {
                   marks, result.grade(), result.mention(), comment, session.lmsUserId(), now);
           evaluations.saveGrade(c, actionId, userId, after);
           gradebook.enqueue(c, action, userId, after);
-          if (action.closed()) {
-            evaluations.logCorrection(
-                c, actionId, correction(userId, before, after, reason), session.lmsUserId(), now);
+          if (reason != null) {
+            corrections.log(
+                c,
+                actionId,
+                new CorrectionStore.Made(
+                    correction(userId, before, after, reason),
+                    CorrectionStore.Kind.GRADE,
+                    userId,
+                    null,
+                    before == null ? Map.of() : state(before),
+                    state(after),
+                    reason,
+                    session.lmsUserId(),
+                    now));
           }
           return sheet(c, action, List.of(userId), true, now).rows().get(0);
         });
@@ -214,13 +212,45 @@ public final class Evaluation {
               g == null ? null : g.gradedAt(),
               g == null ? null : delivered.get(f.userId())));
     }
-    List<EvaluationSheet.Correction> corrections = new ArrayList<>();
-    if (trainerView) {
-      for (String[] made : evaluations.corrections(c, action.id())) {
-        corrections.add(new EvaluationSheet.Correction(made[0], made[1], Instant.parse(made[2])));
-      }
+    List<EvaluationSheet.Correction> logged = trainerView ? corrections(c, action.id()) : List.of();
+    return new EvaluationSheet(action.policy(), figures.minimumMinutes(), rows, logged);
+  }
+
+  /** The action's corrections, with the names of those who made them and whose record changed. */
+  private List<EvaluationSheet.Correction> corrections(Connection c, String actionId)
+      throws SQLException {
+    List<CorrectionStore.Made> made = corrections.list(c, actionId);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    made.forEach(
+        m -> {
+          ids.add(m.madeBy());
+          if (m.userId() != null) {
+            ids.add(m.userId());
+          }
+        });
+    Map<String, String> names = people.names(c, ids);
+    Map<String, Instant> starts = new java.util.HashMap<>();
+    for (TrainingSession s : store.sessionsOf(c, actionId)) {
+      starts.put(s.id(), s.startsAt());
     }
-    return new EvaluationSheet(action.policy(), figures.minimumMinutes(), rows, corrections);
+    List<EvaluationSheet.Correction> shown = new ArrayList<>();
+    for (CorrectionStore.Made m : made) {
+      shown.add(
+          new EvaluationSheet.Correction(
+              m.what(),
+              m.madeBy(),
+              m.madeAt(),
+              names.getOrDefault(m.madeBy(), "User " + m.madeBy()),
+              m.kind() == null ? null : m.kind().name().toLowerCase(java.util.Locale.ROOT),
+              m.userId(),
+              m.userId() == null ? null : names.getOrDefault(m.userId(), "User " + m.userId()),
+              m.sessionId(),
+              m.sessionId() == null ? null : starts.get(m.sessionId()),
+              m.before() == null || m.before().isEmpty() ? null : m.before(),
+              m.after(),
+              m.reason()));
+    }
+    return shown;
   }
 
   private FinalReflection reflection(Connection c, TrainingStore.Row action, String userId)
@@ -286,7 +316,14 @@ public final class Evaluation {
             + text(after.marks())
             + "; reason: "
             + reason;
-    return what.length() > MAX_CORRECTION ? what.substring(0, MAX_CORRECTION) : what;
+    return what;
+  }
+
+  private static Map<String, String> state(EvaluationStore.Grade g) {
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("grade", g.grade().toPlainString());
+    state.put("mention", g.mention());
+    return state;
   }
 
   private static String text(Map<String, BigDecimal> marks) {

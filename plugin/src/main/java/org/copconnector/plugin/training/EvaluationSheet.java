@@ -41,6 +41,25 @@ public record EvaluationSheet(
    */
   public record Gradebook(String state, String failure) {}
 
-  /** What an administrator changed in the closed action, who and when. */
-  public record Correction(String what, String madeBy, Instant madeAt) {}
+  /**
+   * What an administrator changed in the closed action, who and when: {@code what} in plain words;
+   * the parts for a page to say it in the reader's language: {@code kind} ("grade" or
+   * "attendance"), whose record, the session of an attendance mark, the state before and after
+   * ({@code grade} and {@code mention}; {@code status}, {@code lateMinutes} and {@code note};
+   * before is absent when there was none), and why. Corrections logged before these parts were kept
+   * have only {@code what}.
+   */
+  public record Correction(
+      String what,
+      String madeBy,
+      Instant madeAt,
+      String madeByName,
+      String kind,
+      String userId,
+      String name,
+      String sessionId,
+      Instant sessionStartsAt,
+      Map<String, String> before,
+      Map<String, String> after,
+      String reason) {}
 }

@@ -12,11 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.store.Sql;
 
-/** SQL for final reflections, grades and the corrections made to closed actions. */
+/** SQL for final reflections and grades. */
 final class EvaluationStore {
 
   /** A trainee's final critical reflection, as sanitised HTML. */
@@ -169,38 +168,5 @@ final class EvaluationStore {
               + " action_id, lms_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           values);
     }
-  }
-
-  void logCorrection(Connection c, String actionId, String what, String by, Instant at)
-      throws SQLException {
-    Sql.update(
-        c,
-        "INSERT INTO training_correction (id, action_id, what, made_by, made_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(),
-        actionId,
-        what,
-        by,
-        Timestamp.from(at));
-  }
-
-  /** The corrections made to an action, oldest first: what changed, who, when. */
-  java.util.List<String[]> corrections(Connection c, String actionId) throws SQLException {
-    java.util.List<String[]> found = new java.util.ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT what, made_by, made_at FROM training_correction WHERE action_id = ?"
-                + " ORDER BY made_at, id")) {
-      ps.setString(1, actionId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              new String[] {
-                rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant().toString()
-              });
-        }
-      }
-    }
-    return found;
   }
 }

@@ -30,6 +30,25 @@ final class TrainingAccess {
       return this;
     }
 
+    /**
+     * The reason of a change: none while the action is open; once closed, only an administrator
+     * changes it, saying why (the correction is logged).
+     */
+    String correctionReason(String given) {
+      if (!action.closed()) {
+        return null;
+      }
+      if (!admin) {
+        requireOpen();
+      }
+      String reason = given == null ? "" : given.strip();
+      if (reason.isEmpty()) {
+        throw ApiException.invalid(
+            Reason.CORRECTION_REASON_REQUIRED, "reason", "say why a closed action is corrected");
+      }
+      return reason;
+    }
+
     Standing requireOpen() {
       if (action.closed()) {
         throw new ApiException(

@@ -21,7 +21,7 @@ import org.copconnector.plugin.web.SearchText;
 
 /**
  * Training actions over HTTP: actions, their trainees and sessions, attendance, the final
- * reflections and grades, the records, closing.
+ * reflections and grades, the satisfaction questionnaire, the records, closing.
  */
 @Path("/api/v1/training-actions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +30,7 @@ public final class TrainingActionResource {
   private final TrainingActions actions;
   private final Attendance attendance;
   private final Evaluation evaluation;
+  private final Satisfaction satisfaction;
   private final TrainingRecords records;
   private final TrainerDashboards dashboards;
   private final TraineePortfolios portfolios;
@@ -38,12 +39,14 @@ public final class TrainingActionResource {
       TrainingActions actions,
       Attendance attendance,
       Evaluation evaluation,
+      Satisfaction satisfaction,
       TrainingRecords records,
       TrainerDashboards dashboards,
       TraineePortfolios portfolios) {
     this.actions = actions;
     this.attendance = attendance;
     this.evaluation = evaluation;
+    this.satisfaction = satisfaction;
     this.records = records;
     this.dashboards = dashboards;
     this.portfolios = portfolios;
@@ -195,6 +198,42 @@ public final class TrainingActionResource {
   public EvaluationSheet evaluation(
       @PathParam("id") String id, @Context ContainerRequestContext request) {
     return evaluation.sheet(SessionFilter.of(request), id);
+  }
+
+  @GET
+  @Path("/{id}/satisfaction")
+  public SatisfactionReport satisfaction(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return satisfaction.get(SessionFilter.of(request), id);
+  }
+
+  @POST
+  @Path("/{id}/satisfaction")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response openSatisfaction(
+      @PathParam("id") String id,
+      TrainingRequests.SatisfactionPlan plan,
+      @Context ContainerRequestContext request) {
+    return Response.status(201)
+        .entity(satisfaction.open(SessionFilter.of(request), id, plan))
+        .build();
+  }
+
+  @POST
+  @Path("/{id}/satisfaction/close")
+  public SatisfactionReport closeSatisfaction(
+      @PathParam("id") String id, @Context ContainerRequestContext request) {
+    return satisfaction.close(SessionFilter.of(request), id);
+  }
+
+  @POST
+  @Path("/{id}/satisfaction/answers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SatisfactionReport answerSatisfaction(
+      @PathParam("id") String id,
+      TrainingRequests.SatisfactionAnswers answers,
+      @Context ContainerRequestContext request) {
+    return satisfaction.answer(SessionFilter.of(request), id, answers);
   }
 
   @GET

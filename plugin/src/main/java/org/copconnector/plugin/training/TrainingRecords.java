@@ -21,15 +21,17 @@ import org.copconnector.plugin.web.Reason;
 
 /**
  * A training action's records in the reader's language: the attendance and evaluation records as
- * CSV (for a spreadsheet) and PDF (to file and sign), and each trainee's certificate summary. The
- * figures are those of the API, exactly: hours attended, the share of the joint hours, the marks
- * and the final grade with the policy's decimals.
+ * CSV (for a spreadsheet) and PDF (to file and sign), the evaluation record ending with the
+ * trainees' satisfaction questionnaire (the trainer's final report), and each trainee's certificate
+ * summary. The figures are those of the API, exactly: hours attended, the share of the joint hours,
+ * the marks and the final grade with the policy's decimals.
  */
 public final class TrainingRecords {
 
   private final DataSource dataSource;
   private final PeopleStore people;
   private final Evaluation evaluation;
+  private final Satisfaction satisfaction;
   private final ZoneId zone;
   private final Clock clock;
   private final TrainingStore store = new TrainingStore();
@@ -38,10 +40,16 @@ public final class TrainingRecords {
 
   /** {@code zone}: where the sessions' times are written. */
   public TrainingRecords(
-      DataSource dataSource, PeopleStore people, Evaluation evaluation, ZoneId zone, Clock clock) {
+      DataSource dataSource,
+      PeopleStore people,
+      Evaluation evaluation,
+      Satisfaction satisfaction,
+      ZoneId zone,
+      Clock clock) {
     this.dataSource = dataSource;
     this.people = people;
     this.evaluation = evaluation;
+    this.satisfaction = satisfaction;
     this.zone = zone;
     this.clock = clock;
     this.access = new TrainingAccess(store, new CommunityAccess(people));
@@ -56,6 +64,7 @@ public final class TrainingRecords {
       TrainingStore.Row action,
       List<String> trainers,
       EvaluationSheet sheet,
+      SatisfactionReport satisfaction,
       List<TrainingSession> sessions,
       Map<String, Map<String, AttendanceStore.Mark>> marks) {
 
@@ -112,6 +121,7 @@ public final class TrainingRecords {
       cells.add(r.comment() == null ? "" : r.comment());
       csv.row(cells);
     }
+    SatisfactionRecord.csv(f.words, f.satisfaction).forEach(csv::row);
     return csv.text();
   }
 
@@ -208,6 +218,7 @@ public final class TrainingRecords {
       shares[3] = 3;
       shares[shares.length - 1] = 3;
       pdf.table(evaluationHeaders(f), rows, shares);
+      SatisfactionRecord.print(pdf, f.words, f.satisfaction);
       return pdf.bytes();
     }
   }
@@ -287,6 +298,7 @@ public final class TrainingRecords {
               standing.action(),
               trainers,
               evaluation.sheet(c, standing, session),
+              satisfaction.view(c, standing, session),
               sessions,
               certificateOf == null ? marks.ofAction(c, actionId) : Map.of());
         });

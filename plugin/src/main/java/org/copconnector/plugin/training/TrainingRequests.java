@@ -48,11 +48,33 @@ public final class TrainingRequests {
       @Length(max = 300) String place,
       @Length(max = 2000) String link) {}
 
-  /** A trainer's mark for one trainee in one session. */
+  /**
+   * A trainer's mark for one trainee in one session; on a closed action, an administrator's
+   * correction with its reason.
+   */
   public record Mark(
       AttendanceSheet.Mark status,
       @Range(min = 0, max = 24 * 60) Integer lateMinutes,
-      @Length(max = 1000, reason = "note_length") String note) {}
+      @Length(max = 1000, reason = "note_length") String note,
+      @Length(max = 1000) String reason) {
+
+    /** A mark on an open action, which needs no reason. */
+    public Mark(AttendanceSheet.Mark status, Integer lateMinutes, String note) {
+      this(status, lateMinutes, note, null);
+    }
+  }
+
+  /** When the satisfaction questionnaire closes and how many answers its report needs. */
+  public record SatisfactionPlan(
+      Instant closesAt, @Range(min = 2, max = 1000) Integer minRespondents) {}
+
+  /** A trainee's satisfaction answers: one per statement (1 to 5, null to skip), a comment. */
+  public record SatisfactionAnswers(
+      @Range(min = 1, max = 5) List<Integer> agreements,
+      @Length(
+              max = org.copconnector.plugin.survey.HostedSurveys.MAX_COMMENT,
+              reason = "comment_length")
+          String comment) {}
 
   /** The code a trainee types to check in. */
   public record CheckInCode(@Length(min = 1, max = 12) String code) {}

@@ -49,7 +49,7 @@ class AttendanceSummaryTest {
               false));
     }
     return AttendanceSummary.row(
-        "u", "U", 1500, AttendanceRule.twoThirds(), sessions(held), bySession, NOW);
+        "u", "U", 1500, AttendanceRule.twoThirds(), sessions(held), bySession, false, NOW);
   }
 
   @Test
@@ -88,11 +88,51 @@ class AttendanceSummaryTest {
   void heldSessionsLeftUnmarkedCountNothingAndJointHoursNotScheduledAreStillToCome() {
     AttendanceSummary.Row row =
         AttendanceSummary.row(
-            "u", "U", 1500, AttendanceRule.twoThirds(), sessions(3).subList(0, 4), Map.of(), NOW);
+            "u",
+            "U",
+            1500,
+            AttendanceRule.twoThirds(),
+            sessions(3).subList(0, 4),
+            Map.of(),
+            false,
+            NOW);
     assertEquals(0, row.attendedMinutes());
     assertEquals(600, row.scheduledMinutes());
     assertEquals(450, row.heldMinutes());
     // 0 + 150 to come + 900 not scheduled = 1,050; missing the next leaves 900.
     assertEquals(AttendanceSummary.State.AT_RISK, row.state());
+  }
+
+  @Test
+  void onceTheActionIsClosedNothingIsStillToComeAndTheMinimumIsMetOrLost() {
+    Map<String, AttendanceSheet.Row> fourPresent = new HashMap<>();
+    for (int i = 0; i < 4; i++) {
+      fourPresent.put(
+          "s" + i, new AttendanceSheet.Row("u", "U", AttendanceSheet.Mark.PRESENT, 0, "", false));
+    }
+    // 600 of 1,000 needed, 900 joint minutes never scheduled and one session never held.
+    AttendanceSummary.Row open =
+        AttendanceSummary.row(
+            "u",
+            "U",
+            1500,
+            AttendanceRule.twoThirds(),
+            sessions(4).subList(0, 5),
+            fourPresent,
+            false,
+            NOW);
+    assertEquals(AttendanceSummary.State.ON_TRACK, open.state());
+    AttendanceSummary.Row closed =
+        AttendanceSummary.row(
+            "u",
+            "U",
+            1500,
+            AttendanceRule.twoThirds(),
+            sessions(4).subList(0, 5),
+            fourPresent,
+            true,
+            NOW);
+    assertEquals(AttendanceSummary.State.LOST, closed.state());
+    assertEquals(600, closed.attendedMinutes());
   }
 }
