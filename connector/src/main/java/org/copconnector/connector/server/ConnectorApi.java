@@ -27,6 +27,8 @@ import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.survey.SurveyResource;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
+import org.copconnector.plugin.web.InMemoryRequests;
+import org.copconnector.plugin.web.PageReadsResource;
 import org.copconnector.plugin.web.StaticResource;
 
 /** The connector's HTTP side: every resource it mounts, in one Jersey application on Jetty. */
@@ -63,6 +65,9 @@ final class ConnectorApi {
     List<Object> resources = new ArrayList<>();
     resources.add(new HealthResource(database, services.lms(), Version.current()));
     resources.add(new SessionFilter(services.sessions()));
+    InMemoryRequests inMemory = new InMemoryRequests();
+    resources.add(inMemory);
+    resources.add(new PageReadsResource(inMemory));
     resources.add(lti.resource());
     resources.add(lti.errorPages());
     StaticResource assets = new StaticResource(demo != null ? "demo" : "hub");

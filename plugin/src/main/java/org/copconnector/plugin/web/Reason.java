@@ -24,6 +24,9 @@ public enum Reason {
   NOT_FOUND(404),
   ASSET_NOT_FOUND(404),
   REQUEST_REFUSED(400),
+  PAGE_READS_REQUIRED(422),
+  TOO_MANY_PAGE_READS(422, "max"),
+  PAGE_READ_INVALID(422),
 
   // A JSON body whose fields do not fit what the API takes.
   UNKNOWN_FIELD(422),
