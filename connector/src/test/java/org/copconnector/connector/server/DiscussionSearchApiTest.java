@@ -155,11 +155,10 @@ class DiscussionSearchApiTest {
         hub.call(bruno, "GET", "/api/v1/discussions/search?q=x&community=" + closed, null);
     assertEquals(404, unseen.status(), String.valueOf(unseen.json()));
 
-    // Once she joins, it is hers to search at once; once she leaves, no longer.
-    join(gabriela, open);
+    // Asking to join a closed community is not joining it.
     Answer asked = hub.call(gabriela, "POST", "/api/v1/communities/" + closed + "/join", null);
     assertEquals(200, asked.status(), String.valueOf(asked.json()));
-    assertEquals(1, results(gabriela, q("heliosfera")).size(), "asking to join is not joining");
+    assertEquals(1, results(gabriela, q("heliosfera")).size());
   }
 
   @Test
@@ -238,9 +237,8 @@ class DiscussionSearchApiTest {
         3, results(ines, q("amperimetro") + "&from=" + today.minusDays(1) + "&to=" + today).size());
     assertEquals(0, results(ines, q("amperimetro") + "&from=" + today.plusDays(2)).size());
     assertEquals(0, results(ines, q("amperimetro") + "&to=" + today.minusDays(2)).size());
-    // Without words, the filters list posts newest first.
-    List<String> gabrielas = postIds(ines, "author=Gabriela");
-    assertEquals(byGabriela, gabrielas.get(gabrielas.size() - 1));
+    // Without words, the filters alone list posts.
+    assertEquals(List.of(byGabriela), postIds(ines, "author=Gabriela&community=" + one));
   }
 
   @Test
@@ -268,7 +266,7 @@ class DiscussionSearchApiTest {
             "/api/v1/posts/" + first,
             json(Map.of("title", "Poliminós", "body", "<p>Frações com peças.</p>")));
     assertEquals(200, retitled.status(), String.valueOf(retitled.json()));
-    JsonArray byTitle = results(ines, q("polimino"));
+    JsonArray byTitle = results(ines, q("POLIMINOS"));
     assertEquals(1, byTitle.size());
     assertEquals("Poliminós", byTitle.get(0).getAsJsonObject().get("threadTitle").getAsString());
     assertEquals(List.of(), postIds(ines, q("tangram")));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,6 +60,7 @@ public final class DiscussionSearch {
   static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
   static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
   private static final int BRIEF_CATCH_UP = 500;
+  private static final Duration BRIEF_WAIT = Duration.ofMillis(300);
 
   private final DataSource dataSource;
   private final PostIndex index;
@@ -96,7 +98,7 @@ public final class DiscussionSearch {
     }
     // Two short reads around the index search: no pooled connection is held while Lucene works.
     PostIndex.Viewer viewer = read(c -> viewer(c, session, asked.community()));
-    catchUp.refreshBriefly(BRIEF_CATCH_UP);
+    catchUp.refreshBriefly(BRIEF_CATCH_UP, BRIEF_WAIT);
     PostIndex.Results results;
     try {
       results = index.search(asked, viewer, page * PAGE_SIZE, PAGE_SIZE);

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.apache.lucene.document.Document;
@@ -82,16 +83,23 @@ public final class IndexCatchUp {
   }
 
   /**
-   * Takes in at most {@code limit} changes, unless a catch-up is already running: what a search
-   * does before it looks, so that what was just written is found at once.
+   * Takes in at most {@code limit} changes: what a search does before it looks, so that what was
+   * just written is found at once. A catch-up already running is waited for up to {@code wait} (the
+   * scheduled one takes milliseconds; a rebuild takes long, and the search goes on without).
    */
-  public void refreshBriefly(int limit) {
-    if (running.tryLock()) {
-      try {
-        round(limit);
-      } finally {
-        running.unlock();
+  public void refreshBriefly(int limit, Duration wait) {
+    try {
+      if (!running.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      round(limit);
+    } finally {
+      running.unlock();
     }
   }
 
