@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.search.IndexCatchUp;
+import org.copconnector.plugin.search.LuceneIndex;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
@@ -99,7 +100,7 @@ public final class DiscussionSearch {
     // Two short reads around the index search: no pooled connection is held while Lucene works.
     PostIndex.Viewer viewer = read(c -> viewer(c, session, asked.community()));
     catchUp.refreshBriefly(BRIEF_CATCH_UP, BRIEF_WAIT);
-    PostIndex.Results results;
+    LuceneIndex.Page<PostIndex.Hit> results;
     try {
       results = index.search(asked, viewer, page * PAGE_SIZE, PAGE_SIZE);
     } catch (IOException e) {

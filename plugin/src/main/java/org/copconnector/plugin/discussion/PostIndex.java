@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.util.BytesRef;
 import org.copconnector.plugin.search.LuceneIndex;
@@ -61,9 +54,6 @@ public final class PostIndex implements Closeable {
   /** One result: the post's id and its matched words marked, by field (title, text). */
   public record Hit(String id, Map<String, String> highlights) {}
 
-  /** A page of results and how many matched in all (at least, when not exact). */
-  public record Results(List<Hit> hits, long total, boolean exact) {}
-
   private static final int STORED_TEXT = 20_000;
   private static final int SNIPPET = 180;
 
@@ -83,28 +73,19 @@ public final class PostIndex implements Closeable {
     return lucene;
   }
 
-  public Results search(Asked asked, Viewer viewer, int offset, int limit) throws IOException {
+  public LuceneIndex.Page<Hit> search(Asked asked, Viewer viewer, int offset, int limit)
+      throws IOException {
     if (viewer.communities().isEmpty()) {
-      return new Results(List.of(), 0, true);
+      return new LuceneIndex.Page<>(List.of(), 0, true);
     }
     List<String> words = lucene.words(asked.text());
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    if (words.isEmpty()) {
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
-    }
-    for (String word : words) {
-      // Every word must appear, in the title or the text; a thread's title weighs more.
-      query.add(
-          new BooleanQuery.Builder()
-              .add(new BoostQuery(new TermQuery(new Term("title", word)), 2f), Occur.SHOULD)
-              .add(new TermQuery(new Term("text", word)), Occur.SHOULD)
-              .build(),
-          Occur.MUST);
-    }
+    // Every word must appear, in the title or the text; a thread's title weighs more.
+    LuceneIndex.everyWord(query, words, Map.of("title", 2f, "text", 1f));
     for (String word : lucene.words(asked.author())) {
       query.add(new TermQuery(new Term("author_name", word)), Occur.FILTER);
     }
-    query.add(new TermInSetQuery("community", bytes(viewer.communities())), Occur.FILTER);
+    query.add(LuceneIndex.anyOf("community", viewer.communities()), Occur.FILTER);
     if (asked.community() != null) {
       query.add(new TermQuery(new Term("community", asked.community())), Occur.FILTER);
     }
@@ -120,18 +101,12 @@ public final class PostIndex implements Closeable {
     SortField byId = new SortField("id_sort", SortField.Type.STRING);
     Sort sort =
         words.isEmpty() ? new Sort(newest, byId) : new Sort(SortField.FIELD_SCORE, newest, byId);
-    return lucene.search(
-        searcher -> {
-          TopFieldDocs top = searcher.search(built, Math.max(1, offset + limit), sort, false);
-          List<Hit> hits = new ArrayList<>();
-          for (int i = offset; i < top.scoreDocs.length; i++) {
-            ScoreDoc doc = top.scoreDocs[i];
-            Document stored = searcher.storedFields().document(doc.doc);
-            hits.add(new Hit(stored.get(LuceneIndex.ID), highlights(built, stored)));
-          }
-          return new Results(
-              hits, top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO);
-        });
+    return lucene.page(
+        built,
+        sort,
+        offset,
+        limit,
+        stored -> new Hit(stored.get(LuceneIndex.ID), highlights(built, stored)));
   }
 
   /**
@@ -143,13 +118,9 @@ public final class PostIndex implements Closeable {
             .add(new TermQuery(new Term("hidden", "no")), Occur.SHOULD)
             .add(new TermQuery(new Term("author", viewer.lmsUserId())), Occur.SHOULD);
     if (!viewer.moderated().isEmpty()) {
-      any.add(new TermInSetQuery("community", bytes(viewer.moderated())), Occur.SHOULD);
+      any.add(LuceneIndex.anyOf("community", viewer.moderated()), Occur.SHOULD);
     }
     return any.build();
-  }
-
-  private static List<BytesRef> bytes(List<String> values) {
-    return values.stream().map(BytesRef::new).toList();
   }
 
   /** The marked title, and a passage of the text: marked where it matched, else its opening. */

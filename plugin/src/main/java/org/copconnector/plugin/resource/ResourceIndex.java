@@ -3,7 +3,6 @@ package org.copconnector.plugin.resource;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 import org.copconnector.plugin.search.LuceneIndex;
 
@@ -91,20 +85,9 @@ public final class ResourceIndex implements Closeable {
       throws IOException {
     List<String> words = lucene.words(text);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    if (words.isEmpty()) {
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
-    }
-    for (String word : words) {
-      // Every word must appear, in any field; titles and tags weigh more than the file's text.
-      query.add(
-          new BooleanQuery.Builder()
-              .add(new BoostQuery(new TermQuery(new Term("title", word)), 3f), Occur.SHOULD)
-              .add(new BoostQuery(new TermQuery(new Term("tags", word)), 2f), Occur.SHOULD)
-              .add(new BoostQuery(new TermQuery(new Term("description", word)), 1.5f), Occur.SHOULD)
-              .add(new TermQuery(new Term("text", word)), Occur.SHOULD)
-              .build(),
-          Occur.MUST);
-    }
+    // Every word must appear, in any field; titles and tags weigh more than the file's text.
+    LuceneIndex.everyWord(
+        query, words, Map.of("title", 3f, "tags", 2f, "description", 1.5f, "text", 1f));
     filter(query, "kind", filters.kind());
     filter(query, "subject", filters.subject());
     filter(query, "cycle", filters.cycle());
@@ -125,20 +108,17 @@ public final class ResourceIndex implements Closeable {
           case MOST_USEFUL ->
               new Sort(new SortField("useful", SortField.Type.DOUBLE, true), newest, byId);
         };
-    return lucene.search(
-        searcher -> {
-          TopFieldDocs top = searcher.search(built, Math.max(1, offset + limit), sort, false);
-          List<Hit> hits = new ArrayList<>();
-          for (int i = offset; i < top.scoreDocs.length; i++) {
-            ScoreDoc doc = top.scoreDocs[i];
-            Document stored = searcher.storedFields().document(doc.doc);
-            hits.add(
+    LuceneIndex.Page<Hit> page =
+        lucene.page(
+            built,
+            sort,
+            offset,
+            limit,
+            stored ->
                 new Hit(
                     stored.get(LuceneIndex.ID),
                     words.isEmpty() ? Map.of() : highlights(built, stored)));
-          }
-          return new Results(hits, top.totalHits.value);
-        });
+    return new Results(page.hits(), page.total());
   }
 
   /** Shown when public to the site, or shared with one of my communities, or my colleague's. */
@@ -146,21 +126,17 @@ public final class ResourceIndex implements Closeable {
     BooleanQuery.Builder any =
         new BooleanQuery.Builder().add(new TermQuery(new Term("visibility", "site")), Occur.SHOULD);
     if (!viewer.communities().isEmpty()) {
-      any.add(new TermInSetQuery("community", bytes(viewer.communities())), Occur.SHOULD);
+      any.add(LuceneIndex.anyOf("community", viewer.communities()), Occur.SHOULD);
     }
     if (!viewer.courses().isEmpty()) {
       any.add(
           new BooleanQuery.Builder()
               .add(new TermQuery(new Term("visibility", "courses")), Occur.FILTER)
-              .add(new TermInSetQuery("course", bytes(viewer.courses())), Occur.FILTER)
+              .add(LuceneIndex.anyOf("course", viewer.courses()), Occur.FILTER)
               .build(),
           Occur.SHOULD);
     }
     return any.build();
-  }
-
-  private static List<BytesRef> bytes(List<String> values) {
-    return values.stream().map(BytesRef::new).toList();
   }
 
   private static void filter(BooleanQuery.Builder query, String field, String value) {

@@ -22,9 +22,18 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
@@ -34,6 +43,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A full-text index (Lucene, one per instance, on local disk or, for the demo, in memory) that
@@ -55,11 +65,6 @@ public final class LuceneIndex implements Closeable {
   private IndexWriter writer;
   private SearcherManager searchers;
   private boolean uncommitted;
-
-  /** Work done with a searcher of the latest state. */
-  public interface Searching<T> {
-    T on(IndexSearcher searcher) throws IOException;
-  }
 
   /** The index opens on first use, so that start-up does not wait for it. */
   public LuceneIndex(Path folder) {
@@ -143,15 +148,57 @@ public final class LuceneIndex implements Closeable {
     uncommitted = false;
   }
 
-  /** Runs {@code work} on the latest searchable state. */
-  public <T> T search(Searching<T> work) throws IOException {
+  /** A page of results, and how many matched in all (at least that many when not exact). */
+  public record Page<T>(List<T> hits, long total, boolean exact) {}
+
+  /** Makes a result of a matching document's stored fields. */
+  public interface Result<T> {
+    T of(Document stored) throws IOException;
+  }
+
+  /**
+   * Documents {@code offset} to {@code offset + limit} of those matching {@code query}, in {@code
+   * sort} order, on the latest searchable state.
+   */
+  public <T> Page<T> page(Query query, Sort sort, int offset, int limit, Result<T> result)
+      throws IOException {
     open();
     IndexSearcher searcher = searchers.acquire();
     try {
-      return work.on(searcher);
+      TopFieldDocs top = searcher.search(query, Math.max(1, offset + limit), sort, false);
+      List<T> hits = new ArrayList<>();
+      for (int i = offset; i < top.scoreDocs.length; i++) {
+        hits.add(result.of(searcher.storedFields().document(top.scoreDocs[i].doc)));
+      }
+      return new Page<>(
+          hits, top.totalHits.value, top.totalHits.relation == TotalHits.Relation.EQUAL_TO);
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /**
+   * Asks for every one of {@code words}, each in any of the fields, which weigh as given; without
+   * words, for everything.
+   */
+  public static void everyWord(
+      BooleanQuery.Builder query, List<String> words, Map<String, Float> weights) {
+    if (words.isEmpty()) {
+      query.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    for (String word : words) {
+      BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+      weights.forEach(
+          (field, weight) ->
+              anyField.add(
+                  new BoostQuery(new TermQuery(new Term(field, word)), weight), Occur.SHOULD));
+      query.add(anyField.build(), Occur.MUST);
+    }
+  }
+
+  /** Documents whose {@code field} is one of {@code values}. */
+  public static Query anyOf(String field, List<String> values) {
+    return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
   }
 
   /** The words of a query as the index holds them (lower case, accents folded), at most 12. */
