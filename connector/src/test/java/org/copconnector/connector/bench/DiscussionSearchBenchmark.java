@@ -131,7 +131,11 @@ public final class DiscussionSearchBenchmark {
     }
     List<Double> all = new ArrayList<>();
     long withResults = 0;
+    long cpuBefore = 0;
     for (int i = -WARMUP; i < QUERIES * kinds.length; i++) {
+      if (i == 0) {
+        cpuBefore = processCpuNanos();
+      }
       int kind = Math.floorMod(i, kinds.length);
       String common = COMMON[random.nextInt(30)];
       String query =
@@ -165,6 +169,12 @@ public final class DiscussionSearchBenchmark {
           "| %s | %s | p95 %.0f ms | %.2f (p95) |%n",
           kinds[k], p.summary("ms"), BUDGET_MS, p.at(95) / BUDGET_MS);
     }
+    // The whole process's processor time (server and client) per query: what a busy machine's
+    // other work cannot inflate, unlike the times at the client.
+    double cpuPerQuery = (processCpuNanos() - cpuBefore) / 1e6 / all.size();
+    System.out.printf(
+        "| processor time per query, server and client together (all queries) | %.2f ms | | |%n",
+        cpuPerQuery);
     Percentiles p = percentiles(all);
     System.out.printf(
         "| all queries (%,d of %,d with results), at the client over loopback | %s | p95 %.0f ms | %.2f (p95) |%n",
@@ -215,6 +225,12 @@ public final class DiscussionSearchBenchmark {
           "| a new instance's index: all %,d posts read from the log and the database, indexed and written to disk | %.1f s (%.0f posts per second) | | |%n",
           POSTS + 50, seconds, (POSTS + 50) / seconds);
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Percentiles percentiles(List<Double> values) {
