@@ -137,6 +137,11 @@ public final class DiscussionSearch {
     catchUp.refresh();
   }
 
+  /** Changes of posts in the database's log the search index has not taken yet. */
+  public long indexBacklog() {
+    return catchUp.backlog();
+  }
+
   /** The scheduled catch-up with this and other instances' changes; never throws. */
   public void run() {
     catchUp.run();

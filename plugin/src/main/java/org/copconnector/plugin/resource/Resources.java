@@ -399,6 +399,11 @@ public final class Resources {
     catchUp.refresh();
   }
 
+  /** Changes in the database's log the search index has not taken yet (any instance's). */
+  public long indexBacklog() {
+    return catchUp.backlog();
+  }
+
   /** A scheduled catch-up with other instances' changes; never throws. */
   public void run() {
     catchUp.run();

@@ -103,6 +103,11 @@ public final class IndexCatchUp {
     }
   }
 
+  /** Changes in the log the index has not taken yet (any instance's). */
+  public long backlog() {
+    return Math.max(0, read(log::last) - index.seq());
+  }
+
   /** The scheduled catch-up, which also makes the index durable; never throws. */
   public void run() {
     try {
