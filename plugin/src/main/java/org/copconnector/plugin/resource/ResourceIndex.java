@@ -50,6 +50,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.copconnector.plugin.discussion.SafeHtml;
 
 /**
  * The full-text index of the bank (Lucene, one per instance, on local disk or, for the demo, in
@@ -306,7 +307,8 @@ public final class ResourceIndex implements Closeable {
     d.add(new StringField("id", r.id(), Field.Store.YES));
     d.add(new SortedDocValuesField("id_sort", new BytesRef(r.id())));
     d.add(new TextField("title", r.title(), Field.Store.YES));
-    d.add(new TextField("description", r.description(), Field.Store.YES));
+    // Its words, not its markup: searched and highlighted as text.
+    d.add(new TextField("description", SafeHtml.text(r.description()), Field.Store.YES));
     d.add(new TextField("tags", String.join(" · ", r.tags()), Field.Store.YES));
     d.add(new TextField("text", e.text(), Field.Store.NO));
     if (!e.text().isEmpty()) {
