@@ -21,7 +21,9 @@ function memberRow(page, m, details, manages) {
       confirm: { title: t('community.removeTitle'), body: t('community.removeBody', { name: m.name }), confirm: t('community.remove') },
     }));
   }
-  return row(m.name, badges, buttons);
+  const item = row(m.name, badges, buttons);
+  item.id = `member-${m.lmsUserId}`; // where a mention of them leads
+  return item;
 }
 
 // Requests to join (approve or turn down) and invitations (withdraw), for facilitators.
@@ -58,6 +60,12 @@ export function showMembers(page, details, manages) {
     const active = details.members.filter((m) => m.status === 'active')
       .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'facilitator' ? -1 : 1));
     $('members').replaceChildren(...active.map((m) => memberRow(page, m, details, manages)));
+    // A mention's link names a member: the list is drawn after the page, so it is shown now.
+    const named = location.hash.startsWith('#member-') && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (named && !page.mentionShown) {
+      page.mentionShown = true;
+      named.scrollIntoView({ block: 'center' });
+    }
   }
   showPending(page, manages ? details.members ?? [] : []);
   const open = manages && !details.community.archivedAt;
