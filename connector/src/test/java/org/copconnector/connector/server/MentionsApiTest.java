@@ -171,7 +171,7 @@ class MentionsApiTest {
     assertEquals(403, suggestions(ricardo, "ines").status(), "members only");
     Answer tooLong = suggestions(gabriela, "x".repeat(101));
     assertEquals(422, tooLong.status());
-    assertEquals("search_length", tooLong.object().get("error").getAsString());
+    assertEquals("search_length", tooLong.object().get("reason").getAsString());
     assertEquals(
         422, hub.call(gabriela, "GET", "/api/v1/mentionable?q=ines", null).status(), "whose?");
   }
