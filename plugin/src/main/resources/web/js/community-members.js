@@ -60,11 +60,13 @@ export function showMembers(page, details, manages) {
     const active = details.members.filter((m) => m.status === 'active')
       .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'facilitator' ? -1 : 1));
     $('members').replaceChildren(...active.map((m) => memberRow(page, m, details, manages)));
-    // A mention's link names a member: the list is drawn after the page, so it is shown now.
+    // A mention's link names a member: the list is drawn after the page (too late for :target),
+    // so the member is marked and shown here.
     const named = location.hash.startsWith('#member-') && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (named && !page.mentionShown) {
+    if (named) {
+      named.classList.add('mentioned');
+      if (!page.mentionShown) named.scrollIntoView({ block: 'center' });
       page.mentionShown = true;
-      named.scrollIntoView({ block: 'center' });
     }
   }
   showPending(page, manages ? details.members ?? [] : []);

@@ -85,7 +85,7 @@ class MentionJourneyTest {
     waiting(driver)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#members li:target"), "Filipe Ramos"));
+                By.cssSelector("#members li.mentioned"), "Filipe Ramos"));
   }
 
   /** Whom the notifications of mentions are queued for. */
