@@ -22,6 +22,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.search.LuceneIndex;
 
 /**
@@ -164,7 +165,8 @@ public final class ResourceIndex implements Closeable {
     d.add(new StringField(LuceneIndex.ID, r.id(), Field.Store.YES));
     d.add(new SortedDocValuesField("id_sort", new BytesRef(r.id())));
     d.add(new TextField("title", r.title(), Field.Store.YES));
-    d.add(new TextField("description", r.description(), Field.Store.YES));
+    // Its words, not its markup: searched and highlighted as text.
+    d.add(new TextField("description", SafeHtml.text(r.description()), Field.Store.YES));
     d.add(new TextField("tags", String.join(" · ", r.tags()), Field.Store.YES));
     d.add(new TextField("text", e.text(), Field.Store.NO));
     if (!e.text().isEmpty()) {

@@ -52,6 +52,18 @@ class StaticResourceTest {
   }
 
   @Test
+  void theEditorsLanguagePacksAreServedBesideThePages() {
+    for (String pack : List.of("editor-langs/pt.js", "editor-langs/es.js")) {
+      Response served = pages.asset(pack);
+      assertEquals(200, served.getStatus(), pack);
+      assertTrue(
+          new String((byte[]) served.getEntity(), StandardCharsets.UTF_8)
+              .startsWith("tinymce.addI18n("),
+          pack);
+    }
+  }
+
+  @Test
   void theEditorIsServedFromItsWebJarWithItsVersionInTheAddress() {
     String page = html(pages.thread("a-session"));
     Matcher base =
