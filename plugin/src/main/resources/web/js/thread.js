@@ -3,6 +3,7 @@ import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } 
 import { badge, button } from './community-actions.js';
 import { paragraphs } from './text.js';
 import { messageBox } from './editor.js';
+import { typedText } from './maths.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -85,7 +86,7 @@ function postItem(post, data, me) {
   if (data.canReply && post.body != null) {
     actions.append(button(page, t('discussion.quote'), async () => {
       const selected = String(window.getSelection() ?? '').trim();
-      const whole = body.innerText.trim();
+      const whole = typedText(body).trim();
       const chosen = selected && whole.replace(/\s+/g, ' ').includes(selected.replace(/\s+/g, ' ')) ? selected : null;
       const preview = chosen ?? (whole.length > 300 ? `${whole.slice(0, 300).trim()}…` : whole);
       quote = { postId: post.id, text: chosen, preview, author: post.authorName };
@@ -129,7 +130,7 @@ function edit(post, body, status) {
   area.id = `edit-${post.id}`;
   area.rows = 5;
   area.required = true;
-  area.value = body.innerText.trim();
+  area.value = typedText(body).trim();
   const save = el('button', t('discussion.save'), 'btn btn-primary btn-sm me-2');
   save.type = 'submit';
   const cancel = el('button', t('action.cancel'), 'btn btn-outline-secondary btn-sm');

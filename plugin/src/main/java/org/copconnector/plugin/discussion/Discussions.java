@@ -210,6 +210,7 @@ public final class Discussions {
                 Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
           store.edit(c, post, thread.title(), title, body, now);
+          writer.edited(c, thread.communityId(), post, store.revisions(c, postId).size());
           return views.of(
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),
