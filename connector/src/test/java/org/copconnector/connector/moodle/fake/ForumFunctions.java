@@ -332,6 +332,7 @@ final class ForumFunctions {
     if (!may) {
       throw FakeMoodleError.sample("error_cannot_update_post");
     }
+    // Moodle also cleans the new message (HTML Purifier writes "&#61;" as "="): kept as sent here.
     String newSubject = subject.isEmpty() ? post.subject() : subject;
     state.posts.put(
         postId,
