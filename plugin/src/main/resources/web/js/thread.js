@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
+import { actionButton, el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { paragraphs } from './text.js';
 import { messageBox } from './editor.js';
@@ -98,7 +98,10 @@ function postItem(post, data, me) {
     }
   }
   if (post.editableUntil && post.body != null) {
-    actions.append(button(page, t('discussion.edit'), async () => edit(post, body, status), { status, secondary: true }));
+    // The form takes the body's place until saved: no redraw after opening it.
+    actions.append(actionButton(t('discussion.edit'), async () => edit(post, body, status), {
+      secondary: true, redraw: async () => {}, failed: () => {},
+    }));
   }
   if (post.editedAt && post.body != null) {
     const earlier = el('button', t('discussion.showHistory'), 'btn btn-link btn-sm');
