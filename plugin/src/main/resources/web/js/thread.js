@@ -4,11 +4,12 @@ import { badge, button } from './community-actions.js';
 import { paragraphs } from './text.js';
 import { messageBox } from './editor.js';
 import { typedText } from './maths.js';
+import { pageAsked, showLinkedPost } from './linked-post.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
 const page = { t: (key) => key, render: null };
-let postPage = -1; // the last page, where the newest posts are
+let postPage = pageAsked(); // the page a link asks for, else -1: the last, with the newest posts
 let quote = null;
 let replyBox = null; // the reply's editor, made once the page knows its language
 
@@ -221,4 +222,4 @@ $('reply').addEventListener('submit', async (event) => {
   }
 });
 
-page.render().catch(showLoadFailure);
+page.render().then(showLinkedPost).catch(showLoadFailure);
