@@ -3,6 +3,7 @@ import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } 
 import { badge, button } from './community-actions.js';
 import { hasDraft, messageBox } from './editor.js';
 import { pageAsked, showLinkedPost } from './linked-post.js';
+import { typedText } from './maths.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -85,7 +86,7 @@ function postItem(post, data, me) {
   if (data.canReply && post.body != null) {
     actions.append(button(page, t('discussion.quote'), async () => {
       const selected = String(window.getSelection() ?? '').trim();
-      const whole = body.innerText.trim();
+      const whole = typedText(body).trim();
       const chosen = selected && whole.replace(/\s+/g, ' ').includes(selected.replace(/\s+/g, ' ')) ? selected : null;
       const preview = chosen ?? (whole.length > 300 ? `${whole.slice(0, 300).trim()}…` : whole);
       quote = { postId: post.id, text: chosen, preview, author: post.authorName };

@@ -233,6 +233,7 @@ public final class Discussions {
           }
           Mentions.Checked checked = mentions.check(c, thread.communityId(), body);
           store.edit(c, post, thread.title(), title, checked.html(), now);
+          writer.edited(c, thread.communityId(), post, store.revisions(c, postId).size());
           // Whom the edit mentions first is told now; the others were told already.
           notifier.queueMentions(
               c,

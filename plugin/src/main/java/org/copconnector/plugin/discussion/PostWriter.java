@@ -98,4 +98,20 @@ final class PostWriter {
     notifier.queueMentions(c, community, thread, post, checked.mentioned(), choices);
     return post;
   }
+
+  /**
+   * Queues the carrying of a post's edit numbered {@code revision} to the forums its community's
+   * anchors use, in the caller's transaction.
+   */
+  void edited(Connection c, String communityId, Post post, int revision) throws SQLException {
+    String authorLanguage = null;
+    for (Anchor anchor : access.anchors(c, communityId)) {
+      if (anchor.forumId() != null) {
+        if (authorLanguage == null) {
+          authorLanguage = people.languages().of(c, post.authorId());
+        }
+        ForumEdits.queue(c, outbox, post, revision, anchor, authorLanguage);
+      }
+    }
+  }
 }

@@ -7,10 +7,10 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * The HTML subset posts may use, enforced on the server with the OWASP sanitiser: text formatting,
- * paragraphs, headings, lists, quotes, code, simple tables (what the editor's toolbar makes) and
- * web links. Scripts, styles, event-handler attributes, images and {@code javascript:} links are
- * removed. Posts may also hold mentions (see {@link Mentions}), which the server checks after
- * sanitising.
+ * paragraphs, headings, lists, quotes, code, simple tables (what the editor's toolbar makes, and
+ * Moodle's) and web links. Scripts, styles, event-handler attributes, images and {@code
+ * javascript:} links are removed. Posts may also hold mentions (see {@link Mentions}), which the
+ * server checks after sanitising.
  */
 public final class SafeHtml {
 
@@ -54,6 +54,10 @@ public final class SafeHtml {
             "tr",
             "th",
             "td")
+        // Moodle's editor makes headings of levels 3 to 6 (a pasted page 1 to 6): they keep
+        // being headings, at the two levels posts use.
+        .allowElements((name, attributes) -> "h3", "h1", "h2")
+        .allowElements((name, attributes) -> "h4", "h5", "h6")
         .allowUrlProtocols("https", "http", "mailto")
         .allowAttributes("href")
         .onElements("a")

@@ -34,7 +34,8 @@ public final class StaticResource {
           "json", "application/json",
           "svg", "image/svg+xml",
           "png", "image/png",
-          "ico", "image/x-icon");
+          "ico", "image/x-icon",
+          "woff2", "font/woff2");
   private static final String SAFE_PATH = "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*\\.[a-z]+";
 
   /** A page that starts with this line gets the shared head, banner and top of the navigation. */
@@ -57,6 +58,18 @@ public final class StaticResource {
           "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*(\\.[a-z]+)?\\.min\\.(js|css)");
 
   private static final String EDITOR_VERSION = webJarVersion("tinymce");
+
+  /**
+   * KaTeX, which renders the TeX of posts in the browser. No WebJar of it is served by Maven
+   * Central, so its files are kept in {@code vendor/katex/<version>/} (refreshed with
+   * scripts/vendor-katex.sh).
+   */
+  static final String MATHS_VERSION = "0.19.1";
+
+  /** KaTeX's files the pages use: its script and styles, the auto-render extension, the fonts. */
+  private static final Pattern MATHS_FILE =
+      Pattern.compile(
+          "katex\\.min\\.(js|css)|contrib/auto-render\\.min\\.js|fonts/KaTeX_[A-Za-z0-9_\\-]+\\.woff2");
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
   private final String startPage;
@@ -256,6 +269,31 @@ public final class StaticResource {
         .build();
   }
 
+  /**
+   * KaTeX (see {@link #MATHS_VERSION}): its script and auto-render extension, and the style sheet,
+   * which loads the fonts from beside it; the version is in the address, as for Bootstrap.
+   */
+  @GET
+  @Path("assets/vendor/katex/{version}/{path: .+}")
+  public Response maths(@PathParam("version") String version, @PathParam("path") String path) {
+    if (!version.equals(MATHS_VERSION) || !MATHS_FILE.matcher(path).matches()) {
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    byte[] content =
+        cache.computeIfAbsent(
+            "vendor/katex/" + path,
+            p -> readClassPath("/vendor/katex/" + MATHS_VERSION + "/" + path));
+    if (content.length == 0) {
+      cache.remove("vendor/katex/" + path);
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    return Response.ok(content, TYPES.get(extension))
+        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   private Response file(String path, String cacheControl) {
     String extension = path.substring(path.lastIndexOf('.') + 1);
     String type = TYPES.get(extension);
@@ -297,7 +335,8 @@ public final class StaticResource {
     String head =
         new String(read("layout-head.html"), StandardCharsets.UTF_8)
             .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION)
-            .replace("{{editor}}", "/assets/vendor/tinymce/" + EDITOR_VERSION);
+            .replace("{{editor}}", "/assets/vendor/tinymce/" + EDITOR_VERSION)
+            .replace("{{maths}}", "/assets/vendor/katex/" + MATHS_VERSION);
     String script = layout.group(1);
     String preloads = new ModulePreloads(name -> read("js/" + name)).links(script);
     String early = layout.group(2) == null ? "" : layout.group(2);
