@@ -70,15 +70,21 @@ class MathsJourneyTest {
     click(
         driver,
         "//li[contains(@class,'post')]//button[.='" + language.text("discussion.edit") + "']");
-    WebElement area =
+    String editor =
         waiting(driver)
             .until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#posts textarea")));
-    assertEquals(
-        "\\(\\frac{1}{2} + \\frac{1}{3} = \\frac{5}{6}\\)\n\n$$x^2 < 2$$\n\n\\(\\frac{1}{\\)",
-        area.getDomProperty("value"), "the edit starts from the TeX");
-    area.clear();
-    area.sendKeys("\\(\\frac{1}{2} + \\frac{1}{4} = \\frac{3}{4}\\)");
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#posts textarea[id^='edit-']")))
+            .getDomAttribute("id");
+    String typed = RichText.html(driver, editor);
+    assertTrue(
+        typed.contains("\\(\\frac{1}{2} + \\frac{1}{3} = \\frac{5}{6}\\)")
+            && typed.contains("$$x^2 &lt; 2$$")
+            && typed.contains("\\(\\frac{1}{\\)"),
+        "the edit starts from the TeX: " + typed);
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("tinymce.get(arguments[0]).setContent('')", editor);
+    RichText.type(driver, editor, "\\(\\frac{1}{2} + \\frac{1}{4} = \\frac{3}{4}\\)");
     click(driver, "//button[.='" + language.text("discussion.save") + "']");
     waiting(driver)
         .until(d -> drawnTex(d).equals(List.of("\\frac{1}{2} + \\frac{1}{4} = \\frac{3}{4}")));
