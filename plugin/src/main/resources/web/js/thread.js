@@ -243,7 +243,8 @@ async function draw() {
   showParent();
   if (landing) {
     landing = false;
-    if (location.hash === '#first-unread' && firstNew) await jumpToFirstNew();
+    // Not awaited: a draw cannot wait for the next one (see oneAtATime).
+    if (location.hash === '#first-unread' && firstNew) jumpToFirstNew().catch(showLoadFailure);
   }
 }
 

@@ -90,7 +90,10 @@ class ConversationJourneyTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("community-list"), count(language, "hub.card.newPosts", 2)));
-    demo.openCommunity(driver);
+    waiting(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.linkText(DemoJourney.COMMUNITY)))
+        .click();
+    waiting(driver).until(ExpectedConditions.textToBe(By.id("name"), DemoJourney.COMMUNITY));
     click(driver, "//a[contains(@class,'unread')]");
     // Reading resumes at Inês's first post: marked new, with the keyboard there.
     waiting(driver)

@@ -233,7 +233,7 @@ class ConversationsApiTest {
     assertEquals(2, activity.get("newPosts").getAsInt());
     assertEquals("Inês Carvalho", activity.get("lastAuthorName").getAsString());
 
-    String closed = community("closed");
+    String closed = community("invitation");
     thread(filipe, closed, "Só para membros");
     assertFalse(card(gabriela, closed).has("activity"), "not hers to read");
     assertTrue(card(filipe, closed).getAsJsonObject("activity").has("lastPostAt"));
