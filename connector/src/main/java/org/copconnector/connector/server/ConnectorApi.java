@@ -5,6 +5,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.connector.metrics.MetricsResource;
+import org.copconnector.connector.metrics.RouteTimer;
 import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.discussion.DiscussionResource;
@@ -28,6 +30,8 @@ import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.survey.SurveyResource;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
+import org.copconnector.plugin.web.InMemoryRequests;
+import org.copconnector.plugin.web.PageReadsResource;
 import org.copconnector.plugin.web.StaticResource;
 
 /** The connector's HTTP side: every resource it mounts, in one Jersey application on Jetty. */
@@ -64,6 +68,11 @@ final class ConnectorApi {
     List<Object> resources = new ArrayList<>();
     resources.add(new HealthResource(database, services.lms(), Version.current()));
     resources.add(new SessionFilter(services.sessions()));
+    resources.add(new RouteTimer(services.metrics().registry()));
+    resources.add(new MetricsResource(services.metrics(), config.metricsToken()));
+    InMemoryRequests inMemory = new InMemoryRequests();
+    resources.add(inMemory);
+    resources.add(new PageReadsResource(inMemory));
     resources.add(lti.resource());
     resources.add(lti.errorPages());
     StaticResource assets = new StaticResource(demo != null ? "demo" : "hub");
