@@ -5,14 +5,15 @@ import { paragraphs } from './text.js';
 import { messageBox } from './editor.js';
 import { drawTree, reach, replyToLink } from './thread-tree.js';
 import { showFollow } from './thread-follow.js';
+import { pageAsked, showLinkedPost } from './linked-post.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
 const page = { t: (key) => key, render: null };
-let postPage = -1; // the last page, where the newest posts are
+let postPage = pageAsked(); // the page a link asks for, else -1: the last, with the newest posts
 let quote = null;
 let parent = null; // the post the reply answers, chosen with its Reply button
-let landing = true; // the first draw opens the page of the first unread post
+let landing = postPage < 0; // without a page asked for, the first draw opens the first unread
 let newAfter = null; // posts after this many were new to the reader when the page opened
 let firstNew = null; // where the first of them is: { seq, page, count }
 let current = null; // what the last draw showed
@@ -297,4 +298,4 @@ $('reply').addEventListener('submit', async (event) => {
   }
 });
 
-page.render().catch(showLoadFailure);
+page.render().then(showLinkedPost).catch(showLoadFailure);

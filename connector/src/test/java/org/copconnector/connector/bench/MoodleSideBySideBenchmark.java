@@ -183,10 +183,14 @@ public final class MoodleSideBySideBenchmark {
   private static String prepare(Hub hub, String course, long forum) throws Exception {
     hub.send("POST", "/api/v1/courses/" + course + "/roster/sync", null);
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (!"DONE"
-        .equals(hub.get("/api/v1/courses/" + course + "/roster/sync").get("state").getAsString())) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the roster sync did not finish");
+    while (true) {
+      String state =
+          hub.get("/api/v1/courses/" + course + "/roster/sync").get("state").getAsString();
+      if (state.equals("done")) {
+        break;
+      }
+      if (state.equals("failed") || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the roster sync did not finish: " + state);
       }
       Thread.sleep(500);
     }

@@ -24,7 +24,8 @@ class StaticResourceTest {
   void aSignedInPersonsPageAsksForWhoTheyAreAndItsDataInTheHead() {
     String page = html(pages.community("a-session"));
     assertTrue(
-        page.contains("data-early=\"/api/v1/hub /api/v1/communities/{id}\""),
+        page.contains(
+            "data-early=\"/api/v1/hub /api/v1/communities/{id} /api/v1/threads?community={id}&amp;page=0 /api/v1/notifications/{id}\""),
         "the early requests of the community page");
     assertTrue(page.indexOf("early.js") < page.indexOf("bootstrap.min.css"), "before the styles");
   }
