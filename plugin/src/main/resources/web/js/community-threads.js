@@ -6,7 +6,7 @@ import { hasDraft, messageBox } from './editor.js';
 const $ = (id) => document.getElementById(id);
 let threadPage = 0;
 
-function threadItem(page, { thread, unread }, member) {
+function threadItem(page, { thread, unread, answered }, member) {
   const { t } = page;
   const item = el('li', undefined, `list-group-item${thread.pinned ? ' border-start border-4 border-warning' : ''}`);
   item.dataset.thread = thread.id;
@@ -15,7 +15,13 @@ function threadItem(page, { thread, unread }, member) {
   link.href = `/thread?id=${encodeURIComponent(thread.id)}`;
   head.append(link);
   if (thread.pinned) head.append(badge(t('discussion.pinned'), 'text-bg-warning pinned'));
-  if (unread > 0 && member) head.append(badge(t('discussion.unread', { count: unread }), 'text-bg-primary unread'));
+  if (unread > 0 && member) {
+    // The count leads to the first unread post.
+    const jump = el('a', t('discussion.unread', { count: unread }), 'badge rounded-pill text-bg-primary unread text-decoration-none');
+    jump.href = `/thread?id=${encodeURIComponent(thread.id)}#first-unread`;
+    head.append(jump);
+  }
+  if (answered) head.append(badge(t('discussion.answered'), 'text-bg-success answered'));
   const meta = el('div', undefined, 'small text-body-secondary');
   const when = el('time', t.relative(thread.lastPostAt));
   when.dateTime = thread.lastPostAt;

@@ -11,6 +11,23 @@ function standing(mine, t) {
   return el('span', t(`hub.card.mine.${mine.role}`), 'badge rounded-pill text-bg-success');
 }
 
+// What happened lately in the community, for those who may read it: the last post and, when
+// there are any, how many posts are new since my last visit.
+function activity(recent, t) {
+  const line = el('p', undefined, 'card-text small text-body-secondary activity');
+  if (!recent.lastPostAt) {
+    line.textContent = t('hub.card.noPosts');
+    return line;
+  }
+  const last = el('span', t('hub.card.lastPost', { when: t.relative(recent.lastPostAt), author: recent.lastAuthorName }));
+  last.title = t.date(recent.lastPostAt);
+  line.append(last);
+  if (recent.newPosts > 0) {
+    line.append(' ', el('span', t('hub.card.newPosts', { count: recent.newPosts }), 'badge rounded-pill text-bg-primary new-posts'));
+  }
+  return line;
+}
+
 function card(community, t) {
   const item = el('li', undefined, 'col');
   const box = el('article', undefined, 'card h-100 shadow-sm');
@@ -26,7 +43,9 @@ function card(community, t) {
     el('span', t('hub.card.joining', { mode: t(`joining.${community.joining}`) }), 'text-body-secondary'),
     el('span', t('hub.members', { count: community.members }), 'text-body-secondary'),
   );
-  body.append(name, domain, facts);
+  body.append(name, domain);
+  if (community.activity) body.append(activity(community.activity, t));
+  body.append(facts);
   box.append(body);
   item.append(box);
   return item;

@@ -2,6 +2,8 @@ import { api } from './api.js';
 import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { hasDraft, messageBox } from './editor.js';
+import { drawTree, reach, replyToLink } from './thread-tree.js';
+import { showFollow } from './thread-follow.js';
 import { pageAsked, showLinkedPost } from './linked-post.js';
 import { typedText } from './maths.js';
 
@@ -10,6 +12,11 @@ const id = new URLSearchParams(location.search).get('id');
 const page = { t: (key) => key, render: null };
 let postPage = pageAsked(); // the page a link asks for, else -1: the last, with the newest posts
 let quote = null;
+let parent = null; // the post the reply answers, chosen with its Reply button
+let landing = postPage < 0; // without a page asked for, the first draw opens the first unread
+let newAfter = null; // posts after this many were new to the reader when the page opened
+let firstNew = null; // where the first of them is: { seq, page, count }
+let current = null; // what the last draw showed
 let replyBox = null; // the reply's editor, made once the page knows its language
 
 // Quoted words as paragraphs (the server keeps one line per paragraph or line break).
@@ -33,6 +40,24 @@ function showQuote() {
   if (!quote) return;
   $('quote-who').textContent = t('discussion.wrote', { name: quote.author });
   $('quote-preview').replaceChildren(...quotedLines(quote.preview));
+}
+
+// The post a reply will answer, above the reply's editor.
+function showParent() {
+  $('parent-box').hidden = !parent;
+  if (parent) $('parent-who').textContent = page.t('discussion.replyingTo', { name: parent.author });
+}
+
+// Draws another page of the thread, then shows the post wanted there.
+async function showPage(number) {
+  postPage = number;
+  await page.render();
+}
+
+async function jumpToFirstNew() {
+  if (current.page !== firstNew.page) await showPage(firstNew.page);
+  const post = current.posts.find((p) => p.seq === firstNew.seq);
+  if (post) reach(post.id);
 }
 
 function header(post, t) {
@@ -67,12 +92,20 @@ async function showHistory(post, box, status) {
   }
 }
 
-function postItem(post, data, me) {
+function postItem(post, data, me, placement = {}) {
   const { t } = page;
-  const item = el('li', undefined, `post card mb-3${post.hidden ? ' hidden-post border-secondary' : ''}`);
+  // Only for a thread read before: in one never opened, every post would be new.
+  const fresh = newAfter > 0 && post.seq > newAfter && post.authorId !== me;
+  const accepted = data.acceptedPostId === post.id;
+  const item = el('li', undefined, `post mb-3${fresh ? ' new-post' : ''}${accepted ? ' accepted' : ''}`);
   item.id = `post-${post.id}`;
+  const box = el('div', undefined, `card${post.hidden ? ' hidden-post border-secondary' : ''}`);
   const card = el('div', undefined, 'card-body');
-  card.append(header(post, t));
+  const head = header(post, t);
+  if (fresh) head.append(badge(t('discussion.newBadge'), 'text-bg-primary'));
+  if (accepted) head.append(badge(t('discussion.accepted'), 'text-bg-success'));
+  card.append(head);
+  if (placement.inReplyTo) card.append(replyToLink(placement.inReplyTo, t, { page: data.page, go: showPage }));
   if (post.quote) card.append(quoteFigure(post.quote, t));
   const body = post.body == null ? el('div', t('discussion.hiddenPost'), 'body') : sanitisedHtml(post.body);
   card.append(body);
@@ -84,6 +117,16 @@ function postItem(post, data, me) {
   history.hidden = true;
   if (post.seq > 1 && post.helped > 0) actions.append(badge(t('discussion.helpedCount', { count: post.helped }), 'text-bg-light border helped'));
   if (data.canReply && post.body != null) {
+    const answer = el('button', t('discussion.answer'), 'btn btn-sm btn-outline-primary');
+    answer.type = 'button';
+    answer.setAttribute('aria-label', t('discussion.answerTo', { name: post.authorName }));
+    answer.addEventListener('click', () => {
+      parent = { id: post.id, author: post.authorName };
+      showParent();
+      $('reply').scrollIntoView({ block: 'start' });
+      replyBox?.focus();
+    });
+    actions.append(answer);
     actions.append(button(page, t('discussion.quote'), async () => {
       const selected = String(window.getSelection() ?? '').trim();
       const whole = typedText(body).trim();
@@ -96,6 +139,10 @@ function postItem(post, data, me) {
       actions.append(button(page, post.helpedByMe ? t('discussion.notHelped') : t('discussion.helped'),
         () => api('PUT', `/api/v1/posts/${post.id}/helped`, { value: !post.helpedByMe }), { status, secondary: true }));
     }
+  }
+  if (data.canAccept && post.seq > 1 && !post.hidden) {
+    actions.append(button(page, accepted ? t('discussion.unaccept') : t('discussion.accept'),
+      () => api('PUT', `/api/v1/posts/${post.id}/accepted`, { value: !accepted }), { status, secondary: true }));
   }
   if (post.editableUntil && post.body != null) {
     // Not an action button: redrawing the page would take the form away at once.
@@ -120,7 +167,8 @@ function postItem(post, data, me) {
       }));
   }
   card.append(actions, status, history);
-  item.append(card);
+  box.append(card);
+  item.append(box);
   return item;
 }
 
@@ -174,8 +222,18 @@ function edit(post, body, status, communityId) {
 async function draw() {
   const { hub, t } = await signedIn();
   page.t = t;
-  const data = await api('GET', `/api/v1/threads/${encodeURIComponent(id)}${postPage >= 0 ? `?page=${postPage}` : ''}`);
+  // The first draw asks for the page of the first unread post, as the page's head already did.
+  const query = landing ? '?unread=true' : postPage >= 0 ? `?page=${postPage}` : '';
+  const data = await api('GET', `/api/v1/threads/${encodeURIComponent(id)}${query}`);
   postPage = data.page;
+  current = data;
+  if (newAfter === null) {
+    newAfter = data.seenBefore;
+    const count = data.thread.postCount - data.seenBefore;
+    if (count > 0 && data.seenBefore > 0) {
+      firstNew = { seq: data.seenBefore + 1, page: Math.floor(data.seenBefore / data.postsPerPage), count };
+    }
+  }
   const { thread } = data;
   document.title = `${thread.title} – ${t('app.name')}`;
   $('title').textContent = thread.title;
@@ -185,7 +243,10 @@ async function draw() {
   // A prompt's thread also has its prompt page (journal, evidence, who answered).
   $('prompt-link').hidden = !data.prompt;
   $('prompt-page').href = `/prompt?thread=${encodeURIComponent(id)}`;
-  $('posts').replaceChildren(...data.posts.map((post) => postItem(post, data, hub.me.lmsUserId)));
+  drawTree($('posts'), data, (post, placement) => postItem(post, data, hub.me.lmsUserId, placement));
+  $('first-unread').hidden = !firstNew;
+  if (firstNew) $('first-unread').textContent = t('discussion.firstUnread', { count: firstNew.count });
+  showFollow(page, data);
   const status = $('moderation-status');
   const nav = [];
   if (data.page > 0) nav.push(button(page, t('discussion.earlier'), () => { postPage = data.page - 1; }, { status, secondary: true }));
@@ -195,13 +256,29 @@ async function draw() {
     ? [button(page, thread.pinned ? t('discussion.unpin') : t('discussion.pin'),
       () => api('PUT', `/api/v1/threads/${id}/pinned`, { value: !thread.pinned }), { status, secondary: true })]
     : []));
-  $('toolbar').hidden = nav.length === 0 && !data.canModerate;
+  $('toolbar').hidden = nav.length === 0 && !data.canModerate && !firstNew;
   $('reply').hidden = !data.canReply;
   if (data.canReply && !replyBox) replyBox = messageBox($('reply-body'), t, { mentions: thread.communityId });
   showQuote();
+  showParent();
+  if (landing) {
+    landing = false;
+    // Not awaited: a draw cannot wait for the next one (see oneAtATime).
+    if (location.hash === '#first-unread' && firstNew) jumpToFirstNew().catch(showLoadFailure);
+  }
 }
 
 page.render = oneAtATime(draw);
+
+$('first-unread').addEventListener('click', (event) => {
+  event.preventDefault();
+  jumpToFirstNew().catch(showLoadFailure);
+});
+
+$('drop-parent').addEventListener('click', () => {
+  parent = null;
+  showParent();
+});
 
 $('drop-quote').addEventListener('click', () => {
   quote = null;
@@ -224,11 +301,14 @@ $('reply').addEventListener('submit', async (event) => {
       body.quote = quote.text ? { postId: quote.postId, text: quote.text } : { postId: quote.postId };
       body.parentId = quote.postId;
     }
-    await api('POST', `/api/v1/threads/${id}/posts`, body);
+    if (parent) body.parentId = parent.id;
+    const posted = await api('POST', `/api/v1/threads/${id}/posts`, body);
     replyBox.clear();
     quote = null;
+    parent = null;
     postPage = -1;
     await page.render();
+    reach(posted.id);
     showStatus($('reply-status'), t('discussion.posted'));
   } catch (error) {
     showStatus($('reply-status'), t('form.failed', { reason: t.error(error) }), { error: true });

@@ -11,6 +11,7 @@ import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.discussion.DiscussionResource;
 import org.copconnector.plugin.discussion.DiscussionSearchResource;
+import org.copconnector.plugin.discussion.RecentActivity;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.hub.LanguageResource;
 import org.copconnector.plugin.json.Json;
@@ -80,7 +81,9 @@ final class ConnectorApi {
     if (demo != null) {
       resources.add(demo.resource(services.sessions(), people, assets));
     }
-    resources.add(new HubResource(people, core.communities(), people.languages()));
+    resources.add(
+        new HubResource(
+            people, core.communities(), people.languages(), new RecentActivity(dataSource)));
     resources.add(new LanguageResource(people.languages()));
     resources.add(new RosterResource(services.roster()));
     resources.add(

@@ -31,7 +31,16 @@ public final class HostileWorld {
 
   /** Fields that change by being read (or by the clock), not by a change. */
   private static final Set<String> VOLATILE =
-      Set.of("generatedAt", "now", "lastReadAt", "unread", "unreadCount", "views", "seen");
+      Set.of(
+          "generatedAt",
+          "now",
+          "lastReadAt",
+          "unread",
+          "unreadCount",
+          "views",
+          "seen",
+          "seenBefore",
+          "newPosts");
 
   public final FuzzClient client;
   public final String facilitator;

@@ -37,6 +37,9 @@ public final class DiscussionRequests {
   /** A flag such as pinned, hidden or "this helped me". */
   public record Flag(Boolean value) {}
 
+  /** How a member hears about one thread. */
+  public record Following(ThreadFollow state) {}
+
   /** A member's notification choice for one community. */
   public record Notifications(NotificationChoice delivery) {}
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.copconnector.plugin.discussion.DiscussionRequests.Edit;
 import org.copconnector.plugin.discussion.DiscussionRequests.Flag;
+import org.copconnector.plugin.discussion.DiscussionRequests.Following;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewThread;
 import org.copconnector.plugin.discussion.DiscussionRequests.Notifications;
@@ -89,14 +90,29 @@ public final class DiscussionResource {
             SessionFilter.of(request), id, choice == null ? null : choice.delivery()));
   }
 
-  /** A page of a thread; without {@code page}, the last one (where the newest posts are). */
+  /**
+   * A page of a thread; without {@code page}, the last one (where the newest posts are); with
+   * {@code unread=true}, the one with the reader's first unread post.
+   */
   @GET
   @Path("/threads/{id}")
   public DiscussionViews.ThreadPage read(
       @PathParam("id") String id,
       @QueryParam("page") @DefaultValue("-1") int page,
+      @QueryParam("unread") @DefaultValue("false") boolean unread,
       @Context ContainerRequestContext request) {
-    return discussions.read(SessionFilter.of(request), id, page);
+    return discussions.read(SessionFilter.of(request), id, page, unread);
+  }
+
+  /** How the caller hears about the thread: {@code following}, {@code normal} or {@code muted}. */
+  @PUT
+  @Path("/threads/{id}/follow")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Following follow(
+      @PathParam("id") String id, Following following, @Context ContainerRequestContext request) {
+    return new Following(
+        discussions.follow(
+            SessionFilter.of(request), id, following == null ? null : following.state()));
   }
 
   @POST
@@ -138,6 +154,15 @@ public final class DiscussionResource {
   public DiscussionViews.PostView helped(
       @PathParam("id") String id, Flag flag, @Context ContainerRequestContext request) {
     return discussions.helped(SessionFilter.of(request), id, value(flag));
+  }
+
+  /** Marks the reply as its thread's accepted answer ({@code true}) or takes the mark off. */
+  @PUT
+  @Path("/posts/{id}/accepted")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DiscussionViews.AcceptedAnswer accept(
+      @PathParam("id") String id, Flag flag, @Context ContainerRequestContext request) {
+    return discussions.accept(SessionFilter.of(request), id, value(flag));
   }
 
   @PUT

@@ -27,8 +27,8 @@ final class DiscussionStore {
   /** The change log the discussion search index follows. */
   static final ChangeLog CHANGES = new ChangeLog("post_change", "post_id");
 
-  /** A thread with how many of its posts the reader has not seen. */
-  record Listed(DiscussionThread thread, int unread) {}
+  /** A thread with how many of its posts the reader has not seen, and whether it has an answer. */
+  record Listed(DiscussionThread thread, int unread, boolean answered) {}
 
   private static final String THREAD_COLUMNS =
       "t.id, t.community_id, t.title, t.author_id, t.author_name, t.pinned, t.post_count,"
@@ -113,8 +113,9 @@ final class DiscussionStore {
         c.prepareStatement(
             "SELECT "
                 + THREAD_COLUMNS
-                + ", COALESCE(r.seen, 0) FROM thread t LEFT JOIN thread_read r"
-                + " ON r.thread_id = t.id AND r.lms_user_id = ? WHERE t.community_id = ?"
+                + ", COALESCE(r.seen, 0), a.post_id FROM thread t LEFT JOIN thread_read r"
+                + " ON r.thread_id = t.id AND r.lms_user_id = ?"
+                + " LEFT JOIN thread_answer a ON a.thread_id = t.id WHERE t.community_id = ?"
                 + " ORDER BY t.pinned DESC, t.last_post_at DESC, t.id LIMIT ? OFFSET ?")) {
       ps.setString(1, reader);
       ps.setString(2, communityId);
@@ -124,7 +125,8 @@ final class DiscussionStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           DiscussionThread t = thread(rs);
-          listed.add(new Listed(t, Math.max(0, t.postCount() - rs.getInt(10))));
+          listed.add(
+              new Listed(t, Math.max(0, t.postCount() - rs.getInt(10)), rs.getString(11) != null));
         }
       }
       return listed;

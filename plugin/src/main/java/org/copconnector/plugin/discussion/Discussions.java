@@ -49,6 +49,7 @@ public final class Discussions {
   private final PostText text;
   private final Notifier notifier;
   private final Mentions mentions;
+  private final Conversations conversations = new Conversations(store);
 
   public Discussions(
       DataSource dataSource,
@@ -96,8 +97,11 @@ public final class Discussions {
                   .threads(
                       c, communityId, session.lmsUserId(), THREADS_PER_PAGE, p * THREADS_PER_PAGE)
                   .stream()
-                  .map(l -> new ListedThread(l.thread(), l.unread()))
+                  .map(l -> new ListedThread(l.thread(), l.unread(), l.answered()))
                   .toList();
+          if (p == 0) {
+            conversations.visited(c, communityId, session.lmsUserId(), Instant.now(clock));
+          }
           return new ThreadList(listed, store.threadCount(c, communityId), p, THREADS_PER_PAGE);
         });
   }
@@ -172,13 +176,25 @@ public final class Discussions {
 
   /** A page of a thread (the last page when {@code page} is negative); marks it read. */
   public ThreadPage read(Session session, String threadId, int page) {
+    return read(session, threadId, page, false);
+  }
+
+  /**
+   * A page of a thread: with {@code firstUnread}, the page of the reader's first unread post (the
+   * last page when all are read), else {@code page} (the last when negative). Marks it read.
+   */
+  public ThreadPage read(Session session, String threadId, int page, boolean firstUnread) {
     return inTransaction(
         c -> {
           DiscussionThread thread = thread(c, threadId);
           Access caller = access.of(c, session, thread.communityId());
           caller.requireRead();
           int pages = Math.max(1, (thread.postCount() + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE);
-          int p = page < 0 || page >= pages ? pages - 1 : page;
+          int seenBefore = conversations.seenBefore(c, caller, thread, session.lmsUserId());
+          int p =
+              firstUnread && seenBefore < thread.postCount()
+                  ? seenBefore / POSTS_PER_PAGE
+                  : page < 0 || page >= pages ? pages - 1 : page;
           int from = p * POSTS_PER_PAGE + 1;
           int to = Math.min(thread.postCount(), from + POSTS_PER_PAGE - 1);
           List<Post> posts = store.posts(c, threadId, from, to);
@@ -192,6 +208,8 @@ public final class Discussions {
               posts.stream()
                   .map(post -> views.of(post, helped, session.lmsUserId(), moderates, quoted))
                   .toList();
+          Conversations.Reading reading =
+              conversations.reading(c, caller, thread, session.lmsUserId(), seenBefore);
           return new ThreadPage(
               thread,
               caller.community().name(),
@@ -200,7 +218,13 @@ public final class Discussions {
               pages,
               caller.canWrite(),
               moderates,
-              store.isPrompt(c, threadId));
+              store.isPrompt(c, threadId),
+              conversations.tree(c, threadId, posts, POSTS_PER_PAGE),
+              reading.seenBefore(),
+              POSTS_PER_PAGE,
+              reading.follow(),
+              reading.acceptedPostId(),
+              reading.canAccept());
         });
   }
 
@@ -311,7 +335,38 @@ public final class Discussions {
           Post post = post(c, postId);
           access.of(c, session, thread(c, post.threadId()).communityId()).requireModerate();
           store.setHidden(c, postId, hidden);
+          if (hidden) {
+            conversations.hidden(c, postId);
+          }
           return views.of(post(c, postId), Set.of(), session.lmsUserId(), true, Map.of());
+        });
+  }
+
+  /**
+   * The thread's author or a facilitator marks a reply as the thread's accepted answer (one per
+   * thread: marking another moves the mark), or takes the mark off.
+   */
+  public DiscussionViews.AcceptedAnswer accept(Session session, String postId, boolean accepted) {
+    return inTransaction(
+        c -> {
+          Post post = post(c, postId);
+          DiscussionThread thread = thread(c, post.threadId());
+          Access caller = access.of(c, session, thread.communityId());
+          caller.requireRead();
+          return conversations.accept(
+              c, caller, thread, post, session.lmsUserId(), accepted, Instant.now(clock));
+        });
+  }
+
+  /** A member follows the thread, mutes it, or leaves it to their community choice. */
+  public ThreadFollow follow(Session session, String threadId, ThreadFollow state) {
+    return inTransaction(
+        c -> {
+          DiscussionThread thread = thread(c, threadId);
+          Access caller = access.of(c, session, thread.communityId());
+          caller.requireRead();
+          return conversations.follow(
+              c, caller, thread, session.lmsUserId(), state, Instant.now(clock));
         });
   }
 
@@ -446,7 +501,7 @@ public final class Discussions {
 
   /**
    * Members of the community who have not written in the thread and did not turn notifications off
-   * for it: those a reminder may go to.
+   * for it (for the community or by muting the thread): those a reminder may go to.
    */
   public List<String> notYetAnswered(Connection c, String communityId, String threadId)
       throws SQLException {
@@ -455,8 +510,9 @@ public final class Discussions {
         new java.util.HashSet<>(
             org.copconnector.plugin.store.Sql.strings(
                 c, "SELECT DISTINCT author_id FROM post WHERE thread_id = ?", threadId));
+    java.util.Set<String> muted = new java.util.HashSet<>(conversations.muted(c, threadId));
     return access.activeMembers(c, communityId).stream()
-        .filter(m -> !wrote.contains(m))
+        .filter(m -> !wrote.contains(m) && !muted.contains(m))
         .filter(m -> choices.getOrDefault(m, NotificationChoice.DEFAULT) != NotificationChoice.NONE)
         .toList();
   }

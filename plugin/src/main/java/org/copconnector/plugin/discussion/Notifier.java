@@ -57,6 +57,7 @@ public final class Notifier {
   private final ZoneId zone;
   private final Clock clock;
   private final DiscussionStore store = new DiscussionStore();
+  private final ConversationStore conversations = new ConversationStore();
 
   /**
    * @param zone where a day starts and ends for the digest
@@ -71,7 +72,10 @@ public final class Notifier {
     this.clock = clock;
   }
 
-  /** Queues a notification of {@code post} to each member who chose every post, but its author. */
+  /**
+   * Queues a notification of {@code post} to each member who hears of the thread's posts at once
+   * (they chose every post, or follow the thread: see {@link ThreadFollowers}), but its author.
+   */
   void queueEveryPost(
       Connection c,
       Community community,
@@ -80,13 +84,14 @@ public final class Notifier {
       List<String> members,
       Map<String, NotificationChoice> choices)
       throws SQLException {
+    ThreadFollowers followers = conversations.followers(c, thread.id());
     List<String> recipients =
         members.stream()
             .filter(
                 member ->
                     !member.equals(post.authorId())
-                        && choices.getOrDefault(member, NotificationChoice.DEFAULT)
-                            == NotificationChoice.EVERY_POST)
+                        && followers.atOnce(
+                            member, choices.getOrDefault(member, NotificationChoice.DEFAULT)))
             .toList();
     if (recipients.isEmpty()) {
       return;
@@ -184,19 +189,28 @@ public final class Notifier {
             List<Post> posts = store.postsBetween(c, List.of(communityId), from, to);
             Map<String, NotificationChoice> choices = store.choices(c, communityId);
             Map<String, String> titles = new LinkedHashMap<>();
+            Map<String, ThreadFollowers> followers = new HashMap<>();
             for (Post post : posts) {
               if (!titles.containsKey(post.threadId())) {
                 titles.put(
                     post.threadId(),
                     store.thread(c, post.threadId()).map(DiscussionThread::title).orElse(""));
+                followers.put(post.threadId(), conversations.followers(c, post.threadId()));
               }
             }
             for (String member : access.activeMembers(c, communityId)) {
-              if (choices.getOrDefault(member, NotificationChoice.DEFAULT)
-                  != NotificationChoice.DAILY_DIGEST) {
+              NotificationChoice choice = choices.getOrDefault(member, NotificationChoice.DEFAULT);
+              if (choice != NotificationChoice.DAILY_DIGEST) {
                 continue;
               }
-              List<Post> news = posts.stream().filter(p -> !p.authorId().equals(member)).toList();
+              // Threads followed came at once, muted ones not at all.
+              List<Post> news =
+                  posts.stream()
+                      .filter(
+                          p ->
+                              !p.authorId().equals(member)
+                                  && followers.get(p.threadId()).inDigest(member, choice))
+                      .toList();
               if (!news.isEmpty()) {
                 partsByPerson
                     .computeIfAbsent(member, m -> new ArrayList<>())

@@ -7,9 +7,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
+import org.copconnector.plugin.community.CommunityAccess;
 import org.copconnector.plugin.community.Membership;
+import org.copconnector.plugin.discussion.RecentActivity;
 import org.copconnector.plugin.i18n.Locales;
 import org.copconnector.plugin.people.PersonLanguages;
 import org.copconnector.plugin.session.ProductRole;
@@ -36,8 +39,9 @@ public final class HubResource {
   public record Course(String id, String title, int participants) {}
 
   /**
-   * A community of this course, as listed on the hub: how people join it, and where I stand in it
-   * ({@code mine} null when I am not in it).
+   * A community of this course, as listed on the hub: how people join it, where I stand in it
+   * ({@code mine} null when I am not in it) and, when I may read its discussions, their recent
+   * activity ({@code activity} null otherwise).
    */
   public record CommunityCard(
       String id,
@@ -45,7 +49,8 @@ public final class HubResource {
       String domain,
       int members,
       Community.Joining joining,
-      Membership mine) {}
+      Membership mine,
+      RecentActivity.Activity activity) {}
 
   /** Everything the hub page shows. */
   public record Hub(Me me, Course course, List<CommunityCard> communities, boolean demo) {}
@@ -53,11 +58,17 @@ public final class HubResource {
   private final CourseDirectory courses;
   private final Communities communities;
   private final PersonLanguages languages;
+  private final RecentActivity activity;
 
-  public HubResource(CourseDirectory courses, Communities communities, PersonLanguages languages) {
+  public HubResource(
+      CourseDirectory courses,
+      Communities communities,
+      PersonLanguages languages,
+      RecentActivity activity) {
     this.courses = courses;
     this.communities = communities;
     this.languages = languages;
+    this.activity = activity;
   }
 
   @GET
@@ -70,7 +81,7 @@ public final class HubResource {
                 session.courseId(),
                 session.courseTitle(),
                 courses.participants(session.courseId()));
-    List<CommunityCard> cards =
+    List<Communities.Details> shown =
         session.courseId() == null
             ? List.of()
             : communities.browse(session, new Communities.Query(null, null, null, null)).stream()
@@ -78,16 +89,32 @@ public final class HubResource {
                     d ->
                         d.community().courseIds().contains(session.courseId())
                             && !d.community().archived())
+                .toList();
+    boolean admin = session.role() == ProductRole.ADMIN;
+    Map<String, RecentActivity.Activity> recent =
+        activity.of(
+            session.lmsUserId(),
+            shown.stream()
+                .filter(d -> new CommunityAccess.Access(d.community(), d.mine(), admin).canRead())
                 .map(
                     d ->
-                        new CommunityCard(
+                        new RecentActivity.Readable(
                             d.community().id(),
-                            d.community().name(),
-                            d.community().domain(),
-                            d.activeMembers(),
-                            d.community().joining(),
-                            d.mine()))
-                .toList();
+                            d.mine() != null && d.mine().active() ? d.mine().since() : null))
+                .toList());
+    List<CommunityCard> cards =
+        shown.stream()
+            .map(
+                d ->
+                    new CommunityCard(
+                        d.community().id(),
+                        d.community().name(),
+                        d.community().domain(),
+                        d.activeMembers(),
+                        d.community().joining(),
+                        d.mine(),
+                        recent.get(d.community().id())))
+            .toList();
     return new Hub(
         new Me(
             session.lmsUserId(),
