@@ -254,9 +254,10 @@ class MentionsApiTest {
     }
     assertEquals(List.of("mention:d05", "mention:d08"), notifications(id));
 
-    // A post without mentions: Daniel hears of it as of every post, the others in their digest.
+    // A post without mentions: Daniel hears of it as of every post, Filipe as the thread's author
+    // (who follows it), the others in their digest.
     String plain = post(gabriela, t, "<p>Eu também.</p>").get("id").getAsString();
-    assertEquals(List.of("notify:d05"), notifications(plain));
+    assertEquals(List.of("notify:d05", "notify:d07"), notifications(plain));
     // An edit that mentions someone new tells them, once.
     Answer edited =
         hub.call(
@@ -265,7 +266,17 @@ class MentionsApiTest {
             "/api/v1/posts/" + plain,
             json("body", "<p>Eu também, " + mention("d07", "") + ".</p>"));
     assertEquals(200, edited.status(), String.valueOf(edited.json()));
-    assertEquals(List.of("mention:d07", "notify:d05"), notifications(plain));
+    assertEquals(List.of("mention:d07", "notify:d05", "notify:d07"), notifications(plain));
+
+    // Daniel mutes the thread: a mention there does not reach him either.
+    Answer muted =
+        hub.call(daniel, "PUT", "/api/v1/threads/" + t + "/follow", "{\"state\":\"muted\"}");
+    assertEquals(200, muted.status(), String.valueOf(muted.json()));
+    String quiet =
+        post(gabriela, t, "<p>" + mention("d05", "") + " " + mention("d08", "") + "</p>")
+            .get("id")
+            .getAsString();
+    assertEquals(List.of("notify:d07"), notifications(quiet));
   }
 
   @Test

@@ -110,9 +110,9 @@ public final class Notifier {
 
   /**
    * Queues a notification to each member mentioned in {@code post}, at once whatever their choice
-   * (a digest would bury a mention), unless they chose no notifications or wrote the post. A person
-   * hears of a post's mention once, however often it is edited: the outbox keeps one message per
-   * key.
+   * (a digest would bury a mention), unless they chose no notifications, muted the thread or wrote
+   * the post. A person hears of a post's mention once, however often it is edited: the outbox keeps
+   * one message per key.
    */
   void queueMentions(
       Connection c,
@@ -122,13 +122,18 @@ public final class Notifier {
       Set<String> mentioned,
       Map<String, NotificationChoice> choices)
       throws SQLException {
+    // Muting a thread silences it wholly, its mentions too.
+    ThreadFollowers followers = conversations.followers(c, thread.id());
     List<String> recipients =
         mentioned.stream()
             .filter(
-                member ->
-                    !member.equals(post.authorId())
-                        && choices.getOrDefault(member, NotificationChoice.DEFAULT)
-                            != NotificationChoice.NONE)
+                member -> {
+                  NotificationChoice choice =
+                      choices.getOrDefault(member, NotificationChoice.DEFAULT);
+                  return !member.equals(post.authorId())
+                      && choice != NotificationChoice.NONE
+                      && followers.of(member, choice) != ThreadFollow.MUTED;
+                })
             .toList();
     if (recipients.isEmpty()) {
       return;
