@@ -26,6 +26,7 @@ public record ConnectorConfig(
     int syncPageSize,
     DiscussionSettings discussions,
     long uploadMaxBytes,
+    Optional<String> metricsToken,
     LogFormat logFormat) {
 
   /** How log lines are written: text for a person, or one JSON object a line for a collector. */
@@ -96,6 +97,7 @@ public record ConnectorConfig(
         v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000),
         discussions(v, values),
         v.integer(ConfigKey.RESOURCES_UPLOAD_MAX_MIB, 1, 2048) * 1024L * 1024L,
+        Optional.of(values.get(ConfigKey.METRICS_TOKEN)).filter(t -> !t.isBlank()),
         LogFormat.of(values.get(ConfigKey.LOG_FORMAT)));
   }
 

@@ -40,6 +40,7 @@ public final class DemoMode {
         config.syncPageSize(),
         config.discussions(),
         config.uploadMaxBytes(),
+        config.metricsToken(),
         config.logFormat());
   }
 

@@ -103,6 +103,7 @@ public final class Connector implements AutoCloseable {
     try {
       ConnectorServices services = ConnectorServices.wire(config, database, demo, background);
       http = ConnectorApi.server(config, database, services, demo, extraResources);
+      services.metrics().watchThreads(http.threads());
       http.start();
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);

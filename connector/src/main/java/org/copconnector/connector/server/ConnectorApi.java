@@ -5,6 +5,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.connector.metrics.MetricsResource;
+import org.copconnector.connector.metrics.RouteTimer;
 import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.discussion.DiscussionResource;
@@ -65,6 +67,8 @@ final class ConnectorApi {
     List<Object> resources = new ArrayList<>();
     resources.add(new HealthResource(database, services.lms(), Version.current()));
     resources.add(new SessionFilter(services.sessions()));
+    resources.add(new RouteTimer(services.metrics().registry()));
+    resources.add(new MetricsResource(services.metrics(), config.metricsToken()));
     InMemoryRequests inMemory = new InMemoryRequests();
     resources.add(inMemory);
     resources.add(new PageReadsResource(inMemory));

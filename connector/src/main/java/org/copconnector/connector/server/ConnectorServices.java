@@ -13,6 +13,7 @@ import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
 import org.copconnector.connector.demo.DemoLms;
 import org.copconnector.connector.gradebook.ScoreDelivery;
 import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.connector.metrics.ConnectorMetrics;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleActivity;
 import org.copconnector.connector.moodle.MoodleLms;
@@ -39,6 +40,7 @@ record ConnectorServices(
     Clock clock,
     Lms lms,
     MoodleActivity moodleActivity,
+    ConnectorMetrics metrics,
     Supplier<OkHttpClient> client,
     BlobStore blobs,
     ResourceIndex resourceIndex,
@@ -56,7 +58,8 @@ record ConnectorServices(
       ConnectorConfig config, Database database, DemoSetup demo, BackgroundWork background) {
     Supplier<OkHttpClient> client = memoized(OkHttpClient::new);
     Clock clock = Clock.systemUTC();
-    MoodleActivity moodleActivity = new MoodleActivity(clock);
+    ConnectorMetrics metrics = new ConnectorMetrics(clock);
+    MoodleActivity moodleActivity = new MoodleActivity(clock, metrics.registry());
     Lms lms =
         demo != null
             ? new DemoLms(demo.schools())
@@ -119,10 +122,14 @@ record ConnectorServices(
             () ->
                 (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status()) == LmsStatus.UP,
             instanceName(config));
+    metrics.watchPool(database.dataSource());
+    metrics.watchOutbox(core.outbox());
+    metrics.watchSearchIndex(features.bank());
     return new ConnectorServices(
         clock,
         lms,
         moodleActivity,
+        metrics,
         client,
         blobs,
         resourceIndex,

@@ -412,6 +412,11 @@ public final class Resources {
     }
   }
 
+  /** Changes in the database's log the search index has not taken yet (any instance's). */
+  public long indexBacklog() {
+    return Math.max(0, read(store::lastChange) - index.seq());
+  }
+
   /** A scheduled catch-up with other instances' changes; never throws. */
   public void run() {
     try {

@@ -23,6 +23,7 @@ public enum Reason {
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   NOT_FOUND(404),
   ASSET_NOT_FOUND(404),
+  METRICS_OFF(404),
   REQUEST_REFUSED(400),
   PAGE_READS_REQUIRED(422),
   TOO_MANY_PAGE_READS(422, "max"),
@@ -49,6 +50,7 @@ public enum Reason {
   // Signing in.
   NOT_SIGNED_IN(401),
   SESSION_EXPIRED(401),
+  METRICS_TOKEN_REQUIRED(401),
   CROSS_SITE_REQUEST("cross_site_request", 403),
 
   // Faults on the server's side.
