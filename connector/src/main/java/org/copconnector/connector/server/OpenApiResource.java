@@ -47,11 +47,6 @@ public final class OpenApiResource {
           + SessionFilter.REQUEST_HEADER_VALUE
           + ". Errors are JSON in one shape (ApiError): error, reason, message, details.";
 
-  static {
-    // The generator's converters are shared by the whole JVM; ours reads Gson's annotations.
-    ModelConverters.getInstance().addConverter(new GsonModelResolver());
-  }
-
   private final String version;
   private byte[] document;
 
@@ -74,9 +69,19 @@ public final class OpenApiResource {
    */
   private synchronized byte[] document(Set<Class<?>> classes) {
     if (document == null) {
+      GsonSchemas.install();
       document = write(classes);
     }
     return document;
+  }
+
+  /** The generator's converters are shared by the whole JVM: ours, which reads Gson's, once. */
+  private static final class GsonSchemas {
+    static {
+      ModelConverters.getInstance().addConverter(new GsonModelResolver());
+    }
+
+    static void install() {}
   }
 
   /** The classes behind every resource method of the running application. */
