@@ -1,5 +1,6 @@
 import { api, whenIdle } from './api.js';
 import { browserLanguage, load, translatePage } from './i18n.js';
+import { typeset } from './maths.js';
 
 const FALLBACK_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -58,13 +59,15 @@ export function webAddress(address) {
 }
 
 // A block of HTML the server has already sanitised (posts, prompts, answers); a link that is not to
-// a web or mail address (one stored before the sanitiser) keeps its text and loses its target.
+// a web or mail address (one stored before the sanitiser) keeps its text and loses its target. Its
+// TeX is drawn as maths once KaTeX has loaded.
 export function sanitisedHtml(markup) {
   const div = el('div', undefined, 'body');
   div.innerHTML = markup;
   for (const a of div.querySelectorAll('a[href]')) {
     if (!['http:', 'https:', 'mailto:'].includes(a.protocol)) a.removeAttribute('href');
   }
+  typeset(div);
   return div;
 }
 

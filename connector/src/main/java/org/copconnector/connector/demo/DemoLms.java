@@ -92,6 +92,11 @@ public final class DemoLms implements Lms {
   }
 
   @Override
+  public boolean editPost(String postId, String subject, String html) {
+    return true;
+  }
+
+  @Override
   public Optional<String> findPost(String discussionId, String marker) {
     return Optional.empty();
   }

@@ -81,6 +81,9 @@ public final class ForumApi {
   /** Answer of {@code mod_forum_add_discussion_post}. */
   public record AddedPost(long postid, List<MoodleWarning> warnings) {}
 
+  /** Answer of {@code mod_forum_update_discussion_post}: false when Moodle could not save it. */
+  public record UpdatedPost(boolean status, List<MoodleWarning> warnings) {}
+
   /**
    * The orders {@code mod_forum_get_forum_discussions} accepts: Moodle 4.5's {@code
    * discussion_list::SORTORDER_*} constants (-1, its default, is the same as 1).
@@ -179,5 +182,24 @@ public final class ForumApi {
             .put("message", message)
             .options("options", options),
         AddedPost.class);
+  }
+
+  /**
+   * Rewrites a post (a discussion's first post too, whose subject is the discussion's name): its
+   * message as HTML, and its subject unless {@code subject} is empty. Moodle lets the author do it
+   * within its editing time ({@code $CFG->maxeditingtime}, 30 minutes by default) and holders of
+   * {@code mod/forum:editanypost} at any time; anyone else gets {@code cannotupdatepost}.
+   */
+  public UpdatedPost updateDiscussionPost(long postId, String subject, String message) {
+    // Moodle 4.5 checks these parameters against add_discussion_post's, where the subject and
+    // the message are required.
+    return client.write(
+        "mod_forum_update_discussion_post",
+        MoodleParams.of()
+            .put("postid", postId)
+            .put("subject", subject == null ? "" : subject)
+            .put("message", message)
+            .put("messageformat", 1),
+        UpdatedPost.class);
   }
 }

@@ -20,6 +20,9 @@ public final class MoodleLms implements Lms {
 
   private static final Logger LOG = LoggerFactory.getLogger(MoodleLms.class);
 
+  /** Moodle's refusal of an edit: its editing time is over, or the service user may not. */
+  private static final String CANNOT_EDIT = "cannotupdatepost";
+
   private record Probe(LmsStatus status, Instant at) {}
 
   private final Moodle moodle;
@@ -244,6 +247,21 @@ public final class MoodleLms implements Lms {
       return Long.toString(moodle.forums().addDiscussionPost(parent, subject, html, null).postid());
     } catch (MoodleClientException e) {
       throw translate("Moodle could not reply to post " + parent, e);
+    }
+  }
+
+  @Override
+  public boolean editPost(String postId, String subject, String html) {
+    long post = id("post", postId);
+    try {
+      return moodle.forums().updateDiscussionPost(post, subject, html).status();
+    } catch (MoodleException e) {
+      if (CANNOT_EDIT.equals(e.errorcode())) {
+        return false;
+      }
+      throw translate("Moodle could not edit post " + post, e);
+    } catch (MoodleClientException e) {
+      throw translate("Moodle could not edit post " + post, e);
     }
   }
 

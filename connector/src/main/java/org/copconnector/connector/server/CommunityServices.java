@@ -9,6 +9,7 @@ import org.copconnector.plugin.community.CourseSettings;
 import org.copconnector.plugin.community.GroupMirror;
 import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.Discussions;
+import org.copconnector.plugin.discussion.ForumEdits;
 import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.discussion.ForumMirror;
 import org.copconnector.plugin.discussion.Notifier;
@@ -28,6 +29,7 @@ public record CommunityServices(
     LmsMappings mappings,
     GroupMirror groups,
     ForumMirror forums,
+    ForumEdits edits,
     Notifier notifier,
     CourseSettings courseSettings,
     Communities communities,
@@ -43,6 +45,7 @@ public record CommunityServices(
         new GroupMirror(
             lms, mappings, GroupMirror.creatorsLanguage(dataSource, people.languages()));
     ForumMirror forums = new ForumMirror(dataSource, lms, mappings, groups);
+    ForumEdits edits = new ForumEdits(dataSource, lms, mappings);
     Notifier notifier = new Notifier(dataSource, outbox, people, digestZone, clock);
     CourseSettings courseSettings = new CourseSettings(dataSource);
     Communities communities =
@@ -55,6 +58,7 @@ public record CommunityServices(
         mappings,
         groups,
         forums,
+        edits,
         notifier,
         courseSettings,
         communities,
@@ -69,6 +73,7 @@ public record CommunityServices(
         groups.removing(),
         forums.discussions(),
         forums.replies(),
+        edits.handler(),
         notifier.handler(lms));
   }
 }

@@ -139,6 +139,7 @@ public final class ForumMirror {
     if (mappings.find(THREAD_MAPPING, threadKey).isPresent()) {
       return;
     }
+    int revision = revisions(target.postId());
     Post post = post(target.postId());
     DiscussionThread thread = read(c -> store.thread(c, target.threadId())).orElseThrow();
     String group = groups.groupFor(target.anchorId(), target.courseId(), target.communityName());
@@ -156,8 +157,12 @@ public final class ForumMirror {
                         thread.title(),
                         html(post, reference, Translations.in(target.language())),
                         null)));
-    mappings.put(POST_MAPPING, key(post.id(), target.anchorId()), discussion.firstPostId());
+    String postKey = key(post.id(), target.anchorId());
+    mappings.put(POST_MAPPING, postKey, discussion.firstPostId());
     mappings.put(THREAD_MAPPING, threadKey, discussion.discussionId());
+    if (made.isEmpty()) {
+      ForumEdits.recordCarried(mappings, postKey, revision, discussion.firstPostId());
+    }
   }
 
   private void reply(Target target, boolean triedBefore) throws DeliveryFailure {
@@ -172,6 +177,7 @@ public final class ForumMirror {
                 () ->
                     DeliveryFailure.missing(
                         "the thread's discussion was never made in forum " + target.forumId()));
+    int revision = revisions(target.postId());
     Post post = post(target.postId());
     String parent =
         parentInMoodle(post, target.anchorId())
@@ -191,6 +197,17 @@ public final class ForumMirror {
                     t.text("moodle.forum.replySubject", Map.of("title", thread.title())),
                     html(post, reference, t)));
     mappings.put(POST_MAPPING, postKey, moodlePost);
+    if (made.isEmpty()) {
+      ForumEdits.recordCarried(mappings, postKey, revision, moodlePost);
+    }
+  }
+
+  /**
+   * How many times the post was edited, read before its text (which is then of that revision or a
+   * later one): the edits its copy will not need.
+   */
+  private int revisions(String postId) {
+    return read(c -> store.revisions(c, postId).size());
   }
 
   /** The Moodle post answered: the local parent's copy there, or the discussion's first post. */
@@ -211,7 +228,10 @@ public final class ForumMirror {
         .orElseThrow(() -> DeliveryFailure.missing("post " + id + " no longer exists"));
   }
 
-  /** The post as Moodle shows it: the quote, the body, then who wrote it and the reference. */
+  /**
+   * The post as Moodle shows it: the quote, the body (mentions as plain names), then who wrote it
+   * and the reference.
+   */
   static String html(Post post, String reference, Translations t) {
     StringBuilder html = new StringBuilder();
     if (post.quoteText() != null) {
@@ -222,14 +242,18 @@ public final class ForumMirror {
           .forEach(line -> html.append("<p>").append(SafeHtml.escape(line)).append("</p>"));
       html.append("</blockquote>");
     }
-    html.append(post.body())
-        .append("<p><small>")
-        .append(
-            SafeHtml.escape(t.text("moodle.forum.attribution", Map.of("name", post.authorName()))))
-        .append(" · ")
-        .append(reference)
-        .append("</small></p>");
+    // A mention is a link in the hub, plain "@Name" in Moodle.
+    html.append(Mentions.plain(post.body())).append(signature(post, reference, t));
     return html.toString();
+  }
+
+  /** Who wrote the post, and the reference that makes its copy known. */
+  static String signature(Post post, String reference, Translations t) {
+    return "<p><small>"
+        + SafeHtml.escape(t.text("moodle.forum.attribution", Map.of("name", post.authorName())))
+        + " · "
+        + reference
+        + "</small></p>";
   }
 
   private <T> T read(Transaction.Work<T> work) {

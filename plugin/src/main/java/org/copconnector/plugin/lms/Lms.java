@@ -54,6 +54,13 @@ public interface Lms {
   /** Replies to a post (the parent post, not the discussion); returns the new post's id. */
   String reply(String parentPostId, String subject, String html);
 
+  /**
+   * Rewrites a post the service account wrote: its HTML, and its subject unless {@code subject} is
+   * null. Returns false when the LMS keeps the post as it is because the time to edit it is over or
+   * the account may not edit it (the caller says it another way).
+   */
+  boolean editPost(String postId, String subject, String html);
+
   /** The post of a discussion containing {@code marker}, if any. */
   Optional<String> findPost(String discussionId, String marker);
 

@@ -53,6 +53,11 @@ public final class UnconfiguredLms implements Lms {
   }
 
   @Override
+  public boolean editPost(String postId, String subject, String html) {
+    throw notConfigured();
+  }
+
+  @Override
   public Optional<String> findPost(String discussionId, String marker) {
     throw notConfigured();
   }

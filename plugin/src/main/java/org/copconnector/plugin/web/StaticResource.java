@@ -34,7 +34,8 @@ public final class StaticResource {
           "json", "application/json",
           "svg", "image/svg+xml",
           "png", "image/png",
-          "ico", "image/x-icon");
+          "ico", "image/x-icon",
+          "woff2", "font/woff2");
   private static final String SAFE_PATH = "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*\\.[a-z]+";
 
   /** A page that starts with this line gets the shared head, banner and top of the navigation. */
@@ -63,6 +64,18 @@ public final class StaticResource {
       java.util.Set.of("swagger-ui-bundle.js", "swagger-ui.css");
 
   private static final String API_BROWSER_VERSION = webJarVersion("org.webjars", "swagger-ui");
+
+  /**
+   * KaTeX, which renders the TeX of posts in the browser. No WebJar of it is served by Maven
+   * Central, so its files are kept in {@code vendor/katex/<version>/} (refreshed with
+   * scripts/vendor-katex.sh).
+   */
+  static final String MATHS_VERSION = "0.19.1";
+
+  /** KaTeX's files the pages use: its script and styles, the auto-render extension, the fonts. */
+  private static final Pattern MATHS_FILE =
+      Pattern.compile(
+          "katex\\.min\\.(js|css)|contrib/auto-render\\.min\\.js|fonts/KaTeX_[A-Za-z0-9_\\-]+\\.woff2");
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
   private final String startPage;
@@ -115,6 +128,12 @@ public final class StaticResource {
   @Path("thread")
   public Response thread(@CookieParam(SessionCookie.NAME) String session) {
     return page("thread.html", session != null);
+  }
+
+  @GET
+  @Path("discussions")
+  public Response discussions(@CookieParam(SessionCookie.NAME) String session) {
+    return page("discussions.html", session != null);
   }
 
   @GET
@@ -263,6 +282,31 @@ public final class StaticResource {
         .build();
   }
 
+  /**
+   * KaTeX (see {@link #MATHS_VERSION}): its script and auto-render extension, and the style sheet,
+   * which loads the fonts from beside it; the version is in the address, as for Bootstrap.
+   */
+  @GET
+  @Path("assets/vendor/katex/{version}/{path: .+}")
+  public Response maths(@PathParam("version") String version, @PathParam("path") String path) {
+    if (!version.equals(MATHS_VERSION) || !MATHS_FILE.matcher(path).matches()) {
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    byte[] content =
+        cache.computeIfAbsent(
+            "vendor/katex/" + path,
+            p -> readClassPath("/vendor/katex/" + MATHS_VERSION + "/" + path));
+    if (content.length == 0) {
+      cache.remove("vendor/katex/" + path);
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    return Response.ok(content, TYPES.get(extension))
+        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   /** Swagger UI from its WebJar, under a versioned address as Bootstrap is. */
   @GET
   @Path("assets/vendor/swagger-ui/{version}/{file}")
@@ -325,7 +369,8 @@ public final class StaticResource {
     String head =
         new String(read("layout-head.html"), StandardCharsets.UTF_8)
             .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION)
-            .replace("{{editor}}", "/assets/vendor/tinymce/" + EDITOR_VERSION);
+            .replace("{{editor}}", "/assets/vendor/tinymce/" + EDITOR_VERSION)
+            .replace("{{maths}}", "/assets/vendor/katex/" + MATHS_VERSION);
     String script = layout.group(1);
     String preloads = new ModulePreloads(name -> read("js/" + name)).links(script);
     String early = layout.group(2) == null ? "" : layout.group(2);

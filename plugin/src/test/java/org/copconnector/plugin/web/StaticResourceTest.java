@@ -24,7 +24,8 @@ class StaticResourceTest {
   void aSignedInPersonsPageAsksForWhoTheyAreAndItsDataInTheHead() {
     String page = html(pages.community("a-session"));
     assertTrue(
-        page.contains("data-early=\"/api/v1/hub /api/v1/communities/{id}\""),
+        page.contains(
+            "data-early=\"/api/v1/hub /api/v1/communities/{id} /api/v1/threads?community={id}&amp;page=0 /api/v1/notifications/{id}\""),
         "the early requests of the community page");
     assertTrue(page.indexOf("early.js") < page.indexOf("bootstrap.min.css"), "before the styles");
   }
@@ -48,6 +49,18 @@ class StaticResourceTest {
       assertEquals(Reason.ASSET_NOT_FOUND, refused.reason());
     }
     assertEquals(known, pages.cached(), "the cache holds only files that exist");
+  }
+
+  @Test
+  void theEditorsLanguagePacksAreServedBesideThePages() {
+    for (String pack : List.of("editor-langs/pt.js", "editor-langs/es.js")) {
+      Response served = pages.asset(pack);
+      assertEquals(200, served.getStatus(), pack);
+      assertTrue(
+          new String((byte[]) served.getEntity(), StandardCharsets.UTF_8)
+              .startsWith("tinymce.addI18n("),
+          pack);
+    }
   }
 
   @Test
@@ -86,6 +99,51 @@ class StaticResourceTest {
           refused);
     }
     assertThrows(ApiException.class, () -> pages.editor("0.0.1", "tinymce.min.js"));
+    assertEquals(known, pages.cached(), "refused names are not remembered");
+  }
+
+  @Test
+  void katexIsServedWithItsFontsAndVersionInTheAddress() {
+    String page = html(pages.prompt("a-session"));
+    Matcher base =
+        Pattern.compile("<meta name=\"maths\" content=\"/assets/vendor/katex/([^/\"]+)\">")
+            .matcher(page);
+    assertTrue(base.find(), "the page says where KaTeX is");
+    String version = base.group(1);
+    String css = null;
+    for (String file : List.of("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")) {
+      Response served = pages.maths(version, file);
+      assertEquals(200, served.getStatus(), file);
+      assertTrue(served.getHeaderString("Cache-Control").contains("immutable"), file);
+      if (file.endsWith(".css")) {
+        css = new String((byte[]) served.getEntity(), StandardCharsets.UTF_8);
+      }
+    }
+    // Every font the style sheet names first (the one browsers load) is there.
+    Matcher font = Pattern.compile("url\\((fonts/[^)]+\\.woff2)\\)").matcher(css);
+    int fonts = 0;
+    while (font.find()) {
+      Response served = pages.maths(version, font.group(1));
+      assertEquals(200, served.getStatus(), font.group(1));
+      assertEquals("font/woff2", served.getMediaType().toString(), font.group(1));
+      fonts++;
+    }
+    assertTrue(fonts >= 20, "fonts: " + fonts);
+    int known = pages.cached();
+    for (String refused :
+        List.of(
+            "katex.js",
+            "LICENSE",
+            "fonts/KaTeX_Main-Regular.ttf",
+            "fonts/../katex.min.js",
+            "../tinymce/tinymce.min.js",
+            "contrib/mhchem.min.js")) {
+      assertEquals(
+          Reason.ASSET_NOT_FOUND,
+          assertThrows(ApiException.class, () -> pages.maths(version, refused)).reason(),
+          refused);
+    }
+    assertThrows(ApiException.class, () -> pages.maths("0.0.1", "katex.min.js"));
     assertEquals(known, pages.cached(), "refused names are not remembered");
   }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import okhttp3.FormBody;
@@ -14,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +32,7 @@ class FakeMoodleFidelityTest {
     // function in the service, a discussion with one reply in the group forum.
     FakeMoodleState s = fake.state();
     s.capabilities.add("moodle/user:viewalldetails");
+    s.capabilities.add("mod/forum:editanypost");
     s.serviceFunctions.add("core_calendar_create_calendar_events");
     s.serviceFunctions.add("core_calendar_get_calendar_events");
     s.serviceFunctions.add("core_calendar_delete_calendar_events");
@@ -73,6 +76,8 @@ class FakeMoodleFidelityTest {
         "mod_forum_get_discussion_posts|wsfunction=mod_forum_get_discussion_posts&discussionid=1&sortby=created&sortdirection=ASC",
         "mod_forum_add_discussion_group|wsfunction=mod_forum_add_discussion&forumid=4&subject=G&message=m&groupid=1&options[0][name]=discussionsubscribe&options[0][value]=1",
         "mod_forum_add_discussion_post|wsfunction=mod_forum_add_discussion_post&postid=1&subject=Re: G&message=m",
+        "mod_forum_update_discussion_post|wsfunction=mod_forum_update_discussion_post&postid=1&subject=&message=<p>x</p>&messageformat=1",
+        "error_invalid_post_id|wsfunction=mod_forum_update_discussion_post&postid=999999&subject=x&message=y",
         "mod_forum_add_discussion_unknown_option|wsfunction=mod_forum_add_discussion&forumid=3&subject=x&message=y&options[0][name]=foo&options[0][value]=1",
         "core_calendar_create_calendar_events|wsfunction=core_calendar_create_calendar_events&events[0][name]=M&events[0][courseid]=2&events[0][eventtype]=course&events[0][timestart]=1795561953",
         "core_calendar_get_calendar_events|wsfunction=core_calendar_get_calendar_events&events[courseids][0]=2&options[userevents]=0&options[siteevents]=0&options[timestart]=1795475553&options[timeend]=1798067553",
@@ -116,6 +121,40 @@ class FakeMoodleFidelityTest {
       assertEquals(shape(expected), shape(actual), sample);
       if (expected.isJsonObject() && expected.getAsJsonObject().has("exception")) {
         assertEquals(expected, actual, "errors are answered word for word");
+      }
+    }
+  }
+
+  @Test
+  void anEditMoodleRefusesIsAnsweredWordForWord() throws IOException {
+    // With the README's capabilities only: a teacher's post may not be edited, nor its own past
+    // Moodle's editing time.
+    fake.state().capabilities.remove("mod/forum:editanypost");
+    long teachers = fake.replyInMoodle(1, 4, "Re: Group discussion r1", "<p>Mine</p>");
+    fake.state()
+        .posts
+        .put(
+            3L,
+            new FakeMoodleState.Post(3, 1, 1L, "Re: Group discussion r1", "<p>Own</p>", 3, 1, 0));
+    for (long post : List.of(teachers, 3L)) {
+      FormBody form =
+          new FormBody.Builder()
+              .add("wstoken", FakeMoodle.TOKEN)
+              .add("moodlewsrestformat", "json")
+              .add("wsfunction", "mod_forum_update_discussion_post")
+              .add("postid", Long.toString(post))
+              .add("subject", "")
+              .add("message", "z")
+              .build();
+      Request call =
+          new Request.Builder()
+              .url(fake.url().resolve("webservice/rest/server.php"))
+              .post(form)
+              .build();
+      try (Response response = http.newCall(call).execute()) {
+        assertEquals(
+            Samples.json("error_cannot_update_post"),
+            JsonParser.parseString(response.body().string()));
       }
     }
   }

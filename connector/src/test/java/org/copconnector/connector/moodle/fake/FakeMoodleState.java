@@ -108,6 +108,12 @@ public final class FakeMoodleState {
   public final List<Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
   public final List<DraftFile> draftFiles = new ArrayList<>();
 
+  /** Moodle's {@code $CFG->maxeditingtime}: how long an author may edit a post, in seconds. */
+  public long maxEditingTime = 1800;
+
+  /** When each edited post was last changed (Moodle's {@code modified}). */
+  public final Map<Long, Long> postModified = new LinkedHashMap<>();
+
   private final AtomicLong ids = new AtomicLong(100);
   private final AtomicLong clock = new AtomicLong(1_795_475_491L);
 
@@ -117,6 +123,11 @@ public final class FakeMoodleState {
 
   long now() {
     return clock.incrementAndGet();
+  }
+
+  /** Moves the site's clock on (each call already takes a second). */
+  public void advanceClock(long seconds) {
+    clock.addAndGet(seconds);
   }
 
   /**
@@ -164,6 +175,7 @@ public final class FakeMoodleState {
             "mod_forum_get_discussion_posts",
             "mod_forum_add_discussion",
             "mod_forum_add_discussion_post",
+            "mod_forum_update_discussion_post",
             "core_message_send_instant_messages",
             "core_calendar_create_calendar_events",
             "core_calendar_get_calendar_events",
