@@ -26,7 +26,23 @@ public record ConnectorConfig(
     int syncPageSize,
     DiscussionSettings discussions,
     long uploadMaxBytes,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    LogFormat logFormat) {
+
+  /** How log lines are written: text for a person, or one JSON object a line for a collector. */
+  public enum LogFormat {
+    TEXT,
+    JSON;
+
+    static LogFormat of(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "text" -> TEXT;
+        case "json" -> JSON;
+        default ->
+            throw new ConfigException("log.format must be text or json (got '" + value + "')");
+      };
+    }
+  }
 
   /**
    * Bounds of posts, how often Moodle forums are read for new replies, and the time zone whose days
@@ -81,7 +97,8 @@ public record ConnectorConfig(
         v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000),
         discussions(v, values),
         v.integer(ConfigKey.RESOURCES_UPLOAD_MAX_MIB, 1, 2048) * 1024L * 1024L,
-        Optional.of(values.get(ConfigKey.METRICS_TOKEN)).filter(t -> !t.isBlank()));
+        Optional.of(values.get(ConfigKey.METRICS_TOKEN)).filter(t -> !t.isBlank()),
+        LogFormat.of(values.get(ConfigKey.LOG_FORMAT)));
   }
 
   private static DiscussionSettings discussions(ConfigValues v, Map<ConfigKey, String> values) {

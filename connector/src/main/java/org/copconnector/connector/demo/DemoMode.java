@@ -40,7 +40,8 @@ public final class DemoMode {
         config.syncPageSize(),
         config.discussions(),
         config.uploadMaxBytes(),
-        config.metricsToken());
+        config.metricsToken(),
+        config.logFormat());
   }
 
   /** Fills the participant lists of the demo courses. */

@@ -74,6 +74,7 @@ final class ConnectorApi {
     InMemoryRequests inMemory = new InMemoryRequests();
     resources.add(inMemory);
     resources.add(new PageReadsResource(inMemory));
+    resources.add(new OpenApiResource(Version.current()));
     resources.add(lti.resource());
     resources.add(lti.errorPages());
     StaticResource assets = new StaticResource(demo != null ? "demo" : "hub");

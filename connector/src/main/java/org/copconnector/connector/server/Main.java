@@ -113,7 +113,9 @@ public final class Main implements Runnable {
       while (root.getParent() != null) {
         root = root.getParent();
       }
-      return ((Main) root.getCommand()).config(environment);
+      ConnectorConfig config = ((Main) root.getCommand()).config(environment);
+      LoggingConfigurator.use(config.logFormat());
+      return config;
     }
   }
 
@@ -146,22 +148,28 @@ public final class Main implements Runnable {
   }
 
   /**
-   * What {@code serve} prints once it answers: the address to open for the demo; otherwise where
-   * the health check is and how teachers reach the connector (from Moodle, as an LTI tool).
+   * What {@code serve} prints once it answers: the address to open (the demo's start page in demo
+   * mode), where administrators and integrators go, and how to add the connector to Moodle.
    */
   static String readyMessage(URI address, boolean demo, Optional<URI> publicUrl) {
     if (demo) {
-      return "CoP Connector demo is ready: open " + address + "/demo";
+      return "CoP Connector demo is ready: open "
+          + address
+          + "/demo (administrators: "
+          + address
+          + "/admin, API description: "
+          + address
+          + "/api-docs)";
     }
     String register =
         publicUrl
             .map(url -> "use " + url.toString().replaceAll("/+$", "") + "/lti/register")
             .orElse("set public.url to its https address and use that address + /lti/register");
-    return "CoP Connector is ready on "
+    return "CoP Connector is ready: open "
         + address
-        + " (health: "
+        + "/ (administrators: "
         + address
-        + "/health).\n"
+        + "/admin, API description: /api-docs, health: /health).\n"
         + "Teachers open it from their Moodle course; to add it to Moodle as an LTI 1.3 tool, "
         + register
         + " (README: \"Opening the connector from Moodle\").";

@@ -168,6 +168,22 @@ class AdminPageTest {
   }
 
   @Test
+  void theApiDescriptionOpensFromTheAdministratorsPage() throws Exception {
+    start();
+    String admin = people.admin("pt");
+    WebDriver driver = open(admin, "/admin", "admin");
+    click(driver, By.cssSelector("a[href='/api-docs']"));
+    // The first request writes the document: seconds on a busy machine.
+    new WebDriverWait(driver, Duration.ofSeconds(90))
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#swagger-ui .opblock")));
+    assertEquals("Descrição da API", text(driver, By.tagName("h1")));
+    assertTrue(
+        driver.findElements(By.cssSelector("#swagger-ui .opblock")).size() > 50,
+        "every route is listed");
+  }
+
+  @Test
   void anAdministratorSeesTheConnectionRunsTheChecksAndSyncsACourse() throws Exception {
     start();
     String admin = people.admin("en");

@@ -161,6 +161,14 @@ class ConfigLoaderTest {
     }
   }
 
+  @Test
+  void logLinesAreTextOrJson() throws IOException {
+    assertEquals(ConnectorConfig.LogFormat.TEXT, load(Map.of(), null).logFormat());
+    assertEquals(
+        ConnectorConfig.LogFormat.JSON, load(Map.of("COP_LOG_FORMAT", "JSON"), null).logFormat());
+    assertMessage("log.format must be text or json (got 'xml')", Map.of("COP_LOG_FORMAT", "xml"));
+  }
+
   private void assertMessage(String expected, Map<String, String> env) {
     ConfigException e = assertThrows(ConfigException.class, () -> load(env, null));
     assertEquals(expected, e.getMessage());

@@ -351,7 +351,13 @@ class DemoModeTest {
   @Test
   void theConsoleSaysWhereToOpenIt() {
     assertEquals(
-        "CoP Connector demo is ready: open " + connector.address() + "/demo",
+        "CoP Connector demo is ready: open "
+            + connector.address()
+            + "/demo (administrators: "
+            + connector.address()
+            + "/admin, API description: "
+            + connector.address()
+            + "/api-docs)",
         Main.readyMessage(connector.address(), true, java.util.Optional.empty()));
     assertTrue(connector.address().toString().matches("http://127\\.0\\.0\\.1:\\d+"));
   }

@@ -40,12 +40,14 @@ class MainTest {
   void serveSaysWhereToOpenTheConnector() {
     java.net.URI local = java.net.URI.create("http://localhost:8080");
     assertEquals(
-        "CoP Connector demo is ready: open http://localhost:8080/demo",
+        "CoP Connector demo is ready: open http://localhost:8080/demo (administrators:"
+            + " http://localhost:8080/admin, API description: http://localhost:8080/api-docs)",
         Main.readyMessage(local, true, java.util.Optional.empty()));
     String unregistered = Main.readyMessage(local, false, java.util.Optional.empty());
     assertTrue(
         unregistered.startsWith(
-            "CoP Connector is ready on http://localhost:8080 (health: http://localhost:8080/health).\n"),
+            "CoP Connector is ready: open http://localhost:8080/ (administrators:"
+                + " http://localhost:8080/admin, API description: /api-docs, health: /health).\n"),
         unregistered);
     assertTrue(unregistered.contains("set public.url"), unregistered);
     String published =

@@ -45,6 +45,12 @@ public final class DemoHub implements AutoCloseable {
    * {@code settings} are extra COP_* variables.
    */
   public static DemoHub start(Path dataDir, Map<String, String> settings) throws Exception {
+    return start(dataDir, settings, List.of());
+  }
+
+  /** As {@link #start(Path, Map)}, with {@code extra} resources mounted after the product's. */
+  public static DemoHub start(Path dataDir, Map<String, String> settings, List<Object> extra)
+      throws Exception {
     Map<String, String> env = new HashMap<>(settings);
     env.put("COP_HTTP_HOST", "127.0.0.1");
     env.put("COP_HTTP_PORT", "0");
@@ -52,7 +58,7 @@ public final class DemoHub implements AutoCloseable {
     return new DemoHub(
         Connector.start(
             new ConfigLoader(env, dataDir.resolve("none")).load(null),
-            List.of(),
+            extra,
             Connector.Mode.EMPTY_DEMO));
   }
 

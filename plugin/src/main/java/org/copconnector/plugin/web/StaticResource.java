@@ -50,14 +50,20 @@ public final class StaticResource {
           "bootstrap.min.css", "dist/css/bootstrap.min.css",
           "bootstrap.bundle.min.js", "dist/js/bootstrap.bundle.min.js");
 
-  private static final String BOOTSTRAP_VERSION = webJarVersion("bootstrap");
+  private static final String BOOTSTRAP_VERSION = webJarVersion("org.webjars.npm", "bootstrap");
 
   /** The rich-text editor's files: its script and the parts it loads by name, minified only. */
   private static final Pattern EDITOR_FILE =
       Pattern.compile(
           "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*(\\.[a-z]+)?\\.min\\.(js|css)");
 
-  private static final String EDITOR_VERSION = webJarVersion("tinymce");
+  private static final String EDITOR_VERSION = webJarVersion("org.webjars.npm", "tinymce");
+
+  /** The API description's browser (Swagger UI): its bundled script and its style sheet. */
+  private static final java.util.Set<String> API_BROWSER_FILES =
+      java.util.Set.of("swagger-ui-bundle.js", "swagger-ui.css");
+
+  private static final String API_BROWSER_VERSION = webJarVersion("org.webjars", "swagger-ui");
 
   /**
    * KaTeX, which renders the TeX of posts in the browser. No WebJar of it is served by Maven
@@ -97,6 +103,13 @@ public final class StaticResource {
   @Path("admin")
   public Response admin(@CookieParam(SessionCookie.NAME) String session) {
     return page("admin.html", session != null);
+  }
+
+  /** The API description, browsable; its document needs a session like the rest of the API. */
+  @GET
+  @Path("api-docs")
+  public Response apiDocs(@CookieParam(SessionCookie.NAME) String session) {
+    return page("api-docs.html", session != null);
   }
 
   @GET
@@ -294,6 +307,26 @@ public final class StaticResource {
         .build();
   }
 
+  /** Swagger UI from its WebJar, under a versioned address as Bootstrap is. */
+  @GET
+  @Path("assets/vendor/swagger-ui/{version}/{file}")
+  public Response apiBrowser(@PathParam("version") String version, @PathParam("file") String file) {
+    if (!API_BROWSER_FILES.contains(file) || !version.equals(API_BROWSER_VERSION)) {
+      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
+    }
+    byte[] content =
+        cache.computeIfAbsent(
+            "vendor/swagger-ui/" + file,
+            p ->
+                readClassPath(
+                    "/META-INF/resources/webjars/swagger-ui/" + API_BROWSER_VERSION + "/" + file));
+    String extension = file.substring(file.lastIndexOf('.') + 1);
+    return Response.ok(content, TYPES.get(extension))
+        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   private Response file(String path, String cacheControl) {
     String extension = path.substring(path.lastIndexOf('.') + 1);
     String type = TYPES.get(extension);
@@ -327,7 +360,8 @@ public final class StaticResource {
     }
     String page =
         new String(content, StandardCharsets.UTF_8)
-            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION);
+            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION)
+            .replace("{{swagger-ui}}", "/assets/vendor/swagger-ui/" + API_BROWSER_VERSION);
     Matcher layout = LAYOUT.matcher(page);
     if (!layout.lookingAt()) {
       return page.getBytes(StandardCharsets.UTF_8);
@@ -359,11 +393,11 @@ public final class StaticResource {
     }
   }
 
-  private static String webJarVersion(String name) {
+  private static String webJarVersion(String group, String name) {
     Properties properties = new Properties();
     try (InputStream in =
         StaticResource.class.getResourceAsStream(
-            "/META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
+            "/META-INF/maven/" + group + "/" + name + "/pom.properties")) {
       if (in == null) {
         throw new IllegalStateException("the " + name + " WebJar is not on the class path");
       }
