@@ -34,9 +34,11 @@ export async function showDiscussions(page, details, manages) {
   if (!readable) return;
   $('new-thread-box').hidden = !member || Boolean(details.community.archivedAt);
   if (!$('new-thread-box').hidden && !page.threadBox) {
-    // The editor starts when the form opens; an unsent draft opens it at once.
-    const start = () => { page.threadBox ??= messageBox($('thread-body'), t); };
-    if (hasDraft($('thread-body'))) {
+    // The editor starts when the form opens; an unsent draft (title or message) opens it at once.
+    const start = () => {
+      page.threadBox ??= messageBox($('thread-body'), t, { mentions: page.id, fields: [$('thread-title')] });
+    };
+    if (hasDraft($('thread-body')) || hasDraft($('thread-title'))) {
       $('new-thread-box').open = true;
       start();
     } else {

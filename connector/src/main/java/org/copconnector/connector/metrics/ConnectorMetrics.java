@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
+import org.copconnector.plugin.discussion.DiscussionSearch;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.resource.Resources;
@@ -113,10 +114,13 @@ public final class ConnectorMetrics {
         .register(registry);
   }
 
-  /** How far the bank's search index is behind the database's change log. */
-  public void watchSearchIndex(Resources bank) {
+  /** How far the bank's and the discussions' search indexes are behind their change logs. */
+  public void watchSearchIndexes(Resources bank, DiscussionSearch discussions) {
     Gauge.builder("cop.search.index.backlog", bank, b -> guarded(b::indexBacklog))
         .description("Changes of the resource bank the search index has not taken yet")
+        .register(registry);
+    Gauge.builder("cop.discussion.index.backlog", discussions, d -> guarded(d::indexBacklog))
+        .description("Changes of posts the discussion search index has not taken yet")
         .register(registry);
   }
 

@@ -78,6 +78,8 @@ final class BackgroundWork {
     scheduled.scheduleWithFixedDelay(features.training().reminders()::run, 3, 60, TimeUnit.MINUTES);
     // The bank's search index follows the database's change log (other instances' changes too).
     scheduled.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
+    // So does the discussions' (a search also takes in what was just written before it looks).
+    scheduled.scheduleWithFixedDelay(features.discussionSearch()::run, 3, 5, TimeUnit.SECONDS);
     if (config.moodle().isPresent()) {
       RosterSync roster = services.roster();
       ForumImport forumImport = features.core().forumImport();

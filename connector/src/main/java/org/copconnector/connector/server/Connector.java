@@ -137,7 +137,7 @@ public final class Connector implements AutoCloseable {
           http,
           background,
           config.shutdownGrace(),
-          services.resourceIndex(),
+          services.searchIndexes(),
           config.httpHost(),
           demo);
     } catch (Exception e) {

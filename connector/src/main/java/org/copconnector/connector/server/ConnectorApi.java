@@ -15,6 +15,7 @@ import org.copconnector.connector.metrics.RouteTimer;
 import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.discussion.DiscussionResource;
+import org.copconnector.plugin.discussion.DiscussionSearchResource;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.hub.LanguageResource;
 import org.copconnector.plugin.json.Json;
@@ -95,6 +96,7 @@ final class ConnectorApi {
     resources.add(new CommunityResource(core.communities()));
     resources.add(new CourseSettingsResource(core.courseSettings()));
     resources.add(new DiscussionResource(core.discussions()));
+    resources.add(new DiscussionSearchResource(features.discussionSearch()));
     resources.add(new SurveyResource(features.surveys(), people.languages()));
     resources.add(
         new PromptResource(

@@ -47,6 +47,8 @@ public final class Discussions {
   private final Quotes quotes = new Quotes(store);
   private final PostViews views;
   private final PostText text;
+  private final Notifier notifier;
+  private final Mentions mentions;
 
   public Discussions(
       DataSource dataSource,
@@ -63,6 +65,25 @@ public final class Discussions {
     this.writer = new PostWriter(access, people, outbox, notifier, store);
     this.views = new PostViews(limits, clock);
     this.text = new PostText(limits);
+    this.notifier = notifier;
+    this.mentions = new Mentions(access, people);
+  }
+
+  /**
+   * Members of the community a writer may mention whose name contains {@code text} (accents and
+   * case ignored), the writer left out; for those who may write there.
+   */
+  public List<DiscussionViews.Mentionable> mentionable(
+      Session session, String communityId, String text) {
+    if (communityId == null || communityId.isBlank()) {
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose members: ?community={id}");
+    }
+    return inTransaction(
+        c -> {
+          access.of(c, session, communityId).requireWrite();
+          return mentions.suggestions(c, communityId, text, session.lmsUserId());
+        });
   }
 
   public ThreadList threads(Session session, String communityId, int page) {
@@ -194,7 +215,8 @@ public final class Discussions {
         c -> {
           Post post = post(c, postId);
           DiscussionThread thread = thread(c, post.threadId());
-          access.of(c, session, thread.communityId()).requireWrite();
+          Access caller = access.of(c, session, thread.communityId());
+          caller.requireWrite();
           if (!post.authorId().equals(session.lmsUserId()) || post.origin() != Post.Origin.HUB) {
             throw new ApiException(Reason.AUTHOR_ONLY_EDIT, "only the author can edit a post");
           }
@@ -209,7 +231,16 @@ public final class Discussions {
             throw ApiException.invalid(
                 Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
-          store.edit(c, post, thread.title(), title, body, now);
+          Mentions.Checked checked = mentions.check(c, thread.communityId(), body);
+          store.edit(c, post, thread.title(), title, checked.html(), now);
+          // Whom the edit mentions first is told now; the others were told already.
+          notifier.queueMentions(
+              c,
+              caller.community(),
+              thread,
+              post(c, postId),
+              checked.mentioned(),
+              store.choices(c, thread.communityId()));
           return views.of(
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),

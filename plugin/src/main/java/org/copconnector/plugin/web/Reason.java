@@ -63,6 +63,7 @@ public enum Reason {
   PAGE_RANGE(422, "min", "max"),
   COMMUNITY_REQUIRED(422),
   SEARCH_LENGTH(422, "max"),
+  SEARCH_DATES_ORDER(422),
   TITLE_LENGTH(422, "min", "max"),
   TITLE_ONE_LINE(422),
   BODY_REQUIRED(422),
