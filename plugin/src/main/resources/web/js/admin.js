@@ -1,5 +1,6 @@
-// The administrators' page: the Moodle connection, the set-up check, deliveries and rosters.
+// The administrators' page: the Moodle connection, the set-up check, deliveries, rosters and backups.
 import { api } from './api.js';
+import { backupSection } from './admin-backup.js';
 import { checksSection } from './admin-checks.js';
 import { outboxSection } from './admin-outbox.js';
 import { badge, technicalDetail, when } from './admin-parts.js';
@@ -7,7 +8,7 @@ import { rosterSection } from './admin-roster.js';
 import { el, oneAtATime, showLoadFailure, showStatus, signedIn } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
-const SECTIONS = ['moodle', 'checks', 'outbox', 'roster'];
+const SECTIONS = ['moodle', 'checks', 'outbox', 'roster', 'backup'];
 const STATUS_COLOURS = { UP: 'text-bg-success', DOWN: 'text-bg-danger', NOT_CONFIGURED: 'text-bg-secondary' };
 
 // Bootstrap's script runs after this module has started (it is deferred behind it).
@@ -144,6 +145,7 @@ async function start() {
     checks: checksSection(t),
     outbox: outboxSection(t, moodle.showOutboxBadge),
     roster: rosterSection(t),
+    backup: backupSection(t),
   };
   showStatus($('status'), '');
   $('admin').hidden = false;
@@ -156,7 +158,7 @@ async function start() {
   }
   const wanted = window.location.hash.slice(1);
   // Opening a tab reads its section: the others are read here.
-  const opened = ['outbox', 'roster'].includes(wanted) ? wanted : null;
+  const opened = ['outbox', 'roster', 'backup'].includes(wanted) ? wanted : null;
   if (SECTIONS.includes(wanted) && wanted !== 'moodle') showTab(wanted);
   await Promise.all(SECTIONS.filter((name) => name !== opened).map((name) => sections[name].draw()));
 }

@@ -2,7 +2,12 @@ package org.copconnector.connector.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.copconnector.connector.backup.BackupPass;
+import org.copconnector.connector.backup.BackupPassResource;
+import org.copconnector.connector.backup.BackupResource;
+import org.copconnector.connector.backup.Backups;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
 import org.copconnector.connector.metrics.MetricsResource;
@@ -90,6 +95,7 @@ final class ConnectorApi {
     resources.add(
         new OutboxResource(core.outbox(), new OutboxTargets(dataSource), services.clock()));
     resources.addAll(AdminResources.of(config, demo != null, database, services));
+    resources.addAll(backups(config, database, services, demo));
     resources.add(new RosterOverviewResource(people, services.roster()));
     resources.add(new CommunityResource(core.communities()));
     resources.add(new CourseSettingsResource(core.courseSettings()));
@@ -112,5 +118,21 @@ final class ConnectorApi {
             new MoodleImport(
                 dataSource, services.lms(), features.uploads(), features.bank(), people)));
     return resources;
+  }
+
+  /** Backups for administrators and for the {@code backup} command; none of the demo's. */
+  private static List<Object> backups(
+      ConnectorConfig config, Database database, ConnectorServices services, DemoSetup demo) {
+    Backups backups =
+        new Backups(
+            database, config.dataDir(), services.blobs(), Version.current(), services.clock());
+    Optional<String> unavailable =
+        demo != null
+            ? Optional.of("the demo keeps nothing to back up")
+            : Backups.unavailable(config.database(), config.dataDir());
+    return List.of(
+        new BackupResource(backups, unavailable, services.clock()),
+        new BackupPassResource(
+            backups, new BackupPass(config.dataDir()), unavailable, services.clock()));
   }
 }

@@ -22,7 +22,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code serve}, {@code doctor}, {@code migrate}. */
+/**
+ * The command line: {@code serve}, {@code doctor}, {@code migrate}, {@code backup}, {@code
+ * restore}.
+ */
 @Command(
     name = "cop-connector",
     mixinStandardHelpOptions = true,
@@ -33,6 +36,8 @@ import picocli.CommandLine.Option;
       Main.Serve.class,
       Main.DoctorCommand.class,
       Main.Migrate.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Restore.class,
       LtiCommand.class
     })
 public final class Main implements Runnable {

@@ -51,6 +51,7 @@ public enum Reason {
   NOT_SIGNED_IN(401),
   SESSION_EXPIRED(401),
   METRICS_TOKEN_REQUIRED(401),
+  BACKUP_PASS_REQUIRED(401),
   CROSS_SITE_REQUEST("cross_site_request", 403),
 
   // Faults on the server's side.
@@ -233,6 +234,7 @@ public enum Reason {
   // Administration.
   OUTBOX_STATUS_INVALID(422, "allowed"),
   OUTBOX_MESSAGE_NOT_FOUND(404),
+  BACKUP_UNAVAILABLE(409),
   ROSTER_SYNC_NOT_FOUND(404),
   ROSTER_REFRESH_NOT_ALLOWED(403),
 
