@@ -117,7 +117,7 @@ class MetricsTest {
       for (String family :
           new String[] {
             "jvm_memory_used_bytes",
-            "jvm_gc_pause_seconds",
+            "jvm_gc_max_data_size_bytes",
             "jvm_threads_live_threads",
             "process_cpu_usage",
             "jetty_threads_busy",
