@@ -93,9 +93,10 @@ function draftNote(area, t) {
 
 /**
  * Puts the editor over the textarea; returns the box: html() to send, empty(), clear() once sent,
- * focus(). Until the editor is ready (or if it never is) the textarea is the box.
+ * focus(). Until the editor is ready (or if it never is) the textarea is the box. With
+ * {@code pictures} (see post-attachments.js), pictures pasted, dropped or picked are sent and shown.
  */
-export function messageBox(area, t) {
+export function messageBox(area, t, { pictures } = {}) {
   const key = draftKey(area);
   let editor = null;
   let note = null;
@@ -109,7 +110,9 @@ export function messageBox(area, t) {
   });
   const box = {
     html: () => (editor ? editor.getContent() : paragraphs(area.value)),
-    empty: () => (editor ? !editor.getContent({ format: 'text' }).trim() : !area.value.trim()),
+    empty: () => (editor
+      ? !editor.getContent({ format: 'text' }).trim() && !editor.getBody().querySelector('img')
+      : !area.value.trim()),
     clear() {
       if (editor) editor.setContent('');
       area.value = '';
@@ -120,14 +123,48 @@ export function messageBox(area, t) {
     focus: () => (editor ? editor.focus() : area.focus()),
     ready: null,
   };
-  box.ready = start(area, t, key, draft, (made) => {
+  box.ready = start(area, t, key, draft, pictures, (made) => {
     editor = made;
     area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
   }).catch(() => null);
   return box;
 }
 
-async function start(area, t, key, draft, started) {
+// Image files among what is pasted or dropped.
+function pictureFiles(data) {
+  return [...(data?.files ?? [])].filter((file) => /^image\/(png|jpeg)$/.test(file.type));
+}
+
+// Sends the pictures and shows each where the cursor is, once the server kept it.
+async function insertPictures(ed, pictures, files) {
+  for (const file of files) {
+    try {
+      const { url, alt } = await pictures.upload(file);
+      const img = ed.dom.create('img', { src: url, alt });
+      ed.insertContent(ed.dom.getOuterHTML(img));
+    } catch {
+      // The box's status says what went wrong.
+    }
+  }
+}
+
+// A toolbar button that picks pictures from the computer (or the phone's camera).
+function pictureButton(ed, t, pictures) {
+  ed.ui.registry.addButton('picture', {
+    icon: 'image',
+    tooltip: t('editor.picture'),
+    onAction: () => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = 'image/png,image/jpeg';
+      input.multiple = true;
+      input.addEventListener('change', () => insertPictures(ed, pictures, [...input.files]));
+      input.click();
+    },
+  });
+}
+
+async function start(area, t, key, draft, pictures, started) {
   const tinymce = await loadScript();
   const words = {};
   for (const [english, bundleKey] of Object.entries(WORDS)) words[english] = t(bundleKey);
@@ -144,13 +181,14 @@ async function start(area, t, key, draft, started) {
     branding: false,
     promotion: false,
     plugins: 'lists link table autoresize',
-    toolbar: 'blocks | bold italic | bullist numlist | link blockquote inlinecode | table | undo redo',
+    toolbar: `blocks | bold italic | bullist numlist | link blockquote inlinecode | table${pictures ? ' picture' : ''} | undo redo`,
     toolbar_mode: 'wrap',
     block_formats: `${t('editor.paragraph')}=p; ${t('editor.heading')}=h3; ${t('editor.subheading')}=h4; ${t('editor.code')}=pre`,
-    valid_elements: ELEMENTS,
+    // Pictures only at the addresses the server gives them (it keeps no others).
+    valid_elements: pictures ? `${ELEMENTS},img[src|alt]` : ELEMENTS,
     entity_encoding: 'raw',
     paste_data_images: false,
-    paste_block_drop: true,
+    paste_block_drop: !pictures,
     paste_webkit_styles: 'none',
     paste_remove_styles_if_webkit: true,
     link_default_protocol: 'https',
@@ -182,6 +220,26 @@ async function start(area, t, key, draft, started) {
       ed.on('init', () => {
         if (draft) ed.setContent(draft.kind === 'html' ? draft.value : paragraphs(draft.value));
       });
+      if (pictures) {
+        pictureButton(ed, t, pictures);
+        // Before the editor's own handling: a pasted or dropped picture is sent, not inlined.
+        ed.on('paste', (event) => {
+          const files = pictureFiles(event.clipboardData);
+          if (files.length === 0) return;
+          event.preventDefault();
+          insertPictures(ed, pictures, files);
+        });
+        ed.on('drop', (event) => {
+          const files = pictureFiles(event.dataTransfer);
+          if (files.length === 0) return;
+          event.preventDefault();
+          if (event.clientX !== undefined) {
+            const range = ed.getDoc().caretRangeFromPoint?.(event.clientX, event.clientY);
+            if (range) ed.selection.setRng(range);
+          }
+          insertPictures(ed, pictures, files);
+        });
+      }
       ed.on('input change undo redo SetContent', () => writeDraft(key, { kind: 'html', value: ed.getContent() }));
     },
   });

@@ -3,6 +3,7 @@ import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } 
 import { badge, button } from './community-actions.js';
 import { paragraphs } from './text.js';
 import { messageBox } from './editor.js';
+import { attachmentField, attachmentList, postPictures } from './post-attachments.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -10,6 +11,7 @@ const page = { t: (key) => key, render: null };
 let postPage = -1; // the last page, where the newest posts are
 let quote = null;
 let replyBox = null; // the reply's editor, made once the page knows its language
+let replyFiles = null; // the reply's attached files
 
 // Quoted words as paragraphs (the server keeps one line per paragraph or line break).
 function quotedLines(text) {
@@ -75,6 +77,7 @@ function postItem(post, data, me) {
   if (post.quote) card.append(quoteFigure(post.quote, t));
   const body = post.body == null ? el('div', t('discussion.hiddenPost'), 'body') : sanitisedHtml(post.body);
   card.append(body);
+  if (post.attachments?.length) card.append(attachmentList(post, t, { canSave: data.canReply }));
   const actions = el('div', undefined, 'd-flex flex-wrap align-items-center gap-2 mt-2');
   const status = el('p', undefined, 'small mt-2 mb-0');
   status.setAttribute('role', 'status');
@@ -177,7 +180,10 @@ async function draw() {
     : []));
   $('toolbar').hidden = nav.length === 0 && !data.canModerate;
   $('reply').hidden = !data.canReply;
-  if (data.canReply && !replyBox) replyBox = messageBox($('reply-body'), t);
+  if (data.canReply && !replyBox) {
+    replyBox = messageBox($('reply-body'), t, { pictures: postPictures(thread.communityId, t, $('reply-status')) });
+    replyFiles = attachmentField($('reply-files'), thread.communityId, t);
+  }
   showQuote();
 }
 
@@ -197,15 +203,20 @@ $('reply').addEventListener('submit', async (event) => {
     replyBox.focus();
     return;
   }
+  if (replyFiles.busy()) {
+    showStatus($('reply-status'), t('post.stillSending'), { error: true });
+    return;
+  }
   submit.disabled = true;
   try {
-    const body = { body: replyBox.html() };
+    const body = { body: replyBox.html(), attachments: replyFiles.ids() };
     if (quote) {
       body.quote = quote.text ? { postId: quote.postId, text: quote.text } : { postId: quote.postId };
       body.parentId = quote.postId;
     }
     await api('POST', `/api/v1/threads/${id}/posts`, body);
     replyBox.clear();
+    replyFiles.clear();
     quote = null;
     postPage = -1;
     await page.render();

@@ -40,9 +40,10 @@ public record ProductServices(
       ResourceIndex index,
       Clock clock) {
     ConnectorConfig.DiscussionSettings discussions = config.discussions();
+    Uploads uploads = new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock);
     CommunityServices core =
         CommunityServices.wire(
-            dataSource, lms, discussions.digestZone(), discussions.limits(), clock);
+            dataSource, lms, discussions.digestZone(), discussions.limits(), clock, blobs, uploads);
     PromptSchedules prompts =
         new PromptSchedules(
             dataSource,
@@ -61,7 +62,7 @@ public record ProductServices(
         reflections,
         new Dialogue(dataSource, core.people(), reflections, clock),
         new Surveys(dataSource, core.people(), clock),
-        new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock),
+        uploads,
         bank,
         TrainingServices.wire(dataSource, core, prompts, discussions.digestZone(), clock));
   }

@@ -45,6 +45,7 @@ public final class Discussions {
   private final DiscussionStore store = new DiscussionStore();
   private final PostWriter writer;
   private final Quotes quotes = new Quotes(store);
+  private final PostAttachments attachments = new PostAttachments(new PostFileStore());
   private final PostViews views;
   private final PostText text;
 
@@ -98,6 +99,10 @@ public final class Discussions {
         c -> {
           Access caller = access.of(c, session, communityId);
           caller.requireWrite();
+          String shown = attachments.pictures(c, communityId, session.lmsUserId(), body);
+          text.requireContent(shown);
+          List<String> files =
+              attachments.attachments(c, communityId, session.lmsUserId(), request.attachments());
           Instant now = Instant.now(clock);
           DiscussionThread thread =
               new DiscussionThread(
@@ -119,11 +124,12 @@ public final class Discussions {
                   null,
                   session.lmsUserId(),
                   thread.authorName(),
-                  body,
+                  shown,
                   null,
                   Post.Origin.HUB,
                   now,
                   null);
+          attachments.bind(c, first.id(), shown, files);
           return store.thread(c, thread.id()).orElseThrow(() -> lost(first.id()));
         });
   }
@@ -143,9 +149,23 @@ public final class Discussions {
             quotes.postOfThread(c, request.parentId(), threadId, "parentId");
           }
           Quote quote = quotes.checked(c, request.quote(), threadId);
-          Post post = hubReply(c, session, caller, thread, request.parentId(), body, quote);
+          Post post =
+              hubReply(
+                  c,
+                  session,
+                  caller,
+                  thread,
+                  request.parentId(),
+                  body,
+                  quote,
+                  request.attachments());
           return views.of(
-              post, Set.of(), session.lmsUserId(), false, quotes.authors(c, List.of(post)));
+              post,
+              Set.of(),
+              session.lmsUserId(),
+              false,
+              quotes.authors(c, List.of(post)),
+              attachmentsOf(c, post));
         });
   }
 
@@ -167,9 +187,18 @@ public final class Discussions {
           }
           boolean moderates = caller.canModerate();
           Map<String, String> quoted = quotes.authors(c, posts);
+          Map<String, List<DiscussionViews.Attachment>> files = attachments.of(c, posts);
           List<PostView> shown =
               posts.stream()
-                  .map(post -> views.of(post, helped, session.lmsUserId(), moderates, quoted))
+                  .map(
+                      post ->
+                          views.of(
+                              post,
+                              helped,
+                              session.lmsUserId(),
+                              moderates,
+                              quoted,
+                              files.getOrDefault(post.id(), List.of())))
                   .toList();
           return new ThreadPage(
               thread,
@@ -209,13 +238,17 @@ public final class Discussions {
             throw ApiException.invalid(
                 Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
-          store.edit(c, post, thread.title(), title, body, now);
+          String shown = attachments.pictures(c, thread.communityId(), post.authorId(), body);
+          text.requireContent(shown);
+          store.edit(c, post, thread.title(), title, shown, now);
+          attachments.bind(c, postId, shown, List.of());
           return views.of(
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),
               session.lmsUserId(),
               false,
-              quotes.authors(c, List.of(post)));
+              quotes.authors(c, List.of(post)),
+              attachmentsOf(c, post));
         });
   }
 
@@ -385,10 +418,13 @@ public final class Discussions {
     DiscussionThread thread = thread(c, threadId);
     Access caller = access.of(c, session, thread.communityId());
     caller.requireWrite();
-    return hubReply(c, session, caller, thread, null, cleanBody, null);
+    return hubReply(c, session, caller, thread, null, cleanBody, null, List.of());
   }
 
-  /** A reply written from the hub by a caller already checked to write in the thread. */
+  /**
+   * A reply written from the hub by a caller already checked to write in the thread, with the
+   * pictures of its body and the files it names.
+   */
   private Post hubReply(
       Connection c,
       Session session,
@@ -396,20 +432,34 @@ public final class Discussions {
       DiscussionThread thread,
       String parentId,
       String body,
-      Quote quote)
+      Quote quote,
+      List<String> attachmentIds)
       throws SQLException {
-    return writer.add(
-        c,
-        caller.community(),
-        thread,
-        parentId,
-        session.lmsUserId(),
-        nameOf(c, session.lmsUserId()),
-        body,
-        quote,
-        Post.Origin.HUB,
-        Instant.now(clock),
-        null);
+    String communityId = thread.communityId();
+    String shown = attachments.pictures(c, communityId, session.lmsUserId(), body);
+    text.requireContent(shown);
+    List<String> files =
+        attachments.attachments(c, communityId, session.lmsUserId(), attachmentIds);
+    Post post =
+        writer.add(
+            c,
+            caller.community(),
+            thread,
+            parentId,
+            session.lmsUserId(),
+            nameOf(c, session.lmsUserId()),
+            shown,
+            quote,
+            Post.Origin.HUB,
+            Instant.now(clock),
+            null);
+    attachments.bind(c, post.id(), shown, files);
+    return post;
+  }
+
+  private List<DiscussionViews.Attachment> attachmentsOf(Connection c, Post post)
+      throws SQLException {
+    return attachments.of(c, List.of(post)).getOrDefault(post.id(), List.of());
   }
 
   /**
