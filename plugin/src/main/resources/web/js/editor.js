@@ -109,7 +109,7 @@ export function messageBox(area, t, { pictures } = {}) {
     if (!editor) writeDraft(key, { kind: 'text', value: area.value });
   });
   const box = {
-    html: () => (editor ? editor.getContent() : paragraphs(area.value)),
+    html: () => (editor ? ownPictures(editor.getContent()) : paragraphs(area.value)),
     empty: () => (editor
       ? !editor.getContent({ format: 'text' }).trim() && !editor.getBody().querySelector('img')
       : !area.value.trim()),
@@ -128,6 +128,12 @@ export function messageBox(area, t, { pictures } = {}) {
     area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
   }).catch(() => null);
   return box;
+}
+
+// The editor writes every address whole; our pictures are kept by their path (the server takes no
+// other address for a picture).
+function ownPictures(html) {
+  return html.split(`src="${location.origin}/api/v1/post-files/`).join('src="/api/v1/post-files/');
 }
 
 // Image files among what is pasted or dropped.
@@ -206,6 +212,8 @@ async function start(area, t, key, draft, pictures, started) {
     object_resizing: false,
     contextmenu: false,
     min_height: 220,
+    // The skin's own content styles, and ours: a picture fits the box.
+    content_css: pictures ? ['default', '/assets/app.css'] : 'default',
     autoresize_bottom_margin: 16,
     setup(ed) {
       ed.ui.registry.addToggleButton('inlinecode', {

@@ -16,6 +16,7 @@ import org.copconnector.plugin.lms.LmsRefusedException;
 import org.copconnector.plugin.lms.LmsUnavailableException;
 import org.copconnector.plugin.store.Transaction;
 import org.copconnector.plugin.web.ApiException;
+import org.copconnector.plugin.web.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +118,10 @@ final class ForumFiles {
                 .keepAttachment(
                     communityId, authorId, download.body(), file.fileName(), download.length())
                 .id());
-      } catch (ApiException | LmsRefusedException e) {
+      } catch (ApiException e) {
+        cutShort(e);
+        LOG.info("attachment {} of a forum post is left out: {}", file.fileName(), e.getMessage());
+      } catch (LmsRefusedException e) {
         LOG.info("attachment {} of a forum post is left out: {}", file.fileName(), e.getMessage());
       } catch (IOException e) {
         throw new LmsUnavailableException("the attachment could not be read: " + e, e);
@@ -134,11 +138,22 @@ final class ForumFiles {
           files.keepPicture(communityId, authorId, download.body(), name, download.length());
       kept.add(picture.id());
       return picture.url();
-    } catch (ApiException | LmsRefusedException e) {
+    } catch (ApiException e) {
+      cutShort(e);
+      LOG.info("a picture of a forum post is left out: {}", e.getMessage());
+      return null;
+    } catch (LmsRefusedException e) {
       LOG.info("a picture of a forum post is left out: {}", e.getMessage());
       return null;
     } catch (IOException e) {
       throw new LmsUnavailableException("the picture could not be read: " + e, e);
+    }
+  }
+
+  /** A file whose download was cut is fetched again at the next import, not left out. */
+  private static void cutShort(ApiException e) {
+    if (e.reason() == Reason.UPLOAD_INTERRUPTED) {
+      throw new LmsUnavailableException("a file's download was cut: " + e.getMessage(), e);
     }
   }
 

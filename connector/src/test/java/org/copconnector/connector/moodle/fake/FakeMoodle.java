@@ -411,12 +411,22 @@ public final class FakeMoodle implements AutoCloseable {
           answer.add(refused);
           continue;
         }
-        state.draftFiles.add(new FakeMoodleState.DraftFile(itemId, filename, f.content()));
+        byte[] content = f.content();
+        if (filename.matches("(?i).*\\.(jpe?g|jpe)")) {
+          content = redrawnJpeg(content);
+          if (content == null) {
+            return json("{\"error\":\"Failed to process file using the PHP GD library\","
+                    + "\"errorcode\":\"redactor:exifremover:failedprocessgd\",\"stacktrace\":null,"
+                    + "\"debuginfo\":null,\"reproductionlink\":null}")
+                .newBuilder();
+          }
+        }
+        state.draftFiles.add(new FakeMoodleState.DraftFile(itemId, filename, content));
         JsonObject json = Samples.firstOf("webservice_upload_php");
         json.addProperty("filename", filename);
         json.addProperty("contextid", state.userContextOf(state.serviceUserId));
         json.addProperty("itemid", itemId);
-        json.addProperty("filesize", f.content().length);
+        json.addProperty("filesize", content.length);
         json.addProperty(
             "userid", Long.toString(state.serviceUserId)); // a string, as Moodle sends it
         answer.add(json);
@@ -425,6 +435,37 @@ public final class FakeMoodle implements AutoCloseable {
           .code(200)
           .setHeader("Content-Type", "text/plain; charset=utf-8")
           .body(answer.toString());
+    }
+  }
+
+  /**
+   * Moodle 4.5's EXIF remover, on by default: without exiftool it redraws every JPEG stored with
+   * PHP's GD at quality 90 (so a draft file's bytes are not those sent); null when GD cannot read
+   * it, which Moodle refuses.
+   */
+  private static byte[] redrawnJpeg(byte[] jpeg) {
+    try {
+      java.awt.image.BufferedImage image =
+          javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+      if (image == null) {
+        return null;
+      }
+      javax.imageio.ImageWriter writer =
+          javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (javax.imageio.stream.MemoryCacheImageOutputStream stream =
+          new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(stream);
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.9f);
+        writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      return null;
     }
   }
 
