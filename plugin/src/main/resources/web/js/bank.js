@@ -3,6 +3,7 @@ import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } f
 import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
 import { hideProgress, setProgress } from './upload.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
+import { hasDraft, messageBox } from './editor.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -105,6 +106,7 @@ async function start() {
     const active = details.mine?.status === 'active';
     const open = !details.community.archivedAt;
     $('add-box').hidden = !active || !open;
+    if (!$('add-box').hidden) startDescription();
     $('import-box').hidden = !(active && details.mine.role === 'facilitator' && open);
     $('import-course').replaceChildren(...details.community.courseIds
       .map((course) => new Option(courseName(hub, course), course)));
@@ -156,7 +158,7 @@ $('add').addEventListener('submit', async (event) => {
     const body = {
       communityId: community,
       title: $('r-title').value,
-      description: $('r-description').value,
+      description: descriptionBox && !descriptionBox.empty() ? descriptionBox.html() : '',
       kind: $('r-kind').value,
       subjects: list($('r-subjects').value),
       cycles: list($('r-cycles').value),
@@ -168,6 +170,7 @@ $('add').addEventListener('submit', async (event) => {
     if (adapt) body.adaptedFrom = adapt;
     if (!(await source.addTo(body, t))) return;
     const created = await api('POST', '/api/v1/resources', body);
+    descriptionBox?.clear();
     location.href = `/resource?id=${encodeURIComponent(created.id)}`;
   } catch (error) {
     source.hideProgress();
@@ -176,6 +179,21 @@ $('add').addEventListener('submit', async (event) => {
     submit.disabled = false;
   }
 });
+
+let descriptionBox = null;
+let descriptionWatched = false;
+
+// The description's editor starts when the form opens; an unsent draft opens it at once.
+function startDescription() {
+  const start = () => { descriptionBox ??= messageBox($('r-description'), t); };
+  if ($('add-box').open || hasDraft($('r-description'))) {
+    $('add-box').open = true;
+    start();
+  } else if (!descriptionWatched) {
+    descriptionWatched = true;
+    $('add-box').addEventListener('toggle', start, { once: true });
+  }
+}
 
 let listed = [];
 

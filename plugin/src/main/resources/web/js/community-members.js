@@ -21,7 +21,9 @@ function memberRow(page, m, details, manages) {
       confirm: { title: t('community.removeTitle'), body: t('community.removeBody', { name: m.name }), confirm: t('community.remove') },
     }));
   }
-  return row(m.name, badges, buttons);
+  const item = row(m.name, badges, buttons);
+  item.id = `member-${m.lmsUserId}`; // where a mention of them leads
+  return item;
 }
 
 // Requests to join (approve or turn down) and invitations (withdraw), for facilitators.
@@ -58,6 +60,14 @@ export function showMembers(page, details, manages) {
     const active = details.members.filter((m) => m.status === 'active')
       .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'facilitator' ? -1 : 1));
     $('members').replaceChildren(...active.map((m) => memberRow(page, m, details, manages)));
+    // A mention's link names a member: the list is drawn after the page (too late for :target),
+    // so the member is marked and shown here.
+    const named = location.hash.startsWith('#member-') && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (named) {
+      named.classList.add('mentioned');
+      if (!page.mentionShown) named.scrollIntoView({ block: 'center' });
+      page.mentionShown = true;
+    }
   }
   showPending(page, manages ? details.members ?? [] : []);
   const open = manages && !details.community.archivedAt;

@@ -35,12 +35,16 @@ export async function showDiscussions(page, details, manages) {
   if (!readable) return;
   $('new-thread-box').hidden = !member || Boolean(details.community.archivedAt);
   if (!$('new-thread-box').hidden && !page.threadBox) {
-    // The editor starts when the form opens; an unsent draft opens it at once.
+    // The editor starts when the form opens; an unsent draft (title or message) opens it at once.
     const start = () => {
-      page.threadBox ??= messageBox($('thread-body'), t, { pictures: postPictures(page.id, t, $('new-thread-status')) });
+      page.threadBox ??= messageBox($('thread-body'), t, {
+        mentions: page.id,
+        fields: [$('thread-title')],
+        pictures: postPictures(page.id, t, $('new-thread-status')),
+      });
       page.threadFiles ??= attachmentField($('thread-files'), page.id, t);
     };
-    if (hasDraft($('thread-body'))) {
+    if (hasDraft($('thread-body')) || hasDraft($('thread-title'))) {
       $('new-thread-box').open = true;
       start();
     } else {

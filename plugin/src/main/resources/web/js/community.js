@@ -9,6 +9,8 @@ const $ = (id) => document.getElementById(id);
 
 // What the page's parts share: the community's id, the translator, and a redraw.
 const page = { id: new URLSearchParams(location.search).get('id'), t: (key) => key, render: null };
+// The discussions' search box searches this community.
+$('discussion-community').value = page.id ?? '';
 
 // The profile as a list of labelled, translated values; empty fields are left out.
 function showProfile(community, t) {

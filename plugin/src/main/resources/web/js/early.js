@@ -20,6 +20,7 @@
     early.set(path, fetch(path));
   }
   const query = new URLSearchParams(window.location.search);
+  const paths = [];
   for (const template of (document.currentScript.dataset.early ?? '').split(' ').filter(Boolean)) {
     let complete = true;
     const path = template.replace(/\{(\w+)\}/g, (_, name) => {
@@ -27,6 +28,28 @@
       if (value === null || value === '') complete = false;
       return encodeURIComponent(value ?? '');
     });
-    if (complete) json(path);
+    if (complete) paths.push(path);
+  }
+  if (paths.length === 1) json(paths[0]);
+  if (paths.length < 2) return;
+  // Several reads travel as one request (/api/v1/page-reads); each is then taken as if fetched
+  // alone. A read left unanswered there (not JSON) is fetched alone.
+  const reads = new URLSearchParams(paths.map((path) => ['get', path]));
+  const all = fetch(`/api/v1/page-reads?${reads}`, {
+    credentials: 'same-origin', headers: { 'X-Requested-With': 'cop-connector' },
+  }).then(async (response) => {
+    const text = await response.text();
+    if (!response.ok) return { refused: { ok: false, status: response.status, text: async () => text } };
+    return { answers: new Map(JSON.parse(text).reads.map((read) => [read.path, read])) };
+  });
+  for (const path of paths) {
+    early.set(path, all.then(({ refused, answers }) => {
+      if (refused) return refused;
+      const read = answers.get(path);
+      if (!read || read.status === 0) {
+        return fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'cop-connector' } });
+      }
+      return { ok: read.status >= 200 && read.status < 300, status: read.status, text: async () => read.body ?? '' };
+    }));
   }
 }());

@@ -2,11 +2,16 @@
 // what the server keeps (it sanitises every post again); if the editor cannot load, the textarea
 // stays and its plain text becomes paragraphs, as before.
 import { paragraphs } from './text.js';
+import { addMentions } from './mentions.js';
 
 // The elements the toolbar makes, as TinyMCE's schema: anything else (a word processor's styles,
-// classes, images) is dropped while pasting or typing.
-const ELEMENTS = 'p,br,strong/b,em/i,u,s,sub,sup,blockquote,ul,ol,li,code,pre,h3,h4,hr,a[href],'
+// classes, images) is dropped while pasting or typing. A link may be a mention of a member.
+const ELEMENTS = 'p,br,strong/b,em/i,u,s,sub,sup,blockquote,ul,ol,li,code,pre,h3,h4,hr,a[href|data-mention],'
   + 'table,thead,tbody,tr,th,td';
+
+// The editor's own words (dialogs, menus) in the pages' other languages: TinyMCE's community
+// language packs, served beside the pages; English is built in.
+const PACKS = { pt: 'pt_PT', es: 'es' };
 
 // TinyMCE's own words on the toolbar and in the editor's label, by the bundle key that says them.
 const WORDS = {
@@ -30,6 +35,23 @@ const WORDS = {
 };
 
 let loading = null;
+const packs = new Map();
+
+function loadPack(lang) {
+  const code = PACKS[lang];
+  if (!code) return Promise.resolve(lang);
+  if (!packs.has(lang)) {
+    packs.set(lang, new Promise((resolve) => {
+      const script = document.createElement('script');
+      script.src = `/assets/editor-langs/${lang}.js`;
+      // Without its pack the editor still works, its dialogs in English.
+      script.addEventListener('load', () => resolve(code));
+      script.addEventListener('error', () => resolve(lang));
+      document.head.append(script);
+    }));
+  }
+  return packs.get(lang);
+}
 
 function loadScript() {
   if (window.tinymce) return Promise.resolve(window.tinymce);
@@ -91,20 +113,35 @@ function draftNote(area, t) {
   return note;
 }
 
+// Fields typed beside the box (a new thread's title) are kept in the draft too, each by its own key.
+function keepFields(fields) {
+  let restored = false;
+  for (const field of fields) {
+    const draft = readDraft(draftKey(field));
+    if (draft && !field.value) {
+      field.value = draft.value;
+      restored = true;
+    }
+    field.addEventListener('input', () => writeDraft(draftKey(field), { kind: 'text', value: field.value }));
+  }
+  return restored;
+}
+
 /**
  * Puts the editor over the textarea; returns the box: html() to send, empty(), clear() once sent,
- * focus(). Until the editor is ready (or if it never is) the textarea is the box. With
- * {@code pictures} (see post-attachments.js), pictures pasted, dropped or picked are sent and shown.
+ * setHtml() to start from a text already written, focus(), remove() when the box goes away. Until
+ * the editor is ready (or if it never is) the textarea is the box. Options: mentions, the id of
+ * the community whose members "@" suggests; fields, inputs whose values the draft keeps too;
+ * pictures (see post-attachments.js): pictures pasted, dropped or picked are sent and shown.
  */
-export function messageBox(area, t, { pictures } = {}) {
+export function messageBox(area, t, { mentions = null, fields = [], pictures = null } = {}) {
   const key = draftKey(area);
   let editor = null;
   let note = null;
+  let starting = null; // a text to start from, given before the editor was ready
   const draft = readDraft(key);
-  if (draft) {
-    area.value = draft.kind === 'html' ? plainText(draft.value) : draft.value;
-    note = draftNote(area, t);
-  }
+  if (draft) area.value = draft.kind === 'html' ? plainText(draft.value) : draft.value;
+  if (keepFields(fields) || draft) note = draftNote(area, t);
   area.addEventListener('input', () => {
     if (!editor) writeDraft(key, { kind: 'text', value: area.value });
   });
@@ -117,13 +154,26 @@ export function messageBox(area, t, { pictures } = {}) {
       if (editor) editor.setContent('');
       area.value = '';
       writeDraft(key, { value: '' });
+      for (const field of fields) writeDraft(draftKey(field), { value: '' });
       note?.remove();
       note = null;
     },
+    setHtml(html) {
+      if (editor) {
+        editor.setContent(html);
+      } else {
+        starting = html;
+        area.value = plainText(html);
+      }
+    },
     focus: () => (editor ? editor.focus() : area.focus()),
+    remove() {
+      editor?.remove();
+      note?.remove();
+    },
     ready: null,
   };
-  box.ready = start(area, t, key, draft, pictures, (made) => {
+  box.ready = start(area, t, { key, draft, mentions, pictures, starting: () => starting }, (made) => {
     editor = made;
     area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
   }).catch(() => null);
@@ -170,15 +220,16 @@ function pictureButton(ed, t, pictures) {
   });
 }
 
-async function start(area, t, key, draft, pictures, started) {
+async function start(area, t, { key, draft, mentions, pictures, starting }, started) {
   const tinymce = await loadScript();
+  const language = await loadPack(t.lang);
   const words = {};
   for (const [english, bundleKey] of Object.entries(WORDS)) words[english] = t(bundleKey);
-  tinymce.addI18n(t.lang, words);
+  tinymce.addI18n(language, words);
   const [editor] = await tinymce.init({
     target: area,
     license_key: 'gpl',
-    language: t.lang,
+    language,
     base_url: document.querySelector('meta[name=editor]').content,
     suffix: '.min',
     menubar: false,
@@ -225,8 +276,10 @@ async function start(area, t, key, draft, pictures, started) {
           return ed.formatter.formatChanged('code', (active) => api.setActive(active)).unbind;
         },
       });
+      if (mentions) addMentions(ed, mentions);
       ed.on('init', () => {
         if (draft) ed.setContent(draft.kind === 'html' ? draft.value : paragraphs(draft.value));
+        else if (starting() !== null) ed.setContent(starting());
       });
       if (pictures) {
         pictureButton(ed, t, pictures);

@@ -1,6 +1,6 @@
 import { api, compact } from './api.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
-import { paragraphs } from './text.js';
+import { messageBox } from './editor.js';
 import { evidenceLine, withoutEvidence } from './evidence.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,6 +9,7 @@ let t = (key) => key;
 let editing = null; // the journal entry being rewritten, if any
 let asksEvidence = false;
 let bank = null;
+let answerBox = null; // the answer's editor, made once the page knows its language and community
 
 // Who wrote and when: the date in the reader's words, the exact time on hover.
 function byline(name, iso) {
@@ -18,12 +19,6 @@ function byline(name, iso) {
   time.dateTime = iso;
   p.append(time);
   return p;
-}
-
-function plainText(html) {
-  const div = document.createElement('div');
-  div.innerHTML = html.replace(/<br>/g, '\n').replace(/<\/p><p>/g, '\n\n');
-  return div.textContent;
 }
 
 function journalItem(entry) {
@@ -42,14 +37,14 @@ function journalItem(entry) {
     }),
     actionButton(t('prompt.editEntry'), async () => {
       editing = entry;
-      $('a-body').value = plainText(entry.body);
+      answerBox.setHtml(entry.body);
       $('a-link').value = entry.evidence?.link || '';
       $('a-resource').value = entry.evidence?.resourceId || '';
       $('a-where').hidden = true;
       $('a-cancel').hidden = false;
       $('answer-heading').textContent = t('prompt.editing');
       $('answer-box').scrollIntoView?.({ block: 'start' });
-      $('a-body').focus();
+      answerBox.focus();
     }, { secondary: true, redraw: async () => {}, failed }),
     actionButton(t('prompt.deleteEntry'), async () => {
       const sure = await confirmAction(t, {
@@ -115,6 +110,7 @@ async function draw() {
   $('thread-link').href = `/thread?id=${encodeURIComponent(thread)}`;
   $('a-evidence-legend').textContent = t(page.asksEvidence ? 'prompt.evidenceAsked' : 'prompt.evidence');
   $('answer-box').hidden = !page.canAnswer;
+  if (page.canAnswer && !answerBox) answerBox = messageBox($('a-body'), t, { mentions: page.communityId });
   if ($('a-resource').options.length === 0) {
     $('a-resource').replaceChildren(new Option('—', ''),
       ...resources.map((found) => new Option(found.resource.title, found.resource.id)));
@@ -134,6 +130,7 @@ const render = oneAtATime(draw);
 function stopEditing() {
   editing = null;
   $('answer').reset();
+  answerBox?.clear();
   $('a-where').hidden = false;
   $('a-cancel').hidden = true;
   $('answer-heading').textContent = t('prompt.answer');
@@ -148,13 +145,18 @@ $('answer').addEventListener('submit', async (event) => {
   const resourceId = $('a-resource').value;
   const evidence = link ? { link } : (resourceId ? { resourceId } : null);
   const shared = !editing && $('a-shared').checked;
+  if (answerBox.empty()) {
+    showStatus(status, t('editor.empty'), { error: true });
+    answerBox.focus();
+    return;
+  }
   if (shared && asksEvidence && !evidence) {
     showStatus(status, t('prompt.evidenceNeeded'), { error: true });
     $('a-resource').focus();
     return;
   }
   try {
-    const body = paragraphs($('a-body').value);
+    const body = answerBox.html();
     if (editing) {
       await api('PUT', `/api/v1/reflections/${editing.id}`, compact({ body, evidence }));
     } else {

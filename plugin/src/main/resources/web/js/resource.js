@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } from './bank-ui.js';
 import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
-import { el, oneAtATime, showLoadFailure, showStatus, signedIn, webAddress } from './ui.js';
+import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn, webAddress } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -21,7 +21,7 @@ function fact(term, value) {
 function drawSummary(r) {
   document.title = `${r.title} – ${t('app.name')}`;
   $('title').textContent = r.title;
-  $('description').textContent = r.description;
+  $('description').replaceChildren(...(r.description ? [sanitisedHtml(r.description)] : []));
   $('description').hidden = !r.description;
   $('community-page-link').textContent = view.communityName ?? '';
   $('community-page-link').href = `/community?id=${encodeURIComponent(r.communityId)}`;

@@ -1,14 +1,14 @@
 import { api } from './api.js';
 import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
-import { paragraphs } from './text.js';
-import { messageBox } from './editor.js';
+import { hasDraft, messageBox } from './editor.js';
+import { pageAsked, showLinkedPost } from './linked-post.js';
 import { attachmentField, attachmentList, postPictures } from './post-attachments.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
 const page = { t: (key) => key, render: null };
-let postPage = -1; // the last page, where the newest posts are
+let postPage = pageAsked(); // the page a link asks for, else -1: the last, with the newest posts
 let quote = null;
 let replyBox = null; // the reply's editor, made once the page knows its language
 let replyFiles = null; // the reply's attached files
@@ -100,7 +100,11 @@ function postItem(post, data, me) {
     }
   }
   if (post.editableUntil && post.body != null) {
-    actions.append(button(page, t('discussion.edit'), async () => edit(post, body, status), { status, secondary: true }));
+    // Not an action button: redrawing the page would take the form away at once.
+    const change = el('button', t('discussion.edit'), 'btn btn-sm btn-outline-primary');
+    change.type = 'button';
+    change.addEventListener('click', () => edit(post, body, status, data.thread.communityId));
+    actions.append(change);
   }
   if (post.editedAt && post.body != null) {
     const earlier = el('button', t('discussion.showHistory'), 'btn btn-link btn-sm');
@@ -122,8 +126,8 @@ function postItem(post, data, me) {
   return item;
 }
 
-// Edits a post in place; the earlier text stays in its history.
-function edit(post, body, status) {
+// Edits a post in place, in the editor; the earlier text stays in its history.
+function edit(post, body, status, communityId) {
   const { t } = page;
   const form = el('form', undefined, 'mb-2');
   const label = el('label', t('discussion.body'), 'form-label');
@@ -132,26 +136,41 @@ function edit(post, body, status) {
   area.id = `edit-${post.id}`;
   area.rows = 5;
   area.required = true;
-  area.value = body.innerText.trim();
+  const actions = el('div', undefined, 'mt-2');
   const save = el('button', t('discussion.save'), 'btn btn-primary btn-sm me-2');
   save.type = 'submit';
   const cancel = el('button', t('action.cancel'), 'btn btn-outline-secondary btn-sm');
   cancel.type = 'button';
-  cancel.addEventListener('click', () => form.replaceWith(body));
-  form.append(label, area, save, cancel);
+  actions.append(save, cancel);
+  form.append(label, area, actions);
+  body.replaceWith(form);
+  const restored = hasDraft(area);
+  const box = messageBox(area, t, { mentions: communityId });
+  if (!restored) box.setHtml(post.body);
+  cancel.addEventListener('click', () => {
+    box.clear();
+    box.remove();
+    form.replaceWith(body);
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (box.empty()) {
+      showStatus(status, t('editor.empty'), { error: true });
+      box.focus();
+      return;
+    }
     save.disabled = true;
     try {
-      await api('PUT', `/api/v1/posts/${post.id}`, { body: paragraphs(area.value) });
+      await api('PUT', `/api/v1/posts/${post.id}`, { body: box.html() });
+      box.clear();
+      box.remove();
       await page.render();
     } catch (error) {
       save.disabled = false;
       showStatus(status, t('form.failed', { reason: t.error(error) }), { error: true });
     }
   });
-  body.replaceWith(form);
-  area.focus();
+  box.ready.then(() => box.focus());
 }
 
 async function draw() {
@@ -181,7 +200,10 @@ async function draw() {
   $('toolbar').hidden = nav.length === 0 && !data.canModerate;
   $('reply').hidden = !data.canReply;
   if (data.canReply && !replyBox) {
-    replyBox = messageBox($('reply-body'), t, { pictures: postPictures(thread.communityId, t, $('reply-status')) });
+    replyBox = messageBox($('reply-body'), t, {
+      mentions: thread.communityId,
+      pictures: postPictures(thread.communityId, t, $('reply-status')),
+    });
     replyFiles = attachmentField($('reply-files'), thread.communityId, t);
   }
   showQuote();
@@ -228,4 +250,4 @@ $('reply').addEventListener('submit', async (event) => {
   }
 });
 
-page.render().catch(showLoadFailure);
+page.render().then(showLinkedPost).catch(showLoadFailure);

@@ -48,7 +48,8 @@ public enum ConfigKey {
   LTI_PLATFORM_DEPLOYMENT_IDS("lti.platform.deployment.ids", "", false),
   LTI_PLATFORM_AUTH_URL("lti.platform.auth.url", "", false),
   LTI_PLATFORM_TOKEN_URL("lti.platform.token.url", "", false),
-  LTI_PLATFORM_JWKS_URL("lti.platform.jwks.url", "", false);
+  LTI_PLATFORM_JWKS_URL("lti.platform.jwks.url", "", false),
+  METRICS_TOKEN("metrics.token", "", true);
 
   private final String key;
   private final String defaultValue;

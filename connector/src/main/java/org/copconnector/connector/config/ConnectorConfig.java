@@ -25,7 +25,8 @@ public record ConnectorConfig(
     Duration syncInterval,
     int syncPageSize,
     DiscussionSettings discussions,
-    long uploadMaxBytes) {
+    long uploadMaxBytes,
+    Optional<String> metricsToken) {
 
   /**
    * Bounds of posts, how often Moodle forums are read for new replies, and the time zone whose days
@@ -79,7 +80,8 @@ public record ConnectorConfig(
         Duration.ofMinutes(v.integer(ConfigKey.SYNC_INTERVAL_MINUTES, 1, 7 * 24 * 60)),
         v.integer(ConfigKey.SYNC_PAGE_SIZE, 10, 5000),
         discussions(v, values),
-        v.integer(ConfigKey.RESOURCES_UPLOAD_MAX_MIB, 1, 2048) * 1024L * 1024L);
+        v.integer(ConfigKey.RESOURCES_UPLOAD_MAX_MIB, 1, 2048) * 1024L * 1024L,
+        Optional.of(values.get(ConfigKey.METRICS_TOKEN)).filter(t -> !t.isBlank()));
   }
 
   private static DiscussionSettings discussions(ConfigValues v, Map<ConfigKey, String> values) {

@@ -39,7 +39,8 @@ public final class DemoMode {
         config.syncInterval(),
         config.syncPageSize(),
         config.discussions(),
-        config.uploadMaxBytes());
+        config.uploadMaxBytes(),
+        config.metricsToken());
   }
 
   /** Fills the participant lists of the demo courses. */

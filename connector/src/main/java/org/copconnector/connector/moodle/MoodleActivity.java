@@ -1,11 +1,17 @@
 package org.copconnector.connector.moodle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The latest call to Moodle that worked and the latest that did not, for administrators. */
+/**
+ * The latest call to Moodle that worked and the latest that did not, for administrators; every
+ * call's time by function and outcome, for metrics ({@code moodle_calls_seconds}).
+ */
 public final class MoodleActivity {
 
   /** Longest reason kept: enough for an error code and Moodle's sentence. */
@@ -18,8 +24,25 @@ public final class MoodleActivity {
   private final AtomicReference<Call> lastSuccess = new AtomicReference<>();
   private final AtomicReference<Call> lastFailure = new AtomicReference<>();
 
+  private final MeterRegistry registry;
+
   public MoodleActivity(Clock clock) {
+    this(clock, new CompositeMeterRegistry());
+  }
+
+  public MoodleActivity(Clock clock, MeterRegistry registry) {
     this.clock = clock;
+    this.registry = registry;
+  }
+
+  /** {@code outcome}: ok, refused (a Moodle error code), server_fault, or the transport failure. */
+  void timed(String function, String outcome, long nanos) {
+    Timer.builder("moodle.calls")
+        .description("Calls to Moodle's web services by function and outcome")
+        .tag("function", function)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   void succeeded(String function) {

@@ -262,11 +262,15 @@ public final class MoodleClient {
   }
 
   private <T> T execute(String function, Request request, Type answerType) {
+    long started = System.nanoTime();
     try {
       T answer = exchange(function, request, answerType);
       activity.succeeded(function);
+      activity.timed(function, "ok", System.nanoTime() - started);
       return answer;
     } catch (MoodleException e) {
+      activity.timed(
+          function, e.isServerFault() ? "server_fault" : "refused", System.nanoTime() - started);
       activity.failed(
           function,
           redact(
@@ -274,6 +278,10 @@ public final class MoodleClient {
                   + (e.moodleMessage() == null ? "" : " (" + e.moodleMessage() + ")")));
       throw e;
     } catch (MoodleTransportException e) {
+      activity.timed(
+          function,
+          e.kind().name().toLowerCase(java.util.Locale.ROOT),
+          System.nanoTime() - started);
       activity.failed(function, redact(e.detail()));
       throw e;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.connector.metrics.ConnectorMetrics;
 import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.people.RosterSync;
 import org.copconnector.plugin.resource.Resources;
@@ -63,8 +64,13 @@ final class BackgroundWork {
     Resources bank = features.bank();
     scheduled.scheduleWithFixedDelay(
         () -> housekeeping(sessions, lti), 10, HOUSEKEEPING_EVERY.toMinutes(), TimeUnit.MINUTES);
+    ConnectorMetrics metrics = services.metrics();
     scheduled.scheduleWithFixedDelay(
-        services.delivery()::run, 1, OUTBOX_POLL.toSeconds(), TimeUnit.SECONDS);
+        metrics.timed(
+            "cop.outbox.delivery", "Rounds of delivering the outbox", services.delivery()::run),
+        1,
+        OUTBOX_POLL.toSeconds(),
+        TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(features.core().notifier()::run, 2, 60, TimeUnit.MINUTES);
     scheduled.scheduleWithFixedDelay(features.prompts()::run, 20, 60, TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(
@@ -72,14 +78,22 @@ final class BackgroundWork {
     scheduled.scheduleWithFixedDelay(features.training().reminders()::run, 3, 60, TimeUnit.MINUTES);
     // The bank's search index follows the database's change log (other instances' changes too).
     scheduled.scheduleWithFixedDelay(bank::run, 5, 5, TimeUnit.SECONDS);
+    // So does the discussions' (a search also takes in what was just written before it looks).
+    scheduled.scheduleWithFixedDelay(features.discussionSearch()::run, 3, 5, TimeUnit.SECONDS);
     if (config.moodle().isPresent()) {
       RosterSync roster = services.roster();
       ForumImport forumImport = features.core().forumImport();
       Duration importInterval = config.discussions().importInterval();
       scheduled.scheduleWithFixedDelay(
-          roster::syncDueCourses, 1, config.syncInterval().toMinutes(), TimeUnit.MINUTES);
+          metrics.timed(
+              "cop.roster.sync",
+              "Rounds of roster syncs of the courses due",
+              roster::syncDueCourses),
+          1,
+          config.syncInterval().toMinutes(),
+          TimeUnit.MINUTES);
       scheduled.scheduleWithFixedDelay(
-          forumImport::run,
+          metrics.timed("cop.forum.import", "Rounds of reading Moodle forums", forumImport::run),
           importInterval.toSeconds(),
           importInterval.toSeconds(),
           TimeUnit.SECONDS);

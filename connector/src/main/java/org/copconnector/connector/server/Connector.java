@@ -109,6 +109,7 @@ public final class Connector implements AutoCloseable {
     try {
       ConnectorServices services = ConnectorServices.wire(config, database, demo, background);
       http = ConnectorApi.server(config, database, services, demo, extraResources);
+      services.metrics().watchThreads(http.threads());
       http.start();
       long handlersReady = System.nanoTime();
       int applied = awaitMigration(migration);
@@ -142,7 +143,7 @@ public final class Connector implements AutoCloseable {
           http,
           background,
           config.shutdownGrace(),
-          services.resourceIndex(),
+          services.searchIndexes(),
           config.httpHost(),
           demo);
     } catch (Exception e) {

@@ -5,9 +5,12 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.connector.metrics.MetricsResource;
+import org.copconnector.connector.metrics.RouteTimer;
 import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.discussion.DiscussionResource;
+import org.copconnector.plugin.discussion.DiscussionSearchResource;
 import org.copconnector.plugin.discussion.PostFileResource;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.hub.LanguageResource;
@@ -29,6 +32,8 @@ import org.copconnector.plugin.store.Database;
 import org.copconnector.plugin.survey.SurveyResource;
 import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
+import org.copconnector.plugin.web.InMemoryRequests;
+import org.copconnector.plugin.web.PageReadsResource;
 import org.copconnector.plugin.web.StaticResource;
 
 /** The connector's HTTP side: every resource it mounts, in one Jersey application on Jetty. */
@@ -65,6 +70,11 @@ final class ConnectorApi {
     List<Object> resources = new ArrayList<>();
     resources.add(new HealthResource(database, services.lms(), Version.current()));
     resources.add(new SessionFilter(services.sessions()));
+    resources.add(new RouteTimer(services.metrics().registry()));
+    resources.add(new MetricsResource(services.metrics(), config.metricsToken()));
+    InMemoryRequests inMemory = new InMemoryRequests();
+    resources.add(inMemory);
+    resources.add(new PageReadsResource(inMemory));
     resources.add(lti.resource());
     resources.add(lti.errorPages());
     StaticResource assets = new StaticResource(demo != null ? "demo" : "hub");
@@ -82,6 +92,7 @@ final class ConnectorApi {
     resources.add(new CommunityResource(core.communities()));
     resources.add(new CourseSettingsResource(core.courseSettings()));
     resources.add(new DiscussionResource(core.discussions()));
+    resources.add(new DiscussionSearchResource(features.discussionSearch()));
     resources.add(new SurveyResource(features.surveys(), people.languages()));
     resources.add(
         new PromptResource(

@@ -13,9 +13,11 @@ import org.copconnector.connector.config.ConnectorConfig.MoodleSettings;
 import org.copconnector.connector.demo.DemoLms;
 import org.copconnector.connector.gradebook.ScoreDelivery;
 import org.copconnector.connector.lti.LtiTool;
+import org.copconnector.connector.metrics.ConnectorMetrics;
 import org.copconnector.connector.moodle.Moodle;
 import org.copconnector.connector.moodle.MoodleActivity;
 import org.copconnector.connector.moodle.MoodleLms;
+import org.copconnector.plugin.discussion.PostIndex;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.lms.LmsStatus;
 import org.copconnector.plugin.lms.UnconfiguredLms;
@@ -39,9 +41,11 @@ record ConnectorServices(
     Clock clock,
     Lms lms,
     MoodleActivity moodleActivity,
+    ConnectorMetrics metrics,
     Supplier<OkHttpClient> client,
     BlobStore blobs,
     ResourceIndex resourceIndex,
+    PostIndex postIndex,
     ProductServices features,
     RosterSync roster,
     ForumShare forumShare,
@@ -56,20 +60,26 @@ record ConnectorServices(
       ConnectorConfig config, Database database, DemoSetup demo, BackgroundWork background) {
     Supplier<OkHttpClient> client = memoized(OkHttpClient::new);
     Clock clock = Clock.systemUTC();
-    MoodleActivity moodleActivity = new MoodleActivity(clock);
+    ConnectorMetrics metrics = new ConnectorMetrics(clock);
+    MoodleActivity moodleActivity = new MoodleActivity(clock, metrics.registry());
     Lms lms =
         demo != null
             ? new DemoLms(demo.schools())
             : lms(config, client, background.scheduled(), moodleActivity);
-    // The demo keeps its files in a temporary folder and its search index in memory.
+    // The demo keeps its files in a temporary folder and its search indexes in memory.
     Path files = demo != null ? demo.folder() : config.dataDir().resolve("files");
     BlobStore blobs = new BlobStore(files.resolve("blobs"));
     ResourceIndex resourceIndex =
         demo != null
             ? ResourceIndex.inMemory()
             : new ResourceIndex(config.dataDir().resolve("index").resolve("resources"));
+    PostIndex postIndex =
+        demo != null
+            ? PostIndex.inMemory()
+            : new PostIndex(config.dataDir().resolve("index").resolve("posts"));
     ProductServices features =
-        ProductServices.wire(database.dataSource(), lms, config, blobs, resourceIndex, clock);
+        ProductServices.wire(
+            database.dataSource(), lms, config, blobs, resourceIndex, postIndex, clock);
     CommunityServices core = features.core();
     PeopleStore people = core.people();
     RosterSync roster =
@@ -119,19 +129,34 @@ record ConnectorServices(
             () ->
                 (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status()) == LmsStatus.UP,
             instanceName(config));
+    metrics.watchPool(database.dataSource());
+    metrics.watchOutbox(core.outbox());
+    metrics.watchSearchIndexes(features.bank(), features.discussionSearch());
     return new ConnectorServices(
         clock,
         lms,
         moodleActivity,
+        metrics,
         client,
         blobs,
         resourceIndex,
+        postIndex,
         features,
         roster,
         forumShare,
         delivery,
         sessions,
         lti);
+  }
+
+  /** Both search indexes, closed together when the connector stops. */
+  java.io.Closeable searchIndexes() {
+    return () -> {
+      try (ResourceIndex resources = resourceIndex;
+          PostIndex posts = postIndex) {
+        // both closed, the second even when the first fails
+      }
+    };
   }
 
   private static Lms lms(

@@ -81,6 +81,7 @@ final class DemoSetup implements AutoCloseable {
                         config,
                         services.blobs(),
                         services.resourceIndex(),
+                        services.postIndex(),
                         clock)
                     .forSamples());
     samples.written().whenComplete((written, failure) -> samplesWritten.complete(null));

@@ -69,6 +69,11 @@ final class HttpServer {
     connector.start();
   }
 
+  /** The threads serving requests, for metrics. */
+  org.eclipse.jetty.util.thread.ThreadPool threads() {
+    return server.getThreadPool();
+  }
+
   /** The bound port (useful when configured as 0). */
   int port() {
     return connector.getLocalPort();

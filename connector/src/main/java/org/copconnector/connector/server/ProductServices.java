@@ -4,6 +4,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.demo.SampleContent;
+import org.copconnector.plugin.discussion.DiscussionSearch;
+import org.copconnector.plugin.discussion.PostIndex;
 import org.copconnector.plugin.lms.Lms;
 import org.copconnector.plugin.prompt.Dialogue;
 import org.copconnector.plugin.prompt.OwnPrompts;
@@ -16,10 +18,10 @@ import org.copconnector.plugin.resource.Uploads;
 import org.copconnector.plugin.survey.Surveys;
 
 /**
- * What teachers use, over one database, LMS, file store and search index: communities and their
- * discussions, prompts and reflections, surveys, the resource bank and training actions. Wired in
- * one place for the server and for the demo's sample content (the same services on the samples'
- * clock).
+ * What teachers use, over one database, LMS, file store and search indexes: communities and their
+ * discussions (and their search), prompts and reflections, surveys, the resource bank and training
+ * actions. Wired in one place for the server and for the demo's sample content (the same services
+ * on the samples' clock).
  */
 public record ProductServices(
     CommunityServices core,
@@ -30,6 +32,7 @@ public record ProductServices(
     Surveys surveys,
     Uploads uploads,
     Resources bank,
+    DiscussionSearch discussionSearch,
     TrainingServices training) {
 
   public static ProductServices wire(
@@ -38,6 +41,7 @@ public record ProductServices(
       ConnectorConfig config,
       BlobStore blobs,
       ResourceIndex index,
+      PostIndex postIndex,
       Clock clock) {
     ConnectorConfig.DiscussionSettings discussions = config.discussions();
     Uploads uploads = new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock);
@@ -64,6 +68,7 @@ public record ProductServices(
         new Surveys(dataSource, core.people(), clock),
         uploads,
         bank,
+        new DiscussionSearch(dataSource, postIndex, core.people(), discussions.digestZone(), clock),
         TrainingServices.wire(dataSource, core, prompts, discussions.digestZone(), clock));
   }
 

@@ -440,4 +440,45 @@ class BankApiTest {
     assertTrue(csv.startsWith("\uFEFFid,title,description,type"), csv);
     assertTrue(csv.contains(id + ",\"Guião, \"\"versão\"\" final\""), csv);
   }
+
+  @Test
+  void aDescriptionKeepsItsFormattingAndIsSearchedAndExportedByItsWords() throws Exception {
+    String description =
+        "<h3>Como usar</h3><ul><li>Ler &amp; <strong>anotar</strong></li></ul>"
+            + "<p onclick=\"x()\">Ver <a href=\"javascript:alert(1)\">isto</a></p>"
+            + "<script>alert(2)</script><img src=x onerror=\"y()\">";
+    JsonObject r =
+        resource(
+            gabriela,
+            uploaded(gabriela, Documents.odt("Fichas de leitura"), "fichas.odt"),
+            "Fichas de leitura",
+            ",\"description\":" + new com.google.gson.JsonPrimitive(description));
+    String stored = r.get("description").getAsString();
+    assertTrue(
+        stored.startsWith("<h3>Como usar</h3><ul><li>Ler &amp; <strong>anotar</strong></li></ul>"),
+        stored);
+    for (String active : List.of("onclick", "javascript:", "<script", "onerror", "<img")) {
+      assertFalse(stored.contains(active), stored);
+    }
+    // Found by its words, marked without its tags.
+    JsonObject found = search(gabriela, "q=anotar").get(0).getAsJsonObject();
+    String marked = found.getAsJsonObject("highlights").get("description").getAsString();
+    assertTrue(marked.contains("<mark>anotar</mark>"), marked);
+    assertFalse(marked.contains("&lt;"), "no markup shown as text: " + marked);
+    DemoHub.Download zip =
+        hub.download(gabriela, "/api/v1/resources/export?community=" + community);
+    String csv = "";
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.bytes()))) {
+      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        if (e.getName().equals("manifest.csv")) {
+          csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    String line =
+        csv.lines().filter(l -> l.startsWith(r.get("id").getAsString())).findFirst().orElseThrow();
+    assertTrue(line.contains("Como usar"), line);
+    assertFalse(line.contains("<"), "the CSV has the words, no tags: " + line);
+  }
 }

@@ -123,9 +123,7 @@ class ReflectionJourneyTest {
     click(driver, "//ul[@id='openings']//a[.='Observação entre pares']");
     waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), "Observação entre pares"));
     demo.audit(driver, "prompt page");
-    driver
-        .findElement(By.id("a-body"))
-        .sendKeys("Vi a Inês usar cartões de cores para as dúvidas.");
+    RichText.type(driver, "a-body", "Vi a Inês usar cartões de cores para as dúvidas.");
     driver.findElement(By.id("a-private")).click();
     driver.findElement(By.cssSelector("#answer button[type=submit]")).click();
     waiting(driver)

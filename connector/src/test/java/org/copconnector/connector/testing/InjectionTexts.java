@@ -26,6 +26,7 @@ final class InjectionTexts {
           "<img src=\"javascript:alert(1)\"><img src=\"//evil.example/api/v1/post-files/x\">",
           "<a href=\"javascript:alert(1)\">x</a>",
           "<svg/onload=alert(1)>",
+          "<a data-mention=\"d01\" href=\"javascript:alert(1)\" onmouseover=\"x()\">@R</a>",
           "{{7*7}}${7*7}<%= 7*7 %>",
           "${jndi:ldap://127.0.0.1:1/a}",
           "\u202Egnp.exe");
@@ -88,7 +89,7 @@ final class InjectionTexts {
                 "/api/v1/resources",
                 resource(a),
                 "description",
-                false,
+                true,
                 "/api/v1/resources/{id}"),
             new Field(
                 w.member,

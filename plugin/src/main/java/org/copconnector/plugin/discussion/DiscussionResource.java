@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.copconnector.plugin.discussion.DiscussionRequests.Edit;
 import org.copconnector.plugin.discussion.DiscussionRequests.Flag;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
@@ -21,6 +22,7 @@ import org.copconnector.plugin.discussion.DiscussionRequests.Notifications;
 import org.copconnector.plugin.session.SessionFilter;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
+import org.copconnector.plugin.web.SearchText;
 
 /**
  * Discussions over HTTP: a community's threads, a thread's posts, what members do to them, and
@@ -57,6 +59,17 @@ public final class DiscussionResource {
     return Response.status(201)
         .entity(discussions.start(SessionFilter.of(request), thread))
         .build();
+  }
+
+  /** Members of a community a writer may mention, found by name (the "@" suggestions). */
+  @GET
+  @Path("/mentionable")
+  public List<DiscussionViews.Mentionable> mentionable(
+      @QueryParam("community") String community,
+      @QueryParam("q") String text,
+      @Context ContainerRequestContext request) {
+    return discussions.mentionable(
+        SessionFilter.of(request), community, SearchText.within(text, 100));
   }
 
   @GET

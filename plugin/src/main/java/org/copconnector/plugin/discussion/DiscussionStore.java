@@ -14,11 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.copconnector.plugin.search.ChangeLog;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.SqlStates;
 
-/** SQL for threads, posts, revisions, "helped", read marks and notification choices. */
+/**
+ * SQL for threads, posts, revisions, "helped", read marks and notification choices. Whatever writes
+ * a post's words, title or hidden mark notes it in {@link #CHANGES} for the search index.
+ */
 final class DiscussionStore {
+
+  /** The change log the discussion search index follows. */
+  static final ChangeLog CHANGES = new ChangeLog("post_change", "post_id");
 
   /** A thread with how many of its posts the reader has not seen. */
   record Listed(DiscussionThread thread, int unread) {}
@@ -96,6 +103,7 @@ final class DiscussionStore {
       ps.setTimestamp(14, p.editedAt() == null ? null : Timestamp.from(p.editedAt()));
       ps.executeUpdate();
     }
+    CHANGES.changed(c, p.id());
   }
 
   /** A community's threads, pinned first then by last post, with the reader's unread counts. */
@@ -377,6 +385,7 @@ final class DiscussionStore {
         ps.executeUpdate();
       }
     }
+    CHANGES.changed(c, post.id());
   }
 
   List<Revision> revisions(Connection c, String postId) throws SQLException {
@@ -402,6 +411,7 @@ final class DiscussionStore {
 
   void setHidden(Connection c, String postId, boolean hidden) throws SQLException {
     Sql.update(c, "UPDATE post SET hidden = ? WHERE id = ?", hidden, postId);
+    CHANGES.changed(c, postId);
   }
 
   Optional<NotificationChoice> choice(Connection c, String communityId, String lmsUserId)

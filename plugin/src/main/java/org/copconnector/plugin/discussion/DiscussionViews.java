@@ -58,4 +58,7 @@ public final class DiscussionViews {
 
   /** A post's earlier versions, oldest first, and the current one. */
   public record History(Post current, List<Revision> earlier) {}
+
+  /** A member the writer of a post may mention. */
+  public record Mentionable(String lmsUserId, String name) {}
 }

@@ -48,6 +48,8 @@ public final class Discussions {
   private final PostAttachments attachments = new PostAttachments(new PostFileStore());
   private final PostViews views;
   private final PostText text;
+  private final Notifier notifier;
+  private final Mentions mentions;
 
   public Discussions(
       DataSource dataSource,
@@ -64,6 +66,25 @@ public final class Discussions {
     this.writer = new PostWriter(access, people, outbox, notifier, store);
     this.views = new PostViews(limits, clock);
     this.text = new PostText(limits);
+    this.notifier = notifier;
+    this.mentions = new Mentions(access, people);
+  }
+
+  /**
+   * Members of the community a writer may mention whose name contains {@code text} (accents and
+   * case ignored), the writer left out; for those who may write there.
+   */
+  public List<DiscussionViews.Mentionable> mentionable(
+      Session session, String communityId, String text) {
+    if (communityId == null || communityId.isBlank()) {
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose members: ?community={id}");
+    }
+    return inTransaction(
+        c -> {
+          access.of(c, session, communityId).requireWrite();
+          return mentions.suggestions(c, communityId, text, session.lmsUserId());
+        });
   }
 
   public ThreadList threads(Session session, String communityId, int page) {
@@ -223,7 +244,8 @@ public final class Discussions {
         c -> {
           Post post = post(c, postId);
           DiscussionThread thread = thread(c, post.threadId());
-          access.of(c, session, thread.communityId()).requireWrite();
+          Access caller = access.of(c, session, thread.communityId());
+          caller.requireWrite();
           if (!post.authorId().equals(session.lmsUserId()) || post.origin() != Post.Origin.HUB) {
             throw new ApiException(Reason.AUTHOR_ONLY_EDIT, "only the author can edit a post");
           }
@@ -240,8 +262,17 @@ public final class Discussions {
           }
           String shown = attachments.pictures(c, thread.communityId(), post.authorId(), body);
           text.requireContent(shown);
-          store.edit(c, post, thread.title(), title, shown, now);
-          attachments.bind(c, postId, shown, List.of());
+          Mentions.Checked checked = mentions.check(c, thread.communityId(), shown);
+          store.edit(c, post, thread.title(), title, checked.html(), now);
+          attachments.bind(c, postId, checked.html(), List.of());
+          // Whom the edit mentions first is told now; the others were told already.
+          notifier.queueMentions(
+              c,
+              caller.community(),
+              thread,
+              post(c, postId),
+              checked.mentioned(),
+              store.choices(c, thread.communityId()));
           return views.of(
               post(c, postId),
               store.helpedBy(c, session.lmsUserId(), List.of(post)),

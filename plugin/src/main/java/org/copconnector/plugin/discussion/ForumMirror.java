@@ -228,7 +228,10 @@ public final class ForumMirror {
         .orElseThrow(() -> DeliveryFailure.missing("post " + id + " no longer exists"));
   }
 
-  /** The post as Moodle shows it: the quote, the body, then who wrote it and the reference. */
+  /**
+   * The post as Moodle shows it: the quote, the body (mentions as plain names), then who wrote it
+   * and the reference.
+   */
   static String html(Post post, String reference, Translations t) {
     StringBuilder html = new StringBuilder();
     if (post.quoteText() != null) {
@@ -239,7 +242,8 @@ public final class ForumMirror {
           .forEach(line -> html.append("<p>").append(SafeHtml.escape(line)).append("</p>"));
       html.append("</blockquote>");
     }
-    html.append(post.body())
+    // A mention is a link in the hub, plain "@Name" in Moodle.
+    html.append(Mentions.plain(post.body()))
         .append("<p><small>")
         .append(
             SafeHtml.escape(t.text("moodle.forum.attribution", Map.of("name", post.authorName()))))

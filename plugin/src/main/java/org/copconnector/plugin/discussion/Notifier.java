@@ -104,6 +104,45 @@ public final class Notifier {
   }
 
   /**
+   * Queues a notification to each member mentioned in {@code post}, at once whatever their choice
+   * (a digest would bury a mention), unless they chose no notifications or wrote the post. A person
+   * hears of a post's mention once, however often it is edited: the outbox keeps one message per
+   * key.
+   */
+  void queueMentions(
+      Connection c,
+      Community community,
+      DiscussionThread thread,
+      Post post,
+      Set<String> mentioned,
+      Map<String, NotificationChoice> choices)
+      throws SQLException {
+    List<String> recipients =
+        mentioned.stream()
+            .filter(
+                member ->
+                    !member.equals(post.authorId())
+                        && choices.getOrDefault(member, NotificationChoice.DEFAULT)
+                            != NotificationChoice.NONE)
+            .toList();
+    if (recipients.isEmpty()) {
+      return;
+    }
+    Map<String, String> language = languages.of(c, recipients);
+    for (String member : recipients) {
+      String text =
+          notificationText(
+              Translations.in(language.get(member)),
+              "moodle.notify.mentioned",
+              community,
+              thread,
+              post);
+      outbox.enqueue(
+          c, KIND, "mention:" + post.id() + ":" + member, GSON.toJson(new Message(member, text)));
+    }
+  }
+
+  /**
    * Queues one notification in the caller's transaction; a second with the same {@code key} is not
    * queued.
    */
@@ -194,13 +233,24 @@ public final class Notifier {
 
   private static String instantText(
       Translations t, Community community, DiscussionThread thread, Post post) {
+    return notificationText(
+        t,
+        post.first() ? "moodle.notify.started" : "moodle.notify.replied",
+        community,
+        thread,
+        post);
+  }
+
+  /** A headline saying who wrote where, then the start of the post's text. */
+  private static String notificationText(
+      Translations t, String headlineKey, Community community, DiscussionThread thread, Post post) {
     String excerpt = SafeHtml.text(post.body());
     if (excerpt.length() > EXCERPT) {
       excerpt = excerpt.substring(0, EXCERPT) + "…";
     }
     String headline =
         t.text(
-            post.first() ? "moodle.notify.started" : "moodle.notify.replied",
+            headlineKey,
             Map.of(
                 "author", post.authorName(),
                 "title", thread.title(),

@@ -36,7 +36,10 @@ final class PostText {
     }
   }
 
-  /** A post's body as it would be stored: sanitised and within the configured bounds. */
+  /**
+   * A post's body as it would be stored: sanitised and within the configured bounds; its mentions
+   * are checked where it is stored, against the community's members.
+   */
   String body(String raw) {
     if (raw == null || raw.length() > limits.maxBody()) {
       throw ApiException.invalid(
@@ -45,7 +48,7 @@ final class PostText {
           "a post is 1 to " + limits.maxBody() + " characters of text or HTML",
           Map.of("min", 1, "max", limits.maxBody()));
     }
-    String body = SafeHtml.sanitize(raw);
+    String body = SafeHtml.sanitizeWithMentions(raw);
     requireContent(body);
     if (body.length() > limits.maxBody()) {
       throw ApiException.invalid(

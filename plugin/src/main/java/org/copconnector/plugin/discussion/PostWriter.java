@@ -15,7 +15,7 @@ import org.copconnector.plugin.people.PeopleStore;
 
 /**
  * Stores a post with the outbox messages that mirror it into the anchors' forums and notify the
- * members who asked for every post, in the caller's transaction.
+ * members who asked for every post and those it mentions, in the caller's transaction.
  */
 final class PostWriter {
 
@@ -24,6 +24,7 @@ final class PostWriter {
   private final Outbox outbox;
   private final Notifier notifier;
   private final DiscussionStore store;
+  private final Mentions mentions;
 
   PostWriter(
       CommunityAccess access,
@@ -36,6 +37,7 @@ final class PostWriter {
     this.outbox = outbox;
     this.notifier = notifier;
     this.store = store;
+    this.mentions = new Mentions(access, people);
   }
 
   /**
@@ -55,6 +57,7 @@ final class PostWriter {
       Instant at,
       String importedFromAnchor)
       throws SQLException {
+    Mentions.Checked checked = mentions.check(c, community.id(), body);
     int seq = store.nextSeq(c, thread.id(), at);
     Post post =
         new Post(
@@ -64,7 +67,7 @@ final class PostWriter {
             parentId,
             authorId,
             authorName,
-            body,
+            checked.html(),
             quote == null ? null : quote.postId(),
             quote == null ? null : quote.text(),
             origin,
@@ -85,9 +88,14 @@ final class PostWriter {
         ForumMirror.queue(c, outbox, post, anchor, community.name(), authorLanguage);
       }
     }
-    List<String> members = access.activeMembers(c, community.id());
+    // The mentioned hear of the post once, by its mention.
+    List<String> members =
+        access.activeMembers(c, community.id()).stream()
+            .filter(member -> !checked.mentioned().contains(member))
+            .toList();
     Map<String, NotificationChoice> choices = store.choices(c, community.id());
     notifier.queueEveryPost(c, community, thread, post, members, choices);
+    notifier.queueMentions(c, community, thread, post, checked.mentioned(), choices);
     return post;
   }
 }

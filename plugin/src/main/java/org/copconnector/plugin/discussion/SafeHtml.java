@@ -10,53 +10,64 @@ import org.owasp.html.PolicyFactory;
  * paragraphs, headings, lists, quotes, code, simple tables (what the editor's toolbar makes), web
  * links, and pictures sent for posts (an image whose address is our own post file, nothing else).
  * Scripts, styles, event-handler attributes, other images and {@code javascript:} links are
- * removed.
+ * removed. Posts may also hold mentions (see {@link Mentions}), which the server checks after
+ * sanitising.
  */
 public final class SafeHtml {
 
-  private static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          .allowElements(
-              "p",
-              "br",
-              "b",
-              "strong",
-              "i",
-              "em",
-              "u",
-              "s",
-              "sub",
-              "sup",
-              "blockquote",
-              "ul",
-              "ol",
-              "li",
-              "code",
-              "pre",
-              "h3",
-              "h4",
-              "hr",
-              "span",
-              "a",
-              "table",
-              "thead",
-              "tbody",
-              "tr",
-              "th",
-              "td")
-          .allowUrlProtocols("https", "http", "mailto")
-          .allowAttributes("href")
-          .onElements("a")
-          .requireRelNofollowOnLinks()
-          .allowElements(SafeHtml::keptPicture, "img")
-          .allowAttributes("src")
-          .matching(PostFile.PICTURE_URL)
-          .onElements("img")
-          .allowAttributes("alt")
-          .onElements("img")
-          .allowAttributes("dir", "lang")
-          .globally()
-          .toFactory();
+  /**
+   * What a mention's {@code data-mention} may hold: an LMS user id, nothing that needs escaping.
+   */
+  static final Pattern MENTION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+  private static final PolicyFactory POLICY = policy().toFactory();
+
+  private static final PolicyFactory WITH_MENTIONS =
+      policy().allowAttributes("data-mention").matching(MENTION_ID).onElements("a").toFactory();
+
+  private static HtmlPolicyBuilder policy() {
+    return new HtmlPolicyBuilder()
+        .allowElements(
+            "p",
+            "br",
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "s",
+            "sub",
+            "sup",
+            "blockquote",
+            "ul",
+            "ol",
+            "li",
+            "code",
+            "pre",
+            "h3",
+            "h4",
+            "hr",
+            "span",
+            "a",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td")
+        .allowUrlProtocols("https", "http", "mailto")
+        .allowAttributes("href")
+        .onElements("a")
+        .requireRelNofollowOnLinks()
+        .allowElements(SafeHtml::keptPicture, "img")
+        .allowAttributes("src")
+        .matching(PostFile.PICTURE_URL)
+        .onElements("img")
+        .allowAttributes("alt")
+        .onElements("img")
+        .allowAttributes("dir", "lang")
+        .globally();
+  }
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern BREAK =
@@ -84,7 +95,19 @@ public final class SafeHtml {
    * sanitiser writes them as references, which no markup needs).
    */
   public static String sanitize(String html) {
-    String clean = POLICY.sanitize(html == null ? "" : html).strip();
+    return sanitize(POLICY, html);
+  }
+
+  /**
+   * As {@link #sanitize}, keeping the {@code data-mention} of links: for a post's body, whose
+   * mentions {@link Mentions#check} then keeps or drops.
+   */
+  static String sanitizeWithMentions(String html) {
+    return sanitize(WITH_MENTIONS, html);
+  }
+
+  private static String sanitize(PolicyFactory policy, String html) {
+    String clean = policy.sanitize(html == null ? "" : html).strip();
     Matcher m = ASTRAL.matcher(clean);
     StringBuilder out = new StringBuilder(clean.length());
     while (m.find()) {

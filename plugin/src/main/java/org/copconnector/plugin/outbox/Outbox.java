@@ -312,6 +312,22 @@ public final class Outbox {
         .findFirst();
   }
 
+  /** When the oldest write still waiting for delivery was queued, if one is waiting. */
+  public Optional<Instant> oldestPending() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT MIN(created_at) FROM outbox WHERE status = ?")) {
+      ps.setString(1, OutboxMessage.Status.PENDING.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        java.time.OffsetDateTime at = rs.getObject(1, java.time.OffsetDateTime.class);
+        return Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the outbox's oldest write", e);
+    }
+  }
+
   public int count(OutboxMessage.Status status) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?")) {

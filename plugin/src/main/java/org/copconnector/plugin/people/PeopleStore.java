@@ -320,7 +320,8 @@ public final class PeopleStore implements CourseDirectory {
     return found;
   }
 
-  private static String folded(String text) {
+  /** The text as searches compare it: lower case, without accents. */
+  public static String folded(String text) {
     return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
         .replaceAll("\\p{M}+", "")
         .toLowerCase(java.util.Locale.ROOT);

@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.json.Json;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.session.ProductRole;
@@ -116,7 +117,7 @@ public final class BankExport {
             List.of(
                 r.id(),
                 r.title(),
-                r.description(),
+                SafeHtml.text(r.description()),
                 r.kind().name().toLowerCase(java.util.Locale.ROOT),
                 String.join("; ", r.subjects()),
                 String.join("; ", r.cycles()),

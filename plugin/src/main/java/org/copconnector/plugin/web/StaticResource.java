@@ -105,6 +105,12 @@ public final class StaticResource {
   }
 
   @GET
+  @Path("discussions")
+  public Response discussions(@CookieParam(SessionCookie.NAME) String session) {
+    return page("discussions.html", session != null);
+  }
+
+  @GET
   @Path("bank")
   public Response bank(@CookieParam(SessionCookie.NAME) String session) {
     return page("bank.html", session != null);

@@ -24,7 +24,8 @@ class StaticResourceTest {
   void aSignedInPersonsPageAsksForWhoTheyAreAndItsDataInTheHead() {
     String page = html(pages.community("a-session"));
     assertTrue(
-        page.contains("data-early=\"/api/v1/hub /api/v1/communities/{id}\""),
+        page.contains(
+            "data-early=\"/api/v1/hub /api/v1/communities/{id} /api/v1/threads?community={id}&amp;page=0 /api/v1/notifications/{id}\""),
         "the early requests of the community page");
     assertTrue(page.indexOf("early.js") < page.indexOf("bootstrap.min.css"), "before the styles");
   }
@@ -48,6 +49,18 @@ class StaticResourceTest {
       assertEquals(Reason.ASSET_NOT_FOUND, refused.reason());
     }
     assertEquals(known, pages.cached(), "the cache holds only files that exist");
+  }
+
+  @Test
+  void theEditorsLanguagePacksAreServedBesideThePages() {
+    for (String pack : List.of("editor-langs/pt.js", "editor-langs/es.js")) {
+      Response served = pages.asset(pack);
+      assertEquals(200, served.getStatus(), pack);
+      assertTrue(
+          new String((byte[]) served.getEntity(), StandardCharsets.UTF_8)
+              .startsWith("tinymce.addI18n("),
+          pack);
+    }
   }
 
   @Test
