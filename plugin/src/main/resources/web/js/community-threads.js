@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { el, showStatus } from './ui.js';
 import { badge, button } from './community-actions.js';
 import { hasDraft, messageBox } from './editor.js';
+import { attachmentField, postPictures } from './post-attachments.js';
 
 const $ = (id) => document.getElementById(id);
 let threadPage = 0;
@@ -42,7 +43,12 @@ export async function showDiscussions(page, details, manages) {
   if (!$('new-thread-box').hidden && !page.threadBox) {
     // The editor starts when the form opens; an unsent draft (title or message) opens it at once.
     const start = () => {
-      page.threadBox ??= messageBox($('thread-body'), t, { mentions: page.id, fields: [$('thread-title')] });
+      page.threadBox ??= messageBox($('thread-body'), t, {
+        mentions: page.id,
+        fields: [$('thread-title')],
+        pictures: postPictures(page.id, t, $('new-thread-status')),
+      });
+      page.threadFiles ??= attachmentField($('thread-files'), page.id, t);
     };
     if (hasDraft($('thread-body')) || hasDraft($('thread-title'))) {
       $('new-thread-box').open = true;
@@ -80,12 +86,17 @@ export function watchDiscussions(page) {
       box.focus();
       return;
     }
+    if (page.threadFiles.busy()) {
+      showStatus($('new-thread-status'), t('post.stillSending'), { error: true });
+      return;
+    }
     submit.disabled = true;
     try {
       const thread = await api('POST', '/api/v1/threads', {
-        communityId: page.id, title: $('thread-title').value, body: box.html(),
+        communityId: page.id, title: $('thread-title').value, body: box.html(), attachments: page.threadFiles.ids(),
       });
       box.clear();
+      page.threadFiles.clear();
       location.href = `/thread?id=${encodeURIComponent(thread.id)}`;
     } catch (error) {
       submit.disabled = false;

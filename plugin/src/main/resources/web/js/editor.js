@@ -131,9 +131,10 @@ function keepFields(fields) {
  * Puts the editor over the textarea; returns the box: html() to send, empty(), clear() once sent,
  * setHtml() to start from a text already written, focus(), remove() when the box goes away. Until
  * the editor is ready (or if it never is) the textarea is the box. Options: mentions, the id of
- * the community whose members "@" suggests; fields, inputs whose values the draft keeps too.
+ * the community whose members "@" suggests; fields, inputs whose values the draft keeps too;
+ * pictures (see post-attachments.js): pictures pasted, dropped or picked are sent and shown.
  */
-export function messageBox(area, t, { mentions = null, fields = [] } = {}) {
+export function messageBox(area, t, { mentions = null, fields = [], pictures = null } = {}) {
   const key = draftKey(area);
   let editor = null;
   let note = null;
@@ -145,8 +146,10 @@ export function messageBox(area, t, { mentions = null, fields = [] } = {}) {
     if (!editor) writeDraft(key, { kind: 'text', value: area.value });
   });
   const box = {
-    html: () => (editor ? editor.getContent() : paragraphs(area.value)),
-    empty: () => (editor ? !editor.getContent({ format: 'text' }).trim() : !area.value.trim()),
+    html: () => (editor ? ownPictures(editor.getContent()) : paragraphs(area.value)),
+    empty: () => (editor
+      ? !editor.getContent({ format: 'text' }).trim() && !editor.getBody().querySelector('img')
+      : !area.value.trim()),
     clear() {
       if (editor) editor.setContent('');
       area.value = '';
@@ -170,14 +173,54 @@ export function messageBox(area, t, { mentions = null, fields = [] } = {}) {
     },
     ready: null,
   };
-  box.ready = start(area, t, { key, draft, mentions, starting: () => starting }, (made) => {
+  box.ready = start(area, t, { key, draft, mentions, pictures, starting: () => starting }, (made) => {
     editor = made;
     area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
   }).catch(() => null);
   return box;
 }
 
-async function start(area, t, { key, draft, mentions, starting }, started) {
+// The editor writes every address whole; our pictures are kept by their path (the server takes no
+// other address for a picture).
+function ownPictures(html) {
+  return html.split(`src="${location.origin}/api/v1/post-files/`).join('src="/api/v1/post-files/');
+}
+
+// Image files among what is pasted or dropped.
+function pictureFiles(data) {
+  return [...(data?.files ?? [])].filter((file) => /^image\/(png|jpeg)$/.test(file.type));
+}
+
+// Sends the pictures and shows each where the cursor is, once the server kept it.
+async function insertPictures(ed, pictures, files) {
+  for (const file of files) {
+    try {
+      const { url, alt } = await pictures.upload(file);
+      const img = ed.dom.create('img', { src: url, alt });
+      ed.insertContent(ed.dom.getOuterHTML(img));
+    } catch {
+      // The box's status says what went wrong.
+    }
+  }
+}
+
+// A toolbar button that picks pictures from the computer (or the phone's camera).
+function pictureButton(ed, t, pictures) {
+  ed.ui.registry.addButton('picture', {
+    icon: 'image',
+    tooltip: t('editor.picture'),
+    onAction: () => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = 'image/png,image/jpeg';
+      input.multiple = true;
+      input.addEventListener('change', () => insertPictures(ed, pictures, [...input.files]));
+      input.click();
+    },
+  });
+}
+
+async function start(area, t, { key, draft, mentions, pictures, starting }, started) {
   const tinymce = await loadScript();
   const language = await loadPack(t.lang);
   const words = {};
@@ -195,13 +238,14 @@ async function start(area, t, { key, draft, mentions, starting }, started) {
     branding: false,
     promotion: false,
     plugins: 'lists link table autoresize',
-    toolbar: 'blocks | bold italic | bullist numlist | link blockquote inlinecode | table | undo redo',
+    toolbar: `blocks | bold italic | bullist numlist | link blockquote inlinecode | table${pictures ? ' picture' : ''} | undo redo`,
     toolbar_mode: 'wrap',
     block_formats: `${t('editor.paragraph')}=p; ${t('editor.heading')}=h3; ${t('editor.subheading')}=h4; ${t('editor.code')}=pre`,
-    valid_elements: ELEMENTS,
+    // Pictures only at the addresses the server gives them (it keeps no others).
+    valid_elements: pictures ? `${ELEMENTS},img[src|alt]` : ELEMENTS,
     entity_encoding: 'raw',
     paste_data_images: false,
-    paste_block_drop: true,
+    paste_block_drop: !pictures,
     paste_webkit_styles: 'none',
     paste_remove_styles_if_webkit: true,
     link_default_protocol: 'https',
@@ -219,6 +263,8 @@ async function start(area, t, { key, draft, mentions, starting }, started) {
     object_resizing: false,
     contextmenu: false,
     min_height: 220,
+    // The skin's own content styles, and ours: a picture fits the box.
+    content_css: pictures ? ['default', '/assets/app.css'] : 'default',
     autoresize_bottom_margin: 16,
     setup(ed) {
       ed.ui.registry.addToggleButton('inlinecode', {
@@ -235,6 +281,26 @@ async function start(area, t, { key, draft, mentions, starting }, started) {
         if (draft) ed.setContent(draft.kind === 'html' ? draft.value : paragraphs(draft.value));
         else if (starting() !== null) ed.setContent(starting());
       });
+      if (pictures) {
+        pictureButton(ed, t, pictures);
+        // Before the editor's own handling: a pasted or dropped picture is sent, not inlined.
+        ed.on('paste', (event) => {
+          const files = pictureFiles(event.clipboardData);
+          if (files.length === 0) return;
+          event.preventDefault();
+          insertPictures(ed, pictures, files);
+        });
+        ed.on('drop', (event) => {
+          const files = pictureFiles(event.dataTransfer);
+          if (files.length === 0) return;
+          event.preventDefault();
+          if (event.clientX !== undefined) {
+            const range = ed.getDoc().caretRangeFromPoint?.(event.clientX, event.clientY);
+            if (range) ed.selection.setRng(range);
+          }
+          insertPictures(ed, pictures, files);
+        });
+      }
       ed.on('input change undo redo SetContent', () => writeDraft(key, { kind: 'html', value: ed.getContent() }));
     },
   });

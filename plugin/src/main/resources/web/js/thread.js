@@ -6,6 +6,7 @@ import { drawTree, reach, replyToLink } from './thread-tree.js';
 import { showFollow } from './thread-follow.js';
 import { pageAsked, showLinkedPost } from './linked-post.js';
 import { typedText } from './maths.js';
+import { attachmentField, attachmentList, postPictures } from './post-attachments.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(location.search).get('id');
@@ -18,6 +19,7 @@ let newAfter = null; // posts after this many were new to the reader when the pa
 let firstNew = null; // where the first of them is: { seq, page, count }
 let current = null; // what the last draw showed
 let replyBox = null; // the reply's editor, made once the page knows its language
+let replyFiles = null; // the reply's attached files
 
 // Quoted words as paragraphs (the server keeps one line per paragraph or line break).
 function quotedLines(text) {
@@ -109,6 +111,7 @@ function postItem(post, data, me, placement = {}) {
   if (post.quote) card.append(quoteFigure(post.quote, t));
   const body = post.body == null ? el('div', t('discussion.hiddenPost'), 'body') : sanitisedHtml(post.body);
   card.append(body);
+  if (post.attachments?.length) card.append(attachmentList(post, t, { canSave: data.canReply }));
   const actions = el('div', undefined, 'd-flex flex-wrap align-items-center gap-2 mt-2');
   const status = el('p', undefined, 'small mt-2 mb-0');
   status.setAttribute('role', 'status');
@@ -258,7 +261,13 @@ async function draw() {
     : []));
   $('toolbar').hidden = nav.length === 0 && !data.canModerate && !firstNew;
   $('reply').hidden = !data.canReply;
-  if (data.canReply && !replyBox) replyBox = messageBox($('reply-body'), t, { mentions: thread.communityId });
+  if (data.canReply && !replyBox) {
+    replyBox = messageBox($('reply-body'), t, {
+      mentions: thread.communityId,
+      pictures: postPictures(thread.communityId, t, $('reply-status')),
+    });
+    replyFiles = attachmentField($('reply-files'), thread.communityId, t);
+  }
   showQuote();
   showParent();
   if (landing) {
@@ -294,9 +303,13 @@ $('reply').addEventListener('submit', async (event) => {
     replyBox.focus();
     return;
   }
+  if (replyFiles.busy()) {
+    showStatus($('reply-status'), t('post.stillSending'), { error: true });
+    return;
+  }
   submit.disabled = true;
   try {
-    const body = { body: replyBox.html() };
+    const body = { body: replyBox.html(), attachments: replyFiles.ids() };
     if (quote) {
       body.quote = quote.text ? { postId: quote.postId, text: quote.text } : { postId: quote.postId };
       body.parentId = quote.postId;
@@ -304,6 +317,7 @@ $('reply').addEventListener('submit', async (event) => {
     if (parent) body.parentId = parent.id;
     const posted = await api('POST', `/api/v1/threads/${id}/posts`, body);
     replyBox.clear();
+    replyFiles.clear();
     quote = null;
     parent = null;
     postPage = -1;

@@ -87,7 +87,12 @@ public final class DemoLms implements Lms {
   }
 
   @Override
-  public String reply(String parentPostId, String subject, String html) {
+  public String reply(
+      String parentPostId,
+      String subject,
+      String html,
+      String attachmentsAreaId,
+      String inlineAreaId) {
     return Long.toString(ids.incrementAndGet());
   }
 
@@ -145,7 +150,7 @@ public final class DemoLms implements Lms {
   }
 
   @Override
-  public String stageAttachment(String fileName, byte[] content, String mediaType) {
-    return Long.toString(ids.incrementAndGet());
+  public String stageFile(String areaId, String fileName, byte[] content, String mediaType) {
+    return areaId != null ? areaId : Long.toString(ids.incrementAndGet());
   }
 }

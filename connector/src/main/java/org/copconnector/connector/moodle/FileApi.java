@@ -6,7 +6,11 @@ import java.util.List;
 /** Files into a draft area through {@code /webservice/upload.php}, to attach to forum posts. */
 public final class FileApi {
 
-  /** A stored draft file; its {@code itemid} is the draft area to pass as {@code attachmentsid}. */
+  /**
+   * A stored draft file; its {@code itemid} is the draft area to pass as {@code attachmentsid}. A
+   * file Moodle did not store comes back with only its name, {@code errortype} ({@code
+   * filenameexist}, {@code fileoversized}) and {@code error}.
+   */
   public record DraftFile(
       String component,
       long contextid,
@@ -15,7 +19,9 @@ public final class FileApi {
       String filename,
       String filepath,
       long itemid,
-      long filesize) {}
+      long filesize,
+      String errortype,
+      String error) {}
 
   private final MoodleClient client;
 
@@ -44,6 +50,10 @@ public final class FileApi {
           "upload answered no file",
           null);
     }
-    return files.get(0);
+    DraftFile file = files.get(0);
+    if (file.errortype() != null) {
+      throw new MoodleException("upload.php", null, file.errortype(), file.error());
+    }
+    return file;
   }
 }

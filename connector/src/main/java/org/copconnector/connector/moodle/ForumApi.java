@@ -46,7 +46,10 @@ public final class ForumApi {
   /** A post's author. */
   public record Author(long id, String fullname) {}
 
-  /** A post; {@code parentid} is null for the first post. */
+  /**
+   * A post; {@code parentid} is null for the first post. Its pictures are in {@code message} at
+   * pluginfile.php addresses (Moodle rewrites its {@code @@PLUGINFILE@@} for the caller).
+   */
   public record Post(
       long id,
       long discussionid,
@@ -56,15 +59,29 @@ public final class ForumApi {
       String message,
       Author author,
       long timecreated,
-      long timemodified) {}
+      long timemodified,
+      List<Attachment> attachments) {}
+
+  /** A file attached to a post; {@code url} is a pluginfile.php address (token not included). */
+  public record Attachment(String filename, String url, long filesize) {}
 
   /** Answer of {@code mod_forum_get_discussion_posts}. */
   public record Posts(List<Post> posts, List<MoodleWarning> warnings) {}
 
-  /** Options of a new discussion; nulls are not sent. */
-  public record DiscussionOptions(Boolean subscribe, Boolean pinned, Long attachmentsId) {
+  /**
+   * Options of a new discussion; nulls are not sent. {@code attachmentsId} and {@code
+   * inlineAttachmentsId} are draft areas: the files listed under the post, and those its message
+   * shows through {@code @@PLUGINFILE@@/name}.
+   */
+  public record DiscussionOptions(
+      Boolean subscribe, Boolean pinned, Long attachmentsId, Long inlineAttachmentsId) {
+
+    public DiscussionOptions(Boolean subscribe, Boolean pinned, Long attachmentsId) {
+      this(subscribe, pinned, attachmentsId, null);
+    }
+
     public static DiscussionOptions none() {
-      return new DiscussionOptions(null, null, null);
+      return new DiscussionOptions(null, null, null, null);
     }
   }
 
@@ -157,6 +174,7 @@ public final class ForumApi {
     options.put("discussionsubscribe", o.subscribe());
     options.put("discussionpinned", o.pinned());
     options.put("attachmentsid", o.attachmentsId());
+    options.put("inlineattachmentsid", o.inlineAttachmentsId());
     return client.write(
         "mod_forum_add_discussion",
         MoodleParams.of()
@@ -171,9 +189,23 @@ public final class ForumApi {
   /** Replies to a post (the parent post id, not the discussion id). */
   public AddedPost addDiscussionPost(
       long parentPostId, String subject, String message, Long attachmentsId) {
+    return addDiscussionPost(parentPostId, subject, message, attachmentsId, null);
+  }
+
+  /**
+   * Replies with files: {@code attachmentsId} listed under the post, {@code inlineAttachmentsId}
+   * shown in its message (draft areas, null for none).
+   */
+  public AddedPost addDiscussionPost(
+      long parentPostId,
+      String subject,
+      String message,
+      Long attachmentsId,
+      Long inlineAttachmentsId) {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("discussionsubscribe", false);
     options.put("attachmentsid", attachmentsId);
+    options.put("inlineattachmentsid", inlineAttachmentsId);
     return client.write(
         "mod_forum_add_discussion_post",
         MoodleParams.of()

@@ -175,7 +175,8 @@ public final class MoodleLms implements Lms {
                       new ForumApi.DiscussionOptions(
                           false,
                           null,
-                          d.attachmentId() == null ? null : id("draft item", d.attachmentId()))))
+                          d.attachmentId() == null ? null : id("draft item", d.attachmentId()),
+                          d.inlineAreaId() == null ? null : id("draft item", d.inlineAreaId()))))
               .discussionid();
       // Replies need the first post's id, which adding a discussion does not return.
       String firstPost =
@@ -241,10 +242,18 @@ public final class MoodleLms implements Lms {
   }
 
   @Override
-  public String reply(String parentPostId, String subject, String html) {
+  public String reply(
+      String parentPostId,
+      String subject,
+      String html,
+      String attachmentsAreaId,
+      String inlineAreaId) {
     long parent = id("post", parentPostId);
+    Long attachments = attachmentsAreaId == null ? null : id("draft item", attachmentsAreaId);
+    Long inline = inlineAreaId == null ? null : id("draft item", inlineAreaId);
     try {
-      return Long.toString(moodle.forums().addDiscussionPost(parent, subject, html, null).postid());
+      return Long.toString(
+          moodle.forums().addDiscussionPost(parent, subject, html, attachments, inline).postid());
     } catch (MoodleClientException e) {
       throw translate("Moodle could not reply to post " + parent, e);
     }
@@ -330,7 +339,12 @@ public final class MoodleLms implements Lms {
                       p.author() == null ? null : p.author().fullname(),
                       p.subject(),
                       p.message(),
-                      p.timecreated()))
+                      p.timecreated(),
+                      p.attachments() == null
+                          ? List.<PostedFile>of()
+                          : p.attachments().stream()
+                              .map(a -> new PostedFile(a.filename(), a.url(), a.filesize()))
+                              .toList()))
           .toList();
     } catch (MoodleClientException e) {
       throw translate("Moodle could not read the posts of discussion " + discussion, e);
@@ -461,9 +475,11 @@ public final class MoodleLms implements Lms {
   }
 
   @Override
-  public String stageAttachment(String fileName, byte[] content, String mediaType) {
+  public String stageFile(String areaId, String fileName, byte[] content, String mediaType) {
+    long area = areaId == null ? 0 : id("draft item", areaId);
     try {
-      return Long.toString(moodle.files().uploadToNewDraft(fileName, content, mediaType).itemid());
+      return Long.toString(
+          moodle.files().uploadToDraft(area, fileName, content, mediaType).itemid());
     } catch (MoodleClientException e) {
       throw translate("Moodle could not take the file " + fileName, e);
     }

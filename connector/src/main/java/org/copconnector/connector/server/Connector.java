@@ -25,6 +25,12 @@ public final class Connector implements AutoCloseable {
   /** How old a file no upload or resource uses must be before it is deleted at start. */
   static final Duration UPLOAD_LEFTOVER_AGE = Duration.ofDays(1);
 
+  /**
+   * How old a picture or attachment sent for a post never written must be before it is forgotten (a
+   * draft kept in the browser shows its pictures until then).
+   */
+  static final Duration POST_FILE_LEFTOVER_AGE = Duration.ofDays(7);
+
   private final Database database;
   private final HttpServer http;
   private final BackgroundWork background;
@@ -155,7 +161,9 @@ public final class Connector implements AutoCloseable {
 
   /** Clears what an earlier run left: files of unfinished uploads, outbox writes under way. */
   private static void takeOverLeftovers(ConnectorConfig config, ConnectorServices services) {
-    // Before requests are taken, so no upload is under way while leftovers are judged.
+    // Before requests are taken, so no upload is under way while leftovers are judged. Files sent
+    // for posts never written go first, so that their bytes go with the uploads' leftovers.
+    services.features().core().postFiles().sweep(POST_FILE_LEFTOVER_AGE);
     int swept = services.features().uploads().sweep(UPLOAD_LEFTOVER_AGE);
     if (swept > 0) {
       LOG.info("deleted {} file(s) left by refused or abandoned uploads", swept);

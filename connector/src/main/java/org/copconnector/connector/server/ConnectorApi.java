@@ -16,6 +16,7 @@ import org.copconnector.plugin.community.CommunityResource;
 import org.copconnector.plugin.community.CourseSettingsResource;
 import org.copconnector.plugin.discussion.DiscussionResource;
 import org.copconnector.plugin.discussion.DiscussionSearchResource;
+import org.copconnector.plugin.discussion.PostFileResource;
 import org.copconnector.plugin.discussion.RecentActivity;
 import org.copconnector.plugin.hub.HubResource;
 import org.copconnector.plugin.hub.LanguageResource;
@@ -27,6 +28,7 @@ import org.copconnector.plugin.people.RosterOverviewResource;
 import org.copconnector.plugin.people.RosterResource;
 import org.copconnector.plugin.prompt.PromptResource;
 import org.copconnector.plugin.prompt.ReflectionResource;
+import org.copconnector.plugin.resource.AttachmentToBank;
 import org.copconnector.plugin.resource.BankExport;
 import org.copconnector.plugin.resource.BankResource;
 import org.copconnector.plugin.resource.ImportResource;
@@ -113,6 +115,10 @@ final class ConnectorApi {
             features.bank(),
             new BankExport(dataSource, services.blobs(), people),
             services.forumShare()));
+    resources.add(
+        new PostFileResource(
+            core.postFiles(),
+            new AttachmentToBank(core.postFiles(), features.uploads(), features.bank())));
     resources.add(
         new ImportResource(
             new MoodleImport(

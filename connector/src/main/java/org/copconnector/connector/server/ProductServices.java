@@ -44,9 +44,10 @@ public record ProductServices(
       PostIndex postIndex,
       Clock clock) {
     ConnectorConfig.DiscussionSettings discussions = config.discussions();
+    Uploads uploads = new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock);
     CommunityServices core =
         CommunityServices.wire(
-            dataSource, lms, discussions.digestZone(), discussions.limits(), clock);
+            dataSource, lms, discussions.digestZone(), discussions.limits(), clock, blobs, uploads);
     PromptSchedules prompts =
         new PromptSchedules(
             dataSource,
@@ -65,7 +66,7 @@ public record ProductServices(
         reflections,
         new Dialogue(dataSource, core.people(), reflections, clock),
         new Surveys(dataSource, core.people(), clock),
-        new Uploads(dataSource, blobs, config.uploadMaxBytes(), clock),
+        uploads,
         bank,
         new DiscussionSearch(dataSource, postIndex, core.people(), discussions.digestZone(), clock),
         TrainingServices.wire(dataSource, core, prompts, discussions.digestZone(), clock));

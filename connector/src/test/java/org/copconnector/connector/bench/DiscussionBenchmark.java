@@ -383,7 +383,22 @@ public final class DiscussionBenchmark {
               new Notifier(db, outbox, people, java.time.ZoneOffset.UTC, clock),
               DiscussionLimits.defaults(),
               clock);
-      ForumImport forumImport = new ForumImport(db, lms, mappings, discussions, people);
+      java.nio.file.Path files = java.nio.file.Files.createTempDirectory("bench-post-files");
+      org.copconnector.plugin.resource.BlobStore blobs =
+          new org.copconnector.plugin.resource.BlobStore(files);
+      ForumImport forumImport =
+          new ForumImport(
+              db,
+              lms,
+              mappings,
+              discussions,
+              people,
+              new org.copconnector.plugin.discussion.PostFiles(
+                  db,
+                  people,
+                  blobs,
+                  new org.copconnector.plugin.resource.Uploads(db, blobs, 50L << 20, clock),
+                  clock));
       String groupId = lms.ensureGroup("2", "Bench", GroupMirror.groupIdnumber("a1"));
       try (Connection c = db.getConnection()) {
         c.createStatement()

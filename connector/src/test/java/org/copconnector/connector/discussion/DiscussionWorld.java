@@ -20,6 +20,7 @@ import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.discussion.ForumMirror;
 import org.copconnector.plugin.discussion.Notifier;
+import org.copconnector.plugin.discussion.PostFiles;
 import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.outbox.OutboxWorker;
@@ -50,6 +51,7 @@ public final class DiscussionWorld implements AutoCloseable {
   final Communities communities;
   final Discussions discussions;
   final ForumImport forumImport;
+  final PostFiles postFiles;
   final OutboxWorker worker;
   private final CommunityServices core;
   private final ManualClock clock;
@@ -79,6 +81,7 @@ public final class DiscussionWorld implements AutoCloseable {
     communities = core.communities();
     discussions = core.discussions();
     forumImport = core.forumImport();
+    postFiles = core.postFiles();
     worker =
         new OutboxWorker(
             outbox,

@@ -27,6 +27,8 @@ import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxMessage;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.RosterSync;
+import org.copconnector.plugin.resource.BlobStore;
+import org.copconnector.plugin.resource.Uploads;
 import org.copconnector.plugin.session.ProductRole;
 import org.copconnector.plugin.session.Session;
 import org.copconnector.plugin.session.SessionStore;
@@ -43,11 +45,13 @@ public final class LabConnector implements AutoCloseable {
   private final MoodleLab lab;
   private final Connector connector;
   private final MoodleLms lms;
+  private final Path dataDir;
   private final OkHttpClient http = Clients.asTheUi();
 
-  private LabConnector(MoodleLab lab, Connector connector) {
+  private LabConnector(MoodleLab lab, Connector connector, Path dataDir) {
     this.lab = lab;
     this.connector = connector;
+    this.dataDir = dataDir;
     OkHttpClient client = new OkHttpClient();
     var settings =
         new ConfigLoader(Map.of("COP_MOODLE_URL", lab.url(), "COP_MOODLE_TOKEN", lab.token()))
@@ -70,7 +74,7 @@ public final class LabConnector implements AutoCloseable {
     env.putAll(settings);
     Connector connector =
         Connector.start(new ConfigLoader(env, dataDir.resolve("none")).load(null), List.of());
-    return new LabConnector(lab, connector);
+    return new LabConnector(lab, connector, dataDir);
   }
 
   public MoodleLms lms() {
@@ -87,14 +91,21 @@ public final class LabConnector implements AutoCloseable {
         .syncCourse(Long.toString(courseId));
   }
 
-  /** Imports what teachers wrote in the course's Moodle forums now, as the schedule does. */
+  /**
+   * Imports what teachers wrote in the course's Moodle forums now, as the schedule does, keeping
+   * their files where the connector keeps its own.
+   */
   public ForumImport.Outcome importForums(long courseId) {
+    javax.sql.DataSource dataSource = connector.database().dataSource();
+    BlobStore blobs = new BlobStore(dataDir.resolve("files").resolve("blobs"));
     return CommunityServices.wire(
-            connector.database().dataSource(),
+            dataSource,
             lms,
             ZoneOffset.UTC,
             DiscussionLimits.defaults(),
-            Clock.systemUTC())
+            Clock.systemUTC(),
+            blobs,
+            new Uploads(dataSource, blobs, 50L * 1024 * 1024, Clock.systemUTC()))
         .forumImport()
         .importCourse(Long.toString(courseId));
   }

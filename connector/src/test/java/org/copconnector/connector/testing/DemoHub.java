@@ -137,10 +137,25 @@ public final class DemoHub implements AutoCloseable {
     return upload(session, chunked, fileName);
   }
 
+  /** Sends a file as the UI does to {@code path} (pictures and attachments of posts). */
+  public Answer upload(String session, String path, byte[] content, String fileName)
+      throws IOException {
+    return upload(
+        session,
+        path,
+        RequestBody.create(content, MediaType.get("application/octet-stream")),
+        fileName);
+  }
+
   private Answer upload(String session, RequestBody body, String fileName) throws IOException {
+    return upload(session, "/api/v1/uploads", body, fileName);
+  }
+
+  private Answer upload(String session, String path, RequestBody body, String fileName)
+      throws IOException {
     Request request =
         new Request.Builder()
-            .url(url("/api/v1/uploads"))
+            .url(url(path))
             .header("Cookie", "cop_session=" + session)
             .header(
                 "X-File-Name",

@@ -22,6 +22,8 @@ final class InjectionTexts {
           "1); DELETE FROM post WHERE (1=1",
           "<script>alert(document.cookie)</script>",
           "<img src=x onerror=alert(1)>",
+          "<img src=\"/api/v1/post-files/00000000-0000-4000-8000-000000000000\" onerror=alert(1)>",
+          "<img src=\"javascript:alert(1)\"><img src=\"//evil.example/api/v1/post-files/x\">",
           "<a href=\"javascript:alert(1)\">x</a>",
           "<svg/onload=alert(1)>",
           "<a data-mention=\"d01\" href=\"javascript:alert(1)\" onmouseover=\"x()\">@R</a>",

@@ -1,5 +1,6 @@
 package org.copconnector.plugin.discussion;
 
+import java.util.List;
 import org.copconnector.plugin.json.Length;
 
 /** What callers send to write in discussions; bounds are checked by {@link Discussions}. */
@@ -8,21 +9,40 @@ public final class DiscussionRequests {
   private DiscussionRequests() {}
 
   /**
-   * A new thread of a community: a title and the first post's body (HTML, sanitised on arrival).
+   * How many attachment ids a request may name before it is refused unread; the limit per post, far
+   * smaller, is checked with its own reason.
+   */
+  static final int MAX_NAMED_FILES = 100;
+
+  /**
+   * A new thread of a community: a title and the first post's body (HTML, sanitised on arrival),
+   * and the ids of files sent to attach to it.
    */
   public record NewThread(
       @Length(max = 36) String communityId,
       @Length(min = 1, max = DiscussionLimits.TITLE_CEILING, reason = "title_length") String title,
-      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body) {}
+      @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body,
+      @Length(max = 36, entries = MAX_NAMED_FILES) List<String> attachments) {
+
+    public NewThread(String communityId, String title, String body) {
+      this(communityId, title, body, List.of());
+    }
+  }
 
   /**
    * A reply; {@code parentId} is the post answered (the thread's first post when absent), {@code
-   * quote} words quoted from a post of the same thread.
+   * quote} words quoted from a post of the same thread, {@code attachments} files sent for it.
    */
   public record NewReply(
       @Length(min = 1, max = DiscussionLimits.BODY_CEILING, reason = "body_length") String body,
       @Length(max = 36) String parentId,
-      Quote quote) {}
+      Quote quote,
+      @Length(max = 36, entries = MAX_NAMED_FILES) List<String> attachments) {
+
+    public NewReply(String body, String parentId, Quote quote) {
+      this(body, parentId, quote, List.of());
+    }
+  }
 
   /** Quoted words of a post; the text must be taken from that post (its start when absent). */
   public record Quote(

@@ -67,7 +67,12 @@ public final class DiscussionViews {
       boolean hidden,
       Instant createdAt,
       Instant editedAt,
-      Instant editableUntil) {}
+      Instant editableUntil,
+      List<Attachment> attachments) {}
+
+  /** A file attached to a post; {@code resourceId} once it was saved into the bank. */
+  public record Attachment(
+      String id, String fileName, String mediaType, long size, String url, String resourceId) {}
 
   /**
    * Quoted words and whose they were; the words keep their lines (paragraphs and line breaks as

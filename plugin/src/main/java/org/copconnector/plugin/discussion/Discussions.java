@@ -45,6 +45,7 @@ public final class Discussions {
   private final DiscussionStore store = new DiscussionStore();
   private final PostWriter writer;
   private final Quotes quotes = new Quotes(store);
+  private final PostAttachments attachments = new PostAttachments(new PostFileStore());
   private final PostViews views;
   private final PostText text;
   private final Notifier notifier;
@@ -123,6 +124,10 @@ public final class Discussions {
         c -> {
           Access caller = access.of(c, session, communityId);
           caller.requireWrite();
+          String shown = attachments.pictures(c, communityId, session.lmsUserId(), body);
+          text.requireContent(shown);
+          List<String> files =
+              attachments.attachments(c, communityId, session.lmsUserId(), request.attachments());
           Instant now = Instant.now(clock);
           DiscussionThread thread =
               new DiscussionThread(
@@ -144,11 +149,12 @@ public final class Discussions {
                   null,
                   session.lmsUserId(),
                   thread.authorName(),
-                  body,
+                  shown,
                   null,
                   Post.Origin.HUB,
                   now,
                   null);
+          attachments.bind(c, first.id(), shown, files);
           return store.thread(c, thread.id()).orElseThrow(() -> lost(first.id()));
         });
   }
@@ -168,9 +174,23 @@ public final class Discussions {
             quotes.postOfThread(c, request.parentId(), threadId, "parentId");
           }
           Quote quote = quotes.checked(c, request.quote(), threadId);
-          Post post = hubReply(c, session, caller, thread, request.parentId(), body, quote);
+          Post post =
+              hubReply(
+                  c,
+                  session,
+                  caller,
+                  thread,
+                  request.parentId(),
+                  body,
+                  quote,
+                  request.attachments());
           return views.of(
-              post, Set.of(), session.lmsUserId(), false, quotes.authors(c, List.of(post)));
+              post,
+              Set.of(),
+              session.lmsUserId(),
+              false,
+              quotes.authors(c, List.of(post)),
+              attachmentsOf(c, post));
         });
   }
 
@@ -204,9 +224,18 @@ public final class Discussions {
           }
           boolean moderates = caller.canModerate();
           Map<String, String> quoted = quotes.authors(c, posts);
+          Map<String, List<DiscussionViews.Attachment>> files = attachments.of(c, posts);
           List<PostView> shown =
               posts.stream()
-                  .map(post -> views.of(post, helped, session.lmsUserId(), moderates, quoted))
+                  .map(
+                      post ->
+                          views.of(
+                              post,
+                              helped,
+                              session.lmsUserId(),
+                              moderates,
+                              quoted,
+                              files.getOrDefault(post.id(), List.of())))
                   .toList();
           Conversations.Reading reading =
               conversations.reading(c, caller, thread, session.lmsUserId(), seenBefore);
@@ -255,8 +284,11 @@ public final class Discussions {
             throw ApiException.invalid(
                 Reason.TITLE_ONLY_FIRST_POST, "title", "only a thread's first post has a title");
           }
-          Mentions.Checked checked = mentions.check(c, thread.communityId(), body);
+          String shown = attachments.pictures(c, thread.communityId(), post.authorId(), body);
+          text.requireContent(shown);
+          Mentions.Checked checked = mentions.check(c, thread.communityId(), shown);
           store.edit(c, post, thread.title(), title, checked.html(), now);
+          attachments.bind(c, postId, checked.html(), List.of());
           writer.edited(c, thread.communityId(), post, store.revisions(c, postId).size());
           // Whom the edit mentions first is told now; the others were told already.
           notifier.queueMentions(
@@ -271,7 +303,8 @@ public final class Discussions {
               store.helpedBy(c, session.lmsUserId(), List.of(post)),
               session.lmsUserId(),
               false,
-              quotes.authors(c, List.of(post)));
+              quotes.authors(c, List.of(post)),
+              attachmentsOf(c, post));
         });
   }
 
@@ -472,10 +505,13 @@ public final class Discussions {
     DiscussionThread thread = thread(c, threadId);
     Access caller = access.of(c, session, thread.communityId());
     caller.requireWrite();
-    return hubReply(c, session, caller, thread, null, cleanBody, null);
+    return hubReply(c, session, caller, thread, null, cleanBody, null, List.of());
   }
 
-  /** A reply written from the hub by a caller already checked to write in the thread. */
+  /**
+   * A reply written from the hub by a caller already checked to write in the thread, with the
+   * pictures of its body and the files it names.
+   */
   private Post hubReply(
       Connection c,
       Session session,
@@ -483,20 +519,34 @@ public final class Discussions {
       DiscussionThread thread,
       String parentId,
       String body,
-      Quote quote)
+      Quote quote,
+      List<String> attachmentIds)
       throws SQLException {
-    return writer.add(
-        c,
-        caller.community(),
-        thread,
-        parentId,
-        session.lmsUserId(),
-        nameOf(c, session.lmsUserId()),
-        body,
-        quote,
-        Post.Origin.HUB,
-        Instant.now(clock),
-        null);
+    String communityId = thread.communityId();
+    String shown = attachments.pictures(c, communityId, session.lmsUserId(), body);
+    text.requireContent(shown);
+    List<String> files =
+        attachments.attachments(c, communityId, session.lmsUserId(), attachmentIds);
+    Post post =
+        writer.add(
+            c,
+            caller.community(),
+            thread,
+            parentId,
+            session.lmsUserId(),
+            nameOf(c, session.lmsUserId()),
+            shown,
+            quote,
+            Post.Origin.HUB,
+            Instant.now(clock),
+            null);
+    attachments.bind(c, post.id(), shown, files);
+    return post;
+  }
+
+  private List<DiscussionViews.Attachment> attachmentsOf(Connection c, Post post)
+      throws SQLException {
+    return attachments.of(c, List.of(post)).getOrDefault(post.id(), List.of());
   }
 
   /**

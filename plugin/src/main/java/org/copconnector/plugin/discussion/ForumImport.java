@@ -42,19 +42,23 @@ public final class ForumImport {
   private final LmsMappings mappings;
   private final Discussions discussions;
   private final CommunityAccess access;
+  private final ForumFiles files;
   private final DiscussionStore store = new DiscussionStore();
+  private final PostAttachments attachments = new PostAttachments(new PostFileStore());
 
   public ForumImport(
       DataSource dataSource,
       Lms lms,
       LmsMappings mappings,
       Discussions discussions,
-      PeopleStore people) {
+      PeopleStore people,
+      PostFiles postFiles) {
     this.dataSource = dataSource;
     this.lms = lms;
     this.mappings = mappings;
     this.discussions = discussions;
     this.access = new CommunityAccess(people);
+    this.files = new ForumFiles(dataSource, postFiles);
   }
 
   /** Imports every course that has a community forum; never throws, for the schedule. */
@@ -207,13 +211,19 @@ public final class ForumImport {
     return new Result(complete, imported);
   }
 
-  /** Stores one Moodle post (starting the thread when it is the first) with its mapping. */
+  /**
+   * Stores one Moodle post (starting the thread when it is the first) with its mapping, its
+   * pictures and attachments fetched first (a post that then turns out imported meanwhile leaves
+   * them unused, to be swept).
+   */
   private String importPost(Anchor anchor, ForumDiscussion d, String threadId, ForumPost post) {
+    String author = post.authorId() == null ? "unknown" : post.authorId();
+    ForumFiles.Fetched fetched =
+        files.fetch(lms, anchor.communityId(), author, post.html(), post.attachments());
     return write(
         c -> {
           Community community = access.find(c, anchor.communityId());
           Instant at = Instant.ofEpochSecond(post.createdSeconds());
-          String author = post.authorId() == null ? "unknown" : post.authorId();
           String name = post.authorName() == null ? "Moodle user " + author : post.authorName();
           DiscussionThread thread;
           if (threadId == null) {
@@ -236,7 +246,8 @@ public final class ForumImport {
                       .orElse(null);
           Post stored =
               discussions.recordImported(
-                  c, community, thread, parent, author, name, post.html(), at, anchor.id());
+                  c, community, thread, parent, author, name, fetched.html(), at, anchor.id());
+          attachments.bind(c, stored.id(), stored.body(), fetched.fileIds());
           mappings.put(
               c, ForumMirror.POST_MAPPING, ForumMirror.key(stored.id(), anchor.id()), post.id());
           return thread.id();

@@ -20,9 +20,9 @@ import org.copconnector.plugin.store.Transaction;
 /**
  * Mirrors threads and replies into the anchors' Moodle forums: a thread becomes a discussion in the
  * community's group, a reply a post under its parent, written by the service account with the
- * author's name (in the author's language, as they wrote the post) and a reference in the text. The
- * reference lets a delivery whose answer was lost find what it had made, and lets the import
- * recognise our own posts.
+ * author's name (in the author's language, as they wrote the post) and a reference in the text,
+ * with its pictures and attachments. The reference lets a delivery whose answer was lost find what
+ * it had made (so nothing is posted twice), and lets the import recognise our own posts.
  */
 public final class ForumMirror {
 
@@ -63,13 +63,20 @@ public final class ForumMirror {
   private final Lms lms;
   private final LmsMappings mappings;
   private final GroupMirror groups;
+  private final ForumFiles files;
   private final DiscussionStore store = new DiscussionStore();
 
-  public ForumMirror(DataSource dataSource, Lms lms, LmsMappings mappings, GroupMirror groups) {
+  public ForumMirror(
+      DataSource dataSource,
+      Lms lms,
+      LmsMappings mappings,
+      GroupMirror groups,
+      PostFiles postFiles) {
     this.dataSource = dataSource;
     this.lms = lms;
     this.mappings = mappings;
     this.groups = groups;
+    this.files = new ForumFiles(dataSource, postFiles);
   }
 
   /** The reference written into the mirrored copy of a post. */
@@ -146,17 +153,23 @@ public final class ForumMirror {
     String reference = reference(post.id());
     Optional<Lms.PostedDiscussion> made =
         triedBefore ? lms.findDiscussion(target.forumId(), group, reference) : Optional.empty();
+    // Files are staged only when the post is to be made: after a lost answer it was found above.
     Lms.PostedDiscussion discussion =
         made.orElseGet(
-            () ->
-                lms.startDiscussion(
-                    new Lms.NewDiscussion(
-                        target.courseId(),
-                        target.forumId(),
-                        group,
-                        thread.title(),
-                        html(post, reference, Translations.in(target.language())),
-                        null)));
+            () -> {
+              ForumFiles.Staged staged =
+                  files.stage(
+                      lms, post.id(), html(post, reference, Translations.in(target.language())));
+              return lms.startDiscussion(
+                  new Lms.NewDiscussion(
+                      target.courseId(),
+                      target.forumId(),
+                      group,
+                      thread.title(),
+                      staged.html(),
+                      staged.attachmentsAreaId(),
+                      staged.inlineAreaId()));
+            });
     String postKey = key(post.id(), target.anchorId());
     mappings.put(POST_MAPPING, postKey, discussion.firstPostId());
     mappings.put(THREAD_MAPPING, threadKey, discussion.discussionId());
@@ -191,11 +204,15 @@ public final class ForumMirror {
     Translations t = Translations.in(target.language());
     String moodlePost =
         made.orElseGet(
-            () ->
-                lms.reply(
-                    parent,
-                    t.text("moodle.forum.replySubject", Map.of("title", thread.title())),
-                    html(post, reference, t)));
+            () -> {
+              ForumFiles.Staged staged = files.stage(lms, post.id(), html(post, reference, t));
+              return lms.reply(
+                  parent,
+                  t.text("moodle.forum.replySubject", Map.of("title", thread.title())),
+                  staged.html(),
+                  staged.attachmentsAreaId(),
+                  staged.inlineAreaId());
+            });
     mappings.put(POST_MAPPING, postKey, moodlePost);
     if (made.isEmpty()) {
       ForumEdits.recordCarried(mappings, postKey, revision, moodlePost);

@@ -29,6 +29,13 @@ final class PostText {
     return title;
   }
 
+  /** A (sanitised) body says something: some text, or a picture. */
+  void requireContent(String body) {
+    if (SafeHtml.text(body).isBlank() && !PostFile.PICTURE_SRC.matcher(body).find()) {
+      throw ApiException.invalid(Reason.BODY_EMPTY, "body", "a post needs some text");
+    }
+  }
+
   /**
    * A post's body as it would be stored: sanitised and within the configured bounds; its mentions
    * are checked where it is stored, against the community's members.
@@ -42,9 +49,7 @@ final class PostText {
           Map.of("min", 1, "max", limits.maxBody()));
     }
     String body = SafeHtml.sanitizeWithMentions(raw);
-    if (SafeHtml.text(body).isBlank()) {
-      throw ApiException.invalid(Reason.BODY_EMPTY, "body", "a post needs some text");
-    }
+    requireContent(body);
     if (body.length() > limits.maxBody()) {
       throw ApiException.invalid(
           Reason.BODY_LENGTH,

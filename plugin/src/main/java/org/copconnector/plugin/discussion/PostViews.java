@@ -2,8 +2,10 @@ package org.copconnector.plugin.discussion;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.copconnector.plugin.discussion.DiscussionViews.Attachment;
 import org.copconnector.plugin.discussion.DiscussionViews.PostView;
 import org.copconnector.plugin.discussion.DiscussionViews.QuoteView;
 
@@ -25,6 +27,17 @@ final class PostViews {
       String reader,
       boolean moderates,
       Map<String, String> quotedAuthors) {
+    return of(post, helped, reader, moderates, quotedAuthors, List.of());
+  }
+
+  /** As {@link #of(Post, Set, String, boolean, Map)}, with the post's attachments. */
+  PostView of(
+      Post post,
+      Set<String> helped,
+      String reader,
+      boolean moderates,
+      Map<String, String> quotedAuthors,
+      List<Attachment> attachments) {
     boolean mine = post.authorId().equals(reader);
     boolean showBody = !post.hidden() || mine || moderates;
     Instant editableUntil =
@@ -51,6 +64,7 @@ final class PostViews {
         post.hidden(),
         post.createdAt(),
         post.editedAt(),
-        editableUntil);
+        editableUntil,
+        showBody ? attachments : List.of());
   }
 }

@@ -8,9 +8,10 @@ import org.owasp.html.PolicyFactory;
 /**
  * The HTML subset posts may use, enforced on the server with the OWASP sanitiser: text formatting,
  * paragraphs, headings, lists, quotes, code, simple tables (what the editor's toolbar makes, and
- * Moodle's) and web links. Scripts, styles, event-handler attributes, images and {@code
- * javascript:} links are removed. Posts may also hold mentions (see {@link Mentions}), which the
- * server checks after sanitising.
+ * Moodle's), web links, and pictures sent for posts (an image whose address is our own post file,
+ * nothing else). Scripts, styles, event-handler attributes, other images and {@code javascript:}
+ * links are removed. Posts may also hold mentions (see {@link Mentions}), which the server checks
+ * after sanitising.
  */
 public final class SafeHtml {
 
@@ -62,6 +63,12 @@ public final class SafeHtml {
         .allowAttributes("href")
         .onElements("a")
         .requireRelNofollowOnLinks()
+        .allowElements(SafeHtml::keptPicture, "img")
+        .allowAttributes("src")
+        .matching(PostFile.PICTURE_URL)
+        .onElements("img")
+        .allowAttributes("alt")
+        .onElements("img")
         .allowAttributes("dir", "lang")
         .globally();
   }
@@ -73,6 +80,16 @@ public final class SafeHtml {
       Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 
   private SafeHtml() {}
+
+  /** A picture is kept only with an address (ours: see the policy); without one it is dropped. */
+  private static String keptPicture(String element, java.util.List<String> attributes) {
+    for (int i = 0; i < attributes.size(); i += 2) {
+      if (attributes.get(i).equals("src")) {
+        return element;
+      }
+    }
+    return null;
+  }
 
   /** Numeric references the sanitiser writes for characters outside the basic plane (emoji). */
   private static final Pattern ASTRAL = Pattern.compile("&#x([0-9a-fA-F]{5,6});");

@@ -52,7 +52,21 @@ public interface Lms {
   Optional<PostedDiscussion> findDiscussion(String forumId, String groupId, String marker);
 
   /** Replies to a post (the parent post, not the discussion); returns the new post's id. */
-  String reply(String parentPostId, String subject, String html);
+  default String reply(String parentPostId, String subject, String html) {
+    return reply(parentPostId, subject, html, null, null);
+  }
+
+  /**
+   * As {@link #reply(String, String, String)}, with the files staged for it: {@code
+   * attachmentsAreaId} listed under the post, {@code inlineAreaId} shown in its text (each null for
+   * none).
+   */
+  String reply(
+      String parentPostId,
+      String subject,
+      String html,
+      String attachmentsAreaId,
+      String inlineAreaId);
 
   /**
    * Rewrites a post the service account wrote: its HTML, and its subject unless {@code subject} is
@@ -98,7 +112,15 @@ public interface Lms {
    * Puts a file where a new discussion can take it as attachment; returns the LMS's reference
    * (Moodle's draft item id).
    */
-  String stageAttachment(String fileName, byte[] content, String mediaType);
+  default String stageAttachment(String fileName, byte[] content, String mediaType) {
+    return stageFile(null, fileName, content, mediaType);
+  }
+
+  /**
+   * Puts a file into a staging area a new post can take its files from ({@code areaId} null starts
+   * a new one); returns the area's id (Moodle's draft item id).
+   */
+  String stageFile(String areaId, String fileName, byte[] content, String mediaType);
 
   /** A course calendar event: {@code html} is its description; times in seconds. */
   record CourseEvent(
@@ -136,14 +158,29 @@ public interface Lms {
   /** Moodle's group of a discussion for all participants, as in a forum without groups. */
   String ALL_PARTICIPANTS = "-1";
 
-  /** A discussion to start, in {@code forumId} of {@code courseId}, visible to {@code groupId}. */
+  /**
+   * A discussion to start, in {@code forumId} of {@code courseId}, visible to {@code groupId};
+   * {@code attachmentId} and {@code inlineAreaId} are staged files (null for none).
+   */
   record NewDiscussion(
       String courseId,
       String forumId,
       String groupId,
       String subject,
       String html,
-      String attachmentId) {}
+      String attachmentId,
+      String inlineAreaId) {
+
+    public NewDiscussion(
+        String courseId,
+        String forumId,
+        String groupId,
+        String subject,
+        String html,
+        String attachmentId) {
+      this(courseId, forumId, groupId, subject, html, attachmentId, null);
+    }
+  }
 
   /** A discussion as made in the LMS: its id and its first post's (the parent of replies). */
   record PostedDiscussion(String discussionId, String firstPostId) {}
@@ -160,7 +197,10 @@ public interface Lms {
       long modifiedSeconds,
       int replies) {}
 
-  /** A post; {@code parentId} is null for a discussion's first post. */
+  /**
+   * A post; {@code parentId} is null for a discussion's first post. Its pictures are in {@code
+   * html}, at the LMS's file addresses.
+   */
   record ForumPost(
       String id,
       String parentId,
@@ -168,5 +208,21 @@ public interface Lms {
       String authorName,
       String subject,
       String html,
-      long createdSeconds) {}
+      long createdSeconds,
+      List<PostedFile> attachments) {
+
+    public ForumPost(
+        String id,
+        String parentId,
+        String authorId,
+        String authorName,
+        String subject,
+        String html,
+        long createdSeconds) {
+      this(id, parentId, authorId, authorName, subject, html, createdSeconds, List.of());
+    }
+  }
+
+  /** A file attached to a post in the LMS, fetched through {@link #openFile}. */
+  record PostedFile(String fileName, String url, long size) {}
 }

@@ -48,7 +48,12 @@ public final class UnconfiguredLms implements Lms {
   }
 
   @Override
-  public String reply(String parentPostId, String subject, String html) {
+  public String reply(
+      String parentPostId,
+      String subject,
+      String html,
+      String attachmentsAreaId,
+      String inlineAreaId) {
     throw notConfigured();
   }
 
@@ -103,7 +108,7 @@ public final class UnconfiguredLms implements Lms {
   }
 
   @Override
-  public String stageAttachment(String fileName, byte[] content, String mediaType) {
+  public String stageFile(String areaId, String fileName, byte[] content, String mediaType) {
     throw notConfigured();
   }
 

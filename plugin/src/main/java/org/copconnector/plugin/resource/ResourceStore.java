@@ -55,13 +55,14 @@ final class ResourceStore {
     return Sql.update(c, "DELETE FROM upload WHERE created_at < ?", Timestamp.from(before));
   }
 
-  /** Forgets files recorded before {@code before} that no upload or version refers to. */
+  /** Forgets files recorded before {@code before} that no upload, version or post refers to. */
   int deleteUnreferencedBlobsBefore(Connection c, Instant before) throws SQLException {
     return Sql.update(
         c,
         "DELETE FROM blob WHERE created_at < ?"
             + " AND NOT EXISTS (SELECT 1 FROM upload u WHERE u.sha256 = blob.sha256)"
-            + " AND NOT EXISTS (SELECT 1 FROM resource_version v WHERE v.sha256 = blob.sha256)",
+            + " AND NOT EXISTS (SELECT 1 FROM resource_version v WHERE v.sha256 = blob.sha256)"
+            + " AND NOT EXISTS (SELECT 1 FROM post_file f WHERE f.sha256 = blob.sha256)",
         Timestamp.from(before));
   }
 

@@ -1,5 +1,6 @@
 package org.copconnector.plugin.resource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,6 +51,15 @@ public final class Uploads {
    * limit is refused before anything is read.
    */
   public Received receive(Session session, InputStream body, String fileName, long declaredLength) {
+    return receive(session.lmsUserId(), body, fileName, declaredLength);
+  }
+
+  /**
+   * As {@link #receive(Session, InputStream, String, long)}, for {@code uploadedBy} (a file of a
+   * post imported from the LMS is its author's).
+   */
+  public Received receive(
+      String uploadedBy, InputStream body, String fileName, long declaredLength) {
     if (declaredLength > limitBytes) {
       throw tooLarge();
     }
@@ -83,7 +93,7 @@ public final class Uploads {
           c -> {
             store.insertBlob(c, pending.sha256(), pending.size(), mediaType, text, now);
             store.insertUpload(
-                c, new ResourceStore.Upload(id, pending.sha256(), name, session.lmsUserId()), now);
+                c, new ResourceStore.Upload(id, pending.sha256(), name, uploadedBy), now);
             try {
               pending.keep();
             } catch (IOException e) {
@@ -95,6 +105,57 @@ public final class Uploads {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Keeps a file the connector made itself (a picture made smaller), without an upload: what refers
+   * to it records its checksum.
+   */
+  public BlobStore.Stored keepMade(byte[] content, String mediaType) {
+    try (BlobStore.Pending pending = blobs.receive(new ByteArrayInputStream(content), limitBytes)) {
+      Instant now = Instant.now(clock);
+      return Transaction.run(
+          dataSource,
+          "keep file",
+          c -> {
+            store.insertBlob(c, pending.sha256(), pending.size(), mediaType, "", now);
+            try {
+              return pending.keep();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A new upload of {@code uploadedBy}'s of a file already kept (an attachment saved to the bank).
+   */
+  public Received again(String uploadedBy, String sha256, String fileName) {
+    String id = UUID.randomUUID().toString();
+    Instant now = Instant.now(clock);
+    long size;
+    try {
+      size = java.nio.file.Files.size(blobs.path(sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Transaction.run(
+        dataSource,
+        "upload again",
+        c -> {
+          String mediaType =
+              store
+                  .blobMediaType(c, sha256)
+                  .orElseThrow(
+                      () ->
+                          ApiException.invalid(
+                              Reason.UPLOAD_NOT_FOUND, "uploadId", "that file is no longer kept"));
+          store.insertUpload(c, new ResourceStore.Upload(id, sha256, fileName, uploadedBy), now);
+          return new Received(id, sha256, size, mediaType, fileName);
+        });
   }
 
   private BlobStore.Pending receive(InputStream body) {

@@ -153,6 +153,15 @@ public enum Reason {
   ACCEPTED_POST_HIDDEN(422),
   FOLLOW_INVALID(422, "allowed"),
 
+  // Pictures and attachments of posts.
+  TOO_MANY_PICTURES(422, "max"),
+  TOO_MANY_ATTACHMENTS(422, "max"),
+  ATTACHMENT_NOT_FOUND(422),
+  PICTURE_UNREADABLE(422),
+  PICTURE_TOO_MANY_PIXELS(422, "maxMegapixels"),
+  PICTURE_TYPE_NOT_ALLOWED(415, "mediaType"),
+  POST_FILE_NOT_FOUND(404),
+
   // Surveys.
   SURVEY_TEMPLATE_REQUIRED(422),
   SURVEY_ITEMS(422, "maxEntries", "maxLength"),

@@ -170,7 +170,48 @@ public final class FakeMoodle implements AutoCloseable {
   public synchronized long replyInMoodle(
       long parentPostId, long userId, String subject, String message) {
     FakeMoodleState.Post parent = state.posts.get(parentPostId);
-    return new ForumFunctions(state).addReply(parent, subject, message, userId, 0).id();
+    return new ForumFunctions(state).addReply(parent, subject, message, userId, 0, 0).id();
+  }
+
+  /**
+   * A reply written in Moodle with files from the author's draft areas ({@link #draftInMoodle}):
+   * {@code inline} shown in the message (at its draftfile.php address, see {@link #draftFileUrl}),
+   * {@code attachments} listed under it (0 for none).
+   */
+  public synchronized long replyInMoodle(
+      long parentPostId,
+      long userId,
+      String subject,
+      String message,
+      long inline,
+      long attachments) {
+    FakeMoodleState.Post parent = state.posts.get(parentPostId);
+    return new ForumFunctions(state)
+        .addReply(parent, subject, message, userId, inline, attachments)
+        .id();
+  }
+
+  /** A file a teacher puts in a draft area while writing (0 starts a new area); the area's id. */
+  public synchronized long draftInMoodle(long itemId, String filename, byte[] content) {
+    long area = itemId == 0 ? 100_000_000 + state.nextId() : itemId;
+    state.draftFiles.add(new FakeMoodleState.DraftFile(area, filename, content));
+    return area;
+  }
+
+  /** Where Moodle's editor shows a draft file of {@code userId} while the post is written. */
+  public String draftFileUrl(long userId, long itemId, String filename) {
+    return urlString()
+        + "/draftfile.php/"
+        + state.userContextOf(userId)
+        + "/user/draft/"
+        + itemId
+        + "/"
+        + pathSegment(filename);
+  }
+
+  /** A file name as one segment of an address (Moodle's rawurlencode). */
+  static String pathSegment(String name) {
+    return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** A discussion started directly in Moodle by a teacher (group -1 in a forum without groups). */
@@ -356,11 +397,36 @@ public final class FakeMoodle implements AutoCloseable {
       }
       JsonArray answer = new JsonArray();
       for (FakeMoodleState.DraftFile f : files) {
-        state.draftFiles.add(new FakeMoodleState.DraftFile(itemId, f.filename(), f.content()));
+        // clean_param(PARAM_FILE), then: a name already in the area is refused, not replaced.
+        String filename = f.filename().replaceAll("[\\p{Cntrl}&<>\"`|':\\\\/]", "");
+        long area = itemId;
+        if (state.draftFiles.stream()
+            .anyMatch(d -> d.itemId() == area && d.filename().equals(filename))) {
+          JsonObject refused = new JsonObject();
+          refused.addProperty("filename", filename);
+          refused.addProperty("filepath", "/tmp/phpUpload");
+          refused.addProperty("size", f.content().length);
+          refused.addProperty("errortype", "filenameexist");
+          refused.addProperty("error", "File name already exists: " + filename);
+          answer.add(refused);
+          continue;
+        }
+        byte[] content = f.content();
+        if (filename.matches("(?i).*\\.(jpe?g|jpe)")) {
+          content = redrawnJpeg(content);
+          if (content == null) {
+            return json("{\"error\":\"Failed to process file using the PHP GD library\","
+                    + "\"errorcode\":\"redactor:exifremover:failedprocessgd\",\"stacktrace\":null,"
+                    + "\"debuginfo\":null,\"reproductionlink\":null}")
+                .newBuilder();
+          }
+        }
+        state.draftFiles.add(new FakeMoodleState.DraftFile(itemId, filename, content));
         JsonObject json = Samples.firstOf("webservice_upload_php");
-        json.addProperty("filename", f.filename());
+        json.addProperty("filename", filename);
+        json.addProperty("contextid", state.userContextOf(state.serviceUserId));
         json.addProperty("itemid", itemId);
-        json.addProperty("filesize", f.content().length);
+        json.addProperty("filesize", content.length);
         json.addProperty(
             "userid", Long.toString(state.serviceUserId)); // a string, as Moodle sends it
         answer.add(json);
@@ -369,6 +435,37 @@ public final class FakeMoodle implements AutoCloseable {
           .code(200)
           .setHeader("Content-Type", "text/plain; charset=utf-8")
           .body(answer.toString());
+    }
+  }
+
+  /**
+   * Moodle 4.5's EXIF remover, on by default: without exiftool it redraws every JPEG stored with
+   * PHP's GD at quality 90 (so a draft file's bytes are not those sent); null when GD cannot read
+   * it, which Moodle refuses.
+   */
+  private static byte[] redrawnJpeg(byte[] jpeg) {
+    try {
+      java.awt.image.BufferedImage image =
+          javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+      if (image == null) {
+        return null;
+      }
+      javax.imageio.ImageWriter writer =
+          javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (javax.imageio.stream.MemoryCacheImageOutputStream stream =
+          new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(stream);
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.9f);
+        writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      return null;
     }
   }
 
@@ -415,6 +512,27 @@ public final class FakeMoodle implements AutoCloseable {
         return new MockResponse.Builder()
             .code(200)
             .setHeader("Content-Type", f.mimetype())
+            .setHeader("Content-Disposition", "attachment; filename=\"" + f.filename() + "\"")
+            .body(new Buffer().write(f.content()));
+      }
+    }
+    for (FakeMoodleState.PostFile f : state.postFiles) {
+      FakeMoodleState.Post post = state.posts.get(f.postId());
+      FakeMoodleState.Forum forum =
+          state.forums.get(state.discussions.get(post.discussionId()).forumId());
+      String expected =
+          "/webservice/pluginfile.php/"
+              + state.contextOf(forum)
+              + "/mod_forum/"
+              + f.area()
+              + "/"
+              + f.postId()
+              + "/"
+              + f.filename();
+      if (decoded.equals(expected)) {
+        return new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/octet-stream")
             .setHeader("Content-Disposition", "attachment; filename=\"" + f.filename() + "\"")
             .body(new Buffer().write(f.content()));
       }

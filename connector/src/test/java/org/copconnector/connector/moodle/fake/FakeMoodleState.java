@@ -68,6 +68,12 @@ public final class FakeMoodleState {
   /** A file in a draft area. */
   public record DraftFile(long itemId, String filename, byte[] content) {}
 
+  /**
+   * A file of a forum post, copied from a draft area when the post was made: {@code area} "post"
+   * (shown in its message through {@code @@PLUGINFILE@@}) or "attachment" (listed under it).
+   */
+  public record PostFile(long postId, String area, String filename, byte[] content) {}
+
   /** A file of a course's "resource" module, downloadable through pluginfile.php. */
   public record CourseFile(
       long courseId, long cmid, String module, String filename, byte[] content, String mimetype) {}
@@ -107,6 +113,7 @@ public final class FakeMoodleState {
   public final List<Message> messages = new ArrayList<>();
   public final List<Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
   public final List<DraftFile> draftFiles = new ArrayList<>();
+  public final List<PostFile> postFiles = new ArrayList<>();
 
   /** Moodle's {@code $CFG->maxeditingtime}: how long an author may edit a post, in seconds. */
   public long maxEditingTime = 1800;
@@ -219,6 +226,21 @@ public final class FakeMoodleState {
 
   public List<Discussion> discussionsOf(long forumId) {
     return discussions.values().stream().filter(d -> d.forumId() == forumId).toList();
+  }
+
+  /** The files of a post's area ("post" or "attachment"), in the order they were made. */
+  public List<PostFile> filesOf(long postId, String area) {
+    return postFiles.stream().filter(f -> f.postId() == postId && f.area().equals(area)).toList();
+  }
+
+  /** The forum's module context, as its files' addresses carry it. */
+  long contextOf(Forum forum) {
+    return 1000 + forum.cmid();
+  }
+
+  /** A user's own context, where their draft areas are (Moodle's user context ids). */
+  long userContextOf(long userId) {
+    return 2000 + userId;
   }
 
   public List<Post> postsOf(long discussionId) {

@@ -205,6 +205,7 @@ final class ForumFunctions {
             state.serviceUserId,
             subject,
             message,
+            FormParams.parseLong(options.getOrDefault("inlineattachmentsid", "0")),
             attachments,
             "1".equals(options.get("discussionpinned")));
     JsonObject answer = new JsonObject();
@@ -216,7 +217,8 @@ final class ForumFunctions {
   /** A discussion started by a person in Moodle's own pages. */
   long addDiscussionAs(long forumId, long groupId, long userId, String subject, String message) {
     Forum forum = forum(forumId);
-    return store(forum, forum.groupMode() == 0 ? -1 : groupId, userId, subject, message, 0, false);
+    return store(
+        forum, forum.groupMode() == 0 ? -1 : groupId, userId, subject, message, 0, 0, false);
   }
 
   private long store(
@@ -225,13 +227,23 @@ final class ForumFunctions {
       long userId,
       String subject,
       String message,
+      long inline,
       long attachments,
       boolean pinned) {
     long now = state.now();
     long discussionId = state.nextId();
     long postId = state.nextId();
     state.posts.put(
-        postId, new Post(postId, discussionId, null, subject, message, userId, now, attachments));
+        postId,
+        new Post(
+            postId,
+            discussionId,
+            null,
+            subject,
+            saveFiles(postId, userId, message, inline, attachments),
+            userId,
+            now,
+            attachments));
     state.discussions.put(
         discussionId,
         new Discussion(
@@ -255,29 +267,38 @@ final class ForumFunctions {
           "nopostforum",
           "Sorry, you are not allowed to post to this forum");
     }
+    // Without mod/forum:createattachment Moodle drops the attachment without a word.
     Post post =
         addReply(
             parent,
             p.string("subject"),
             p.string("message"),
             state.serviceUserId,
-            FormParams.parseLong(options.getOrDefault("attachmentsid", "0")));
+            FormParams.parseLong(options.getOrDefault("inlineattachmentsid", "0")),
+            state.can("mod/forum:createattachment")
+                ? FormParams.parseLong(options.getOrDefault("attachmentsid", "0"))
+                : 0);
     JsonObject answer = Samples.json("mod_forum_add_discussion_post").getAsJsonObject();
     answer.addProperty("postid", post.id());
     answer.add("post", postJson(post));
     return answer;
   }
 
-  /** A reply, as the connector or a teacher writing in Moodle would add it. */
-  Post addReply(Post parent, String subject, String message, long userId, long attachmentsId) {
+  /**
+   * A reply, as the connector or a teacher writing in Moodle would add it; {@code inline} and
+   * {@code attachmentsId} are draft areas (0 for none).
+   */
+  Post addReply(
+      Post parent, String subject, String message, long userId, long inline, long attachmentsId) {
     long now = state.now();
+    long id = state.nextId();
     Post post =
         new Post(
-            state.nextId(),
+            id,
             parent.discussionId(),
             parent.id(),
             subject,
-            message,
+            saveFiles(id, userId, message, inline, attachmentsId),
             userId,
             now,
             attachmentsId);
@@ -363,6 +384,40 @@ final class ForumFunctions {
     return Samples.json("mod_forum_update_discussion_post");
   }
 
+  /**
+   * Moodle's forum_add_new_post: the inline draft area's files become the post's "post" files and
+   * the message's draftfile.php addresses of that area become {@code @@PLUGINFILE@@}
+   * (file_rewrite_urls_to_pluginfile); the attachments area's files become its "attachment" files.
+   * Returns the message as stored.
+   */
+  private String saveFiles(
+      long postId, long userId, String message, long inline, long attachments) {
+    copyDraft(inline, postId, "post");
+    copyDraft(attachments, postId, "attachment");
+    if (inline == 0) {
+      return message;
+    }
+    String draft =
+        state.baseUrl
+            + "/draftfile.php/"
+            + state.userContextOf(userId)
+            + "/user/draft/"
+            + inline
+            + "/";
+    return message.replace(draft, "@@PLUGINFILE@@/");
+  }
+
+  private void copyDraft(long itemId, long postId, String area) {
+    if (itemId == 0) {
+      return;
+    }
+    for (FakeMoodleState.DraftFile f : state.draftFiles) {
+      if (f.itemId() == itemId) {
+        state.postFiles.add(new FakeMoodleState.PostFile(postId, area, f.filename(), f.content()));
+      }
+    }
+  }
+
   private static Map<String, String> options(FormParams p, Set<String> allowed) {
     Map<String, String> options = p.options("options");
     for (String name : options.keySet()) {
@@ -378,13 +433,52 @@ final class ForumFunctions {
 
   private JsonObject postJson(Post post) {
     User author = state.users.get(post.userId());
+    Forum forum = forum(state.discussions.get(post.discussionId()).forumId());
+    long context = state.contextOf(forum);
     JsonObject json = Samples.firstOf("mod_forum_get_discussion_posts", "posts");
+    // Moodle gives the message's files at web-service addresses (external util::format_text), and
+    // each attachment at a plain pluginfile.php address (stored_file_exporter).
+    String message =
+        post.message()
+            .replace(
+                "@@PLUGINFILE@@/",
+                state.baseUrl
+                    + "/webservice/pluginfile.php/"
+                    + context
+                    + "/mod_forum/post/"
+                    + post.id()
+                    + "/");
+    JsonArray attachments = new JsonArray();
+    for (FakeMoodleState.PostFile f : state.filesOf(post.id(), "attachment")) {
+      JsonObject file =
+          Samples.firstOf("mod_forum_get_discussion_posts_with_attachment", "posts")
+              .getAsJsonArray("attachments")
+              .get(0)
+              .getAsJsonObject();
+      file.addProperty("contextid", context);
+      file.addProperty("itemid", post.id());
+      file.addProperty("filename", f.filename());
+      file.addProperty("filenameshort", f.filename());
+      file.addProperty("filesize", f.content().length);
+      file.addProperty(
+          "url",
+          state.baseUrl
+              + "/pluginfile.php/"
+              + context
+              + "/mod_forum/attachment/"
+              + post.id()
+              + "/"
+              + FakeMoodle.pathSegment(f.filename())
+              + "?forcedownload=1");
+      attachments.add(file);
+    }
     json.addProperty("id", post.id());
     json.addProperty("subject", post.subject());
     json.addProperty(
         "replysubject",
         post.subject().startsWith("Re: ") ? post.subject() : "Re: " + post.subject());
-    json.addProperty("message", post.message());
+    json.addProperty("message", message);
+    json.add("attachments", attachments);
     json.addProperty("discussionid", post.discussionId());
     json.addProperty("hasparent", post.parentId() != null);
     if (post.parentId() == null) {
