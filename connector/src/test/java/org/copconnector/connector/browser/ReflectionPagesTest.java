@@ -569,10 +569,12 @@ class ReflectionPagesTest {
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("answers"), "cores"));
     assertOnlyWebLinks(driver, "javascript:alert(1)");
+    settled(driver);
     driver.get(tool("/thread?id=" + thread));
     waiting(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("posts"), "cores"));
     assertOnlyWebLinks(driver, "cartões");
+    settled(driver);
     driver.get(tool("/resource?id=" + resource));
     waiting(driver)
         .until(
@@ -580,6 +582,18 @@ class ReflectionPagesTest {
                 By.id("versions"), "javascript:alert(2)"));
     assertOnlyWebLinks(driver, "javascript:alert(2)");
     assertFalse(driver.findElement(By.id("download")).isDisplayed(), "no button to open it");
+  }
+
+  /** Waits until the page has drawn and no request of it is on its way, before leaving it. */
+  private static void settled(WebDriver driver) {
+    waiting(driver)
+        .until(
+            d ->
+                "true"
+                    .equals(
+                        ((JavascriptExecutor) d)
+                            .executeScript("return document.body.dataset.ready ?? null;")));
+    RichText.settled(driver);
   }
 
   /** No link of the page leads anywhere but a web or mail address; the text is still shown. */

@@ -143,6 +143,11 @@ class BoundaryApiTest {
     target(
         DiscussionRequests.Flag.class, "PUT", "/api/v1/threads/{thread}/pinned", "{'value':true}");
     target(
+        DiscussionRequests.Following.class,
+        "PUT",
+        "/api/v1/threads/{thread}/follow",
+        "{'state':'following'}");
+    target(
         DiscussionRequests.Notifications.class,
         "PUT",
         "/api/v1/notifications/{community}",

@@ -51,7 +51,6 @@ public record NewResource(
     @Length(max = 36) String adaptedFrom) {
 
   static final int MAX_TITLE = 300;
-  static final int MAX_DESCRIPTION = 5000;
 
   /** What the description's HTML may take, its formatting included (the column holds it). */
   static final int MAX_DESCRIPTION_HTML = 20_000;
@@ -76,13 +75,15 @@ public record NewResource(
     if (SafeHtml.text(description).isBlank()) {
       description = "";
     }
-    if (SafeHtml.text(description).length() > MAX_DESCRIPTION
-        || description.length() > MAX_DESCRIPTION_HTML) {
+    // One bound, the formatting included: what is sent within it is taken.
+    if (description.length() > MAX_DESCRIPTION_HTML) {
       throw ApiException.invalid(
           Reason.DESCRIPTION_LENGTH,
           "description",
-          "a description is at most " + MAX_DESCRIPTION + " characters",
-          Map.of("max", MAX_DESCRIPTION));
+          "a description is at most "
+              + MAX_DESCRIPTION_HTML
+              + " characters, its formatting included",
+          Map.of("max", MAX_DESCRIPTION_HTML));
     }
     url = checkSource(uploadId, url);
     kind = kind == null ? Resource.Kind.OTHER : kind;
