@@ -55,7 +55,7 @@ class PromptsApiTest {
               + prompt.get("title").getAsString()
               + "\",\"body\":\""
               + prompt.get("text").getAsString()
-              + "\",\"repeat\":\"weekly\",\"firstDate\":\"2026-12-01\",\"localTime\":\"18:00\",\"timeZone\":\"%s\"}";
+              + "\",\"repeat\":\"weekly\",\"firstDate\":\"2030-01-08\",\"localTime\":\"18:00\",\"timeZone\":\"%s\"}";
       assertEquals(
           403,
           hub.call(gabriela, "POST", "/api/v1/prompt-schedules", body.formatted("Europe/Lisbon"))
@@ -67,7 +67,7 @@ class PromptsApiTest {
       Answer made =
           hub.call(filipe, "POST", "/api/v1/prompt-schedules", body.formatted("Europe/Lisbon"));
       assertEquals(201, made.status(), String.valueOf(made.json()));
-      assertEquals("2026-12-01T18:00:00Z", made.object().get("nextOpeningAt").getAsString());
+      assertEquals("2030-01-08T18:00:00Z", made.object().get("nextOpeningAt").getAsString());
       assertEquals(
           1,
           hub.call(gabriela, "GET", "/api/v1/prompt-schedules?community=" + community, null)
