@@ -211,6 +211,7 @@ class ServiceRoleTest {
             Long.parseLong(posted.firstPostId())),
         "the attachment reached the post");
     String reply = lms.reply(posted.firstPostId(), "Re: Role check", "<p>Replied.</p>");
+    assertTrue(lms.editPost(reply, "", "<p>Replied, then edited.</p>"), "its own post edited");
     assertEquals(posted, lms.findDiscussion(forum, group, marker).orElseThrow());
     assertTrue(
         lms.discussionsChangedSince(forum, 0).stream()
