@@ -11,6 +11,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 
@@ -25,7 +28,16 @@ public final class RouteTimer implements ContainerRequestFilter, ContainerRespon
 
   private static final String STARTED = "cop.metrics.started";
 
+  /** What names one series. */
+  private record Series(String method, String route, int status) {}
+
   private final MeterRegistry registry;
+
+  /**
+   * The timers already registered: building one (its id, sorted tags and the registry's look-up) on
+   * every request cost more than timing it. Bounded by routes × methods × statuses.
+   */
+  private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
   public RouteTimer(MeterRegistry registry) {
     this.registry = registry;
@@ -41,13 +53,19 @@ public final class RouteTimer implements ContainerRequestFilter, ContainerRespon
     if (!(request.getProperty(STARTED) instanceof Long started)) {
       return;
     }
-    Timer.builder("http.server.requests")
+    timers
+        .computeIfAbsent(
+            new Series(request.getMethod(), route(request), response.getStatus()), this::timer)
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(Series series) {
+    return Timer.builder("http.server.requests")
         .description("HTTP requests by route, method and status")
-        .tag("method", request.getMethod())
-        .tag("route", route(request))
-        .tag("status", String.valueOf(response.getStatus()))
-        .register(registry)
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .tag("method", series.method())
+        .tag("route", series.route())
+        .tag("status", String.valueOf(series.status()))
+        .register(registry);
   }
 
   /** The matched templates, outermost first, e.g. {@code /api/v1/threads/{id}}. */

@@ -3,6 +3,7 @@ package org.copconnector.connector.bench;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,8 @@ import org.copconnector.plugin.session.SessionStore;
  * Markdown table for BENCHMARKS.md.
  *
  * <p>Needs the lab with its size-M course: {@code bash scripts/real-moodle.sh start --perf}, then
- * {@code -Dside.rounds=50 -Dside.warmup=5}.
+ * {@code -Dside.rounds=50 -Dside.warmup=5}; {@code -Dside.alone=200} then times the connector's
+ * reads by themselves, back to back.
  */
 public final class MoodleSideBySideBenchmark {
 
@@ -162,8 +164,49 @@ public final class MoodleSideBySideBenchmark {
           }
         }
       }
-      print(times, rounds);
+      if (rounds > 0) {
+        print(times, rounds);
+      }
+      int alone = Integer.getInteger("side.alone", 0);
+      if (alone > 0) {
+        printAlone(reads, alone);
+      }
     }
+  }
+
+  /**
+   * The connector's reads by themselves, one after another with nothing else asking the machine for
+   * work between them: what is left of each read without Moodle's requests beside it.
+   */
+  private static void printAlone(List<Read> reads, int rounds) throws IOException {
+    Map<Read, double[]> times = new LinkedHashMap<>();
+    Map<Read, Long> processor = new LinkedHashMap<>();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    reads.forEach(r -> times.put(r, new double[rounds]));
+    for (int round = -rounds / 10; round < rounds; round++) {
+      for (Read r : reads) {
+        long cpu = os.getProcessCpuTime();
+        double t = timed(r.connector());
+        if (round >= 0) {
+          times.get(r)[round] = t;
+          processor.merge(r, os.getProcessCpuTime() - cpu, Long::sum);
+        }
+      }
+    }
+    System.out.println();
+    System.out.println(
+        "| the connector alone, back to back | p50 | p95 | processor time per read (client"
+            + " included) |");
+    System.out.println("|---|---|---|---|");
+    times.forEach(
+        (read, t) -> {
+          Percentiles p = new Percentiles(t);
+          System.out.printf(
+              "| %s | %.2f ms | %.2f ms | %.2f ms |%n",
+              read.name(), p.at(50), p.at(95), processor.get(read) / 1e6 / rounds);
+        });
+    System.out.printf("%n%d rounds; load average %s%n", rounds, loadAverage());
   }
 
   /** The lab's administrator, signed in to the connector from PERF-M as an administrator. */

@@ -139,12 +139,17 @@ final class ConversationStore {
   /** Remembers that the person looked at the community's discussions now. */
   void visit(Connection c, String communityId, String lmsUserId, Instant at) throws SQLException {
     Timestamp when = Timestamp.from(at);
+    // Moved on only when a post came after the visit kept: otherwise the new posts counted from
+    // either moment are the same, and a look at a quiet community writes nothing.
     if (Sql.update(
             c,
-            "UPDATE community_visit SET visited_at = ? WHERE community_id = ? AND lms_user_id = ?",
+            "UPDATE community_visit v SET visited_at = ? WHERE v.community_id = ? AND v.lms_user_id = ?"
+                + " AND (v.visited_at > ? OR EXISTS (SELECT 1 FROM thread t WHERE t.community_id ="
+                + " v.community_id AND t.last_post_at > v.visited_at))",
             when,
             communityId,
-            lmsUserId)
+            lmsUserId,
+            when)
         == 0) {
       // Two pages opened at once may both find no row: the second insert then adds nothing.
       Sql.update(

@@ -219,7 +219,8 @@ public final class Discussions {
           int to = Math.min(thread.postCount(), from + POSTS_PER_PAGE - 1);
           List<Post> posts = store.posts(c, threadId, from, to);
           Set<String> helped = store.helpedBy(c, session.lmsUserId(), posts);
-          if (caller.member()) {
+          // Kept only when it moves on: reading a page read before writes nothing.
+          if (caller.member() && to > seenBefore) {
             store.markRead(c, threadId, session.lmsUserId(), to);
           }
           boolean moderates = caller.canModerate();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ public final class RecentActivity {
 
   /** How many of a thread's last posts are looked at for its newest visible one. */
   private static final int LAST_FEW = 5;
+
+  /** How many of a community's latest threads are looked at first for its newest post. */
+  private static final int LATEST_THREADS = 3;
 
   private final DataSource dataSource;
 
@@ -98,6 +102,83 @@ public final class RecentActivity {
    */
   private static Map<String, Activity> lastPosts(Connection c, List<Readable> communities)
       throws SQLException {
+    Map<String, Activity> last = new HashMap<>();
+    List<Readable> unsure = new ArrayList<>();
+    for (Readable r : communities) {
+      Newest newest = newestOfLatestThreads(c, r.communityId());
+      if (newest.certain()) {
+        if (newest.post() != null) {
+          last.put(r.communityId(), newest.post());
+        }
+      } else {
+        unsure.add(r);
+      }
+    }
+    if (!unsure.isEmpty()) {
+      last.putAll(lastPostsOfAllThreads(c, unsure));
+    }
+    return last;
+  }
+
+  /**
+   * The newest visible post among the last few of the community's {@link #LATEST_THREADS} latest
+   * threads; certain when no other thread could hold a newer one (every thread was looked at, or
+   * the one found is newer than the latest post of any thread left out), which is almost always:
+   * the newest post is in the latest thread unless it is hidden.
+   */
+  private record Newest(Activity post, boolean certain) {}
+
+  private static Newest newestOfLatestThreads(Connection c, String communityId)
+      throws SQLException {
+    List<String> ids = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    Instant leftOut = null;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, post_count, last_post_at FROM thread WHERE community_id = ?"
+                + " ORDER BY last_post_at DESC LIMIT "
+                + (LATEST_THREADS + 1))) {
+      ps.setString(1, communityId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (ids.size() == LATEST_THREADS) {
+            leftOut = rs.getTimestamp(3).toInstant();
+          } else {
+            ids.add(rs.getString(1));
+            counts.add(rs.getInt(2));
+          }
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return new Newest(null, true);
+    }
+    String each =
+        String.join(" OR ", Collections.nCopies(ids.size(), "(thread_id = ? AND seq > ?)"));
+    Activity found = null;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT author_name, created_at FROM post WHERE hidden = FALSE AND ("
+                + each
+                + ") ORDER BY created_at DESC, seq DESC LIMIT 1")) {
+      int i = 1;
+      for (int t = 0; t < ids.size(); t++) {
+        ps.setString(i++, ids.get(t));
+        ps.setInt(i++, counts.get(t) - LAST_FEW);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          found = new Activity(rs.getTimestamp(2).toInstant(), rs.getString(1), null);
+        }
+      }
+    }
+    boolean certain = leftOut == null || (found != null && found.lastPostAt().isAfter(leftOut));
+    return new Newest(found, certain);
+  }
+
+  /** The same for communities whose latest threads did not settle it, over all their threads. */
+  private static Map<String, Activity> lastPostsOfAllThreads(
+      Connection c, List<Readable> communities) throws SQLException {
     String marks = String.join(", ", Collections.nCopies(communities.size(), "?"));
     Map<String, Activity> last = new HashMap<>();
     try (PreparedStatement ps =

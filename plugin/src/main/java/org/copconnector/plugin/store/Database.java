@@ -83,11 +83,9 @@ public final class Database implements AutoCloseable {
 
   /** True when a trivial query answers within a couple of seconds. */
   public boolean isUp() {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.setQueryTimeout(2);
-      s.execute("SELECT 1");
-      return true;
+    // The driver's own check: a round trip for PostgreSQL, no statement to compile for H2.
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
     } catch (SQLException | RuntimeException e) {
       return false;
     }

@@ -26,11 +26,16 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    // No length and no chunks: the request has no body to bound (most are such reads), and the
+    // resource method's look-up through the injected proxy is not worth its cost.
+    if (declared == null && request.getHeaderString("Transfer-Encoding") == null) {
+      return;
+    }
     Method method = resource == null ? null : resource.getResourceMethod();
     if (method != null && method.isAnnotationPresent(StreamedBody.class)) {
       return;
     }
-    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       long length;
       try {
