@@ -1,6 +1,6 @@
 import { api, compact } from './api.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
-import { messageBox } from './editor.js';
+import { messageBox } from './message-box.js';
 import { evidenceLine, withoutEvidence } from './evidence.js';
 
 const $ = (id) => document.getElementById(id);

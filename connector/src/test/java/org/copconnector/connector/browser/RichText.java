@@ -5,11 +5,13 @@ import static org.copconnector.connector.browser.DemoJourney.waiting;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The rich-text editor over a message textarea, as a person uses it: typing goes into the editor's
- * frame (Enter starts a paragraph), buttons are found by their translated names.
+ * The rich-text editor over a message textarea, as a person uses it: a click into the textarea
+ * brings the editor (it is not loaded with the page), typing goes into the editor's frame (Enter
+ * starts a paragraph), buttons are found by their translated names.
  */
 final class RichText {
 
@@ -43,8 +45,18 @@ final class RichText {
         .click();
   }
 
-  /** Waits until the editor over {@code id} is ready for typing. */
+  /**
+   * Waits until the editor over {@code id} is ready for typing, clicking into its textarea first.
+   */
   static void ready(WebDriver driver, String id) {
+    boolean started =
+        Boolean.TRUE.equals(
+            ((JavascriptExecutor) driver)
+                .executeScript("return Boolean(window.tinymce?.get(arguments[0]))", id));
+    WebElement area = driver.findElement(By.id(id));
+    if (!started && area.isDisplayed()) {
+      area.click();
+    }
     waiting(driver)
         .until(
             d ->
