@@ -88,6 +88,11 @@ export function messageBox(area, t, { mentions = null, fields = [], pictures = n
     richText = null;
     writeDraft(key, { kind: 'text', value: area.value });
   });
+  // Whether the person is in the textarea: the editor, hiding it, takes the focus away, and gives
+  // it back in its own frame.
+  let inBox = false;
+  area.addEventListener('focus', () => { inBox = true; });
+  area.addEventListener('blur', () => { if (area.getClientRects().length > 0) inBox = false; });
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
   let loading = null;
@@ -104,11 +109,10 @@ export function messageBox(area, t, { mentions = null, fields = [], pictures = n
           made.remove();
           return null;
         }
-        // Where the person was typing, they go on typing, now in the editor.
-        const typing = document.activeElement === area;
         editor = made;
         area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
-        if (typing) {
+        // Where the person was typing, they go on typing, now in the editor.
+        if (inBox || document.activeElement === area) {
           editor.focus();
           editor.selection.select(editor.getBody(), true);
           editor.selection.collapse(false);
@@ -121,10 +125,11 @@ export function messageBox(area, t, { mentions = null, fields = [], pictures = n
   };
   for (const event of ['focus', 'pointerenter']) area.addEventListener(event, load, { once: true });
   return {
-    html: () => (editor ? ownPictures(editor.getContent()) : paragraphs(area.value)),
+    // Before the editor, a rich draft or a text given to edit is sent as it is, unless retyped.
+    html: () => (editor ? ownPictures(editor.getContent()) : richText ?? paragraphs(area.value)),
     empty: () => (editor
       ? !editor.getContent({ format: 'text' }).trim() && !editor.getBody().querySelector('img')
-      : !area.value.trim()),
+      : !area.value.trim() && !/<img\b/i.test(richText ?? '')),
     clear() {
       if (editor) editor.setContent('');
       area.value = '';

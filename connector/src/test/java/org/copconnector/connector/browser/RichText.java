@@ -2,11 +2,14 @@ package org.copconnector.connector.browser;
 
 import static org.copconnector.connector.browser.DemoJourney.waiting;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The rich-text editor over a message textarea, as a person uses it: a click into the textarea
@@ -55,9 +58,14 @@ final class RichText {
                 .executeScript("return Boolean(window.tinymce?.get(arguments[0]))", id));
     WebElement area = driver.findElement(By.id(id));
     if (!started && area.isDisplayed()) {
-      area.click();
+      try {
+        area.click();
+      } catch (ElementNotInteractableException arriving) {
+        // the editor, already on its way (a text given to edit), has just hidden the textarea
+      }
     }
-    waiting(driver)
+    // The editor's script is read when the box is first used: on a busy machine that takes a while.
+    new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(
             d ->
                 Boolean.TRUE.equals(
