@@ -96,7 +96,9 @@ export function messageBox(area, t, { mentions = null, fields = [], pictures = n
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
   let loading = null;
+  // The editor's state on the textarea, for whoever waits for it (tests): loading, ready or none.
   const load = () => {
+    area.dataset.editor ??= 'loading';
     loading ??= import('./editor.js')
       .then(({ startEditor }) => startEditor(area, t, {
         mentions,
@@ -120,7 +122,10 @@ export function messageBox(area, t, { mentions = null, fields = [], pictures = n
         return editor;
       })
       .catch(() => null)
-      .then(resolveReady);
+      .then((made) => {
+        area.dataset.editor = made ? 'ready' : 'none';
+        resolveReady(made);
+      });
     return loading;
   };
   for (const event of ['focus', 'pointerenter']) area.addEventListener(event, load, { once: true });

@@ -74,15 +74,29 @@ final class RichText {
                             "return Boolean(window.tinymce?.get(arguments[0])?.initialized)", id)));
   }
 
+  /**
+   * Brings the editor of every message box shown, as a person going into each would (without moving
+   * the focus), and waits until they are drawn.
+   */
+  static void startShown(WebDriver driver) {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "for (const area of document.querySelectorAll('textarea')) {"
+                + "  if (area.offsetParent !== null) area.dispatchEvent(new FocusEvent('focus'));"
+                + "}");
+    settled(driver);
+  }
+
   /** Waits until every editor the page started is drawn (one whose script is loading too). */
   static void settled(WebDriver driver) {
-    waiting(driver)
+    new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(
             d ->
                 Boolean.TRUE.equals(
                     ((JavascriptExecutor) d)
                         .executeScript(
-                            "const loading = document.querySelector('script[src*=\"/tinymce/\"]');"
+                            "if (document.querySelector('textarea[data-editor=loading]')) return false;"
+                                + "const loading = document.querySelector('script[src*=\"/tinymce/\"]');"
                                 + "if (!loading) return true;"
                                 + "if (!window.tinymce) return false;"
                                 + "const editors = tinymce.get();"
