@@ -3,7 +3,7 @@ import { badge, clearErrors, fileSize, showError, showFailure, usesAndRating } f
 import { addVisibilityChoices, fileOrLink } from './resource-fields.js';
 import { hideProgress, setProgress } from './upload.js';
 import { el, showLoadFailure, showStatus, signedIn } from './ui.js';
-import { hasDraft, messageBox } from './editor.js';
+import { hasDraft, messageBox } from './message-box.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);

@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { el, showStatus } from './ui.js';
 import { badge, button } from './community-actions.js';
-import { hasDraft, messageBox } from './editor.js';
+import { hasDraft, messageBox } from './message-box.js';
 import { attachmentField, postPictures } from './post-attachments.js';
 
 const $ = (id) => document.getElementById(id);

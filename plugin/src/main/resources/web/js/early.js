@@ -1,7 +1,7 @@
 // Runs in the head before the styles and modules load, and starts what the page waits for: the
 // strings of the language the person had on their last page, and the requests on data-early (who
-// is signed in, the page's own first data: addresses with {name} taken from the page's query; the
-// server leaves it empty for someone not signed in).
+// is signed in, the page's own first data: addresses with {name} taken from the page's query, and
+// {lang} the language of the last page; the server leaves it empty for someone not signed in).
 // api.js and i18n.js take these answers instead of asking again.
 (function () {
   const early = new Map();
@@ -15,7 +15,8 @@
   } catch {
     // storage refused (a third-party frame): the strings are read after the hub answers
   }
-  if (language && /^[a-z]{2,3}$/.test(language)) {
+  if (!/^[a-z]{2,3}$/.test(language ?? '')) language = null;
+  if (language) {
     const path = `/assets/i18n/${language}.json`;
     early.set(path, fetch(path));
   }
@@ -24,7 +25,7 @@
   for (const template of (document.currentScript.dataset.early ?? '').split(' ').filter(Boolean)) {
     let complete = true;
     const path = template.replace(/\{(\w+)\}/g, (_, name) => {
-      const value = query.get(name);
+      const value = name === 'lang' ? language : query.get(name);
       if (value === null || value === '') complete = false;
       return encodeURIComponent(value ?? '');
     });

@@ -1,7 +1,6 @@
-// A message box: TinyMCE over a textarea, with a draft kept in the browser. The toolbar makes only
-// what the server keeps (it sanitises every post again); if the editor cannot load, the textarea
-// stays and its plain text becomes paragraphs, as before.
-import { paragraphs } from './text.js';
+// The rich-text editor of a message box (message-box.js): TinyMCE over its textarea, loaded with
+// this module when the box is first used. The toolbar makes only what the server keeps (it
+// sanitises every post again).
 import { addMentions } from './mentions.js';
 
 // The elements the toolbar makes, as TinyMCE's schema: anything else (a word processor's styles,
@@ -69,123 +68,6 @@ function loadScript() {
   return loading;
 }
 
-// The key of a draft: this page (with its thread or community) and this box.
-function draftKey(area) {
-  return `draft:${location.pathname}${location.search}#${area.id}`;
-}
-
-function readDraft(key) {
-  try {
-    const draft = JSON.parse(localStorage.getItem(key) ?? 'null');
-    return draft && typeof draft.value === 'string' && draft.value.trim() ? draft : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeDraft(key, draft) {
-  try {
-    if (draft.value.trim()) localStorage.setItem(key, JSON.stringify(draft));
-    else localStorage.removeItem(key);
-  } catch {
-    // A full or refused storage only means no draft is kept.
-  }
-}
-
-/** Whether an unsent draft of this box is kept. */
-export function hasDraft(area) {
-  return readDraft(draftKey(area)) !== null;
-}
-
-function plainText(html) {
-  const div = document.createElement('div');
-  div.innerHTML = html;
-  return div.innerText.trim();
-}
-
-// The note above the box that says an unsent draft came back.
-function draftNote(area, t) {
-  const note = document.createElement('p');
-  note.className = 'alert alert-info py-1 px-2 small mb-2 draft-note';
-  note.setAttribute('role', 'status');
-  note.textContent = t('editor.restored');
-  area.before(note);
-  return note;
-}
-
-// Fields typed beside the box (a new thread's title) are kept in the draft too, each by its own key.
-function keepFields(fields) {
-  let restored = false;
-  for (const field of fields) {
-    const draft = readDraft(draftKey(field));
-    if (draft && !field.value) {
-      field.value = draft.value;
-      restored = true;
-    }
-    field.addEventListener('input', () => writeDraft(draftKey(field), { kind: 'text', value: field.value }));
-  }
-  return restored;
-}
-
-/**
- * Puts the editor over the textarea; returns the box: html() to send, empty(), clear() once sent,
- * setHtml() to start from a text already written, focus(), remove() when the box goes away. Until
- * the editor is ready (or if it never is) the textarea is the box. Options: mentions, the id of
- * the community whose members "@" suggests; fields, inputs whose values the draft keeps too;
- * pictures (see post-attachments.js): pictures pasted, dropped or picked are sent and shown.
- */
-export function messageBox(area, t, { mentions = null, fields = [], pictures = null } = {}) {
-  const key = draftKey(area);
-  let editor = null;
-  let note = null;
-  let starting = null; // a text to start from, given before the editor was ready
-  const draft = readDraft(key);
-  if (draft) area.value = draft.kind === 'html' ? plainText(draft.value) : draft.value;
-  if (keepFields(fields) || draft) note = draftNote(area, t);
-  area.addEventListener('input', () => {
-    if (!editor) writeDraft(key, { kind: 'text', value: area.value });
-  });
-  const box = {
-    html: () => (editor ? ownPictures(editor.getContent()) : paragraphs(area.value)),
-    empty: () => (editor
-      ? !editor.getContent({ format: 'text' }).trim() && !editor.getBody().querySelector('img')
-      : !area.value.trim()),
-    clear() {
-      if (editor) editor.setContent('');
-      area.value = '';
-      writeDraft(key, { value: '' });
-      for (const field of fields) writeDraft(draftKey(field), { value: '' });
-      note?.remove();
-      note = null;
-    },
-    setHtml(html) {
-      if (editor) {
-        editor.setContent(html);
-      } else {
-        starting = html;
-        area.value = plainText(html);
-      }
-    },
-    focus: () => (editor ? editor.focus() : area.focus()),
-    remove() {
-      editor?.remove();
-      note?.remove();
-    },
-    ready: null,
-  };
-  box.ready = start(area, t, { key, draft, mentions, pictures, starting: () => starting }, (made) => {
-    editor = made;
-    area.required = false; // the hidden textarea cannot be checked by the browser; empty() is
-  }).catch(() => null);
-  return box;
-}
-
-// The editor writes every address whole; our pictures are kept by their path (the server takes no
-// other address for a picture).
-function ownPictures(html) {
-  return html.split(`src="${location.origin}/api/v1/post-files/`).join('src="/api/v1/post-files/');
-}
-
 // Image files among what is pasted or dropped.
 function pictureFiles(data) {
   return [...(data?.files ?? [])].filter((file) => /^image\/(png|jpeg)$/.test(file.type));
@@ -220,7 +102,11 @@ function pictureButton(ed, t, pictures) {
   });
 }
 
-async function start(area, t, { key, draft, mentions, pictures, starting }, started) {
+/**
+ * Puts the editor over the textarea, starting with content() (HTML); changed(html) is told of
+ * every change. Resolves with the editor once it is ready; rejects when it cannot load.
+ */
+export async function startEditor(area, t, { mentions, pictures, content, changed }) {
   const tinymce = await loadScript();
   const language = await loadPack(t.lang);
   const words = {};
@@ -277,10 +163,7 @@ async function start(area, t, { key, draft, mentions, pictures, starting }, star
         },
       });
       if (mentions) addMentions(ed, mentions);
-      ed.on('init', () => {
-        if (draft) ed.setContent(draft.kind === 'html' ? draft.value : paragraphs(draft.value));
-        else if (starting() !== null) ed.setContent(starting());
-      });
+      ed.on('init', () => ed.setContent(content()));
       if (pictures) {
         pictureButton(ed, t, pictures);
         // Before the editor's own handling: a pasted or dropped picture is sent, not inlined.
@@ -301,10 +184,9 @@ async function start(area, t, { key, draft, mentions, pictures, starting }, star
           insertPictures(ed, pictures, files);
         });
       }
-      ed.on('input change undo redo SetContent', () => writeDraft(key, { kind: 'html', value: ed.getContent() }));
+      ed.on('input change undo redo SetContent', () => changed(ed.getContent()));
     },
   });
   if (!editor) throw new Error('no editor');
-  started(editor);
   return editor;
 }

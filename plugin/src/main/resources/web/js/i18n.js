@@ -37,7 +37,7 @@ function missing(key, lang) {
 function fill(text, params, numbers) {
   return text.replace(/\{(\w+)\}/g, (_, name) => {
     const value = params[name];
-    if (typeof value === 'number') return numbers.format(value);
+    if (typeof value === 'number') return numbers().format(value);
     return String(value ?? '');
   });
 }
@@ -47,17 +47,23 @@ function fill(text, params, numbers) {
 export async function load(lang) {
   const strings = await bundle(lang);
   const locale = INTL_LOCALE[lang] ?? lang;
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
+  // Each formatter is made when first used: making one costs the page's first paint a few
+  // milliseconds, and most pages use two or three of the six.
+  const once = (make) => {
+    let made = null;
+    return () => (made ??= make());
+  };
+  const plurals = once(() => new Intl.PluralRules(locale));
+  const numbers = once(() => new Intl.NumberFormat(locale));
+  const dates = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  const days = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
+  const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const lists = once(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
   document.documentElement.lang = lang;
 
   const lookup = (key, params) => {
     if (typeof params.count === 'number' && strings[key] === undefined) {
-      const form = strings[`${key}.${plurals.select(params.count)}`] ?? strings[`${key}.other`];
+      const form = strings[`${key}.${plurals().select(params.count)}`] ?? strings[`${key}.other`];
       if (form !== undefined) return form;
     }
     return strings[key];
@@ -74,19 +80,19 @@ export async function load(lang) {
   t.lang = lang;
   t.locale = locale;
   t.has = (key) => strings[key] !== undefined || strings[`${key}.other`] !== undefined;
-  t.number = (n) => numbers.format(n);
-  t.date = (iso) => (iso ? dates.format(new Date(iso)) : '');
-  t.day = (iso) => (iso ? days.format(new Date(iso)) : '');
-  t.list = (items) => lists.format(items);
+  t.number = (n) => numbers().format(n);
+  t.date = (iso) => (iso ? dates().format(new Date(iso)) : '');
+  t.day = (iso) => (iso ? days().format(new Date(iso)) : '');
+  t.list = (items) => lists().format(items);
   // "3 hours ago", "in 2 days", "yesterday": the largest unit that fits.
   t.relative = (iso) => {
     if (!iso) return '';
     const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
     const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
     for (const [unit, size] of units) {
-      if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+      if (Math.abs(seconds) >= size) return relative().format(Math.round(seconds / size), unit);
     }
-    return relative.format(0, 'second');
+    return relative().format(0, 'second');
   };
   // What went wrong, in the reader's language: by the reason the server gave, then by status;
   // the server's English message only when neither is known.

@@ -1,14 +1,15 @@
 // Maths in what people write: TeX between \( \) (in the line), \[ \] or $$ $$ (on its own line),
 // the delimiters of Moodle's MathJax filter, drawn in the browser by KaTeX with its auto-render
 // extension (served by the connector, loaded only once a text has some). The stored text keeps the
-// TeX, and so does the copy in Moodle; TeX that does not parse stays as it was typed.
+// TeX, and so does the copy in Moodle; TeX that does not parse stays as it was typed. This module
+// itself is loaded by ui.js only for a text with TeX.
+import { hasMaths } from './ui.js';
 
 const DELIMITERS = [
   { left: '$$', right: '$$', display: true },
   { left: '\\[', right: '\\]', display: true },
   { left: '\\(', right: '\\)', display: false },
 ];
-const MARK = /\$\$|\\\[|\\\(/;
 
 // What each element held before its maths was drawn, for typedText().
 const typed = new WeakMap();
@@ -39,11 +40,6 @@ function renderer() {
     loading.catch(() => { loading = null; });
   }
   return loading;
-}
-
-/** Whether a text has a maths delimiter. */
-export function hasMaths(text) {
-  return MARK.test(text);
 }
 
 /**

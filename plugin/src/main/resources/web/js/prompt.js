@@ -1,6 +1,6 @@
 import { api, compact } from './api.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
-import { messageBox } from './editor.js';
+import { messageBox } from './message-box.js';
 import { evidenceLine, withoutEvidence } from './evidence.js';
 
 const $ = (id) => document.getElementById(id);
@@ -88,10 +88,11 @@ async function draw() {
   const { t: strings } = await signedIn();
   t = strings;
   const page = await api('GET', `/api/v1/prompt-openings/${encodeURIComponent(thread)}`);
+  // The bank's resources (for the evidence) are asked for now and drawn last: the page draws the
+  // rest while they come.
   if (page.canAnswer && bank === null) {
     bank = api('GET', `/api/v1/resources?sort=newest&community=${encodeURIComponent(page.communityId)}`);
   }
-  const resources = page.canAnswer ? (await bank).results : [];
   asksEvidence = page.asksEvidence;
   document.title = `${page.title} · ${t('app.name')}`;
   $('title').textContent = page.title;
@@ -111,10 +112,6 @@ async function draw() {
   $('a-evidence-legend').textContent = t(page.asksEvidence ? 'prompt.evidenceAsked' : 'prompt.evidence');
   $('answer-box').hidden = !page.canAnswer;
   if (page.canAnswer && !answerBox) answerBox = messageBox($('a-body'), t, { mentions: page.communityId });
-  if ($('a-resource').options.length === 0) {
-    $('a-resource').replaceChildren(new Option('—', ''),
-      ...resources.map((found) => new Option(found.resource.title, found.resource.id)));
-  }
   $('journal-box').hidden = page.journal.length === 0;
   $('journal').replaceChildren(...page.journal.map(journalItem));
   $('answers-count').textContent = t('prompt.answerCount', { count: page.answers.length });
@@ -123,6 +120,11 @@ async function draw() {
     : page.answers.map(answerItem)));
   $('respondents-box').hidden = !page.respondents;
   if (page.respondents) $('respondents').replaceChildren(...page.respondents.map(respondentItem));
+  if ($('a-resource').options.length === 0) {
+    const resources = page.canAnswer ? (await bank).results : [];
+    $('a-resource').replaceChildren(new Option('—', ''),
+      ...resources.map((found) => new Option(found.resource.title, found.resource.id)));
+  }
 }
 
 const render = oneAtATime(draw);

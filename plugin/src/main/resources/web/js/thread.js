@@ -1,11 +1,10 @@
 import { api } from './api.js';
 import { el, oneAtATime, sanitisedHtml, showLoadFailure, showStatus, signedIn } from './ui.js';
 import { badge, button } from './community-actions.js';
-import { hasDraft, messageBox } from './editor.js';
+import { hasDraft, messageBox } from './message-box.js';
 import { drawTree, reach, replyToLink } from './thread-tree.js';
 import { showFollow } from './thread-follow.js';
 import { pageAsked, showLinkedPost } from './linked-post.js';
-import { typedText } from './maths.js';
 import { attachmentField, attachmentList, postPictures } from './post-attachments.js';
 
 const $ = (id) => document.getElementById(id);
@@ -132,7 +131,8 @@ function postItem(post, data, me, placement = {}) {
     actions.append(answer);
     actions.append(button(page, t('discussion.quote'), async () => {
       const selected = String(window.getSelection() ?? '').trim();
-      const whole = typedText(body).trim();
+      // A post with maths is quoted as its writer typed it (TeX, not the drawn symbols).
+      const whole = (body.classList.contains('with-maths') ? (await import('./maths.js')).typedText(body) : body.innerText).trim();
       const chosen = selected && whole.replace(/\s+/g, ' ').includes(selected.replace(/\s+/g, ' ')) ? selected : null;
       const preview = chosen ?? (whole.length > 300 ? `${whole.slice(0, 300).trim()}…` : whole);
       quote = { postId: post.id, text: chosen, preview, author: post.authorName };
@@ -219,7 +219,7 @@ function edit(post, body, status, communityId) {
       showStatus(status, t('form.failed', { reason: t.error(error) }), { error: true });
     }
   });
-  box.ready.then(() => box.focus());
+  box.focus();
 }
 
 async function draw() {

@@ -1,6 +1,5 @@
 import { api, whenIdle } from './api.js';
 import { browserLanguage, load, translatePage } from './i18n.js';
-import { typeset } from './maths.js';
 
 const FALLBACK_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -58,16 +57,24 @@ export function webAddress(address) {
   }
 }
 
+// The start of maths in a text: \( \), \[ \] or $$ $$ (see maths.js).
+const MATHS = /\$\$|\\\[|\\\(/;
+
+/** Whether a text has a maths delimiter. */
+export function hasMaths(text) {
+  return MATHS.test(text);
+}
+
 // A block of HTML the server has already sanitised (posts, prompts, answers); a link that is not to
 // a web or mail address (one stored before the sanitiser) keeps its text and loses its target. Its
-// TeX is drawn as maths once KaTeX has loaded.
+// TeX is drawn as maths once KaTeX has loaded (maths.js and KaTeX load only for a text with TeX).
 export function sanitisedHtml(markup) {
   const div = el('div', undefined, 'body');
   div.innerHTML = markup;
   for (const a of div.querySelectorAll('a[href]')) {
     if (!['http:', 'https:', 'mailto:'].includes(a.protocol)) a.removeAttribute('href');
   }
-  typeset(div);
+  if (hasMaths(div.textContent)) import('./maths.js').then(({ typeset }) => typeset(div)).catch(() => {});
   return div;
 }
 

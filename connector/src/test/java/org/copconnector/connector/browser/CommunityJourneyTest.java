@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -136,9 +137,24 @@ class CommunityJourneyTest {
     assertEquals("essencial", formatted.findElement(By.tagName("strong")).getText());
     assertTrue(driver.findElements(By.cssSelector(".draft-note")).isEmpty(), "sent: no draft");
     driver.navigate().refresh();
-    waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body_ifr")));
-    assertEquals("", RichText.html(driver, "reply-body"), "the sent draft is gone");
+    // The page comes with the plain box; the editor comes when she goes into it, with what she
+    // had typed in the box meanwhile.
+    WebElement box =
+        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-body")));
+    assertEquals("", box.getDomProperty("value"), "the sent draft is gone");
+    assertTrue(driver.findElements(By.id("reply-body_ifr")).isEmpty(), "no editor before use");
     assertTrue(driver.findElements(By.cssSelector(".draft-note")).isEmpty());
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = 'Antes do editor\\n\\nDois parágrafos';"
+                + "arguments[0].dispatchEvent(new Event('input'));",
+            box);
+    String handedOver = RichText.html(driver, "reply-body");
+    assertTrue(
+        handedOver.contains("<p>Antes do editor</p>")
+            && handedOver.contains("<p>Dois parágrafos</p>"),
+        handedOver);
+    ((JavascriptExecutor) driver).executeScript("tinymce.get('reply-body').setContent('')");
     demo.audit(driver, "thread with a formatted reply");
 
     demo.enterDemoAs(driver, "Filipe Ramos");

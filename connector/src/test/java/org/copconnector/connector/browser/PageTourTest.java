@@ -147,7 +147,7 @@ class PageTourTest {
    * tour: the forms hold the same words and markup at both sizes.
    */
   private void look(String step) throws Exception {
-    RichText.settled(driver); // the audit includes the editors
+    RichText.startShown(driver); // the audit includes the editors
     checkWords(step);
     chrome.audit(driver, step);
     if (viewport == Viewport.PHONE) {
@@ -161,7 +161,7 @@ class PageTourTest {
                     + "closed.forEach((d) => { d.open = true; }); return closed.length;");
     if (folded > 0) {
       waitUntilIdle();
-      RichText.settled(driver);
+      RichText.startShown(driver);
       checkWords(step + " unfolded");
       chrome.audit(driver, step + " unfolded");
     }

@@ -2,14 +2,19 @@ package org.copconnector.connector.browser;
 
 import static org.copconnector.connector.browser.DemoJourney.waiting;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The rich-text editor over a message textarea, as a person uses it: typing goes into the editor's
- * frame (Enter starts a paragraph), buttons are found by their translated names.
+ * The rich-text editor over a message textarea, as a person uses it: a click into the textarea
+ * brings the editor (it is not loaded with the page), typing goes into the editor's frame (Enter
+ * starts a paragraph), buttons are found by their translated names.
  */
 final class RichText {
 
@@ -43,9 +48,24 @@ final class RichText {
         .click();
   }
 
-  /** Waits until the editor over {@code id} is ready for typing. */
+  /**
+   * Waits until the editor over {@code id} is ready for typing, clicking into its textarea first.
+   */
   static void ready(WebDriver driver, String id) {
-    waiting(driver)
+    boolean started =
+        Boolean.TRUE.equals(
+            ((JavascriptExecutor) driver)
+                .executeScript("return Boolean(window.tinymce?.get(arguments[0]))", id));
+    WebElement area = driver.findElement(By.id(id));
+    if (!started && area.isDisplayed()) {
+      try {
+        area.click();
+      } catch (ElementNotInteractableException arriving) {
+        // the editor, already on its way (a text given to edit), has just hidden the textarea
+      }
+    }
+    // The editor's script is read when the box is first used: on a busy machine that takes a while.
+    new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(
             d ->
                 Boolean.TRUE.equals(
@@ -54,15 +74,29 @@ final class RichText {
                             "return Boolean(window.tinymce?.get(arguments[0])?.initialized)", id)));
   }
 
+  /**
+   * Brings the editor of every message box shown, as a person going into each would (without moving
+   * the focus), and waits until they are drawn.
+   */
+  static void startShown(WebDriver driver) {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "for (const area of document.querySelectorAll('textarea')) {"
+                + "  if (area.offsetParent !== null) area.dispatchEvent(new FocusEvent('focus'));"
+                + "}");
+    settled(driver);
+  }
+
   /** Waits until every editor the page started is drawn (one whose script is loading too). */
   static void settled(WebDriver driver) {
-    waiting(driver)
+    new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(
             d ->
                 Boolean.TRUE.equals(
                     ((JavascriptExecutor) d)
                         .executeScript(
-                            "const loading = document.querySelector('script[src*=\"/tinymce/\"]');"
+                            "if (document.querySelector('textarea[data-editor=loading]')) return false;"
+                                + "const loading = document.querySelector('script[src*=\"/tinymce/\"]');"
                                 + "if (!loading) return true;"
                                 + "if (!window.tinymce) return false;"
                                 + "const editors = tinymce.get();"

@@ -53,6 +53,19 @@ class ModulePreloadsTest {
     assertFalse(hub.contains("{{preloads}}"));
   }
 
+  @Test
+  void theEditorAndTheMathsAreNotOnAPagesFirstPaint() {
+    // They load when used (message-box.js on the first focus, ui.js for a text with TeX).
+    for (String page : List.of("thread", "prompt", "bank", "community", "portfolio")) {
+      String html = new String(staticPage(page), StandardCharsets.UTF_8);
+      for (String module : List.of("editor.js", "mentions.js", "maths.js")) {
+        assertFalse(html.contains("href=\"/assets/js/" + module + "\""), page + ": " + module);
+      }
+    }
+    String thread = new String(staticPage("thread"), StandardCharsets.UTF_8);
+    assertTrue(thread.contains("href=\"/assets/js/message-box.js\""), thread);
+  }
+
   private static byte[] staticPage(String name) {
     return (byte[]) new StaticResource().page(name + ".html").getEntity();
   }
