@@ -52,7 +52,10 @@ final class JarInstance {
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Three of these share the machine with the build: small, quick to start.
                     "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
                     "-jar",
                     JAR.toString(),
                     "serve"))

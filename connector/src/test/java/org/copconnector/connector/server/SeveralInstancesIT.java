@@ -83,7 +83,7 @@ class SeveralInstancesIT {
           instances.add(JarInstance.start(name, work.resolve(name), env));
         }
         for (JarInstance instance : instances) {
-          instance.awaitReady(Duration.ofSeconds(60));
+          instance.awaitReady(Duration.ofSeconds(180));
         }
         long allReady = System.nanoTime();
         long firstReady = instances.stream().mapToLong(JarInstance::readyAtNanos).min().orElse(0);
@@ -111,23 +111,27 @@ class SeveralInstancesIT {
           writers.add(writer);
         }
 
-        // kill -9 an instance holding leases (deliveries in flight), before the prompt rounds.
-        Thread.sleep(
-            Math.max(0, (promptRounds - TimeUnit.SECONDS.toNanos(4) - System.nanoTime()))
-                / 1_000_000);
+        // kill -9 an instance holding leases (deliveries in flight), after a few seconds of
+        // writing and, unless start-up took too long for it, before the first prompt round.
+        long writingFrom = System.nanoTime();
+        Thread.sleep(3000);
+        long until = Math.max(promptRounds, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
         JarInstance victim = null;
-        while (victim == null && System.nanoTime() < promptRounds) {
+        while (victim == null && System.nanoTime() < until) {
           for (JarInstance instance : instances) {
             if (leasesHeld(database, instance.leaseOwner()) > 0) {
               victim = instance;
               break;
             }
           }
-          Thread.sleep(20);
+          if (victim == null) {
+            Thread.sleep(20);
+          }
         }
         assertTrue(victim != null, "an instance was delivering before the prompt rounds");
         victim.kill();
         long killedAt = System.nanoTime();
+        boolean beforePromptRounds = killedAt < promptRounds;
         int leftLeases = leasesHeld(database, victim.leaseOwner());
         Thread.sleep(500);
         writing.set(false);
@@ -137,7 +141,7 @@ class SeveralInstancesIT {
         assertEquals(List.of(), refused, "writes are confirmed or cut off, never refused");
 
         // Started again on the same data folder, as systemd would: it takes its leases back.
-        JarInstance restarted = victim.restart().awaitReady(Duration.ofSeconds(60));
+        JarInstance restarted = victim.restart().awaitReady(Duration.ofSeconds(180));
         instances.set(instances.indexOf(victim), restarted);
         for (JarInstance instance : instances) {
           assertEquals(
@@ -159,14 +163,17 @@ class SeveralInstancesIT {
           assertTrue(!out.contains("ERROR"), instance.name() + " logged an error: " + out);
         }
         System.out.printf(
-            "three instances on PostgreSQL: ready in %d ms; %d confirmed writes; killed %s holding"
-                + " %d lease(s) %d ms after the first was ready; resource found on the others after"
+            "three instances on PostgreSQL: ready in %d ms; %d confirmed writes in %d ms; killed %s"
+                + " holding %d lease(s) %d ms after the first was ready (before the prompt rounds:"
+                + " %s); resource found on the others after"
                 + " %d and %d ms; everything delivered %d ms after the kill; %d ms in all%n",
             millis(started, allReady),
             confirmed.size(),
+            millis(writingFrom, killedAt),
             victim.name(),
             leftLeases,
             millis(firstReady, killedAt),
+            beforePromptRounds,
             foundAfter[0],
             foundAfter[1],
             millis(killedAt, settled),
