@@ -56,7 +56,9 @@ class ReflectionJourneyTest {
     assertEquals("Depois da aula", driver.findElement(By.id("p-title")).getDomProperty("value"));
     demo.audit(driver, "form to schedule a prompt");
     ((org.openqa.selenium.JavascriptExecutor) driver)
-        .executeScript("document.getElementById('p-date').value = '2026-12-01'");
+        .executeScript(
+            "document.getElementById('p-date').value ="
+                + " new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10)");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("p-repeat")))
         .selectByValue("weekly");
     driver.findElement(By.cssSelector("#schedule button[type=submit]")).click();
