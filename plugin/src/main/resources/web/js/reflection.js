@@ -1,6 +1,7 @@
 import { api, compact } from './api.js';
 import { paragraphs } from './text.js';
-import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, signedIn } from './ui.js';
+import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
+import { hasDraft, messageBox } from './editor.js';
 import { builtIn, startSurveyForm, surveyCards } from './surveys.js';
 
 const $ = (id) => document.getElementById(id);
@@ -9,6 +10,8 @@ let t = (key) => key;
 let locale = 'en';
 let library = [];
 let wired = false;
+// The prompts' editors (one per form), started when their form first opens.
+const boxes = {};
 
 function percent(value) {
   return new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
@@ -88,7 +91,9 @@ function scheduleItem(s, manages) {
 
 function writtenItem(p, others) {
   const item = el('li', undefined, 'list-group-item');
-  item.append(el('p', p.title, 'fw-semibold text-break mb-1'), el('p', p.text, 'text-break mb-1'));
+  const text = sanitisedHtml(p.text);
+  text.classList.add('text-break', 'mb-1');
+  item.append(el('p', p.title, 'fw-semibold text-break mb-1'), text);
   const facts = [p.communityId === community ? t('reflection.writtenHere') : t('reflection.sharedBy', { name: p.communityName })];
   facts.push(t(`characteristic.${p.characteristic}`));
   if (p.moment) facts.push(t(`moment.${p.moment}`));
@@ -138,7 +143,7 @@ async function renderLibrary() {
     api('GET', `/api/v1/prompts?lang=${encodeURIComponent(locale)}`),
   ]);
   const builtIns = prompts.map((p) => ({
-    title: builtIn(t, p.titleKey, p.title), text: builtIn(t, p.textKey, p.text), asksEvidence: false,
+    title: builtIn(t, p.titleKey, p.title), text: paragraphs(builtIn(t, p.textKey, p.text)), asksEvidence: false,
   }));
   library = [...builtIns, ...written];
   const group = (label, from, to) => {
@@ -169,6 +174,10 @@ async function draw() {
   $('community-link').textContent = details.community.name;
   $('community-link').href = `/community?id=${encodeURIComponent(community)}`;
   for (const box of ['schedule-box', 'write-box', 'survey-box']) $(box).hidden = !manages;
+  if (manages) {
+    startEditor('schedule-box', 'p-body');
+    startEditor('write-box', 'w-text');
+  }
 
   // A community that takes members by request or invitation shows its reflection to members only.
   const canRead = manages || member || details.community.joining === 'open';
@@ -197,11 +206,37 @@ async function renderSchedules(manages) {
 
 const render = oneAtATime(draw);
 
+// A prompt is written in the posts' editor, its draft kept in the browser; the editor starts when
+// its form opens, or at once when an unsent draft waits.
+function startEditor(details, area) {
+  if (boxes[area] !== undefined) return;
+  const start = () => { boxes[area] ??= messageBox($(area), t); };
+  if (hasDraft($(area))) {
+    $(details).open = true;
+    start();
+  } else {
+    boxes[area] = null;
+    $(details).addEventListener('toggle', start, { once: true });
+  }
+}
+
+// The prompt's HTML: the editor's, or the textarea's text as paragraphs until the editor is there.
+function promptHtml(area) {
+  const box = boxes[area];
+  if (box) return box.empty() ? '' : box.html();
+  return $(area).value.trim() ? paragraphs($(area).value) : '';
+}
+
+function clearPrompt(area) {
+  boxes[area]?.clear();
+}
+
 $('p-library').addEventListener('change', () => {
   const picked = library[Number($('p-library').value)];
   if ($('p-library').value !== '' && picked) {
     $('p-title').value = picked.title;
-    $('p-body').value = picked.text;
+    if (boxes['p-body']) boxes['p-body'].setHtml(picked.text);
+    else $('p-body').value = sanitisedHtml(picked.text).innerText.trim();
     $('p-evidence').checked = picked.asksEvidence;
   }
 });
@@ -213,7 +248,7 @@ $('schedule').addEventListener('submit', async (event) => {
     await api('POST', '/api/v1/prompt-schedules', compact({
       communityId: community,
       title: $('p-title').value,
-      body: paragraphs($('p-body').value),
+      body: promptHtml('p-body'),
       repeat: $('p-repeat').value,
       firstDate: $('p-date').value || null,
       untilDate: $('p-until').value || null,
@@ -223,6 +258,7 @@ $('schedule').addEventListener('submit', async (event) => {
       openNow: now,
     }));
     $('schedule').reset();
+    clearPrompt('p-body');
     await render();
     showStatus($('schedule-status'), t(now ? 'reflection.openedNow' : 'reflection.scheduled'));
   } catch (error) {
@@ -239,10 +275,11 @@ $('write').addEventListener('submit', async (event) => {
       characteristic: $('w-characteristic').value,
       moment: $('w-moment').value || null,
       title: $('w-title').value,
-      text: $('w-text').value,
+      text: promptHtml('w-text'),
       asksEvidence: $('w-evidence').checked,
     }));
     $('write').reset();
+    clearPrompt('w-text');
     await render();
     showStatus($('write-status'), t('reflection.writtenSaved'));
   } catch (error) {

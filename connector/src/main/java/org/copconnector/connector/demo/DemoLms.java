@@ -97,7 +97,7 @@ public final class DemoLms implements Lms {
   }
 
   @Override
-  public boolean editPost(String postId, String subject, String html) {
+  public boolean editPost(String postId, String subject, String html, String inlineAreaId) {
     return true;
   }
 

@@ -223,6 +223,18 @@ public final class ForumApi {
    * {@code mod/forum:editanypost} at any time; anyone else gets {@code cannotupdatepost}.
    */
   public UpdatedPost updateDiscussionPost(long postId, String subject, String message) {
+    return updateDiscussionPost(postId, subject, message, null);
+  }
+
+  /**
+   * As {@link #updateDiscussionPost(long, String, String)}, with the pictures of the new message in
+   * the draft area {@code inlineAttachmentsId} (null: the post's files stay): Moodle replaces the
+   * post's inline files with that area's, and its {@code @@PLUGINFILE@@} addresses show them.
+   */
+  public UpdatedPost updateDiscussionPost(
+      long postId, String subject, String message, Long inlineAttachmentsId) {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("inlineattachmentsid", inlineAttachmentsId);
     // Moodle 4.5 checks these parameters against add_discussion_post's, where the subject and
     // the message are required.
     return client.write(
@@ -231,7 +243,8 @@ public final class ForumApi {
             .put("postid", postId)
             .put("subject", subject == null ? "" : subject)
             .put("message", message)
-            .put("messageformat", 1),
+            .put("messageformat", 1)
+            .options("options", options),
         UpdatedPost.class);
   }
 }

@@ -260,10 +260,11 @@ public final class MoodleLms implements Lms {
   }
 
   @Override
-  public boolean editPost(String postId, String subject, String html) {
+  public boolean editPost(String postId, String subject, String html, String inlineAreaId) {
     long post = id("post", postId);
+    Long inline = inlineAreaId == null ? null : id("draft item", inlineAreaId);
     try {
-      return moodle.forums().updateDiscussionPost(post, subject, html).status();
+      return moodle.forums().updateDiscussionPost(post, subject, html, inline).status();
     } catch (MoodleException e) {
       if (CANNOT_EDIT.equals(e.errorcode())) {
         return false;
@@ -344,7 +345,8 @@ public final class MoodleLms implements Lms {
                           ? List.<PostedFile>of()
                           : p.attachments().stream()
                               .map(a -> new PostedFile(a.filename(), a.url(), a.filesize()))
-                              .toList()))
+                              .toList(),
+                      p.timemodified()))
           .toList();
     } catch (MoodleClientException e) {
       throw translate("Moodle could not read the posts of discussion " + discussion, e);

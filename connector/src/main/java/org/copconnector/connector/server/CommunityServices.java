@@ -85,14 +85,14 @@ public record CommunityServices(
         new GroupMirror(
             lms, mappings, GroupMirror.creatorsLanguage(dataSource, people.languages()));
     ForumMirror forums = new ForumMirror(dataSource, lms, mappings, groups, postFiles);
-    ForumEdits edits = new ForumEdits(dataSource, lms, mappings);
+    ForumEdits edits = new ForumEdits(dataSource, lms, mappings, postFiles);
     Notifier notifier = new Notifier(dataSource, outbox, people, digestZone, clock);
     CourseSettings courseSettings = new CourseSettings(dataSource);
     Communities communities =
         new Communities(dataSource, people, outbox, lms, courseSettings, clock);
     Discussions discussions = new Discussions(dataSource, people, outbox, notifier, limits, clock);
     ForumImport forumImport =
-        new ForumImport(dataSource, lms, mappings, discussions, people, postFiles);
+        new ForumImport(dataSource, lms, mappings, discussions, people, postFiles, clock);
     return new CommunityServices(
         people,
         outbox,

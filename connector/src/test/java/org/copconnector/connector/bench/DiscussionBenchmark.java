@@ -398,7 +398,8 @@ public final class DiscussionBenchmark {
                   people,
                   blobs,
                   new org.copconnector.plugin.resource.Uploads(db, blobs, 50L << 20, clock),
-                  clock));
+                  clock),
+              clock);
       String groupId = lms.ensureGroup("2", "Bench", GroupMirror.groupIdnumber("a1"));
       try (Connection c = db.getConnection()) {
         c.createStatement()

@@ -12,6 +12,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +25,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.bidi.browsingcontext.BrowsingContext;
 import org.openqa.selenium.bidi.browsingcontext.CaptureScreenshotParameters;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +40,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * any serious or critical accessibility violation found by {@link #audit}. Each audited step leaves
  * a screenshot in target/journeys/&lt;class&gt;/&lt;test&gt;/, and a failed test a screenshot of
  * every open window.
+ *
+ * <p>Starting Chromium costs seconds on a busy machine, so a browser whose test passed is kept for
+ * the next test of the same JVM, in a new tab, with its cookies, storage and cache cleared; a test
+ * that failed gives its browser up.
  */
 public final class HeadlessChrome
     implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
@@ -58,11 +66,19 @@ public final class HeadlessChrome
         + ' px (wider: ' + wide.slice(-5).map(name).join(', ') + ')';
       """;
 
+  /** A browser whose test passed, waiting for the next test (one JVM runs one test at a time). */
+  private static Kept kept;
+
+  private static final AtomicBoolean KEPT_AT_EXIT = new AtomicBoolean();
+
+  private record Kept(ChromeDriver driver, Path profile) {}
+
   private ChromeDriver driver;
   private Path profile;
   private PageProblems problems;
   private Path folder;
   private int steps;
+  private boolean passed;
 
   /** The browser, its page area 1280 x 900 unless the test chose another size. */
   public WebDriver driver() {
@@ -214,9 +230,79 @@ public final class HeadlessChrome
     }
     Files.createDirectories(folder);
     steps = 0;
-    profile = Files.createTempDirectory("cop-chromium-");
-    driver = launch(profile, true);
+    passed = false;
+    Kept browser = take();
+    if (browser == null) {
+      profile = Files.createTempDirectory("cop-chromium-");
+      driver = launch(profile, true);
+    } else {
+      profile = browser.profile();
+      driver = browser.driver();
+    }
     problems = new PageProblems(driver);
+  }
+
+  private static synchronized Kept take() {
+    Kept browser = kept;
+    kept = null;
+    return browser;
+  }
+
+  /** Keeps the browser for the next test; false when one is kept already. */
+  private static synchronized boolean keep(ChromeDriver driver, Path profile) {
+    if (kept != null) {
+      return false;
+    }
+    if (KEPT_AT_EXIT.compareAndSet(false, true)) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    Kept last = take();
+                    if (last != null) {
+                      last.driver().quit();
+                      deleteQuietly(last.profile());
+                    }
+                  },
+                  "chromium-quit"));
+    }
+    kept = new Kept(driver, profile);
+    return true;
+  }
+
+  /**
+   * Leaves the browser as a new one would be: one new tab (a tab keeps its session storage) on a
+   * blank page at the desktop size, no cookies, nothing stored by the origins the test visited, an
+   * empty cache; false when the browser does not answer as expected.
+   */
+  private static boolean reset(ChromeDriver driver, Set<String> origins) {
+    try {
+      List<String> old = new ArrayList<>(driver.getWindowHandles());
+      driver.switchTo().newWindow(WindowType.TAB);
+      String fresh = driver.getWindowHandle();
+      for (String window : old) {
+        driver.switchTo().window(window);
+        driver.close();
+      }
+      driver.switchTo().window(fresh);
+      driver.get("about:blank");
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      for (String origin : origins) {
+        if (!origin.startsWith("http")) {
+          continue;
+        }
+        driver.executeCdpCommand(
+            "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+      }
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+      resize(driver, Viewport.DESKTOP);
+      return driver.getWindowHandles().size() == 1;
+    } catch (WebDriverException e) {
+      return false;
+    }
   }
 
   /** The test method's name, and for a parameterized test its parameters ("en-phone"). */
@@ -234,6 +320,8 @@ public final class HeadlessChrome
     List<String> unexpected = problems.unexpected();
     if (context.getExecutionException().isPresent() || !unexpected.isEmpty()) {
       screenshotEveryWindow();
+    } else {
+      passed = true;
     }
     if (!unexpected.isEmpty()) {
       throw new AssertionError(
@@ -288,14 +376,31 @@ public final class HeadlessChrome
 
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
+    Set<String> origins = Set.of();
     if (problems != null) {
+      origins = problems.origins();
       problems.close();
+    }
+    if (driver != null
+        && passed
+        && context.getExecutionException().isEmpty()
+        && reset(driver, origins)
+        && keep(driver, profile)) {
+      return;
     }
     if (driver != null) {
       driver.quit();
     }
     if (profile != null) {
       delete(profile);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      delete(path);
+    } catch (IOException | RuntimeException e) {
+      // a temporary folder left behind at exit harms nothing
     }
   }
 

@@ -1,5 +1,6 @@
 package org.copconnector.connector.browser;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ final class PageProblems implements AutoCloseable {
   private final WebDriver driver;
   private final List<Problem> seen = new ArrayList<>();
   private final Set<String> inFlight = new HashSet<>();
+  private final Set<String> origins = new HashSet<>();
   private boolean marked;
   private final List<Predicate<Problem>> expected = new ArrayList<>();
   private final LogInspector logs;
@@ -68,13 +70,15 @@ final class PageProblems implements AutoCloseable {
         });
     logs.onJavaScriptException(
         entry -> record(new Problem("uncaught error", sourceOf(entry), 0, entry.getText())));
-    network.onBeforeRequestSent(request -> started(request.getRequest().getRequestId()));
+    network.onBeforeRequestSent(
+        request -> started(request.getRequest().getRequestId(), request.getRequest().getUrl()));
     network.onResponseCompleted(this::answered);
     network.onFetchError(this::unanswered);
   }
 
-  private synchronized void started(String request) {
+  private synchronized void started(String request, String url) {
     inFlight.add(request);
+    origins.add(originOf(url));
     lastEvent = System.nanoTime();
   }
 
@@ -184,6 +188,23 @@ final class PageProblems implements AutoCloseable {
           .map(Problem::toString)
           .distinct()
           .toList();
+    }
+  }
+
+  /** Every origin the pages sent a request to ("http://127.0.0.1:4711"), to clear its storage. */
+  synchronized Set<String> origins() {
+    return Set.copyOf(origins);
+  }
+
+  private static String originOf(String url) {
+    try {
+      URI uri = URI.create(url);
+      return uri.getScheme()
+          + "://"
+          + uri.getHost()
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    } catch (IllegalArgumentException e) {
+      return "";
     }
   }
 

@@ -93,9 +93,12 @@ class ReflectionJourneyTest {
     click(driver, "//details[@id='write-box']/summary");
     demo.audit(driver, "form to write a prompt");
     driver.findElement(By.id("w-title")).sendKeys("Observação entre pares");
-    driver
-        .findElement(By.id("w-text"))
-        .sendKeys("O que viu na aula de um colega que vai experimentar?");
+    // The prompt is written in the posts' editor, with its formatting.
+    RichText.type(driver, "w-text", "O que viu na aula de um colega que ");
+    RichText.press(driver, "w-text", "Negrito");
+    RichText.type(driver, "w-text", "vai experimentar");
+    RichText.press(driver, "w-text", "Negrito");
+    RichText.type(driver, "w-text", "?");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("w-characteristic")))
         .selectByValue("deprivatised_practice");
     driver.findElement(By.id("w-evidence")).click();
@@ -104,6 +107,10 @@ class ReflectionJourneyTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("written"), "Observação entre pares"));
+    assertEquals(
+        "vai experimentar",
+        driver.findElement(By.cssSelector("#written strong")).getText(),
+        "the prompt is listed with its formatting");
     demo.audit(driver, "prompt written");
     click(driver, "//details[@id='schedule-box']/summary");
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("p-library")))
@@ -124,6 +131,10 @@ class ReflectionJourneyTest {
     click(driver, "//a[.='Reflexão']");
     click(driver, "//ul[@id='openings']//a[.='Observação entre pares']");
     waiting(driver).until(ExpectedConditions.textToBe(By.id("title"), "Observação entre pares"));
+    assertEquals(
+        "vai experimentar",
+        driver.findElement(By.cssSelector("#prompt strong")).getText(),
+        "the opened prompt keeps its formatting");
     demo.audit(driver, "prompt page");
     RichText.type(driver, "a-body", "Vi a Inês usar cartões de cores para as dúvidas.");
     driver.findElement(By.id("a-private")).click();

@@ -187,6 +187,64 @@ class ForumFilesTest {
   }
 
   @Test
+  void anEditWithAPictureReachesMoodleWithMoodlesCopyAndSoDoesACorrection() throws Exception {
+    DiscussionThread thread =
+        world.discussions.start(
+            ALICE,
+            new DiscussionRequests.NewThread(community.id(), "Exit tickets", "<p>Ideas?</p>"));
+    String replyId =
+        world
+            .discussions
+            .reply(BOB, thread.id(), new DiscussionRequests.NewReply("<p>Mine.</p>", null, null))
+            .id();
+    world.deliverUntilDone();
+    FakeMoodleState.Discussion discussion = state().discussionsOf(GROUP_FORUM).get(0);
+    String firstId = world.discussions.read(ALICE, thread.id(), 0).posts().get(0).id();
+
+    // Alice adds a picture to her opening post: Moodle gets its own copy, shown from the post.
+    PostFiles.Received photo = picture(ALICE, Photos.jpeg(400, 300));
+    world.discussions.edit(
+        ALICE,
+        firstId,
+        new DiscussionRequests.Edit(
+            null, "<p>Ideas? Mine: <img src=\"" + photo.url() + "\" alt=\"the board\"></p>"));
+    world.deliverUntilDone();
+    FakeMoodleState.Post first = state().posts.get(discussion.firstPostId());
+    assertTrue(
+        first.message().contains("<img src=\"@@PLUGINFILE@@/picture-1.jpg\" alt=\"the board\""),
+        first.message());
+    assertFalse(first.message().contains("/api/v1/"), "no address of the hub: " + first.message());
+    assertEquals(
+        List.of("picture-1.jpg"),
+        state().filesOf(first.id(), "post").stream().map(f -> f.filename()).toList());
+
+    // Past Moodle's editing time Bob's edit goes as a correction, which carries the picture too.
+    state().advanceClock(3600);
+    PostFiles.Received board = picture(BOB, Photos.jpeg(300, 400));
+    world.discussions.edit(
+        BOB,
+        replyId,
+        new DiscussionRequests.Edit(
+            null, "<p>Mine: <img src=\"" + board.url() + "\" alt=\"tickets\"></p>"));
+    world.deliverUntilDone();
+    List<FakeMoodleState.Post> posts =
+        state().postsOf(discussion.id()).stream()
+            .sorted(Comparator.comparingLong(FakeMoodleState.Post::id))
+            .toList();
+    assertEquals(3, posts.size(), "the copy and its correction");
+    FakeMoodleState.Post correction = posts.get(2);
+    assertTrue(correction.message().contains("Correction by Bob"), correction.message());
+    assertTrue(
+        correction.message().contains("<img src=\"@@PLUGINFILE@@/picture-1.jpg\" alt=\"tickets\""),
+        correction.message());
+    assertFalse(correction.message().contains("/api/v1/"), correction.message());
+    assertEquals(
+        List.of("picture-1.jpg"),
+        state().filesOf(correction.id(), "post").stream().map(f -> f.filename()).toList());
+    assertEquals(0, world.forumImport.importCourse("2").postsImported(), "no echo of the edits");
+  }
+
+  @Test
   void aReplyWrittenInMoodleWithAPictureAndAFileArrivesWithBoth() throws Exception {
     DiscussionThread thread =
         world.discussions.start(

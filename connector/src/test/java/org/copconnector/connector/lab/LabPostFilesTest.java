@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pictures and attachments of posts on the real Moodle 4.5: a thread and a reply written in the hub
  * reach the forum once each, after lost answers, with their pictures in the posts' own files and
  * their attachments (Moodle's database holds both); a reply a teacher writes in Moodle with a
- * picture and a file arrives in the hub with both.
+ * picture and a file arrives in the hub with both. Edits carry pictures too, both ways.
  */
 @RealMoodle
 class LabPostFilesTest {
@@ -243,6 +243,146 @@ class LabPostFilesTest {
               "%A minha turma " + run + "%",
               lab.userId("wsconnector")),
           "not sent back to the forum it came from");
+    }
+  }
+
+  @Test
+  void editsCarryTheirPicturesBothWays() throws Exception {
+    long forum = lab.forumId("SCI-COP", 1);
+    String title = "Bilhetes " + run;
+    try (LabConnector hub = LabConnector.start(lab, dataDir)) {
+      hub.syncRoster(course);
+      String alice = hub.signIn("teacher1", course, ProductRole.FACILITATOR);
+      String carla = hub.signIn("teacher3", course, ProductRole.MEMBER);
+      String community = hub.createCommunity(alice, "Bilhetes de saída " + run, "open", course);
+      hub.post("/api/v1/communities/" + community + "/join", carla, null, 200);
+      hub.chooseForum(alice, community, course, forum);
+      JsonObject thread = new JsonObject();
+      thread.addProperty("communityId", community);
+      thread.addProperty("title", title);
+      thread.addProperty("body", "<p>Que perguntas " + run + "?</p>");
+      String threadId =
+          hub.post("/api/v1/threads", alice, thread.toString(), 201).get("id").getAsString();
+      deliver(hub);
+      List<Map<String, Object>> discussions =
+          lab.query(
+              "SELECT id, firstpost FROM mdl_forum_discussions WHERE forum = ? AND name = ?",
+              forum,
+              title);
+      long firstPost = ((Number) discussions.get(0).get("firstpost")).longValue();
+
+      // Alice adds a picture to her post in the hub: Moodle's copy shows Moodle's own file.
+      JsonObject photo =
+          upload(
+              hub,
+              alice,
+              "/api/v1/post-pictures?community=" + community,
+              Photos.jpeg(800, 600),
+              "quadro.jpg");
+      JsonArray hubPosts =
+          hub.send("GET", "/api/v1/threads/" + threadId, alice, null, 200)
+              .getAsJsonObject()
+              .getAsJsonArray("posts");
+      JsonObject edit = new JsonObject();
+      edit.addProperty(
+          "body",
+          "<p>Que perguntas "
+              + run
+              + "? <img src=\""
+              + photo.get("url").getAsString()
+              + "\" alt=\"quadro\"></p>");
+      hub.send(
+          "PUT",
+          "/api/v1/posts/" + hubPosts.get(0).getAsJsonObject().get("id").getAsString(),
+          alice,
+          edit.toString(),
+          200);
+      deliver(hub);
+      String message =
+          (String)
+              lab.query("SELECT message FROM mdl_forum_posts WHERE id = ?", firstPost)
+                  .get(0)
+                  .get("message");
+      assertTrue(message.contains("src=\"@@PLUGINFILE@@/picture-1.jpg\""), message);
+      assertFalse(message.contains("/api/v1/"), "no address of the hub: " + message);
+      assertEquals(List.of("picture-1.jpg"), List.copyOf(files(firstPost, "post").keySet()));
+      assertPicture(800, 600, moodleFile(firstPost, "post", "picture-1.jpg"));
+
+      // Carla replies in Moodle, then her reply is edited there with a picture (by an account
+      // that may edit any post: the lab's teacher service has no update function).
+      JsonObject added =
+          lab.call(
+                  lab.userToken("teacher3"),
+                  "mod_forum_add_discussion_post",
+                  "postid",
+                  Long.toString(firstPost),
+                  "subject",
+                  "Re: " + title,
+                  "message",
+                  "<p>Três perguntas " + run + ".</p>")
+              .getAsJsonObject();
+      long carlasPost = added.get("postid").getAsLong();
+      hub.importForums(course);
+      LabConnector.sleep(1100); // Moodle's times are in seconds: the edit is a second later
+      JsonObject inline = draft(lab.token(), 0, "cartões.jpg", Photos.phonePhoto(1600, 1200, 5));
+      String draftUrl =
+          lab.url()
+              + "/draftfile.php/"
+              + inline.get("contextid").getAsLong()
+              + "/user/draft/"
+              + inline.get("itemid").getAsLong()
+              + "/cart%C3%B5es.jpg";
+      lab.call(
+          lab.token(),
+          "mod_forum_update_discussion_post",
+          "postid",
+          Long.toString(carlasPost),
+          "subject",
+          "",
+          "message",
+          "<p><strong>Duas</strong> perguntas "
+              + run
+              + ", com cartões: <img src=\""
+              + draftUrl
+              + "\" alt=\"cartões\"></p>",
+          "options[0][name]",
+          "inlineattachmentsid",
+          "options[0][value]",
+          inline.get("itemid").getAsString());
+      assertTrue(
+          lab.count(
+                  "SELECT COUNT(*) FROM mdl_forum_posts WHERE id = ? AND modified > created",
+                  carlasPost)
+              == 1,
+          "Moodle marks the post modified");
+      hub.importForums(course);
+      hub.importForums(course);
+      JsonArray posts =
+          hub.send("GET", "/api/v1/threads/" + threadId, alice, null, 200)
+              .getAsJsonObject()
+              .getAsJsonArray("posts");
+      assertEquals(2, posts.size(), "the edit, not a new post: " + posts);
+      JsonObject carlas = posts.get(1).getAsJsonObject();
+      String body = carlas.get("body").getAsString();
+      assertTrue(body.contains("<strong>Duas</strong> perguntas " + run), body);
+      Matcher m = OUR_PICTURE.matcher(body);
+      assertTrue(m.find(), "the picture at the hub's address: " + body);
+      assertFalse(body.contains("pluginfile"), body);
+      assertFalse(Photos.contains(hub.download(m.group(), alice), Photos.LOCATION));
+      assertFalse(carlas.get("editedAt").isJsonNull(), "marked edited: " + carlas);
+      deliver(hub);
+      assertEquals(
+          0,
+          lab.count(
+              "SELECT COUNT(*) FROM mdl_forum_posts WHERE discussion = ? AND message LIKE ?",
+              discussions.get(0).get("id"),
+              "%ref cop-%Duas perguntas%"),
+          "not sent back");
+      assertEquals(
+          2,
+          lab.count(
+              "SELECT COUNT(*) FROM mdl_forum_posts WHERE discussion = ?",
+              discussions.get(0).get("id")));
     }
   }
 

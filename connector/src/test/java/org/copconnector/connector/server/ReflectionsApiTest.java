@@ -376,6 +376,39 @@ class ReflectionsApiTest {
     assertTrue(written.object().get("asksEvidence").getAsBoolean());
     assertEquals(0, get(filipe, "/api/v1/prompts/written?community=" + other).size());
 
+    // A prompt is sanitised HTML, with one bound that includes its formatting.
+    Answer formatted =
+        hub.call(
+            filipe,
+            "POST",
+            "/api/v1/prompts/written",
+            prompt.replace(
+                "O que viu na aula do colega que vai experimentar?",
+                "<p>O que <strong>viu</strong>?<script>alert(1)</script></p>"
+                    + "<p onclick=\\\"x()\\\"><a href=\\\"javascript:x()\\\">ligação</a></p>"));
+    assertEquals(201, formatted.status(), String.valueOf(formatted.json()));
+    String html = formatted.object().get("text").getAsString();
+    assertTrue(html.contains("<strong>viu</strong>"), html);
+    assertFalse(
+        html.contains("script") || html.contains("onclick") || html.contains("javascript"), html);
+    Answer tooLong =
+        hub.call(
+            filipe,
+            "POST",
+            "/api/v1/prompts/written",
+            prompt.replace(
+                "O que viu na aula do colega que vai experimentar?",
+                "<p><strong>" + "a".repeat(19_990) + "</strong></p>"));
+    assertEquals(422, tooLong.status());
+    assertEquals("text", field(tooLong));
+    Answer onlyMarkup =
+        hub.call(
+            filipe,
+            "POST",
+            "/api/v1/prompts/written",
+            prompt.replace("O que viu na aula do colega que vai experimentar?", "<p><br></p>"));
+    assertEquals(422, onlyMarkup.status());
+
     String ana = hub.enter("d02", "demo-mat-vv");
     String elsewhere =
         hub.call(

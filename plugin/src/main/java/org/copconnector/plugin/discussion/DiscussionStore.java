@@ -484,6 +484,51 @@ final class DiscussionStore {
     }
   }
 
+  /**
+   * The LMS's modified time of the version an imported post holds (its creation time when not
+   * recorded); empty for a post written in the hub, or gone.
+   */
+  Optional<Long> importedVersion(Connection c, String postId, long createdSeconds)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT origin, lms_modified_s FROM post WHERE id = ?")) {
+      ps.setString(1, postId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || !Post.Origin.LMS.name().equals(rs.getString(1))) {
+          return Optional.empty();
+        }
+        long modified = rs.getLong(2);
+        return Optional.of(rs.wasNull() ? createdSeconds : modified);
+      }
+    }
+  }
+
+  /**
+   * Whether a post of the thread imported from the LMS was written there at or after {@code at}.
+   */
+  boolean hasImportedPostSince(Connection c, String threadId, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM post WHERE thread_id = ? AND origin = ? AND created_at >= ?")) {
+      ps.setString(1, threadId);
+      ps.setString(2, Post.Origin.LMS.name());
+      ps.setTimestamp(3, Timestamp.from(at));
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  void setImportedVersion(Connection c, String postId, long modifiedSeconds) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE post SET lms_modified_s = ? WHERE id = ?")) {
+      ps.setLong(1, modifiedSeconds);
+      ps.setString(2, postId);
+      ps.executeUpdate();
+    }
+  }
+
   long cursor(Connection c, String forumId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT modified_s FROM forum_cursor WHERE forum_id = ?")) {

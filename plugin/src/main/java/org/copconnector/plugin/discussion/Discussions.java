@@ -449,11 +449,7 @@ public final class Discussions {
       Instant at,
       String fromAnchorId)
       throws SQLException {
-    String body = SafeHtml.sanitize(html);
-    if (body.length() > DiscussionLimits.BODY_CEILING) {
-      body = SafeHtml.escape(SafeHtml.text(body));
-      body = body.substring(0, Math.min(body.length(), DiscussionLimits.BODY_CEILING));
-    }
+    String body = importedBody(html);
     return writer.add(
         c,
         community,
@@ -565,6 +561,53 @@ public final class Discussions {
         .filter(m -> !wrote.contains(m) && !muted.contains(m))
         .filter(m -> choices.getOrDefault(m, NotificationChoice.DEFAULT) != NotificationChoice.NONE)
         .toList();
+  }
+
+  /**
+   * Records an edit made in an LMS forum of an imported post, as an edit made in the hub is (the
+   * earlier text kept, the post marked edited at {@code at}, the search index told): its new HTML,
+   * its new subject when it is the thread's first post, and, when {@code attachmentIds} is not
+   * null, its new attachments. Carried to the community's other forums, never back to the one it
+   * came from. Returns whether anything changed.
+   */
+  boolean recordImportedEdit(
+      Connection c,
+      Post post,
+      String subject,
+      String html,
+      List<String> attachmentIds,
+      Instant at,
+      String fromAnchorId)
+      throws SQLException {
+    DiscussionThread thread = store.thread(c, post.threadId()).orElseThrow();
+    String body = mentions.check(c, thread.communityId(), importedBody(html)).html();
+    String title = null;
+    if (post.first() && subject != null && !subject.isBlank()) {
+      String bounded = subject.strip();
+      bounded = bounded.substring(0, Math.min(bounded.length(), DiscussionLimits.TITLE_CEILING));
+      title = bounded.equals(thread.title()) ? null : bounded;
+    }
+    if (body.equals(post.body()) && title == null && attachmentIds == null) {
+      return false;
+    }
+    store.edit(c, post, thread.title(), title, body, at);
+    attachments.bind(c, post.id(), body, List.of());
+    if (attachmentIds != null) {
+      attachments.replaceAttachments(c, post.id(), attachmentIds);
+    }
+    writer.edited(
+        c, thread.communityId(), post, store.revisions(c, post.id()).size(), fromAnchorId);
+    return true;
+  }
+
+  /** A post written in the LMS as the hub keeps it: sanitised, within the ceiling. */
+  private static String importedBody(String html) {
+    String body = SafeHtml.sanitize(html);
+    if (body.length() > DiscussionLimits.BODY_CEILING) {
+      body = SafeHtml.escape(SafeHtml.text(body));
+      body = body.substring(0, Math.min(body.length(), DiscussionLimits.BODY_CEILING));
+    }
+    return body;
   }
 
   /** Stores a thread started directly in an LMS forum, without its first post. */

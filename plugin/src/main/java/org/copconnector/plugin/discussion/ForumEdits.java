@@ -44,11 +44,13 @@ public final class ForumEdits {
   private final Lms lms;
   private final LmsMappings mappings;
   private final DiscussionStore store = new DiscussionStore();
+  private final ForumFiles files;
 
-  public ForumEdits(DataSource dataSource, Lms lms, LmsMappings mappings) {
+  public ForumEdits(DataSource dataSource, Lms lms, LmsMappings mappings, PostFiles postFiles) {
     this.dataSource = dataSource;
     this.lms = lms;
     this.mappings = mappings;
+    this.files = new ForumFiles(dataSource, postFiles);
   }
 
   /** Queues the edit numbered {@code revision} of a post for one anchor's forum. */
@@ -111,15 +113,23 @@ public final class ForumEdits {
     String carrier;
     if (corrected.isPresent()) {
       carrier = corrected.get();
-    } else if (lms.editPost(
-        copy.get(), post.first() ? thread.title() : null, ForumMirror.html(post, reference, t))) {
-      carrier = copy.get();
     } else {
-      carrier =
-          lms.reply(
-              copy.get(),
-              t.text("moodle.forum.correctionSubject", Map.of("title", thread.title())),
-              correction(post, correctionReference, t));
+      // The pictures go as a new post's do: Moodle's copies, shown through @@PLUGINFILE@@.
+      ForumFiles.Staged edited = files.stagePictures(lms, ForumMirror.html(post, reference, t));
+      if (lms.editPost(
+          copy.get(), post.first() ? thread.title() : null, edited.html(), edited.inlineAreaId())) {
+        carrier = copy.get();
+      } else {
+        ForumFiles.Staged staged =
+            files.stagePictures(lms, correction(post, correctionReference, t));
+        carrier =
+            lms.reply(
+                copy.get(),
+                t.text("moodle.forum.correctionSubject", Map.of("title", thread.title())),
+                staged.html(),
+                null,
+                staged.inlineAreaId());
+      }
     }
     if (!carrier.equals(copy.get())) {
       // Ours, for the import; a reply to it in Moodle answers the edited post.

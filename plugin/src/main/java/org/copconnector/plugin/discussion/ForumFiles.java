@@ -31,8 +31,11 @@ final class ForumFiles {
   /** A post's HTML for the LMS, and the draft areas of its pictures and attachments (or null). */
   record Staged(String html, String inlineAreaId, String attachmentsAreaId) {}
 
-  /** An imported post's HTML with its pictures at our addresses, and the files kept for it. */
-  record Fetched(String html, List<String> fileIds) {}
+  /**
+   * An imported post's HTML with its pictures at our addresses, and the files kept for it: all, and
+   * its attachments among them.
+   */
+  record Fetched(String html, List<String> fileIds, List<String> attachmentIds) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(ForumFiles.class);
 
@@ -56,6 +59,23 @@ final class ForumFiles {
    * html} at the post's own files (named {@code picture-N}, unique in the post).
    */
   Staged stage(Lms lms, String postId, String html) {
+    Staged pictures = stagePictures(lms, html);
+    String attachments = null;
+    Set<String> used = new HashSet<>();
+    for (PostFile file :
+        read(c -> store.attachmentsOf(c, List.of(postId))).getOrDefault(postId, List.of())) {
+      attachments =
+          lms.stageFile(
+              attachments, unique(file.fileName(), used), files.bytes(file), file.mediaType());
+    }
+    return new Staged(pictures.html(), pictures.inlineAreaId(), attachments);
+  }
+
+  /**
+   * Uploads the pictures {@code html} shows into a draft area and points them at the post's own
+   * files, as {@link #stage} does; no attachments (an edit keeps the post's).
+   */
+  Staged stagePictures(Lms lms, String html) {
     Matcher m = PostFile.PICTURE_SRC.matcher(html);
     Map<String, String> names = new LinkedHashMap<>();
     String inline = null;
@@ -76,15 +96,7 @@ final class ForumFiles {
       m.appendReplacement(out, Matcher.quoteReplacement("src=\"@@PLUGINFILE@@/" + name + "\""));
     }
     m.appendTail(out);
-    String attachments = null;
-    Set<String> used = new HashSet<>();
-    for (PostFile file :
-        read(c -> store.attachmentsOf(c, List.of(postId))).getOrDefault(postId, List.of())) {
-      attachments =
-          lms.stageFile(
-              attachments, unique(file.fileName(), used), files.bytes(file), file.mediaType());
-    }
-    return new Staged(out.toString(), inline, attachments);
+    return new Staged(out.toString(), inline, null);
   }
 
   /**
@@ -110,14 +122,17 @@ final class ForumFiles {
           Matcher.quoteReplacement(local == null ? m.group() : m.group(1) + "\"" + local + "\""));
     }
     m.appendTail(out);
+    List<String> attached = new ArrayList<>();
     for (Lms.PostedFile file :
         attachments.subList(0, Math.min(attachments.size(), PostAttachments.MAX_ATTACHMENTS))) {
       try (Lms.FileDownload download = lms.openFile(file.url())) {
-        kept.add(
+        String id =
             files
                 .keepAttachment(
                     communityId, authorId, download.body(), file.fileName(), download.length())
-                .id());
+                .id();
+        kept.add(id);
+        attached.add(id);
       } catch (ApiException e) {
         cutShort(e);
         LOG.info("attachment {} of a forum post is left out: {}", file.fileName(), e.getMessage());
@@ -127,7 +142,7 @@ final class ForumFiles {
         throw new LmsUnavailableException("the attachment could not be read: " + e, e);
       }
     }
-    return new Fetched(out.toString(), kept);
+    return new Fetched(out.toString(), kept, attached);
   }
 
   private String fetchPicture(

@@ -1,5 +1,7 @@
 package org.copconnector.plugin.discussion;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,13 +29,28 @@ import org.slf4j.LoggerFactory;
  * Imports what teachers write directly in the anchors' Moodle forums: replies to mirrored
  * discussions, and discussions started in a community's group. Incremental per course: one listing
  * per forum returns only discussions changed since the forum's cursor, and of those only the ones
- * whose last post or reply count moved are read. Our own mirrored posts (known by mapping or by
- * their reference) are never imported back, and each Moodle post is recorded once.
+ * whose last post or reply count moved are read, with those holding a post written in Moodle
+ * recently enough for its author to be still editing it. Our own mirrored posts (known by mapping
+ * or by their reference) are never imported back, and each Moodle post is recorded once. A post
+ * imported before whose modified time moved was edited in Moodle: the hub's copy takes the edit,
+ * which is not sent back. Moodle keeps a discussion's time when a post is edited, so an edit made
+ * after its author's editing time (a teacher's) comes in when the discussion is next read.
  */
 public final class ForumImport {
 
   /** What one import did. */
-  public record Outcome(int forumsListed, int discussionsRead, int postsImported) {}
+  public record Outcome(int forumsListed, int discussionsRead, int postsImported, int postsEdited) {
+
+    public Outcome(int forumsListed, int discussionsRead, int postsImported) {
+      this(forumsListed, discussionsRead, postsImported, 0);
+    }
+  }
+
+  /**
+   * How long after its last post a discussion is read again for edits: Moodle's editing time for
+   * authors ({@code $CFG->maxeditingtime}, 30 minutes by default), with a margin for the clocks.
+   */
+  static final Duration EDIT_LOOKBACK = Duration.ofMinutes(35);
 
   private static final Logger LOG = LoggerFactory.getLogger(ForumImport.class);
 
@@ -45,6 +62,8 @@ public final class ForumImport {
   private final ForumFiles files;
   private final DiscussionStore store = new DiscussionStore();
   private final PostAttachments attachments = new PostAttachments(new PostFileStore());
+  private final PostFileStore fileStore = new PostFileStore();
+  private final Clock clock;
 
   public ForumImport(
       DataSource dataSource,
@@ -52,7 +71,9 @@ public final class ForumImport {
       LmsMappings mappings,
       Discussions discussions,
       PeopleStore people,
-      PostFiles postFiles) {
+      PostFiles postFiles,
+      Clock clock) {
+    this.clock = clock;
     this.dataSource = dataSource;
     this.lms = lms;
     this.mappings = mappings;
@@ -94,6 +115,8 @@ public final class ForumImport {
     }
     int read = 0;
     int imported = 0;
+    int edited = 0;
+    long editable = Instant.now(clock).getEpochSecond() - EDIT_LOOKBACK.toSeconds();
     GroupModes groupModes = new GroupModes(courseId);
     for (Map.Entry<String, List<Anchor>> forum : byForum.entrySet()) {
       long cursor = read(c -> store.cursor(c, forum.getKey()));
@@ -106,10 +129,12 @@ public final class ForumImport {
             .ifPresent(g -> anchorByGroup.put(g, anchor));
       }
       long next = cursor;
-      for (ForumDiscussion d : lms.discussionsChangedSince(forum.getKey(), cursor)) {
+      long since = cursor == 0 ? 0 : Math.max(0, Math.min(cursor, editable));
+      for (ForumDiscussion d : lms.discussionsChangedSince(forum.getKey(), since)) {
         next = Math.max(next, d.modifiedSeconds());
         String state = d.modifiedSeconds() + "/" + d.replies();
-        if (state.equals(read(c -> store.seen(c, d.discussionId())).orElse(null))) {
+        if (state.equals(read(c -> store.seen(c, d.discussionId())).orElse(null))
+            && !mayHaveEdits(d, editable)) {
           continue;
         }
         if (mappings.findLocal(ForumMirror.RESOURCE_MAPPING, d.discussionId()).isPresent()) {
@@ -132,6 +157,7 @@ public final class ForumImport {
         read++;
         Result result = importDiscussion(anchor, d, local.map(k -> k[0]).orElse(null));
         imported += result.imported();
+        edited += result.edited();
         if (result.complete()) {
           write(
               c -> {
@@ -147,7 +173,7 @@ public final class ForumImport {
             return null;
           });
     }
-    return new Outcome(byForum.size(), read, imported);
+    return new Outcome(byForum.size(), read, imported, edited);
   }
 
   /**
@@ -174,8 +200,11 @@ public final class ForumImport {
     }
   }
 
-  /** Whether every post was settled (imported, or known), and how many were imported. */
-  private record Result(boolean complete, int imported) {}
+  /**
+   * Whether every post was settled (imported, or known), how many were imported and how many edits
+   * made in the LMS were brought in.
+   */
+  private record Result(boolean complete, int imported, int edited) {}
 
   private Result importDiscussion(Anchor anchor, ForumDiscussion d, String threadId) {
     List<ForumPost> posts =
@@ -185,9 +214,14 @@ public final class ForumImport {
             .toList();
     boolean complete = true;
     int imported = 0;
+    int edited = 0;
     String thread = threadId;
     for (ForumPost post : posts) {
-      if (mappings.findLocal(ForumMirror.POST_MAPPING, post.id()).isPresent()) {
+      Optional<String> known = mappings.findLocal(ForumMirror.POST_MAPPING, post.id());
+      if (known.isPresent()) {
+        if (importEdit(anchor, known.get(), post)) {
+          edited++;
+        }
         continue;
       }
       if (post.html() != null && post.html().contains(ForumMirror.REFERENCE_PREFIX)) {
@@ -208,7 +242,81 @@ public final class ForumImport {
         // Imported meanwhile by another instance: nothing to do.
       }
     }
-    return new Result(complete, imported);
+    return new Result(complete, imported, edited);
+  }
+
+  /**
+   * Whether a discussion whose last post and reply count stand still may hold an edit: one of the
+   * posts imported from it is recent enough for its author to be still editing it (our own posts
+   * are not imported back, edited or not).
+   */
+  private boolean mayHaveEdits(ForumDiscussion d, long editableSeconds) {
+    if (d.modifiedSeconds() < editableSeconds) {
+      return false;
+    }
+    Optional<String> thread =
+        mappings.findLocal(ForumMirror.THREAD_MAPPING, d.discussionId()).map(k -> k.split("@")[0]);
+    return thread.isPresent()
+        && read(
+            c ->
+                store.hasImportedPostSince(
+                    c, thread.get(), Instant.ofEpochSecond(editableSeconds)));
+  }
+
+  /**
+   * Brings in an edit made in the LMS of a post imported before ({@code key} its mapping): when the
+   * LMS's modified time of the post moved past the version held, its text, pictures and (when they
+   * changed) attachments are taken as on its first import. Our own posts and corrections are not
+   * imported, edited or not.
+   */
+  private boolean importEdit(Anchor anchor, String key, ForumPost post) {
+    if (key.contains("#") || post.modifiedSeconds() <= post.createdSeconds()) {
+      return false;
+    }
+    String postId = key.split("@")[0];
+    Optional<Long> held = read(c -> store.importedVersion(c, postId, post.createdSeconds()));
+    if (held.isEmpty() || post.modifiedSeconds() <= held.get()) {
+      return false;
+    }
+    List<PostFile> attachedBefore =
+        read(c -> fileStore.attachmentsOf(c, List.of(postId))).getOrDefault(postId, List.of());
+    boolean sameAttachments =
+        attachedBefore.stream()
+            .map(f -> f.fileName() + "/" + f.size())
+            .toList()
+            .equals(post.attachments().stream().map(f -> f.fileName() + "/" + f.size()).toList());
+    String author = post.authorId() == null ? "unknown" : post.authorId();
+    ForumFiles.Fetched fetched =
+        files.fetch(
+            lms,
+            anchor.communityId(),
+            author,
+            post.html(),
+            sameAttachments ? List.of() : post.attachments());
+    List<String> newAttachments = sameAttachments ? null : fetched.attachmentIds();
+    return write(
+        c -> {
+          Optional<Post> current = store.post(c, postId);
+          // Taken meanwhile by another instance: once only.
+          if (current.isEmpty()
+              || store
+                  .importedVersion(c, postId, post.createdSeconds())
+                  .filter(v -> v < post.modifiedSeconds())
+                  .isEmpty()) {
+            return false;
+          }
+          boolean changed =
+              discussions.recordImportedEdit(
+                  c,
+                  current.get(),
+                  post.subject(),
+                  fetched.html(),
+                  newAttachments,
+                  Instant.ofEpochSecond(post.modifiedSeconds()),
+                  anchor.id());
+          store.setImportedVersion(c, postId, post.modifiedSeconds());
+          return changed;
+        });
   }
 
   /**
@@ -248,6 +356,7 @@ public final class ForumImport {
               discussions.recordImported(
                   c, community, thread, parent, author, name, fetched.html(), at, anchor.id());
           attachments.bind(c, stored.id(), stored.body(), fetched.fileIds());
+          store.setImportedVersion(c, stored.id(), post.writtenSeconds());
           mappings.put(
               c, ForumMirror.POST_MAPPING, ForumMirror.key(stored.id(), anchor.id()), post.id());
           return thread.id();

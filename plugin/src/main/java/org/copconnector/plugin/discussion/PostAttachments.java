@@ -96,6 +96,13 @@ final class PostAttachments {
     return named;
   }
 
+  /** Replaces the attachments of a post with {@code attachments} (an edit made in the LMS). */
+  void replaceAttachments(Connection c, String postId, List<String> attachments)
+      throws SQLException {
+    store.unbindAttachments(c, postId);
+    store.bind(c, attachments, postId);
+  }
+
   /** Gives the post the pictures of its body sent for it, and its checked attachments. */
   void bind(Connection c, String postId, String body, List<String> attachments)
       throws SQLException {

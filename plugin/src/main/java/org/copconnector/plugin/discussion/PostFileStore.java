@@ -74,6 +74,12 @@ final class PostFileStore {
     return byPost;
   }
 
+  /** Takes its attachments from a post (they are swept as files no post holds). */
+  void unbindAttachments(Connection c, String postId) throws SQLException {
+    Sql.update(
+        c, "UPDATE post_file SET post_id = NULL WHERE kind = 'ATTACHMENT' AND post_id = ?", postId);
+  }
+
   /** Gives files not yet part of a post to {@code postId}. */
   void bind(Connection c, List<String> ids, String postId) throws SQLException {
     for (String id : ids) {

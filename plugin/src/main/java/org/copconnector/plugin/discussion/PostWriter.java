@@ -104,9 +104,18 @@ final class PostWriter {
    * anchors use, in the caller's transaction.
    */
   void edited(Connection c, String communityId, Post post, int revision) throws SQLException {
+    edited(c, communityId, post, revision, null);
+  }
+
+  /**
+   * As {@link #edited(Connection, String, Post, int)}, except into the forum of {@code
+   * importedFromAnchor}, where the edit was made.
+   */
+  void edited(Connection c, String communityId, Post post, int revision, String importedFromAnchor)
+      throws SQLException {
     String authorLanguage = null;
     for (Anchor anchor : access.anchors(c, communityId)) {
-      if (anchor.forumId() != null) {
+      if (anchor.forumId() != null && !anchor.id().equals(importedFromAnchor)) {
         if (authorLanguage == null) {
           authorLanguage = people.languages().of(c, post.authorId());
         }

@@ -73,7 +73,15 @@ public interface Lms {
    * null. Returns false when the LMS keeps the post as it is because the time to edit it is over or
    * the account may not edit it (the caller says it another way).
    */
-  boolean editPost(String postId, String subject, String html);
+  default boolean editPost(String postId, String subject, String html) {
+    return editPost(postId, subject, html, null);
+  }
+
+  /**
+   * As {@link #editPost(String, String, String)}, with the pictures the new HTML shows staged in
+   * {@code inlineAreaId} (null: the post's pictures stay as they are); the post's attachments stay.
+   */
+  boolean editPost(String postId, String subject, String html, String inlineAreaId);
 
   /** The post of a discussion containing {@code marker}, if any. */
   Optional<String> findPost(String discussionId, String marker);
@@ -199,7 +207,8 @@ public interface Lms {
 
   /**
    * A post; {@code parentId} is null for a discussion's first post. Its pictures are in {@code
-   * html}, at the LMS's file addresses.
+   * html}, at the LMS's file addresses. {@code modifiedSeconds} moves when it is edited (Moodle
+   * keeps its discussion's time as it was).
    */
   record ForumPost(
       String id,
@@ -209,7 +218,20 @@ public interface Lms {
       String subject,
       String html,
       long createdSeconds,
-      List<PostedFile> attachments) {
+      List<PostedFile> attachments,
+      long modifiedSeconds) {
+
+    public ForumPost(
+        String id,
+        String parentId,
+        String authorId,
+        String authorName,
+        String subject,
+        String html,
+        long createdSeconds,
+        List<PostedFile> attachments) {
+      this(id, parentId, authorId, authorName, subject, html, createdSeconds, attachments, 0);
+    }
 
     public ForumPost(
         String id,
@@ -219,7 +241,12 @@ public interface Lms {
         String subject,
         String html,
         long createdSeconds) {
-      this(id, parentId, authorId, authorName, subject, html, createdSeconds, List.of());
+      this(id, parentId, authorId, authorName, subject, html, createdSeconds, List.of(), 0);
+    }
+
+    /** When the post was last written: its creation, or its latest edit. */
+    public long writtenSeconds() {
+      return Math.max(createdSeconds, modifiedSeconds);
     }
   }
 

@@ -58,7 +58,7 @@ public final class UnconfiguredLms implements Lms {
   }
 
   @Override
-  public boolean editPost(String postId, String subject, String html) {
+  public boolean editPost(String postId, String subject, String html, String inlineAreaId) {
     throw notConfigured();
   }
 

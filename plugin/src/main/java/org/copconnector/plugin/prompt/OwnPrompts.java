@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
+import org.copconnector.plugin.discussion.SafeHtml;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.prompt.PromptLibrary.Characteristic;
@@ -39,7 +40,7 @@ public final class OwnPrompts {
       Characteristic characteristic,
       Moment moment,
       @Length(min = 1, max = 300, reason = "title_length") String title,
-      @Length(min = 1, max = 5000, reason = "prompt_length") String text,
+      @Length(min = 1, max = OwnPrompts.MAX_TEXT_HTML, reason = "prompt_length") String text,
       Boolean asksEvidence) {}
 
   /** Where to share a prompt: named communities, and/or every community of the site. */
@@ -67,6 +68,9 @@ public final class OwnPrompts {
 
   static final int MAX_SHARES = 200;
 
+  /** What a prompt's sanitised HTML may take, its formatting included (the column holds it). */
+  static final int MAX_TEXT_HTML = 20_000;
+
   private final DataSource dataSource;
   private final CommunityAccess access;
   private final Clock clock;
@@ -84,7 +88,7 @@ public final class OwnPrompts {
           Reason.COMMUNITY_REQUIRED, "communityId", "say which community the prompt is for");
     }
     String title = bounded(request.title(), "title", Reason.TITLE_LENGTH, 300);
-    String text = bounded(request.text(), "text", Reason.PROMPT_LENGTH, 5000);
+    String text = promptHtml(request.text(), "text");
     String language = request.language() == null ? "" : request.language().strip();
     if (!language.matches("[a-z]{2,3}(-[A-Za-z]{2,4})?")) {
       throw ApiException.invalid(
@@ -254,6 +258,24 @@ public final class OwnPrompts {
     } catch (ApiException e) {
       return false;
     }
+  }
+
+  /**
+   * A prompt's text as the sanitised HTML kept (written in the same editor as posts): some words,
+   * and one bound with the formatting included, so that what is sent within it is taken.
+   */
+  static String promptHtml(String raw, String field) {
+    String html = SafeHtml.sanitize(raw == null ? "" : raw.strip());
+    if (SafeHtml.text(html).isBlank() || html.length() > MAX_TEXT_HTML) {
+      throw ApiException.invalid(
+          Reason.PROMPT_LENGTH,
+          field,
+          "a prompt has some words and at most "
+              + MAX_TEXT_HTML
+              + " characters, its formatting included",
+          Map.of("min", 1, "max", MAX_TEXT_HTML));
+    }
+    return html;
   }
 
   private static String bounded(String raw, String field, Reason tooLong, int max) {

@@ -47,7 +47,7 @@ public final class PromptSchedules {
   public record NewSchedule(
       @Length(max = 36) String communityId,
       @Length(min = 1, max = 300, reason = "title_length") String title,
-      @Length(min = 1, max = 5000, reason = "prompt_length") String body,
+      @Length(min = 1, max = OwnPrompts.MAX_TEXT_HTML, reason = "prompt_length") String body,
       Occurrences.Repeat repeat,
       LocalDate firstDate,
       @Length(max = 8) String localTime,
@@ -103,7 +103,6 @@ public final class PromptSchedules {
           Reason.COMMUNITY_REQUIRED, "communityId", "say which community the prompt is for");
     }
     String title = request.title() == null ? "" : request.title().strip();
-    String body = request.body() == null ? "" : request.body().strip();
     if (title.isEmpty() || title.length() > 300) {
       throw ApiException.invalid(
           Reason.TITLE_LENGTH,
@@ -111,13 +110,7 @@ public final class PromptSchedules {
           "a title is 1 to 300 characters",
           Map.of("min", 1, "max", 300));
     }
-    if (body.isEmpty() || body.length() > 5000) {
-      throw ApiException.invalid(
-          Reason.PROMPT_LENGTH,
-          "body",
-          "a prompt is 1 to 5000 characters",
-          Map.of("min", 1, "max", 5000));
-    }
+    String body = OwnPrompts.promptHtml(request.body(), "body");
     ZoneId zone;
     try {
       zone =

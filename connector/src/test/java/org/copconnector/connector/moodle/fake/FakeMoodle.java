@@ -200,6 +200,23 @@ public final class FakeMoodle implements AutoCloseable {
         .id();
   }
 
+  /**
+   * A post edited directly in Moodle by {@code userId} (a teacher may edit any post): its message
+   * replaced, and with {@code inline} (a draft area, 0 for none) its pictures too.
+   */
+  public synchronized void editInMoodle(long postId, long userId, String message, long inline) {
+    editInMoodle(postId, userId, message, inline, 0);
+  }
+
+  /**
+   * As {@link #editInMoodle(long, long, String, long)}, its attachments then {@code attachments}.
+   */
+  public synchronized void editInMoodle(
+      long postId, long userId, String message, long inline, long attachments) {
+    FakeMoodleState.Post post = state.posts.get(postId);
+    new ForumFunctions(state).editPost(post, "", message, userId, inline, attachments);
+  }
+
   /** A file a teacher puts in a draft area while writing (0 starts a new area); the area's id. */
   public synchronized long draftInMoodle(long itemId, String filename, byte[] content) {
     long area = itemId == 0 ? 100_000_000 + state.nextId() : itemId;

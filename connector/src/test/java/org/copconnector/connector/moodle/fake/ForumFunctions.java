@@ -331,7 +331,7 @@ final class ForumFunctions {
     long postId = p.integer("postid");
     String subject = p.string("subject", "");
     String message = p.string("message", "");
-    options(p, UPDATE_OPTIONS);
+    Map<String, String> options = options(p, UPDATE_OPTIONS);
     Post post = state.posts.get(postId);
     if (post == null) {
       throw FakeMoodleError.sample("error_invalid_post_id");
@@ -353,6 +353,32 @@ final class ForumFunctions {
     if (!may) {
       throw FakeMoodleError.sample("error_cannot_update_post");
     }
+    long inline = FormParams.parseLong(options.getOrDefault("inlineattachmentsid", "0"));
+    long attachments = FormParams.parseLong(options.getOrDefault("attachmentsid", "0"));
+    editPost(post, subject, message, state.serviceUserId, inline, attachments);
+    return Samples.json("mod_forum_update_discussion_post");
+  }
+
+  /**
+   * Moodle's forum_update_post, as update_discussion_post or its edit form call it: the message and
+   * (unless empty) the subject replaced; without a draft area (itemid IGNORE_FILE_MERGE) the post's
+   * files stay, with one its "post" or "attachment" files become that area's (Moodle's
+   * file_save_draft_area_files); the post's modified time moves, its discussion's stays.
+   */
+  void editPost(
+      Post post, String subject, String message, long editorId, long inline, long attachments) {
+    long postId = post.id();
+    Discussion d = state.discussions.get(post.discussionId());
+    long now = state.now();
+    String text = message.isEmpty() ? post.message() : message;
+    if (inline != 0) {
+      state.postFiles.removeIf(f -> f.postId() == postId && f.area().equals("post"));
+      text = saveFiles(postId, editorId, text, inline, 0);
+    }
+    if (attachments != 0) {
+      state.postFiles.removeIf(f -> f.postId() == postId && f.area().equals("attachment"));
+      copyDraft(attachments, postId, "attachment");
+    }
     // Moodle also cleans the new message (HTML Purifier writes "&#61;" as "="): kept as sent here.
     String newSubject = subject.isEmpty() ? post.subject() : subject;
     state.posts.put(
@@ -362,10 +388,10 @@ final class ForumFunctions {
             post.discussionId(),
             post.parentId(),
             newSubject,
-            message.isEmpty() ? post.message() : message,
+            text,
             post.userId(),
             post.created(),
-            post.attachmentsId()));
+            attachments != 0 ? attachments : post.attachmentsId()));
     state.postModified.put(postId, now);
     if (post.parentId() == null) {
       state.discussions.put(
@@ -381,7 +407,6 @@ final class ForumFunctions {
               d.modified(),
               d.pinned()));
     }
-    return Samples.json("mod_forum_update_discussion_post");
   }
 
   /**
