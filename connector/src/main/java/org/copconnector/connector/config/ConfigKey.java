@@ -12,6 +12,7 @@ public enum ConfigKey {
   HTTP_MAX_JSON_BYTES("http.max.json.bytes", "1048576", false),
   HTTP_SHUTDOWN_GRACE_SECONDS("http.shutdown.grace.seconds", "20", false),
   DATA_DIR("data.dir", "./data", false),
+  FILES_DIR("files.dir", "", false),
   LOG_FORMAT("log.format", "text", false),
   DB_URL("db.url", "", false),
   DB_USER("db.user", "", false),

@@ -19,6 +19,7 @@ public record ConnectorConfig(
     long maxJsonBytes,
     Duration shutdownGrace,
     Path dataDir,
+    Path filesDir,
     DatabaseSettings database,
     Optional<MoodleSettings> moodle,
     LtiSettings lti,
@@ -71,6 +72,11 @@ public record ConnectorConfig(
   static ConnectorConfig from(Map<ConfigKey, String> values) {
     ConfigValues v = new ConfigValues(values);
     Path dataDir = v.path(ConfigKey.DATA_DIR);
+    // Stored files: in the data folder unless placed elsewhere (a folder instances share).
+    Path filesDir =
+        values.get(ConfigKey.FILES_DIR).isEmpty()
+            ? dataDir.resolve("files")
+            : v.path(ConfigKey.FILES_DIR);
     int poolSize = v.integer(ConfigKey.DB_POOL_SIZE, 1, 200);
     String dbUrl = values.get(ConfigKey.DB_URL);
     DatabaseSettings database;
@@ -90,6 +96,7 @@ public record ConnectorConfig(
         v.integer(ConfigKey.HTTP_MAX_JSON_BYTES, 1024, 64 * 1024 * 1024),
         Duration.ofSeconds(v.integer(ConfigKey.HTTP_SHUTDOWN_GRACE_SECONDS, 0, 600)),
         dataDir,
+        filesDir,
         database,
         moodle(v, values),
         lti(v, values),

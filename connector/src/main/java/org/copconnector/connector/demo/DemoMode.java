@@ -32,6 +32,7 @@ public final class DemoMode {
         config.maxJsonBytes(),
         config.shutdownGrace(),
         config.dataDir(),
+        config.filesDir(),
         new DatabaseSettings(
             "jdbc:h2:mem:cop-demo-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 5),
         java.util.Optional.empty(),

@@ -71,7 +71,10 @@ final class BackgroundWork {
         1,
         OUTBOX_POLL.toSeconds(),
         TimeUnit.SECONDS);
-    scheduled.scheduleWithFixedDelay(features.core().notifier()::run, 2, 60, TimeUnit.MINUTES);
+    // Yesterday's digests are queued soon after a start (a restart after midnight does not wait an
+    // hour), then hourly; every instance may ask, each digest is queued once.
+    scheduled.scheduleWithFixedDelay(
+        features.core().notifier()::run, 30, TimeUnit.HOURS.toSeconds(1), TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(features.prompts()::run, 20, 60, TimeUnit.SECONDS);
     scheduled.scheduleWithFixedDelay(
         features.training().sessionPrompts()::run, 30, 60, TimeUnit.SECONDS);

@@ -62,7 +62,7 @@ final class BackupCommands {
               new Backups(
                       opened,
                       dataDir,
-                      new BlobStore(dataDir.resolve("files").resolve("blobs")),
+                      new BlobStore(config.filesDir().resolve("blobs")),
                       Version.current(),
                       Clock.systemUTC())
                   .writeInto(to);

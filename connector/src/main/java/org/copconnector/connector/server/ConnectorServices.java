@@ -67,7 +67,7 @@ record ConnectorServices(
             ? new DemoLms(demo.schools())
             : lms(config, client, background.scheduled(), moodleActivity);
     // The demo keeps its files in a temporary folder and its search indexes in memory.
-    Path files = demo != null ? demo.folder() : config.dataDir().resolve("files");
+    Path files = demo != null ? demo.folder() : config.filesDir();
     BlobStore blobs = new BlobStore(files.resolve("blobs"));
     ResourceIndex resourceIndex =
         demo != null

@@ -234,6 +234,68 @@ class BankSearchOnBothDatabasesTest {
     return p;
   }
 
+  /**
+   * Two instances on one PostgreSQL database, each with its own index: a resource one adds is found
+   * by the other's very next search, not only after its scheduled catch-up.
+   */
+  @Test
+  void anotherInstanceFindsANewResourceAtOnce() throws Exception {
+    try (Database db = Database.open(PostgresServer.shared().newDatabase());
+        ResourceIndex first = new ResourceIndex(pgFiles.resolve("index-1"));
+        ResourceIndex second = new ResourceIndex(pgFiles.resolve("index-2"))) {
+      db.migrate();
+      java.time.Clock clock = java.time.Clock.systemUTC();
+      CommunityServices core =
+          CommunityServices.wire(
+              db.dataSource(),
+              new UnconfiguredLms(),
+              ZoneOffset.UTC,
+              DiscussionLimits.defaults(),
+              clock);
+      core.people()
+          .recordLaunch(
+              "c1",
+              "Ciências",
+              new Participant("7", "Ana Silva", null, List.of("editingteacher"), List.of()));
+      Community home =
+          core.communities()
+              .create(ANA, new NewCommunity("Ciências", "Práticas", null, null, List.of("c1")));
+      BlobStore blobs = new BlobStore(pgFiles.resolve("blobs"));
+      Resources one =
+          new Resources(db.dataSource(), blobs, first, core.people(), core.notifier(), clock);
+      Resources other =
+          new Resources(db.dataSource(), blobs, second, core.people(), core.notifier(), clock);
+      other.run(); // caught up before the resource exists
+      String upload =
+          new Uploads(db.dataSource(), blobs, 1 << 20, clock)
+              .receive(
+                  ANA,
+                  new ByteArrayInputStream("Guia da fotossíntese".getBytes(StandardCharsets.UTF_8)),
+                  "guia.txt",
+                  -1)
+              .uploadId();
+      Resource made =
+          one.create(
+              ANA,
+              new NewResource(
+                  home.id(), upload, null, "Guia", null, null, null, null, null, null, null, null,
+                  null, null));
+      assertEquals(
+          List.of(made.id()),
+          other
+              .search(
+                  ANA,
+                  "fotossintese",
+                  new ResourceIndex.Filters(null, null, null, null, null, null),
+                  ResourceIndex.Order.RELEVANCE,
+                  0)
+              .results()
+              .stream()
+              .map(f -> f.resource().id())
+              .toList());
+    }
+  }
+
   @Test
   void h2AndPostgresGiveTheSameResults() throws Exception {
     Map<String, List<String>> h2 = run(DatabaseSettings.h2File(h2Dir, 4), h2Files);

@@ -120,13 +120,19 @@ public final class Outbox {
         PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'PENDING'"
-                    + " AND (lease_until IS NULL OR lease_until < ?)")) {
+                    + " AND (lease_until IS NULL OR lease_until < ?) AND next_attempt_at <= ?"
+                    // Still as read: a message another instance tried in between (its answer may
+                    // have been lost) is not taken as never tried, which would send it unchecked.
+                    + " AND attempts = ? AND (? OR lease_owner IS NULL)")) {
       for (OutboxMessage m : candidates) {
         ps.setString(1, owner);
         ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
         ps.setLong(3, m.id());
         ps.setTimestamp(4, Timestamp.from(now));
-        // Another instance may have claimed it in between: the update then touches no row.
+        ps.setTimestamp(5, Timestamp.from(now));
+        ps.setInt(6, m.attempts());
+        ps.setBoolean(7, m.triedBefore());
+        // Another instance may have claimed or tried it in between: the update then touches no row.
         if (ps.executeUpdate() == 1) {
           claimed.add(m);
         }

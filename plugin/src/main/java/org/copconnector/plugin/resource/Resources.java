@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,11 @@ public final class Resources {
 
   private static final Logger LOG = LoggerFactory.getLogger(Resources.class);
   static final int PAGE_SIZE = 20;
+
+  // A search takes in at most this many changes before it looks, waiting this long for a round
+  // already under way (a rebuild takes long: the search then goes on without).
+  private static final int BRIEF_CATCH_UP = 500;
+  private static final Duration BRIEF_WAIT = Duration.ofMillis(300);
 
   private final DataSource dataSource;
   private final BlobStore blobs;
@@ -352,6 +358,8 @@ public final class Resources {
                     session.role() == ProductRole.ADMIN,
                     access.communitiesOf(c, session.lmsUserId()),
                     List.copyOf(access.coursesOf(c, session))));
+    // What was just added, on this instance or another, is found at once.
+    catchUp.refreshBriefly(BRIEF_CATCH_UP, BRIEF_WAIT);
     ResourceIndex.Results results;
     try {
       results = index.search(text, filters, viewer, order, p * PAGE_SIZE, PAGE_SIZE);

@@ -74,6 +74,7 @@ public final class FakeMoodle implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger requests =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
+  private final Map<String, Duration> answerDelays = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile TokenState tokenState = TokenState.VALID;
   private volatile int maxInputVars = 1000;
 
@@ -137,6 +138,14 @@ public final class FakeMoodle implements AutoCloseable {
 
   public void latency(Duration latency) {
     this.latency = latency;
+  }
+
+  /**
+   * Applies each call of {@code function} at once but answers it only after {@code delay}: a caller
+   * stopped meanwhile never learns that its write was made.
+   */
+  public void answerDelay(String function, Duration delay) {
+    answerDelays.put(function, delay);
   }
 
   public void tokenState(TokenState tokenState) {
@@ -286,6 +295,11 @@ public final class FakeMoodle implements AutoCloseable {
       }
     }
     MockResponse.Builder answer = answer(request);
+    String delayed = answerDelays.isEmpty() ? null : function(request);
+    Duration answerDelay = delayed == null ? null : answerDelays.get(delayed);
+    if (answerDelay != null) {
+      answer.headersDelay(answerDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     if (fault == Fault.APPLY_THEN_DROP) {
       return answer.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
     }
@@ -301,6 +315,17 @@ public final class FakeMoodle implements AutoCloseable {
       return json(text.substring(0, Math.max(1, text.length() / 2)));
     }
     return answer.build();
+  }
+
+  /** The web-service function a form-encoded call names, or null. */
+  private String function(RecordedRequest request) {
+    String type = request.getHeaders().get("Content-Type");
+    if (request.getBody() == null
+        || type == null
+        || !type.startsWith("application/x-www-form-urlencoded")) {
+      return null;
+    }
+    return decodeForm(request.getBody().utf8(), Integer.MAX_VALUE).get("wsfunction");
   }
 
   private MockResponse.Builder answer(RecordedRequest request) {
