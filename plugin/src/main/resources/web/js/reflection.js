@@ -1,7 +1,7 @@
 import { api, compact } from './api.js';
 import { paragraphs } from './text.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
-import { hasDraft, messageBox } from './editor.js';
+import { hasDraft, messageBox } from './message-box.js';
 import { builtIn, startSurveyForm, surveyCards } from './surveys.js';
 
 const $ = (id) => document.getElementById(id);

@@ -243,11 +243,20 @@ public final class PageSpeedBenchmark {
   @SuppressWarnings("unchecked")
   private static Load open(ChromeDriver chrome, String url) {
     chrome.get(url);
-    List<Number> times =
-        (List<Number>)
-            new WebDriverWait(chrome, Duration.ofSeconds(20))
-                .pollingEvery(Duration.ofMillis(20))
-                .until(d -> ((JavascriptExecutor) d).executeScript(TIMES));
+    List<Number> times;
+    try {
+      times =
+          (List<Number>)
+              new WebDriverWait(chrome, Duration.ofSeconds(20))
+                  .pollingEvery(Duration.ofMillis(20))
+                  .until(d -> ((JavascriptExecutor) d).executeScript(TIMES));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new IllegalStateException(
+          url
+              + " was not ready within 20 s; it shows: "
+              + chrome.findElement(org.openqa.selenium.By.tagName("body")).getText(),
+          e);
+    }
     return new Load(
         times.get(0).doubleValue(), times.get(1).doubleValue(), times.get(2).intValue());
   }
