@@ -500,6 +500,8 @@ class ReflectionPagesTest {
     assertTrue(overflow(driver) <= 0, "no horizontal scroll for a facilitator: " + widest(driver));
     chrome.audit(driver, "prompt page for a facilitator on a phone");
 
+    // The reflection page as the facilitator who reads this test's language.
+    enterDemoAs(driver, WORDS.get(lang).get("facilitator"));
     WebElement chart = chartOnReflectionPage(driver, community);
     assertTrue(overflow(driver) <= 0, "no horizontal scroll on reflection: " + widest(driver));
     // The chart scales by its viewBox and names itself in the reader's language.
