@@ -584,8 +584,7 @@ public final class Discussions {
     String body = mentions.check(c, thread.communityId(), importedBody(html)).html();
     String title = null;
     if (post.first() && subject != null && !subject.isBlank()) {
-      String bounded = subject.strip();
-      bounded = bounded.substring(0, Math.min(bounded.length(), DiscussionLimits.TITLE_CEILING));
+      String bounded = importedTitle(subject);
       title = bounded.equals(thread.title()) ? null : bounded;
     }
     if (body.equals(post.body()) && title == null && attachmentIds == null) {
@@ -599,6 +598,12 @@ public final class Discussions {
     writer.edited(
         c, thread.communityId(), post, store.revisions(c, post.id()).size(), fromAnchorId);
     return true;
+  }
+
+  /** A subject written in the LMS as the hub keeps a title: stripped, within the ceiling. */
+  private static String importedTitle(String subject) {
+    String title = subject.strip();
+    return title.substring(0, Math.min(title.length(), DiscussionLimits.TITLE_CEILING));
   }
 
   /** A post written in the LMS as the hub keeps it: sanitised, within the ceiling. */
@@ -620,12 +625,11 @@ public final class Discussions {
       String authorName,
       Instant at)
       throws SQLException {
-    String bounded = title == null || title.isBlank() ? "(no subject)" : title.strip();
     DiscussionThread thread =
         new DiscussionThread(
             UUID.randomUUID().toString(),
             communityId,
-            bounded.substring(0, Math.min(bounded.length(), DiscussionLimits.TITLE_CEILING)),
+            title == null || title.isBlank() ? "(no subject)" : importedTitle(title),
             authorId,
             authorName,
             false,
