@@ -5,6 +5,7 @@ import static org.copconnector.connector.discussion.DiscussionWorld.BOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
