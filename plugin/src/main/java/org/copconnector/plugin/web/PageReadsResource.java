@@ -78,8 +78,7 @@ public final class PageReadsResource {
           Map.of("max", MAX_READS));
     }
     for (String path : wanted) {
-      String filled = FROM_ANSWER.matcher(path).replaceAll("x");
-      if (path.length() > MAX_PATH || path.contains("..") || !READ.matcher(filled).matches()) {
+      if (path.length() > MAX_PATH || !isRead(FROM_ANSWER.matcher(path).replaceAll("x"))) {
         throw ApiException.invalid(
             Reason.PAGE_READ_INVALID, "get", "not a read of this API: " + shown(path));
       }
@@ -120,7 +119,12 @@ public final class PageReadsResource {
       String text = URLEncoder.encode(value.getAsString(), StandardCharsets.UTF_8);
       field.appendReplacement(path, Matcher.quoteReplacement(text.replace("+", "%20")));
     } while (field.find());
-    return Optional.of(field.appendTail(path).toString());
+    // What an answer holds is checked as any read is (a field could hold "..").
+    return Optional.of(field.appendTail(path).toString()).filter(PageReadsResource::isRead);
+  }
+
+  private static boolean isRead(String path) {
+    return path.length() <= MAX_PATH && !path.contains("..") && READ.matcher(path).matches();
   }
 
   /** The answer before as JSON; null when it failed or was not JSON. */
