@@ -136,8 +136,10 @@ function reportTable(t, report, texts) {
   return wrap;
 }
 
-async function reportView(t, survey, round) {
-  const report = await api('GET', `/api/v1/surveys/${survey.id}/rounds/${round.id}/report`);
+async function reportView(t, survey, round, reports) {
+  // Read with the community's other reports when the list came with them.
+  const report = reports?.get(round.id)
+    ?? await api('GET', `/api/v1/surveys/${survey.id}/rounds/${round.id}/report`);
   const box = el('div', undefined, 'mt-3');
   box.append(el('h4', t('reflection.results'), 'h6 fw-bold mb-1'));
   if (!report.shown) {
@@ -175,14 +177,14 @@ function roundState(t, round) {
   return el('span', t('reflection.isClosed'), 'badge text-bg-secondary');
 }
 
-async function roundView(t, survey, round, member, redraw) {
+async function roundView(t, survey, round, member, redraw, reports) {
   const box = el('div', undefined, 'border-top pt-2 mt-2');
   const line = el('p', undefined, 'd-flex flex-wrap align-items-center gap-2 mb-1');
   line.append(el('span', t('reflection.round', { from: t.day(round.opensAt), to: t.day(round.closesAt) })), roundState(t, round));
   box.append(line);
   if (round.open && member && !round.answeredByMe) box.append(answerForm(t, survey, round, redraw));
   if (round.answeredByMe) box.append(el('p', t('reflection.answeredByMe'), 'text-success mb-1'));
-  box.append(await reportView(t, survey, round));
+  box.append(await reportView(t, survey, round, reports));
   return box;
 }
 
@@ -237,7 +239,7 @@ function roundForm(t, survey, redraw) {
   return form;
 }
 
-async function surveyCard(t, survey, { member, manages, redraw }) {
+async function surveyCard(t, survey, { member, manages, redraw, reports }) {
   const card = el('article', undefined, 'card mb-3 survey-card');
   card.id = `survey-${survey.id}`;
   const body = el('div', undefined, 'card-body');
@@ -246,7 +248,7 @@ async function surveyCard(t, survey, { member, manages, redraw }) {
   const rounds = survey.rounds.slice().sort((a, b) => new Date(b.opensAt) - new Date(a.opensAt));
   if (rounds.length === 0) body.append(el('p', t('reflection.noRounds'), 'text-body-secondary mb-1'));
   // Every round's report is asked for at once; they are drawn newest first.
-  const views = await Promise.all(rounds.map((round) => roundView(t, survey, round, member, redraw)));
+  const views = await Promise.all(rounds.map((round) => roundView(t, survey, round, member, redraw, reports)));
   if (views.length > 0) body.append(views[0]);
   if (views.length > 1) {
     const earlier = el('details', undefined, 'mt-2');
@@ -267,9 +269,15 @@ async function surveyCard(t, survey, { member, manages, redraw }) {
 
 // The community's surveys as cards, newest first.
 export async function surveyCards(t, community, options) {
-  const surveys = await api('GET', `/api/v1/surveys?community=${encodeURIComponent(community)}`);
+  const of = encodeURIComponent(community);
+  // The surveys and every round's report together: one wait, not one per round.
+  const [surveys, all] = await Promise.all([
+    api('GET', `/api/v1/surveys?community=${of}`),
+    api('GET', `/api/v1/surveys/reports?community=${of}`),
+  ]);
   if (surveys.length === 0) return [el('p', t('reflection.noSurveys'), 'text-body-secondary')];
-  return Promise.all(surveys.slice().reverse().map((survey) => surveyCard(t, survey, options)));
+  const reports = new Map(all.map((report) => [report.roundId, report]));
+  return Promise.all(surveys.slice().reverse().map((survey) => surveyCard(t, survey, { ...options, reports })));
 }
 
 // The facilitator's form that starts a survey.

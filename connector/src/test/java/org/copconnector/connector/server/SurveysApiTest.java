@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -158,6 +159,22 @@ class SurveysApiTest {
       JsonObject ninth = items.get(8).getAsJsonObject();
       assertEquals("[1,2,0,0,0]", ninth.get("counts").toString());
       assertEquals(0.0, ninth.get("positivePercent").getAsDouble());
+
+      // The community's reports at once (the reflection page's first reads): the same report.
+      String all = "/api/v1/surveys/reports?community=" + community;
+      JsonArray reports = hub.call(members.get("d10"), "GET", all, null).json().getAsJsonArray();
+      JsonObject together =
+          java.util.stream.StreamSupport.stream(reports.spliterator(), false)
+              .map(JsonElement::getAsJsonObject)
+              .filter(r -> r.get("roundId").getAsString().equals(roundId))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(shown, together);
+      assertEquals(
+          hub.call(outsider, "GET", report, null).status(),
+          hub.call(outsider, "GET", all, null).status(),
+          "the same readers as each report");
+      assertEquals(422, hub.call(filipe, "GET", "/api/v1/surveys/reports", null).status());
 
       DemoHub.Download csv = hub.download(filipe, report + ".csv");
       assertEquals(200, csv.status());

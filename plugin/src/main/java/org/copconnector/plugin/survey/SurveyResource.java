@@ -44,6 +44,18 @@ public final class SurveyResource {
     return surveys.list(SessionFilter.of(request), community);
   }
 
+  /** Every round's report of the community's surveys, for a page that shows them all. */
+  @GET
+  @Path("/reports")
+  public List<SurveyReport> reports(
+      @QueryParam("community") String community, @Context ContainerRequestContext request) {
+    if (community == null || community.isBlank()) {
+      throw ApiException.invalid(
+          Reason.COMMUNITY_REQUIRED, "community", "say whose surveys: ?community={id}");
+    }
+    return surveys.reports(SessionFilter.of(request), community);
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(Surveys.NewSurvey survey, @Context ContainerRequestContext request) {

@@ -268,15 +268,44 @@ public final class Surveys {
         });
   }
 
+  /**
+   * Every round's report of every survey of the community, oldest round first within a survey: what
+   * the reflection page draws, read at once instead of one request per round.
+   */
+  public List<SurveyReport> reports(Session session, String communityId) {
+    return read(
+        c -> {
+          access.of(c, session, communityId).requireRead();
+          Translations reader = Translations.in(languages.of(c, session));
+          List<SurveyReport> reports = new ArrayList<>();
+          for (String id : store.surveysOf(c, communityId)) {
+            SurveyStore.Row survey = store.survey(c, id).orElseThrow();
+            if (survey.template() != Survey.Template.SATISFACTION) {
+              reports.addAll(reports(c, survey, reader));
+            }
+          }
+          return reports;
+        });
+  }
+
   /** The report without rights checks (for exports built on it). */
   SurveyReport report(Connection c, SurveyStore.Row survey, String roundId, Translations reader)
+      throws SQLException {
+    return reports(c, survey, reader).stream()
+        .filter(r -> r.roundId().equals(roundId))
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound(Reason.ROUND_NOT_FOUND, "round " + roundId));
+  }
+
+  /** Each round's report, in order: a round compares itself with the last one shown before it. */
+  private List<SurveyReport> reports(Connection c, SurveyStore.Row survey, Translations reader)
       throws SQLException {
     String surveyId = survey.id();
     List<Survey.Statement> items =
         SurveyTemplates.shown(survey.template(), store.items(c, surveyId), reader);
-    List<SurveyStore.RoundRow> rounds = store.rounds(c, surveyId);
+    List<SurveyReport> reports = new ArrayList<>();
     SurveyReport previous = null;
-    for (SurveyStore.RoundRow r : rounds) {
+    for (SurveyStore.RoundRow r : store.rounds(c, surveyId)) {
       SurveyReport current =
           SurveyReport.of(
               surveyId,
@@ -287,12 +316,10 @@ public final class Surveys {
               store.counts(c, r.id(), items.size()),
               previous,
               reader);
-      if (r.id().equals(roundId)) {
-        return current;
-      }
+      reports.add(current);
       previous = current.shown() ? current : previous;
     }
-    throw ApiException.notFound(Reason.ROUND_NOT_FOUND, "round " + roundId);
+    return reports;
   }
 
   private Survey view(Connection c, Session session, String id) throws SQLException {
