@@ -1,4 +1,4 @@
-import { api, compact } from './api.js';
+import { api, compact, takeEarly } from './api.js';
 import { paragraphs } from './text.js';
 import { actionButton, confirmAction, oneAtATime, showLoadFailure, showStatus, el, sanitisedHtml, signedIn } from './ui.js';
 import { hasDraft, messageBox } from './message-box.js';
@@ -46,7 +46,22 @@ function openingItem(row) {
   return item;
 }
 
+const chartPath = `/api/v1/prompt-schedules/dialogue/chart.svg?community=${encodeURIComponent(community)}`;
+// The chart read with the page's first reads (early.js), for the first draw only: a later one
+// reads it again.
+let firstChart = takeEarly(chartPath);
+firstChart?.catch(() => {}); // a failure shows as the image read alone
+
+// The dialogue chart, as the image's own data when it came with the first reads.
+async function chartSource(early) {
+  const answer = early ? await early.catch(() => null) : null;
+  if (!answer?.ok) return chartPath;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await answer.text())}`;
+}
+
 async function renderOpenings(canSee) {
+  const early = firstChart;
+  firstChart = null;
   $('chart-box').hidden = true;
   if (!canSee) {
     $('openings').replaceChildren(el('li', t('reflection.membersOnly'), 'list-group-item text-body-secondary'));
@@ -58,7 +73,7 @@ async function renderOpenings(canSee) {
     return;
   }
   $('openings').replaceChildren(...rows.slice().reverse().map(openingItem));
-  $('chart').src = `/api/v1/prompt-schedules/dialogue/chart.svg?community=${encodeURIComponent(community)}`;
+  $('chart').src = await chartSource(early);
   $('chart').alt = t('reflection.chartAlt', {
     rows: t.list(rows.map((r) => t('reflection.chartRow', {
       date: t.day(r.date), rate: percent(r.responseRate), dialogue: percent(r.dialogueShare),

@@ -53,9 +53,13 @@ public final class RouteTimer implements ContainerRequestFilter, ContainerRespon
     if (!(request.getProperty(STARTED) instanceof Long started)) {
       return;
     }
+    record(request.getMethod(), route(request), response.getStatus(), started);
+  }
+
+  /** Times a request answered outside Jersey, started at {@code started} (nanoTime). */
+  public void record(String method, String route, int status, long started) {
     timers
-        .computeIfAbsent(
-            new Series(request.getMethod(), route(request), response.getStatus()), this::timer)
+        .computeIfAbsent(new Series(method, route, status), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 

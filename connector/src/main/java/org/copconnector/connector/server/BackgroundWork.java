@@ -14,6 +14,7 @@ import org.copconnector.plugin.discussion.ForumImport;
 import org.copconnector.plugin.people.RosterSync;
 import org.copconnector.plugin.resource.Resources;
 import org.copconnector.plugin.session.SessionStore;
+import org.copconnector.plugin.store.SharedRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,16 +94,26 @@ final class BackgroundWork {
       RosterSync roster = services.roster();
       ForumImport forumImport = features.core().forumImport();
       Duration importInterval = config.discussions().importInterval();
+      // With several instances on one database, one of them reads Moodle for each of these rounds.
+      SharedRounds rounds = services.rounds();
+      Duration syncInterval = config.syncInterval();
       scheduled.scheduleWithFixedDelay(
-          metrics.timed(
-              "cop.roster.sync",
-              "Rounds of roster syncs of the courses due",
-              roster::syncDueCourses),
+          rounds.guard(
+              "roster-sync",
+              syncInterval,
+              metrics.timed(
+                  "cop.roster.sync",
+                  "Rounds of roster syncs of the courses due",
+                  roster::syncDueCourses)),
           1,
-          config.syncInterval().toMinutes(),
+          syncInterval.toMinutes(),
           TimeUnit.MINUTES);
       scheduled.scheduleWithFixedDelay(
-          metrics.timed("cop.forum.import", "Rounds of reading Moodle forums", forumImport::run),
+          rounds.guard(
+              "forum-import",
+              importInterval,
+              metrics.timed(
+                  "cop.forum.import", "Rounds of reading Moodle forums", forumImport::run)),
           importInterval.toSeconds(),
           importInterval.toSeconds(),
           TimeUnit.SECONDS);

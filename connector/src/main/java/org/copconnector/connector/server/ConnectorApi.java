@@ -40,7 +40,9 @@ import org.copconnector.plugin.web.ApiApplication;
 import org.copconnector.plugin.web.HealthResource;
 import org.copconnector.plugin.web.InMemoryRequests;
 import org.copconnector.plugin.web.PageReadsResource;
+import org.copconnector.plugin.web.SecurityHeaders;
 import org.copconnector.plugin.web.StaticResource;
+import org.copconnector.plugin.web.WebFiles;
 
 /** The connector's HTTP side: every resource it mounts, in one Jersey application on Jetty. */
 final class ConnectorApi {
@@ -55,28 +57,42 @@ final class ConnectorApi {
       DemoSetup demo,
       List<Object> extra) {
     LtiTool lti = services.lti();
-    List<Object> resources = new ArrayList<>(resources(config, database, services, demo));
+    HealthResource health = new HealthResource(database, services.lms(), Version.current());
+    WebFiles files = new WebFiles();
+    RouteTimer timer = new RouteTimer(services.metrics().registry());
+    List<Object> resources = new ArrayList<>(List.of(health, timer));
+    resources.addAll(resources(config, database, services, demo, files));
     resources.addAll(extra);
     return new HttpServer(
         config.httpHost(),
         config.httpPort(),
         config.shutdownGrace(),
         config.maxJsonBytes(),
-        new ApiApplication(Json.strict(), config.maxJsonBytes(), lti.frameAncestors(), resources));
+        new ApiApplication(Json.strict(), config.maxJsonBytes(), lti.frameAncestors(), resources),
+        jersey ->
+            new DirectAnswers(
+                health,
+                files,
+                new SecurityHeaders(lti.frameAncestors()),
+                timer,
+                Json.strict(),
+                jersey));
   }
 
   /** The product's resources and filters; a new resource is added here. */
   private static List<Object> resources(
-      ConnectorConfig config, Database database, ConnectorServices services, DemoSetup demo) {
+      ConnectorConfig config,
+      Database database,
+      ConnectorServices services,
+      DemoSetup demo,
+      WebFiles files) {
     DataSource dataSource = database.dataSource();
     ProductServices features = services.features();
     CommunityServices core = features.core();
     PeopleStore people = core.people();
     LtiTool lti = services.lti();
     List<Object> resources = new ArrayList<>();
-    resources.add(new HealthResource(database, services.lms(), Version.current()));
     resources.add(new SessionFilter(services.sessions()));
-    resources.add(new RouteTimer(services.metrics().registry()));
     resources.add(new MetricsResource(services.metrics(), config.metricsToken()));
     InMemoryRequests inMemory = new InMemoryRequests();
     resources.add(inMemory);
@@ -84,7 +100,7 @@ final class ConnectorApi {
     resources.add(new OpenApiResource(Version.current()));
     resources.add(lti.resource());
     resources.add(lti.errorPages());
-    StaticResource assets = new StaticResource(demo != null ? "demo" : "hub");
+    StaticResource assets = new StaticResource(files, demo != null ? "demo" : "hub");
     resources.add(assets);
     if (demo != null) {
       resources.add(demo.resource(services.sessions(), people, assets));

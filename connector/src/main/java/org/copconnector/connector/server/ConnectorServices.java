@@ -31,6 +31,7 @@ import org.copconnector.plugin.resource.ResourceIndex;
 import org.copconnector.plugin.session.SessionStore;
 import org.copconnector.plugin.session.Tokens;
 import org.copconnector.plugin.store.Database;
+import org.copconnector.plugin.store.SharedRounds;
 import org.copconnector.plugin.training.GradebookScores;
 
 /**
@@ -51,7 +52,8 @@ record ConnectorServices(
     ForumShare forumShare,
     OutboxWorker delivery,
     SessionStore sessions,
-    LtiTool lti) {
+    LtiTool lti,
+    SharedRounds rounds) {
 
   private static final Duration LMS_PROBE_EVERY = Duration.ofSeconds(30);
 
@@ -129,6 +131,7 @@ record ConnectorServices(
             () ->
                 (lms instanceof MoodleLms moodle ? moodle.refresh() : lms.status()) == LmsStatus.UP,
             instanceName(config));
+    SharedRounds rounds = new SharedRounds(database.dataSource(), instanceName(config), clock);
     metrics.watchPool(database.dataSource());
     metrics.watchOutbox(core.outbox());
     metrics.watchSearchIndexes(features.bank(), features.discussionSearch());
@@ -146,7 +149,8 @@ record ConnectorServices(
         forumShare,
         delivery,
         sessions,
-        lti);
+        lti,
+        rounds);
   }
 
   /** Both search indexes, closed together when the connector stops. */

@@ -3,6 +3,7 @@ package org.copconnector.connector.server;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -24,13 +25,15 @@ final class HttpServer {
   /**
    * @param maxBodyBytes the request body limit the application holds every non-upload body to; the
    *     container reads no larger form either
+   * @param direct what answers some requests before the servlet layer, wrapping it
    */
   HttpServer(
       String host,
       int port,
       Duration shutdownGrace,
       long maxBodyBytes,
-      ResourceConfig application) {
+      ResourceConfig application,
+      java.util.function.UnaryOperator<Handler> direct) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     server = new Server(threads);
@@ -53,7 +56,7 @@ final class HttpServer {
     context.setErrorHandler(new JsonErrorHandler());
     server.setErrorHandler(new JsonErrorHandler());
     // New requests are refused and in-flight ones complete when stopping.
-    server.setHandler(new GracefulHandler(context));
+    server.setHandler(new GracefulHandler(direct.apply(context)));
     server.setStopTimeout(shutdownGrace.toMillis());
     server.setStopAtShutdown(false);
   }

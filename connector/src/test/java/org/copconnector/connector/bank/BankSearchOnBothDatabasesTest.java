@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.copconnector.connector.server.CommunityServices;
+import org.copconnector.connector.testing.CoreWithoutLms;
 import org.copconnector.connector.testing.Teachers;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
-import org.copconnector.plugin.discussion.DiscussionLimits;
-import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.resource.BlobStore;
@@ -66,13 +64,7 @@ class BankSearchOnBothDatabasesTest {
       org.copconnector.connector.testing.ManualClock clock =
           new org.copconnector.connector.testing.ManualClock(
               java.time.Instant.parse("2026-11-24T10:00:00Z"));
-      CommunityServices core =
-          CommunityServices.wire(
-              db.dataSource(),
-              new UnconfiguredLms(),
-              ZoneOffset.UTC,
-              DiscussionLimits.defaults(),
-              clock);
+      CommunityServices core = CoreWithoutLms.on(db.dataSource(), clock);
       PeopleStore people = core.people();
       people.recordLaunch(
           "c1",
@@ -245,13 +237,7 @@ class BankSearchOnBothDatabasesTest {
         ResourceIndex second = new ResourceIndex(pgFiles.resolve("index-2"))) {
       db.migrate();
       java.time.Clock clock = java.time.Clock.systemUTC();
-      CommunityServices core =
-          CommunityServices.wire(
-              db.dataSource(),
-              new UnconfiguredLms(),
-              ZoneOffset.UTC,
-              DiscussionLimits.defaults(),
-              clock);
+      CommunityServices core = CoreWithoutLms.on(db.dataSource(), clock);
       core.people()
           .recordLaunch(
               "c1",

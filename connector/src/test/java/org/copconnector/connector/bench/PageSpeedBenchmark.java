@@ -25,8 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * navigation until the page marks itself ready (ui.js: the "page-ready" performance mark and body
  * data-ready, once the page's API requests have answered and the next frame is painted). A demo
  * connector, its administrator's community of 20 threads, 5 bank files and an opened prompt with an
- * answer, one warm browser (assets cached as a person's browser has them after the first page).
- * Prints a Markdown table.
+ * answer, a training action of three sessions with attendance marked, one warm browser (assets
+ * cached as a person's browser has them after the first page). Prints a Markdown table.
  */
 public final class PageSpeedBenchmark {
 
@@ -86,7 +86,23 @@ public final class PageSpeedBenchmark {
         const prompt = openings[0].threadId;
         await call('POST', '/api/v1/reflections', { threadId: prompt, shared: true,
           body: '<p>Os alunos fizeram mais perguntas do que antes.</p>' });
-        return { community: community.id, thread: thread.id, resource: resource.id, prompt };
+        const day = 24 * 60 * 60 * 1000;
+        const at = (days) => new Date(Math.floor(Date.now() / 3600000) * 3600000 + days * day).toISOString();
+        const training = await call('POST', '/api/v1/training-actions', {
+          title: 'Oficina de avaliação formativa', modality: 'workshop', code: 'ACC-123',
+          jointHours: 9, autonomousHours: 6,
+          startsOn: at(-14).slice(0, 10), endsOn: at(14).slice(0, 10) });
+        const sessions = [];
+        for (const [days, place] of [[-7, 'Sala 2'], [-1, 'Sala 5'], [3, null]]) {
+          sessions.push(await call('POST', '/api/v1/training-actions/' + training.id + '/sessions',
+            { startsAt: at(days), minutes: 180, place }));
+        }
+        const roster = await call('POST', '/api/v1/training-sessions/' + sessions[0].id + '/attendance/all-present');
+        const trainee = roster.rows[0].userId;
+        await call('PUT', '/api/v1/training-sessions/' + sessions[1].id + '/attendance/' + trainee,
+          { status: 'late', lateMinutes: 20, note: 'Trânsito' });
+        return { community: community.id, thread: thread.id, resource: resource.id, prompt,
+          course: hub.course.id, training: training.id, session: sessions[0].id, trainee };
       })().then(done, (error) => done({ error: String(error) }));
       """;
 
@@ -177,6 +193,12 @@ public final class PageSpeedBenchmark {
     pages.put("reflection", "/reflection?community=" + ids.get("community"));
     pages.put("prompt", "/prompt?thread=" + ids.get("prompt"));
     pages.put("portfolio", "/portfolio");
+    pages.put("training actions", "/training?course=" + ids.get("course"));
+    pages.put("training action", "/training-action?id=" + ids.get("training"));
+    pages.put("training session", "/training-session?id=" + ids.get("session"));
+    pages.put(
+        "training portfolio",
+        "/training-portfolio?id=" + ids.get("training") + "&user=" + ids.get("trainee"));
     if (exists(base + "/admin")) {
       pages.put("admin", "/admin");
     } else {

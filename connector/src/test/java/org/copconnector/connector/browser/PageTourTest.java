@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.server.Connector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +142,85 @@ class PageTourTest {
     open("/training-action?id=" + closedAction);
     waitForText(By.id("title"), SampleTraining.CLOSED);
     look("closed training action");
+  }
+
+  /**
+   * Each page draws from one API request per load (its first reads travel together, see early.js),
+   * for the course's trainer and facilitator and for its administrator, on content that fills every
+   * part of the page: the sample community's threads, files and prompts, a training action with
+   * sessions held, attendance marked and trainees' portfolios.
+   */
+  @Test
+  void everyPageDrawsFromOneApiRequest() {
+    language = Language.ENGLISH;
+    driver = chrome.driver(Viewport.DESKTOP);
+    chrome.expectFailedRequest("/api/v1/admin/status", 403);
+    Map<String, List<String>> requests = new LinkedHashMap<>();
+    for (String person : List.of("Filipe Ramos", "Rui Nogueira")) {
+      enterDemoAs(person);
+      requests.put(person + ": course hub", apiRequests());
+      visit(By.linkText(COMMUNITY));
+      requests.put(person + ": community", apiRequests());
+      String community = driver.getCurrentUrl();
+      visit(By.cssSelector("#threads a"));
+      requests.put(person + ": thread", apiRequests());
+      driver.get(community);
+      waitUntilReady();
+      visit(By.id("bank-link"));
+      requests.put(person + ": resource bank", apiRequests());
+      visit(By.cssSelector("#results a"));
+      requests.put(person + ": resource", apiRequests());
+      driver.get(community);
+      waitUntilReady();
+      visit(By.id("reflection-link"));
+      // A survey's results (its report, a chart per statement) are read once the surveys are
+      // known, one request each: not part of the page's first reads yet.
+      requests.put(
+          person + ": reflection",
+          apiRequests().stream().filter(path -> !path.startsWith("/api/v1/surveys/")).toList());
+      visit(By.cssSelector("#openings a"));
+      requests.put(person + ": prompt", apiRequests());
+      open("/portfolio");
+      requests.put(person + ": my reflections", apiRequests());
+      open("/admin");
+      requests.put(person + ": administration", apiRequests());
+      open("/training?course=" + COURSE);
+      requests.put(person + ": training actions", apiRequests());
+      visit(By.linkText(SampleTraining.RUNNING));
+      requests.put(person + ": training action", apiRequests());
+      String action = driver.getCurrentUrl();
+      visit(By.cssSelector("#sessions a[href^='/training-session']"));
+      requests.put(person + ": training session", apiRequests());
+      driver.get(action);
+      waitUntilReady();
+      visit(By.cssSelector("#trainees a[href^='/training-portfolio']"));
+      requests.put(person + ": trainee's portfolio", apiRequests());
+      open("/training-action?id=" + closedAction);
+      requests.put(person + ": closed training action", apiRequests());
+    }
+    Map<String, List<String>> more =
+        requests.entrySet().stream()
+            .filter(e -> e.getValue().size() != 1)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertEquals(Map.of(), more, "pages drawn from more than one API request");
+  }
+
+  /** The API requests the page made until it was ready (their addresses, without the query). */
+  @SuppressWarnings("unchecked")
+  private List<String> apiRequests() {
+    return (List<String>)
+        js(
+            "const ready = performance.getEntriesByName('page-ready')[0].startTime;"
+                + "return performance.getEntriesByType('resource')"
+                + ".filter((e) => new URL(e.name).pathname.startsWith('/api/')"
+                + " && e.startTime < ready).map((e) => new URL(e.name).pathname);");
+  }
+
+  /** Opens where a link of the page leads (it may be in a folded part) and waits until ready. */
+  private void visit(By link) {
+    waiting().until(ExpectedConditions.presenceOfElementLocated(link));
+    driver.get(driver.findElement(link).getAttribute("href"));
+    waitUntilReady();
   }
 
   /**

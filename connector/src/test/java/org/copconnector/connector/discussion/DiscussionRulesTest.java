@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
-import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionRequests;
@@ -23,30 +19,13 @@ import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.NotificationChoice;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The edit window and its history, and the daily digest: one message per person per day. */
-class DiscussionRulesTest {
+class DiscussionRulesTest extends OnDiscussionWorld {
 
-  @TempDir Path dataDir;
-  private FakeMoodle fake;
-  private ManualClock clock;
-  private DiscussionWorld world;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = new FakeMoodle().start();
-    clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
-    world = new DiscussionWorld(dataDir, fake, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
-    fake.close();
+  DiscussionRulesTest() {
+    super("2026-11-23T09:00:00Z");
   }
 
   private Community community(String name) {

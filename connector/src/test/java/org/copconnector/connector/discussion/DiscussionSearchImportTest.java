@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
-import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionRequests;
@@ -21,36 +18,19 @@ import org.copconnector.plugin.discussion.DiscussionSearch;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.PostIndex;
 import org.copconnector.plugin.session.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The discussion search against the Moodle stand-in, wired as the server wires it: a reply written
  * in Moodle is found once imported, and an index that is lost (a new instance) is built again from
  * the database.
  */
-class DiscussionSearchImportTest {
+class DiscussionSearchImportTest extends OnDiscussionWorld {
 
   private static final long GROUP_FORUM = 4;
 
-  @TempDir Path dataDir;
-  private FakeMoodle fake;
-  private ManualClock clock;
-  private DiscussionWorld world;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = new FakeMoodle().start();
-    clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-    world = new DiscussionWorld(dataDir, fake, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
-    fake.close();
+  DiscussionSearchImportTest() {
+    super("2026-11-23T10:00:00Z");
   }
 
   private DiscussionSearch search(PostIndex index) {

@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
-import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionRequests;
@@ -24,10 +20,7 @@ import org.copconnector.plugin.discussion.DiscussionViews;
 import org.copconnector.plugin.discussion.PostIndex;
 import org.copconnector.plugin.discussion.Revision;
 import org.copconnector.plugin.testing.Photos;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A post written in Moodle and edited there afterwards, against the stand-in (which edits as Moodle
@@ -35,27 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * into the hub's copy, sanitised, with its pictures and attachments as on the first import, kept in
  * the search index and marked edited, and sends nothing back to Moodle.
  */
-class MoodleEditsImportTest {
+class MoodleEditsImportTest extends OnDiscussionWorld {
 
   private static final long GROUP_FORUM = 4;
   private static final long CAROL_IN_MOODLE = 6;
 
-  @TempDir Path dataDir;
-  private FakeMoodle fake;
-  private ManualClock clock;
-  private DiscussionWorld world;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = new FakeMoodle().start();
-    clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));
-    world = new DiscussionWorld(dataDir, fake, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
-    fake.close();
+  MoodleEditsImportTest() {
+    super("2026-11-23T10:00:00Z");
   }
 
   private static List<DiscussionSearch.Found> found(DiscussionSearch search, String words) {

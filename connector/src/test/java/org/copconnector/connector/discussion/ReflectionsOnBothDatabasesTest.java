@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.copconnector.connector.server.CommunityServices;
+import org.copconnector.connector.testing.CoreWithoutLms;
 import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.connector.testing.Teachers;
 import org.copconnector.plugin.community.Communities;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
-import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
 import org.copconnector.plugin.discussion.Discussions;
 import org.copconnector.plugin.discussion.Notifier;
-import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.prompt.Dialogue;
@@ -56,13 +54,7 @@ class ReflectionsOnBothDatabasesTest {
         ResourceIndex index = new ResourceIndex(files.resolve("index"))) {
       db.migrate();
       ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
-      CommunityServices core =
-          CommunityServices.wire(
-              db.dataSource(),
-              new UnconfiguredLms(),
-              ZoneOffset.UTC,
-              DiscussionLimits.defaults(),
-              clock);
+      CommunityServices core = CoreWithoutLms.on(db.dataSource(), clock);
       PeopleStore people = core.people();
       for (Session s : List.of(MARTA, JOAO)) {
         people.recordLaunch(

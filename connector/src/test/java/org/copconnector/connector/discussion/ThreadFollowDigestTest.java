@@ -7,46 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.copconnector.connector.moodle.fake.FakeMoodle;
 import org.copconnector.connector.moodle.fake.FakeMoodleState;
-import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.NewCommunity;
 import org.copconnector.plugin.discussion.DiscussionRequests;
 import org.copconnector.plugin.discussion.DiscussionThread;
 import org.copconnector.plugin.discussion.ThreadFollow;
 import org.copconnector.plugin.session.Session;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Following and muting against the daily digest, delivered to the Moodle stand-in: a followed
  * thread's replies come at once and not again in the digest; a muted thread comes in neither.
  */
-class ThreadFollowDigestTest {
+class ThreadFollowDigestTest extends OnDiscussionWorld {
 
-  @TempDir Path dataDir;
-  private FakeMoodle fake;
-  private ManualClock clock;
-  private DiscussionWorld world;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = new FakeMoodle().start();
-    clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
-    world = new DiscussionWorld(dataDir, fake, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    world.close();
-    fake.close();
+  ThreadFollowDigestTest() {
+    super("2026-11-23T09:00:00Z");
   }
 
   @Test

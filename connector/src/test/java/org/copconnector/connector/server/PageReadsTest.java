@@ -96,13 +96,81 @@ class PageReadsTest {
   }
 
   @Test
-  void aBodyThatIsNotJsonIsLeftForThePageToFetch() throws IOException {
+  void aChartTravelsAsItsSvgAndOtherBodiesAreLeftForThePageToFetch() throws IOException {
     String chart = "/api/v1/prompt-schedules/dialogue/chart.svg?community=" + community;
-    Answer together = hub.call(filipe, "GET", query("/api/v1/hub", chart), null);
+    Answer upload = hub.upload(filipe, "Critérios".getBytes(StandardCharsets.UTF_8), "guia.txt");
+    assertEquals(201, upload.status(), String.valueOf(upload.json()));
+    Answer resource =
+        hub.call(
+            filipe,
+            "POST",
+            "/api/v1/resources",
+            "{\"communityId\":\""
+                + community
+                + "\",\"title\":\"Guia\",\"kind\":\"other\",\"licence\":\"cc_by\","
+                + "\"visibility\":\"community\",\"uploadId\":\""
+                + upload.object().get("uploadId").getAsString()
+                + "\"}");
+    assertEquals(201, resource.status(), String.valueOf(resource.json()));
+    String file =
+        "/api/v1/resources/" + resource.object().get("id").getAsString() + "/versions/1/file";
+
+    Answer together = hub.call(filipe, "GET", query("/api/v1/hub", chart, file), null);
     assertEquals(200, together.status(), String.valueOf(together.json()));
-    JsonObject read = together.object().getAsJsonArray("reads").get(1).getAsJsonObject();
-    assertEquals(0, read.get("status").getAsInt());
-    assertTrue(read.get("body") == null || read.get("body").isJsonNull());
+    JsonArray reads = together.object().getAsJsonArray("reads");
+    JsonObject svg = reads.get(1).getAsJsonObject();
+    assertEquals(200, svg.get("status").getAsInt());
+    assertEquals(
+        new String(hub.download(filipe, chart).bytes(), StandardCharsets.UTF_8),
+        svg.get("body").getAsString());
+    JsonObject left = reads.get(2).getAsJsonObject();
+    assertEquals(0, left.get("status").getAsInt());
+    assertTrue(left.get("body") == null || left.get("body").isJsonNull());
+  }
+
+  @Test
+  void aReadMadeFromTheAnswerBeforeIsAnsweredAtItsAddress() throws IOException {
+    String alone = "/api/v1/communities/" + community;
+    Answer together =
+        hub.call(
+            filipe,
+            "GET",
+            query(
+                "/api/v1/communities/" + community,
+                "/api/v1/communities/{answer.community.id}",
+                "/api/v1/communities/{answer.community.nothing}",
+                "/api/v1/threads?community={answer.community.id}"),
+            null);
+    assertEquals(200, together.status(), String.valueOf(together.json()));
+    JsonArray reads = together.object().getAsJsonArray("reads");
+    assertEquals(4, reads.size());
+    JsonObject made = reads.get(1).getAsJsonObject();
+    assertEquals(alone, made.get("path").getAsString());
+    assertEquals(200, made.get("status").getAsInt());
+    assertEquals(
+        hub.call(filipe, "GET", alone, null).json(),
+        JsonParser.parseString(made.get("body").getAsString()));
+    // A field the answer before lacks: not read, and so neither is the read that follows it.
+    for (int i = 2; i < 4; i++) {
+      JsonObject notMade = reads.get(i).getAsJsonObject();
+      assertEquals(0, notMade.get("status").getAsInt());
+      assertTrue(notMade.get("path").getAsString().contains("{answer."));
+    }
+    Answer refusedBefore =
+        hub.call(
+            filipe,
+            "GET",
+            query("/api/v1/communities/no-such", "/api/v1/threads?community={answer.community.id}"),
+            null);
+    assertEquals(
+        0,
+        refusedBefore
+            .object()
+            .getAsJsonArray("reads")
+            .get(1)
+            .getAsJsonObject()
+            .get("status")
+            .getAsInt());
   }
 
   @Test

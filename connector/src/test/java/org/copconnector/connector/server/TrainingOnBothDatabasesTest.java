@@ -10,11 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.copconnector.connector.testing.CoreWithoutLms;
 import org.copconnector.connector.testing.ManualClock;
 import org.copconnector.connector.testing.Teachers;
-import org.copconnector.plugin.discussion.DiscussionLimits;
 import org.copconnector.plugin.discussion.DiscussionRequests.NewReply;
-import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.people.Participant;
 import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.session.ProductRole;
@@ -50,13 +49,7 @@ class TrainingOnBothDatabasesTest {
     try (Database db = Database.open(settings)) {
       db.migrate();
       ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
-      CommunityServices core =
-          CommunityServices.wire(
-              db.dataSource(),
-              new UnconfiguredLms(),
-              ZoneOffset.UTC,
-              DiscussionLimits.defaults(),
-              clock);
+      CommunityServices core = CoreWithoutLms.on(db.dataSource(), clock);
       core.people()
           .recordLaunch(
               "c1",

@@ -5,8 +5,6 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.copconnector.connector.server.CommunityServices;
 import org.copconnector.connector.server.TrainingServices;
-import org.copconnector.plugin.discussion.DiscussionLimits;
-import org.copconnector.plugin.lms.UnconfiguredLms;
 import org.copconnector.plugin.prompt.PromptSchedules;
 import org.copconnector.plugin.training.SessionPrompts;
 
@@ -20,9 +18,7 @@ public final class SessionPromptRounds {
   private SessionPromptRounds() {}
 
   public static SessionPrompts on(DataSource dataSource, Clock clock) {
-    CommunityServices core =
-        CommunityServices.wire(
-            dataSource, new UnconfiguredLms(), ZoneOffset.UTC, DiscussionLimits.defaults(), clock);
+    CommunityServices core = CoreWithoutLms.on(dataSource, clock);
     PromptSchedules prompts =
         new PromptSchedules(
             dataSource, core.discussions(), core.notifier(), core.people(), ZoneOffset.UTC, clock);

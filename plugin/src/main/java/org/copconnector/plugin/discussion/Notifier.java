@@ -25,6 +25,7 @@ import org.copconnector.plugin.outbox.Outbox;
 import org.copconnector.plugin.outbox.OutboxHandler;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.people.PersonLanguages;
+import org.copconnector.plugin.store.SqlStates;
 import org.copconnector.plugin.store.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,6 +177,11 @@ public final class Notifier {
         LOG.info("queued {} daily digest(s)", queued);
       }
     } catch (RuntimeException e) {
+      if (e.getCause() instanceof java.sql.SQLException sql && SqlStates.isDuplicate(sql)) {
+        // Another instance queued the same digests at the same moment: each is queued once.
+        LOG.info("daily digests were queued by another instance");
+        return;
+      }
       LOG.warn("daily digests failed, the next round will retry: {}", e.toString());
     }
   }

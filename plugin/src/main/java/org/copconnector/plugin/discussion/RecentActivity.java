@@ -98,17 +98,24 @@ public final class RecentActivity {
   /**
    * The newest post of each community, among the last few posts of each of its threads (read
    * through the thread's own count, not by going through all its posts): a thread whose last few
-   * posts were all hidden is passed over.
+   * posts were all hidden is passed over. Two statements for all the communities; the few whose
+   * latest threads do not settle it take a third.
    */
   private static Map<String, Activity> lastPosts(Connection c, List<Readable> communities)
       throws SQLException {
+    Map<String, LatestThreads> latest = latestThreads(c, communities);
+    Map<String, Activity> newest = newestOfThreads(c, latest);
     Map<String, Activity> last = new HashMap<>();
     List<Readable> unsure = new ArrayList<>();
     for (Readable r : communities) {
-      Newest newest = newestOfLatestThreads(c, r.communityId());
-      if (newest.certain()) {
-        if (newest.post() != null) {
-          last.put(r.communityId(), newest.post());
+      LatestThreads threads = latest.get(r.communityId());
+      if (threads == null) {
+        continue; // no thread, no post
+      }
+      Activity found = newest.get(r.communityId());
+      if (threads.settles(found)) {
+        if (found != null) {
+          last.put(r.communityId(), found);
         }
       } else {
         unsure.add(r);
@@ -120,60 +127,117 @@ public final class RecentActivity {
     return last;
   }
 
-  /**
-   * The newest visible post among the last few of the community's {@link #LATEST_THREADS} latest
-   * threads; certain when no other thread could hold a newer one (every thread was looked at, or
-   * the one found is newer than the latest post of any thread left out), which is almost always:
-   * the newest post is in the latest thread unless it is hidden.
-   */
-  private record Newest(Activity post, boolean certain) {}
+  /** A thread looked at: its id and how many posts it has (its last post's {@code seq}). */
+  private record ThreadCount(String id, int posts) {}
 
-  private static Newest newestOfLatestThreads(Connection c, String communityId)
+  /**
+   * A community's {@link #LATEST_THREADS} latest threads, and the time of the latest post of any
+   * thread left out (null when none was).
+   */
+  private record LatestThreads(List<ThreadCount> threads, Instant leftOut) {
+
+    /**
+     * Whether {@code found}, the newest visible post of these threads, is the community's: no
+     * thread was left out, or the one found is newer than the latest post of any that was, which is
+     * almost always so: the newest post is in the latest thread unless it is hidden.
+     */
+    boolean settles(Activity found) {
+      return leftOut == null || (found != null && found.lastPostAt().isAfter(leftOut));
+    }
+  }
+
+  /** Each community's latest threads (communities without threads are absent), in one statement. */
+  private static Map<String, LatestThreads> latestThreads(Connection c, List<Readable> communities)
       throws SQLException {
-    List<String> ids = new ArrayList<>();
-    List<Integer> counts = new ArrayList<>();
-    Instant leftOut = null;
+    // One indexed look-up per community, not a window over all their threads.
+    String each =
+        "(SELECT community_id, id, post_count, last_post_at FROM thread WHERE community_id = ?"
+            + " ORDER BY last_post_at DESC LIMIT "
+            + (LATEST_THREADS + 1)
+            + ")";
+    record Row(ThreadCount thread, Instant lastPostAt) {}
+    Map<String, List<Row>> rows = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, post_count, last_post_at FROM thread WHERE community_id = ?"
-                + " ORDER BY last_post_at DESC LIMIT "
-                + (LATEST_THREADS + 1))) {
-      ps.setString(1, communityId);
+            String.join(" UNION ALL ", Collections.nCopies(communities.size(), each)))) {
+      int i = 1;
+      for (Readable r : communities) {
+        ps.setString(i++, r.communityId());
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (ids.size() == LATEST_THREADS) {
-            leftOut = rs.getTimestamp(3).toInstant();
-          } else {
-            ids.add(rs.getString(1));
-            counts.add(rs.getInt(2));
-          }
+          rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new Row(
+                      new ThreadCount(rs.getString(2), rs.getInt(3)),
+                      rs.getTimestamp(4).toInstant()));
         }
       }
     }
-    if (ids.isEmpty()) {
-      return new Newest(null, true);
+    Map<String, LatestThreads> latest = new HashMap<>();
+    rows.forEach(
+        (community, found) -> {
+          // A union keeps no order of its own.
+          found.sort((x, y) -> y.lastPostAt().compareTo(x.lastPostAt()));
+          int kept = Math.min(LATEST_THREADS, found.size());
+          latest.put(
+              community,
+              new LatestThreads(
+                  found.subList(0, kept).stream().map(Row::thread).toList(),
+                  found.size() > kept ? found.get(kept).lastPostAt() : null));
+        });
+    return latest;
+  }
+
+  /**
+   * The newest visible post among the last few of each community's latest threads, in one
+   * statement; the latest written first, then the one written last within its thread.
+   */
+  private static Map<String, Activity> newestOfThreads(
+      Connection c, Map<String, LatestThreads> latest) throws SQLException {
+    Map<String, String> communityOf = new HashMap<>();
+    List<ThreadCount> threads = new ArrayList<>();
+    latest.forEach(
+        (community, l) -> {
+          for (ThreadCount t : l.threads()) {
+            communityOf.put(t.id(), community);
+            threads.add(t);
+          }
+        });
+    if (threads.isEmpty()) {
+      return Map.of();
     }
     String each =
-        String.join(" OR ", Collections.nCopies(ids.size(), "(thread_id = ? AND seq > ?)"));
-    Activity found = null;
+        "SELECT thread_id, author_name, created_at, seq FROM post"
+            + " WHERE thread_id = ? AND seq > ? AND hidden = FALSE";
+    record Candidate(Activity post, int seq) {}
+    Map<String, Candidate> newest = new HashMap<>();
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT author_name, created_at FROM post WHERE hidden = FALSE AND ("
-                + each
-                + ") ORDER BY created_at DESC, seq DESC LIMIT 1")) {
+        c.prepareStatement(String.join(" UNION ALL ", Collections.nCopies(threads.size(), each)))) {
       int i = 1;
-      for (int t = 0; t < ids.size(); t++) {
-        ps.setString(i++, ids.get(t));
-        ps.setInt(i++, counts.get(t) - LAST_FEW);
+      for (ThreadCount t : threads) {
+        ps.setString(i++, t.id());
+        ps.setInt(i++, t.posts() - LAST_FEW);
       }
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          found = new Activity(rs.getTimestamp(2).toInstant(), rs.getString(1), null);
+        while (rs.next()) {
+          Candidate candidate =
+              new Candidate(
+                  new Activity(rs.getTimestamp(3).toInstant(), rs.getString(2), null),
+                  rs.getInt(4));
+          newest.merge(
+              communityOf.get(rs.getString(1)),
+              candidate,
+              (x, y) -> {
+                int byTime = x.post().lastPostAt().compareTo(y.post().lastPostAt());
+                return byTime > 0 || (byTime == 0 && x.seq() >= y.seq()) ? x : y;
+              });
         }
       }
     }
-    boolean certain = leftOut == null || (found != null && found.lastPostAt().isAfter(leftOut));
-    return new Newest(found, certain);
+    Map<String, Activity> found = new HashMap<>();
+    newest.forEach((community, candidate) -> found.put(community, candidate.post()));
+    return found;
   }
 
   /** The same for communities whose latest threads did not settle it, over all their threads. */

@@ -16,7 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.copconnector.plugin.community.Community;
 import org.copconnector.plugin.community.CommunityAccess;
-import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.discussion.RichText;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.people.PeopleStore;
 import org.copconnector.plugin.prompt.PromptLibrary.Characteristic;
@@ -265,17 +265,7 @@ public final class OwnPrompts {
    * and one bound with the formatting included, so that what is sent within it is taken.
    */
   static String promptHtml(String raw, String field) {
-    String html = SafeHtml.sanitize(raw == null ? "" : raw.strip());
-    if (SafeHtml.text(html).isBlank() || html.length() > MAX_TEXT_HTML) {
-      throw ApiException.invalid(
-          Reason.PROMPT_LENGTH,
-          field,
-          "a prompt has some words and at most "
-              + MAX_TEXT_HTML
-              + " characters, its formatting included",
-          Map.of("min", 1, "max", MAX_TEXT_HTML));
-    }
-    return html;
+    return RichText.required(raw, MAX_TEXT_HTML, Reason.PROMPT_LENGTH, field, "prompt");
   }
 
   private static String bounded(String raw, String field, Reason tooLong, int max) {

@@ -3,7 +3,7 @@ package org.copconnector.plugin.resource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.copconnector.plugin.discussion.SafeHtml;
+import org.copconnector.plugin.discussion.RichText;
 import org.copconnector.plugin.json.Length;
 import org.copconnector.plugin.web.ApiException;
 import org.copconnector.plugin.web.Reason;
@@ -71,20 +71,13 @@ public record NewResource(
           "a title is 1 to " + MAX_TITLE + " characters",
           Map.of("min", 1, "max", MAX_TITLE));
     }
-    description = SafeHtml.sanitize(description);
-    if (SafeHtml.text(description).isBlank()) {
-      description = "";
-    }
-    // One bound, the formatting included: what is sent within it is taken.
-    if (description.length() > MAX_DESCRIPTION_HTML) {
-      throw ApiException.invalid(
-          Reason.DESCRIPTION_LENGTH,
-          "description",
-          "a description is at most "
-              + MAX_DESCRIPTION_HTML
-              + " characters, its formatting included",
-          Map.of("max", MAX_DESCRIPTION_HTML));
-    }
+    description =
+        RichText.optional(
+            description,
+            MAX_DESCRIPTION_HTML,
+            Reason.DESCRIPTION_LENGTH,
+            "description",
+            "description");
     url = checkSource(uploadId, url);
     kind = kind == null ? Resource.Kind.OTHER : kind;
     licence = licence == null ? Resource.Licence.CC_BY_SA : licence;

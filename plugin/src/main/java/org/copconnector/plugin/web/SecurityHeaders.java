@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Optional;
 public final class SecurityHeaders implements ContainerResponseFilter {
 
   public static final String POLICY = "Content-Security-Policy";
+
+  private static final String NO_SNIFF = "X-Content-Type-Options";
+  private static final String REFERRER = "Referrer-Policy";
+  private static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
   private static final String BASE =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -68,8 +73,14 @@ public final class SecurityHeaders implements ContainerResponseFilter {
     var headers = response.getHeaders();
     Object policy = headers.getFirst(POLICY);
     headers.putSingle(POLICY, (policy == null ? BASE : policy) + "; " + frameAncestors());
-    headers.putSingle("X-Content-Type-Options", "nosniff");
-    headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
+    headers.putSingle(NO_SNIFF, "nosniff");
+    headers.putSingle(REFERRER, REFERRER_POLICY);
+  }
+
+  /** The headers of an answer that sets no policy of its own, for answers made outside Jersey. */
+  public Map<String, String> defaults() {
+    return Map.of(
+        POLICY, BASE + "; " + frameAncestors(), NO_SNIFF, "nosniff", REFERRER, REFERRER_POLICY);
   }
 
   private String frameAncestors() {

@@ -8,15 +8,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.copconnector.plugin.session.SessionCookie;
 
 /**
@@ -26,67 +18,20 @@ import org.copconnector.plugin.session.SessionCookie;
 @Path("/")
 public final class StaticResource {
 
-  private static final Map<String, String> TYPES =
-      Map.of(
-          "html", "text/html; charset=utf-8",
-          "css", "text/css; charset=utf-8",
-          "js", "text/javascript; charset=utf-8",
-          "json", "application/json",
-          "svg", "image/svg+xml",
-          "png", "image/png",
-          "ico", "image/x-icon",
-          "woff2", "font/woff2");
-  private static final String SAFE_PATH = "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*\\.[a-z]+";
-
-  /** A page that starts with this line gets the shared head, banner and top of the navigation. */
-  private static final Pattern LAYOUT =
-      Pattern.compile("<!--layout script=\"([a-z][a-z\\-]*\\.js)\"(?: early=\"([^\"<>]*)\")?-->\n");
-
-  private static final Pattern EARLY = Pattern.compile("data-early=\"[^\"]*\"");
-
-  /** The CSS framework's files the pages use, by name, from its WebJar on the class path. */
-  private static final Map<String, String> VENDOR =
-      Map.of(
-          "bootstrap.min.css", "dist/css/bootstrap.min.css",
-          "bootstrap.bundle.min.js", "dist/js/bootstrap.bundle.min.js");
-
-  private static final String BOOTSTRAP_VERSION = webJarVersion("org.webjars.npm", "bootstrap");
-
-  /** The rich-text editor's files: its script and the parts it loads by name, minified only. */
-  private static final Pattern EDITOR_FILE =
-      Pattern.compile(
-          "[a-z0-9][a-z0-9_\\-]*(/[a-z0-9][a-z0-9_\\-]*)*(\\.[a-z]+)?\\.min\\.(js|css)");
-
-  private static final String EDITOR_VERSION = webJarVersion("org.webjars.npm", "tinymce");
-
-  /** The API description's browser (Swagger UI): its bundled script and its style sheet. */
-  private static final java.util.Set<String> API_BROWSER_FILES =
-      java.util.Set.of("swagger-ui-bundle.js", "swagger-ui.css");
-
-  private static final String API_BROWSER_VERSION = webJarVersion("org.webjars", "swagger-ui");
-
-  /**
-   * KaTeX, which renders the TeX of posts in the browser. No WebJar of it is served by Maven
-   * Central, so its files are kept in {@code vendor/katex/<version>/} (refreshed with
-   * scripts/vendor-katex.sh).
-   */
-  static final String MATHS_VERSION = "0.19.1";
-
-  /** KaTeX's files the pages use: its script and styles, the auto-render extension, the fonts. */
-  private static final Pattern MATHS_FILE =
-      Pattern.compile(
-          "katex\\.min\\.(js|css)|contrib/auto-render\\.min\\.js|fonts/KaTeX_[A-Za-z0-9_\\-]+\\.woff2");
-
-  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  private final WebFiles files;
   private final String startPage;
 
   /** The UI, whose root leads to the course hub. */
   public StaticResource() {
-    this("hub");
+    this(new WebFiles(), "hub");
   }
 
-  /** The UI, whose root leads to {@code startPage} (a page's path without its slash). */
-  public StaticResource(String startPage) {
+  /**
+   * The UI from {@code files}, whose root leads to {@code startPage} (a page's path without its
+   * slash).
+   */
+  public StaticResource(WebFiles files, String startPage) {
+    this.files = files;
     this.startPage = startPage;
   }
 
@@ -195,216 +140,55 @@ public final class StaticResource {
     return page(name, true);
   }
 
-  /**
-   * An HTML page; without a session it starts no request of its own data in the head (early.js),
-   * which could only be refused: the page then says how to sign in.
-   */
   private Response page(String name, boolean signedIn) {
-    if (signedIn) {
-      return file(name, "no-cache");
-    }
-    byte[] anonymous =
-        cache.computeIfAbsent(
-            name + "#signed-out",
-            key ->
-                EARLY
-                    .matcher(
-                        new String(
-                            cache.computeIfAbsent(name, StaticResource::load),
-                            StandardCharsets.UTF_8))
-                    .replaceFirst("data-early=\"\"")
-                    .getBytes(StandardCharsets.UTF_8));
-    return Response.ok(anonymous, TYPES.get("html"))
-        .cacheControl(CacheControl.valueOf("no-cache"))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return send(files.page(name, signedIn));
   }
 
   @GET
   @Path("assets/{path: .+}")
   public Response asset(@PathParam("path") String path) {
-    // Only plain lower-case names: nothing can climb out of web/ or reach other class-path files.
-    if (!path.matches(SAFE_PATH)) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    return file(path, "max-age=300");
+    return send(files.ownAsset(path));
   }
 
-  /**
-   * Bootstrap from its WebJar; the version is in the address, so a browser keeps it for a year and
-   * an upgrade is a new address.
-   */
+  /** Bootstrap from its WebJar; the version is in the address, so an upgrade is a new address. */
   @GET
   @Path("assets/vendor/bootstrap/{version}/{file}")
   public Response bootstrap(@PathParam("version") String version, @PathParam("file") String file) {
-    String inJar = VENDOR.get(file);
-    if (inJar == null || !version.equals(BOOTSTRAP_VERSION)) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    String path = "vendor/" + file;
-    byte[] content =
-        cache.computeIfAbsent(
-            path,
-            p ->
-                readClassPath(
-                    "/META-INF/resources/webjars/bootstrap/" + BOOTSTRAP_VERSION + "/" + inJar));
-    String extension = file.substring(file.lastIndexOf('.') + 1);
-    return Response.ok(content, TYPES.get(extension))
-        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return send(files.bootstrap(version, file));
   }
 
-  /**
-   * The rich-text editor (TinyMCE) from its WebJar: its script, which then loads its theme, model,
-   * icons, plugins and skin from beside it; the version is in the address, as for Bootstrap.
-   */
+  /** The rich-text editor (TinyMCE) from its WebJar, under a versioned address. */
   @GET
   @Path("assets/vendor/tinymce/{version}/{path: .+}")
   public Response editor(@PathParam("version") String version, @PathParam("path") String path) {
-    if (!version.equals(EDITOR_VERSION) || !EDITOR_FILE.matcher(path).matches()) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    byte[] content =
-        cache.computeIfAbsent(
-            "vendor/tinymce/" + path,
-            p ->
-                readClassPath(
-                    "/META-INF/resources/webjars/tinymce/" + EDITOR_VERSION + "/" + path));
-    if (content.length == 0) {
-      cache.remove("vendor/tinymce/" + path);
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    String extension = path.substring(path.lastIndexOf('.') + 1);
-    return Response.ok(content, TYPES.get(extension))
-        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return send(files.editor(version, path));
   }
 
-  /**
-   * KaTeX (see {@link #MATHS_VERSION}): its script and auto-render extension, and the style sheet,
-   * which loads the fonts from beside it; the version is in the address, as for Bootstrap.
-   */
+  /** KaTeX, under a versioned address. */
   @GET
   @Path("assets/vendor/katex/{version}/{path: .+}")
   public Response maths(@PathParam("version") String version, @PathParam("path") String path) {
-    if (!version.equals(MATHS_VERSION) || !MATHS_FILE.matcher(path).matches()) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    byte[] content =
-        cache.computeIfAbsent(
-            "vendor/katex/" + path,
-            p -> readClassPath("/vendor/katex/" + MATHS_VERSION + "/" + path));
-    if (content.length == 0) {
-      cache.remove("vendor/katex/" + path);
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    String extension = path.substring(path.lastIndexOf('.') + 1);
-    return Response.ok(content, TYPES.get(extension))
-        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return send(files.maths(version, path));
   }
 
-  /** Swagger UI from its WebJar, under a versioned address as Bootstrap is. */
+  /** Swagger UI from its WebJar, under a versioned address. */
   @GET
   @Path("assets/vendor/swagger-ui/{version}/{file}")
   public Response apiBrowser(@PathParam("version") String version, @PathParam("file") String file) {
-    if (!API_BROWSER_FILES.contains(file) || !version.equals(API_BROWSER_VERSION)) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    byte[] content =
-        cache.computeIfAbsent(
-            "vendor/swagger-ui/" + file,
-            p ->
-                readClassPath(
-                    "/META-INF/resources/webjars/swagger-ui/" + API_BROWSER_VERSION + "/" + file));
-    String extension = file.substring(file.lastIndexOf('.') + 1);
-    return Response.ok(content, TYPES.get(extension))
-        .cacheControl(CacheControl.valueOf("max-age=31536000, immutable"))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
-  }
-
-  private Response file(String path, String cacheControl) {
-    String extension = path.substring(path.lastIndexOf('.') + 1);
-    String type = TYPES.get(extension);
-    if (type == null) {
-      throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-    }
-    byte[] content = cache.get(path);
-    if (content == null) {
-      content = load(path);
-      if (content.length == 0) {
-        // Unknown names are not remembered: the cache holds only the files that exist.
-        throw ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset");
-      }
-      cache.putIfAbsent(path, content);
-    }
-    return Response.ok(content, type)
-        .cacheControl(CacheControl.valueOf(cacheControl))
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return send(files.apiBrowser(version, file));
   }
 
   /** How many files are held in memory. */
   int cached() {
-    return cache.size();
+    return files.cached();
   }
 
-  private static byte[] load(String path) {
-    byte[] content = read(path);
-    if (!path.endsWith(".html")) {
-      return content;
-    }
-    String page =
-        new String(content, StandardCharsets.UTF_8)
-            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION)
-            .replace("{{swagger-ui}}", "/assets/vendor/swagger-ui/" + API_BROWSER_VERSION);
-    Matcher layout = LAYOUT.matcher(page);
-    if (!layout.lookingAt()) {
-      return page.getBytes(StandardCharsets.UTF_8);
-    }
-    String head =
-        new String(read("layout-head.html"), StandardCharsets.UTF_8)
-            .replace("{{bootstrap}}", "/assets/vendor/bootstrap/" + BOOTSTRAP_VERSION)
-            .replace("{{editor}}", "/assets/vendor/tinymce/" + EDITOR_VERSION)
-            .replace("{{maths}}", "/assets/vendor/katex/" + MATHS_VERSION);
-    String script = layout.group(1);
-    String preloads = new ModulePreloads(name -> read("js/" + name)).links(script);
-    String early = layout.group(2) == null ? "" : layout.group(2);
-    return (head.replace("{{preloads}}", preloads)
-                .replace("{{early}}", early)
-                .replace("{{script}}", script)
-            + page.substring(layout.end()))
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] read(String path) {
-    return readClassPath("/web/" + path);
-  }
-
-  private static byte[] readClassPath(String path) {
-    try (InputStream in = StaticResource.class.getResourceAsStream(path)) {
-      return in == null ? new byte[0] : in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String webJarVersion(String group, String name) {
-    Properties properties = new Properties();
-    try (InputStream in =
-        StaticResource.class.getResourceAsStream(
-            "/META-INF/maven/" + group + "/" + name + "/pom.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("the " + name + " WebJar is not on the class path");
-      }
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties.getProperty("version");
+  private static Response send(Optional<WebFiles.WebFile> found) {
+    WebFiles.WebFile file =
+        found.orElseThrow(() -> ApiException.notFound(Reason.ASSET_NOT_FOUND, "asset"));
+    return Response.ok(file.content(), file.type())
+        .cacheControl(CacheControl.valueOf(file.cacheControl()))
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 }

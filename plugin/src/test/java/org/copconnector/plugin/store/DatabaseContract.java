@@ -45,6 +45,48 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void aSharedRoundRunsOncePerIntervalWhicheverInstanceTriesFirst() {
+    database.migrate();
+    Instant[] now = {Instant.parse("2026-11-23T10:00:00Z")};
+    Clock clock =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now[0];
+          }
+        };
+    SharedRounds a = new SharedRounds(database.dataSource(), "worker-a", clock);
+    SharedRounds b = new SharedRounds(database.dataSource(), "worker-b", clock);
+    java.time.Duration every = java.time.Duration.ofSeconds(100);
+    assertTrue(a.begin("forum-import", every), "never run: the first to try runs it");
+    assertFalse(b.begin("forum-import", every), "just begun on the other instance");
+    assertFalse(a.begin("forum-import", every), "nor again here");
+    assertTrue(b.begin("roster-sync", every), "another round has its own turns");
+    now[0] = now[0].plusSeconds(89);
+    assertFalse(b.begin("forum-import", every), "within nine tenths of the interval");
+    now[0] = now[0].plusSeconds(1);
+    assertTrue(b.begin("forum-import", every), "due: whichever instance tries first");
+    assertFalse(a.begin("forum-import", every));
+
+    List<String> ran = new ArrayList<>();
+    now[0] = now[0].plusSeconds(100);
+    a.guard("forum-import", every, () -> ran.add("a")).run();
+    b.guard("forum-import", every, () -> ran.add("b")).run();
+    a.guard("forum-import", every, () -> ran.add("a")).run();
+    assertEquals(List.of("a"), ran, "one instance runs each round");
+  }
+
+  @Test
   void settingsAreStoredReplacedAndDeleted() {
     database.migrate();
     SettingStore store =
