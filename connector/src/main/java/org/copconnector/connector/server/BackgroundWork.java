@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.copconnector.connector.config.ConnectorConfig;
 import org.copconnector.connector.lti.LtiTool;
@@ -34,8 +35,13 @@ final class BackgroundWork {
 
   /** Both threads, daemons, idle until given work. */
   static BackgroundWork create() {
+    ScheduledThreadPoolExecutor scheduled =
+        new ScheduledThreadPoolExecutor(1, daemon("background"));
+    // A stop does not wait for one-off work still to come (the signing key is made on first use
+    // anyway): a connector stopped within seconds of its start stops at once.
+    scheduled.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     return new BackgroundWork(
-        Executors.newSingleThreadScheduledExecutor(daemon("background")),
+        scheduled,
         // On-demand roster syncs wait for Moodle for seconds: their own thread, so they hold up
         // neither a request nor the other background work.
         Executors.newSingleThreadExecutor(daemon("roster-sync")));

@@ -80,7 +80,7 @@ class AdminPageTest {
   }
 
   private static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return Waits.upTo(driver, Duration.ofSeconds(20));
   }
 
   /** Opens {@code path} signed in with {@code session}, once the page has drawn. */
@@ -174,14 +174,14 @@ class AdminPageTest {
     WebDriver driver = open(admin, "/admin", "admin");
     click(driver, By.cssSelector("a[href='/api-docs']"));
     // The first request writes the document: seconds on a busy machine.
-    new WebDriverWait(driver, Duration.ofSeconds(90))
+    Waits.upTo(driver, Duration.ofSeconds(90))
         .until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#swagger-ui .opblock")));
     assertEquals("Descrição da API", text(driver, By.tagName("h1")));
     // Swagger UI draws the routes a few at a time (seconds for all on a busy machine): that it
     // draws them from the document is checked here, that the document has every route by
     // ApiDescriptionTest.
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    Waits.upTo(driver, Duration.ofSeconds(30))
         .until(d -> d.findElements(By.cssSelector("#swagger-ui .opblock")).size() >= 3);
   }
 

@@ -320,7 +320,7 @@ class BankPagesTest {
   }
 
   private static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return Waits.upTo(driver, Duration.ofSeconds(10));
   }
 
   private static void click(WebDriver driver, By what) {

@@ -72,7 +72,7 @@ class CommunityPagesTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return Waits.upTo(driver, Duration.ofSeconds(10));
   }
 
   private void enterDemoAs(String name) {

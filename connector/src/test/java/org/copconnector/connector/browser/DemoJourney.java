@@ -94,7 +94,7 @@ final class DemoJourney implements BeforeEachCallback, AfterEachCallback {
   }
 
   static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return Waits.upTo(driver, Duration.ofSeconds(10));
   }
 
   void audit(WebDriver driver, String step) throws IOException {

@@ -25,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The checks of {@link HeadlessChrome} fail a browser test: small tests ({@link Scenarios}) run
@@ -117,7 +116,7 @@ class HeadlessChromeTest {
       assumeTrue(base != null, "run by HeadlessChromeTest");
       WebDriver driver = chrome.driver();
       driver.get(base + "/demo");
-      new WebDriverWait(driver, Duration.ofSeconds(10))
+      Waits.upTo(driver, Duration.ofSeconds(10))
           .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#courses button")));
       return driver;
     }

@@ -60,7 +60,7 @@ class LaunchJourneyTest {
   }
 
   private WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return Waits.upTo(driver, Duration.ofSeconds(10));
   }
 
   private void audit(WebDriver driver, String step) throws IOException {

@@ -28,7 +28,7 @@ final class MoodleSite {
 
   /** Waits long enough for Moodle's pages on a busy two-core machine. */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(60));
+    return Waits.upTo(driver, Duration.ofSeconds(60));
   }
 
   void open(String path) {

@@ -47,6 +47,10 @@ final class PageProblems implements AutoCloseable {
   private final WebDriver driver;
   private final List<Problem> seen = new ArrayList<>();
   private final Set<String> inFlight = new HashSet<>();
+
+  /** Requests whose answer was reported before their start (events may come out of order). */
+  private final Set<String> answeredFirst = new HashSet<>();
+
   private final Set<String> origins = new HashSet<>();
   private boolean marked;
   private final List<Predicate<Problem>> expected = new ArrayList<>();
@@ -77,13 +81,19 @@ final class PageProblems implements AutoCloseable {
   }
 
   private synchronized void started(String request, String url) {
-    inFlight.add(request);
     origins.add(originOf(url));
     lastEvent = System.nanoTime();
+    // A data: address (Bootstrap's icons) is announced but never answered: only requests that can
+    // be answered are waited for.
+    if (url.startsWith("http") && !answeredFirst.remove(request)) {
+      inFlight.add(request);
+    }
   }
 
   private synchronized void finished(String request) {
-    inFlight.remove(request);
+    if (!inFlight.remove(request)) {
+      answeredFirst.add(request);
+    }
   }
 
   private synchronized void mark() {

@@ -356,7 +356,7 @@ class PageTourTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+    return Waits.upTo(driver, Duration.ofSeconds(15));
   }
 
   private static String tool(String path) {

@@ -41,7 +41,7 @@ class PostFilesJourneyTest {
     RichText.type(driver, "thread-body", "O quadro no fim da aula:");
     paste(driver, "thread-body", Photos.jpeg(2400, 1200), "image/jpeg", "quadro.jpg");
     // Sent, made smaller and kept before it is shown (the first picture also loads the detector).
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+    Waits.upTo(driver, java.time.Duration.ofSeconds(60))
         .until(d -> RichText.html(d, "thread-body").contains("/api/v1/post-files/"));
 
     Path plan = files.resolve("Plano de aula.txt");

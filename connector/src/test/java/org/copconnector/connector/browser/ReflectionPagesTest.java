@@ -77,7 +77,7 @@ class ReflectionPagesTest {
   }
 
   private static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+    return Waits.upTo(driver, Duration.ofSeconds(15));
   }
 
   private WebDriver start() throws Exception {

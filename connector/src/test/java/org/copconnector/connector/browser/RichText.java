@@ -9,7 +9,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The rich-text editor over a message textarea, as a person uses it: a click into the textarea
@@ -65,7 +64,7 @@ final class RichText {
       }
     }
     // The editor's script is read when the box is first used: on a busy machine that takes a while.
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    Waits.upTo(driver, Duration.ofSeconds(30))
         .until(
             d ->
                 Boolean.TRUE.equals(
@@ -89,7 +88,7 @@ final class RichText {
 
   /** Waits until every editor the page started is drawn (one whose script is loading too). */
   static void settled(WebDriver driver) {
-    new WebDriverWait(driver, Duration.ofSeconds(30))
+    Waits.upTo(driver, Duration.ofSeconds(30))
         .until(
             d ->
                 Boolean.TRUE.equals(

@@ -14,6 +14,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.copconnector.connector.testing.Clients;
 
 /**
  * A scripted browser for LTI flows: keeps cookies (treating loopback as a secure origin, as
@@ -33,6 +34,13 @@ final class Browser {
   private final List<Cookie> cookies = new ArrayList<>();
   private final OkHttpClient http;
   private String acceptLanguage;
+
+  /**
+   * Closes its idle kept-alive connections, so that a connector stopping need not wait for them.
+   */
+  void closeIdleConnections() {
+    Clients.closeIdleConnections(http);
+  }
 
   Browser() {
     http =

@@ -50,6 +50,7 @@ class LtiRegistrationTest {
   @AfterEach
   void stop() {
     if (connector != null) {
+      browser.closeIdleConnections();
       connector.close();
     }
     platform.close();

@@ -48,6 +48,7 @@ class AdminApiTest {
   @AfterEach
   void stop() {
     if (connector != null) {
+      Clients.closeIdleConnections(http);
       connector.close();
     }
     if (fake != null) {

@@ -23,6 +23,7 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import org.copconnector.connector.config.ConfigLoader;
 import org.copconnector.connector.config.ConnectorConfig;
+import org.copconnector.connector.testing.Clients;
 import org.copconnector.connector.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class ConnectorServerTest {
   @AfterEach
   void stop() {
     if (connector != null) {
+      Clients.closeIdleConnections(http);
       connector.close();
     }
   }

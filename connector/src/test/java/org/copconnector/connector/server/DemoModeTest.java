@@ -58,6 +58,7 @@ class DemoModeTest {
 
   @AfterAll
   void stop() {
+    Clients.closeIdleConnections(http);
     connector.close();
   }
 
@@ -309,6 +310,7 @@ class DemoModeTest {
     try {
       leavesNothing(own);
     } finally {
+      Clients.closeIdleConnections(http);
       connector.close();
       connector = shared;
     }
@@ -339,6 +341,7 @@ class DemoModeTest {
           "only files, no search index: " + kept);
     }
 
+    Clients.closeIdleConnections(http);
     connector.close();
 
     assertFalse(Files.exists(folder), "the demo's temporary folder is deleted");

@@ -41,6 +41,7 @@ class HubAndDemoTest {
 
   @AfterEach
   void stop() {
+    Clients.closeIdleConnections(http);
     connector.close();
   }
 

@@ -131,6 +131,7 @@ class TrainingCalendarTest {
   @AfterEach
   void stop() {
     if (connector != null) {
+      Clients.closeIdleConnections(http);
       connector.close();
     }
     fake.close();
@@ -226,6 +227,7 @@ class TrainingCalendarTest {
     assertTrue(text(8).startsWith("Reminder: session of “Oficina de avaliação”"), text(8));
     assertTrue(text(5).contains("Sala 3"), text(5));
 
+    Clients.closeIdleConnections(http);
     connector.close();
     startConnector();
     assertEquals(0, reminders.queueDue(), "nor a round after a restart");

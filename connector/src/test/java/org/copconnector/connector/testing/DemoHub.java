@@ -189,6 +189,7 @@ public final class DemoHub implements AutoCloseable {
 
   @Override
   public void close() {
+    Clients.closeIdleConnections(http);
     connector.close();
   }
 }
