@@ -19,6 +19,8 @@ final class HttpServer {
   private final Server server;
   private final ServerConnector connector;
 
+  private static final long SHUTDOWN_IDLE_MILLIS = 200;
+
   /** Form parameters a request may carry when the container reads them itself. */
   private static final int MAX_FORM_KEYS = 100;
 
@@ -45,6 +47,9 @@ final class HttpServer {
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
+    // When stopping, a kept-alive connection with no request on it is closed after this long
+    // (Jetty's default waits a second for each browser that still holds one open).
+    connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
